@@ -1,0 +1,259 @@
+// Main process: one hardened window (plus the projector), the app:// origin, the IPC
+// handlers. No business rules here (ARCHITECTURE.md §2, §4). Bundled to dist/electron/main.cjs.
+import {
+  BrowserWindow,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  screen,
+  session,
+  shell,
+  type BrowserWindowConstructorOptions,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { saveFilterFor } from '../shared/ipc/files';
+import {
+  APP_HOST,
+  APP_INDEX_URL,
+  APP_SCHEME,
+  appResponseHeaders,
+  externalUrlToOpen,
+  isAppUrl,
+  pickProjectorDisplay,
+  projectorUrl,
+  resolveInsideRoot,
+} from './guards';
+import { IpcError, createIpcRouter } from './ipc';
+
+/** dist/electron/main.cjs → dist/renderer (inside app.asar when packaged). */
+const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+
+// Before ready: sandbox every renderer, make app:// a standard, secure origin.
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+/** Windows this app created: the only ones whose IPC calls are answered. */
+const appWindows = new Set<BrowserWindow>();
+let mainWindow: BrowserWindow | null = null;
+let projectorWindow: BrowserWindow | null = null;
+
+function openExternalSafely(raw: string): void {
+  const url = externalUrlToOpen(raw);
+  if (url)
+    void shell.openExternal(url).catch((e: unknown) => console.error('openExternal failed', e));
+  else console.warn('Blocked opening URL', raw);
+}
+
+function createAppWindow(
+  options: BrowserWindowConstructorOptions,
+  beforeShow?: (win: BrowserWindow) => void,
+) {
+  const win = new BrowserWindow({
+    ...options,
+    show: false,
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+    },
+  });
+  appWindows.add(win);
+  win.once('closed', () => appWindows.delete(win));
+  win.once('ready-to-show', () => {
+    beforeShow?.(win);
+    win.show();
+  });
+  return win;
+}
+
+function loadInto(win: BrowserWindow, url: string): void {
+  win.loadURL(url).catch((e: unknown) => console.error(`Failed to load ${url}`, e));
+}
+
+function createMainWindow(): BrowserWindow {
+  const win = createAppWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    backgroundColor: '#f7f7f5',
+  });
+  mainWindow = win;
+  win.once('closed', () => {
+    mainWindow = null;
+    if (projectorWindow && !projectorWindow.isDestroyed()) projectorWindow.close();
+  });
+  loadInto(win, APP_INDEX_URL);
+  return win;
+}
+
+function isOnSecondaryDisplay(win: BrowserWindow): boolean {
+  return screen.getDisplayMatching(win.getBounds()).id !== screen.getPrimaryDisplay().id;
+}
+
+function openProjector(meetingId: string): { onSecondDisplay: boolean } {
+  const url = projectorUrl(meetingId);
+  if (projectorWindow && !projectorWindow.isDestroyed()) {
+    if (projectorWindow.webContents.getURL() !== url) loadInto(projectorWindow, url);
+    if (projectorWindow.isMinimized()) projectorWindow.restore();
+    projectorWindow.show();
+    projectorWindow.focus();
+    return { onSecondDisplay: isOnSecondaryDisplay(projectorWindow) };
+  }
+  const target = pickProjectorDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+  const placement = target ? { ...target.bounds } : { width: 1280, height: 720 };
+  const win = createAppWindow(
+    { ...placement, autoHideMenuBar: true, backgroundColor: '#000000' },
+    (w) => {
+      if (target) w.setFullScreen(true);
+    },
+  );
+  win.setMenuBarVisibility(false);
+  projectorWindow = win;
+  win.once('closed', () => {
+    if (projectorWindow === win) projectorWindow = null;
+  });
+  loadInto(win, url);
+  return { onSecondDisplay: target !== null };
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const win = BrowserWindow.fromWebContents(event.sender);
+  if (!win || !appWindows.has(win)) return false;
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+function defaultSaveDir(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    return app.getPath('home');
+  }
+}
+
+function registerIpc(): void {
+  const router = createIpcRouter<IpcMainInvokeEvent>({ ipcMain, isTrustedSender });
+
+  router.handle('file:saveBytes', async ({ fileName, mime, bytes }, event) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!win) throw new IpcError('NO_WINDOW', 'file:saveBytes: the calling window is gone');
+    const filter = saveFilterFor(fileName, mime);
+    const choice = await dialog.showSaveDialog(win, {
+      defaultPath: path.join(defaultSaveDir(), fileName),
+      filters: filter ? [filter] : [],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    // Write next to the target, then rename: an existing file is never left half-written.
+    const target = choice.filePath;
+    const temp = `${target}.${process.pid}.part`;
+    try {
+      await writeFile(temp, bytes);
+      await rename(temp, target);
+    } catch (e) {
+      await unlink(temp).catch(() => undefined);
+      throw new IpcError(
+        'WRITE_FAILED',
+        `Could not write ${target}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    return { saved: true, path: target };
+  });
+
+  router.handle('window:openProjector', ({ meetingId }) => openProjector(meetingId));
+}
+
+async function serveApp(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (url.hostname !== APP_HOST) return new Response('Not found', { status: 404 });
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return new Response('Method not allowed', { status: 405 });
+  const file = resolveInsideRoot(RENDERER_ROOT, url.pathname);
+  if (!file) return new Response('Forbidden', { status: 403 });
+  const candidates =
+    path.extname(file) === '' ? [file, path.join(RENDERER_ROOT, 'index.html')] : [file];
+  for (const candidate of candidates) {
+    try {
+      const data = await readFile(candidate);
+      return new Response(new Uint8Array(data), {
+        status: 200,
+        headers: appResponseHeaders(candidate),
+      });
+    } catch {
+      // try the next candidate (extension-less routes fall back to index.html)
+    }
+  }
+  return new Response('Not found', { status: 404 });
+}
+
+function hardenWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    const guardNavigation = (e: Electron.Event, url: string) => {
+      if (isAppUrl(url)) return;
+      e.preventDefault();
+      openExternalSafely(url);
+    };
+    contents.on('will-navigate', (e) => guardNavigation(e, e.url));
+    contents.on('will-redirect', (e) => guardNavigation(e, e.url));
+    contents.setWindowOpenHandler(({ url }) => {
+      openExternalSafely(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function denyAllPermissions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+}
+
+function focusMainWindow(): void {
+  const win = mainWindow ?? createMainWindow();
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (app.isReady()) focusMainWindow();
+  });
+  hardenWebContents();
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app
+    .whenReady()
+    .then(() => {
+      denyAllPermissions();
+      protocol.handle(APP_SCHEME, serveApp);
+      registerIpc();
+      createMainWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+      });
+    })
+    .catch((e: unknown) => {
+      console.error('Triáda failed to start', e);
+      app.exit(1);
+    });
+}

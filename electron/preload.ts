@@ -1,0 +1,13 @@
+// The only bridge between the sandboxed renderer and the main process: named, typed
+// functions (shared/ipc/api.ts), never ipcRenderer itself. Bundled to dist/electron/preload.cjs.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { TriadaApi } from '../shared/ipc/api';
+import { IPC_CHANNELS } from '../shared/ipc/channels';
+
+const api: TriadaApi = {
+  platform: 'electron',
+  saveBytes: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveBytes, request),
+  openProjector: (meetingId) => ipcRenderer.invoke(IPC_CHANNELS.openProjector, { meetingId }),
+};
+
+contextBridge.exposeInMainWorld('api', api);

@@ -1,0 +1,33 @@
+import { createHashRouter, RouterProvider } from 'react-router';
+import { Layout } from './components/Layout';
+import { BodiesPage } from './features/bodies/BodiesPage';
+import { BodyDetailPage } from './features/bodies/BodyDetailPage';
+import { HomePage } from './features/home/HomePage';
+import { MeetingPage } from './features/meetings/MeetingPage';
+import { MeetingsPage } from './features/meetings/MeetingsPage';
+import { OrganizationsPage } from './features/organizations/OrganizationsPage';
+import { PeoplePage } from './features/people/PeoplePage';
+import { ProjectorPage } from './features/projector/ProjectorPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+
+// Hash routes work the same from app://triada/ (Electron) and from 127.0.0.1 (browser mode).
+const router = createHashRouter([
+  { path: '/projector/:meetingId', element: <ProjectorPage /> },
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'meetings/:meetingId', element: <MeetingPage /> },
+      { path: 'bodies', element: <BodiesPage /> },
+      { path: 'bodies/:bodyId', element: <BodyDetailPage /> },
+      { path: 'people', element: <PeoplePage /> },
+      { path: 'organizations', element: <OrganizationsPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

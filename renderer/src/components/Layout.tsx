@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const LINKS = [
+  { to: '/', key: 'nav.home', end: true },
+  { to: '/meetings', key: 'nav.meetings' },
+  { to: '/bodies', key: 'nav.bodies' },
+  { to: '/people', key: 'nav.people' },
+  { to: '/organizations', key: 'nav.organizations' },
+  { to: '/settings', key: 'nav.settings' },
+] as const;
+
+export function Layout() {
+  const { t } = useTranslation();
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skip')}
+      </a>
+      <nav className="sidebar" aria-label={t('app.name')}>
+        <div className="brand">
+          <img src="./favicon.svg" alt="" width={34} height={34} />
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-tagline">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <ul>
+          {LINKS.map((l) => (
+            <li key={l.to}>
+              <NavLink to={l.to} end={'end' in l}>
+                {t(l.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <div className="sidebar-foot">
+          <LanguageSwitch />
+        </div>
+      </nav>
+      <main id="main" tabIndex={-1} className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

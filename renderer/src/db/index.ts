@@ -1,0 +1,12 @@
+export * from './attendance';
+export * from './bodies';
+export { todayIso } from './clock';
+export * from './errors';
+export * from './hooks';
+export * from './meetings';
+export * from './organizations';
+export * from './people';
+export * from './queries';
+export { AppDb, db } from './schema';
+export * from './settings';
+export * from './sample';

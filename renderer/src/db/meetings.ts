@@ -1,0 +1,63 @@
+import type { Meeting, MeetingInput, NoticeCheck } from '@shared/domain';
+import { checkNotice, meetingInput, nextMeetingSeq, yearOf } from '@shared/domain';
+import { newId, nowIso, todayIso } from './clock';
+import { DomainError, parseOrThrow } from './errors';
+import type { AppDb } from './schema';
+
+type MeetingData = Omit<Meeting, 'id' | 'createdAt' | 'updatedAt' | 'seq' | 'year'>;
+
+async function checkReferences(db: AppDb, data: MeetingData): Promise<void> {
+  if (!(await db.bodies.get(data.bodyId))) throw new DomainError('errors.unknownBody');
+  for (const personId of [data.chairId, data.minuteTakerId, data.verifierId]) {
+    if (personId && !(await db.people.get(personId))) throw new DomainError('errors.unknownPerson');
+  }
+}
+
+async function seqFor(db: AppDb, bodyId: string, year: number): Promise<number> {
+  const existing = await db.meetings.where('[bodyId+year]').equals([bodyId, year]).toArray();
+  return nextMeetingSeq(existing, year);
+}
+
+export interface SavedMeeting {
+  meeting: Meeting;
+  /** The notice the body's rules require, judged for invitations sent today. */
+  notice: NoticeCheck;
+}
+
+export async function createMeeting(db: AppDb, input: MeetingInput, today = todayIso()): Promise<SavedMeeting> {
+  const data = parseOrThrow(meetingInput, input);
+  return db.transaction('rw', [db.meetings, db.bodies, db.people], async () => {
+    await checkReferences(db, data);
+    const body = (await db.bodies.get(data.bodyId))!;
+    const year = yearOf(data.date);
+    const now = nowIso();
+    const meeting: Meeting = { ...data, id: newId(), year, seq: await seqFor(db, data.bodyId, year), createdAt: now, updatedAt: now };
+    await db.meetings.add(meeting);
+    return { meeting, notice: checkNotice(data.date, today, body.rules.leadTime) };
+  });
+}
+
+export async function updateMeeting(db: AppDb, id: string, input: MeetingInput, today = todayIso()): Promise<SavedMeeting> {
+  const data = parseOrThrow(meetingInput, input);
+  return db.transaction('rw', [db.meetings, db.bodies, db.people], async () => {
+    const current = await db.meetings.get(id);
+    if (!current) throw new DomainError('errors.notFound');
+    if (data.bodyId !== current.bodyId) throw new DomainError('errors.meetingBodyFixed');
+    await checkReferences(db, data);
+    const body = (await db.bodies.get(data.bodyId))!;
+    const year = yearOf(data.date);
+    // Moving a meeting into another year gives it that year's next number.
+    const seq = year === current.year ? current.seq : await seqFor(db, data.bodyId, year);
+    const meeting: Meeting = { ...data, id, year, seq, createdAt: current.createdAt, updatedAt: nowIso() };
+    await db.meetings.put(meeting);
+    return { meeting, notice: checkNotice(data.date, today, body.rules.leadTime) };
+  });
+}
+
+/** Deletes a meeting together with everything recorded at it. */
+export async function removeMeeting(db: AppDb, id: string): Promise<void> {
+  await db.transaction('rw', db.meetings, db.attendance, async () => {
+    await db.attendance.where('meetingId').equals(id).delete();
+    await db.meetings.delete(id);
+  });
+}

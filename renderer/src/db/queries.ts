@@ -1,0 +1,150 @@
+import type { Attendance, AttendanceStatus, Body, Meeting, Membership, Organization, Person, QuorumState } from '@shared/domain';
+import { comparePeople, computeQuorum, isActiveOn, unexcusedAbsenceStreak } from '@shared/domain';
+import type { AppDb } from './schema';
+
+const collator = new Intl.Collator('cs');
+
+export async function listOrganizations(db: AppDb, includeArchived = false): Promise<Organization[]> {
+  const all = await db.organizations.toArray();
+  return all.filter((o) => includeArchived || !o.archivedAt).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+export interface PersonRow extends Person {
+  organizationName?: string;
+}
+
+export async function listPeople(db: AppDb, includeArchived = false): Promise<PersonRow[]> {
+  const [people, orgs] = await Promise.all([db.people.toArray(), db.organizations.toArray()]);
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  return people
+    .filter((p) => includeArchived || !p.archivedAt)
+    .sort(comparePeople)
+    .map((p) => ({ ...p, organizationName: p.organizationId ? orgName.get(p.organizationId) : undefined }));
+}
+
+const KIND_ORDER: Record<Body['kind'], number> = { steering: 0, working: 1, realization: 2, other: 3 };
+
+export async function listBodies(db: AppDb, includeArchived = false): Promise<Body[]> {
+  const all = await db.bodies.toArray();
+  return all
+    .filter((b) => includeArchived || !b.archivedAt)
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.code, b.code));
+}
+
+export interface MemberRow extends Membership {
+  person: Person;
+  organizationName?: string;
+  substitute?: Person;
+}
+
+export async function bodyMembers(db: AppDb, bodyId: string, activeOn?: string): Promise<MemberRow[]> {
+  const memberships = await db.memberships.where('bodyId').equals(bodyId).toArray();
+  const ids = new Set(memberships.flatMap((m) => [m.personId, m.substituteId].filter((x): x is string => !!x)));
+  const people = new Map((await db.people.bulkGet([...ids])).filter((p): p is Person => !!p).map((p) => [p.id, p]));
+  const orgIds = [...new Set([...people.values()].map((p) => p.organizationId).filter((x): x is string => !!x))];
+  const orgs = new Map((await db.organizations.bulkGet(orgIds)).filter((o): o is Organization => !!o).map((o) => [o.id, o.name]));
+  return memberships
+    .filter((m) => !activeOn || isActiveOn(m, activeOn))
+    .flatMap((m) => {
+      const person = people.get(m.personId);
+      if (!person) return [];
+      const row: MemberRow = { ...m, person, organizationName: person.organizationId ? orgs.get(person.organizationId) : undefined };
+      if (m.substituteId) row.substitute = people.get(m.substituteId);
+      return [row];
+    })
+    .sort((a, b) => comparePeople(a.person, b.person));
+}
+
+export interface MeetingRow extends Meeting {
+  body: Body;
+}
+
+export async function listMeetings(db: AppDb, bodyId?: string): Promise<MeetingRow[]> {
+  const [meetings, bodies] = await Promise.all([
+    bodyId ? db.meetings.where('bodyId').equals(bodyId).toArray() : db.meetings.toArray(),
+    db.bodies.toArray(),
+  ]);
+  const byId = new Map(bodies.map((b) => [b.id, b]));
+  return meetings
+    .flatMap((m) => {
+      const body = byId.get(m.bodyId);
+      return body ? [{ ...m, body }] : [];
+    })
+    .sort((a, b) => (a.date + a.timeFrom).localeCompare(b.date + b.timeFrom));
+}
+
+export interface AttendanceView {
+  meeting: Meeting;
+  body: Body;
+  members: MemberRow[];
+  attendance: Map<string, Attendance>;
+  guests: { attendance: Attendance; person: Person; organizationName?: string }[];
+  people: Map<string, Person>;
+  quorum: QuorumState;
+  /** Unexcused absences in a row before this meeting, for members at or over the rule's limit. */
+  absenceWarnings: Map<string, number>;
+}
+
+export async function attendanceView(db: AppDb, meetingId: string): Promise<AttendanceView | null> {
+  const meeting = await db.meetings.get(meetingId);
+  if (!meeting) return null;
+  const body = await db.bodies.get(meeting.bodyId);
+  if (!body) return null;
+  const [members, records] = await Promise.all([
+    bodyMembers(db, body.id, meeting.date),
+    db.attendance.where('meetingId').equals(meetingId).toArray(),
+  ]);
+  const attendance = new Map(records.map((a) => [a.personId, a]));
+  const extraIds = records.flatMap((a) => [a.personId, a.substituteId].filter((x): x is string => !!x));
+  const people = new Map<string, Person>(members.map((m) => [m.person.id, m.person]));
+  for (const p of await db.people.bulkGet(extraIds.filter((id) => !people.has(id)))) if (p) people.set(p.id, p);
+  const orgs = new Map((await db.organizations.toArray()).map((o) => [o.id, o.name]));
+  const memberIds = new Set(members.map((m) => m.personId));
+  const guests = records
+    .filter((a) => a.status === 'guest' && !memberIds.has(a.personId))
+    .flatMap((a) => {
+      const person = people.get(a.personId);
+      return person ? [{ attendance: a, person, organizationName: person.organizationId ? orgs.get(person.organizationId) : undefined }] : [];
+    })
+    .sort((a, b) => comparePeople(a.person, b.person));
+  const quorum = computeQuorum(members, records, body.rules, (id) => people.get(id)?.triadRole);
+  return { meeting, body, members, attendance, guests, people, quorum, absenceWarnings: await absenceWarnings(db, meeting, body, members) };
+}
+
+async function absenceWarnings(db: AppDb, meeting: Meeting, body: Body, members: MemberRow[]): Promise<Map<string, number>> {
+  const limit = body.rules.absenceWarningAfter;
+  const out = new Map<string, number>();
+  if (limit <= 0) return out;
+  const earlier = (await db.meetings.where('bodyId').equals(body.id).toArray())
+    .filter((m) => m.date + m.timeFrom < meeting.date + meeting.timeFrom)
+    .sort((a, b) => (b.date + b.timeFrom).localeCompare(a.date + a.timeFrom));
+  if (earlier.length === 0) return out;
+  const records = await db.attendance.where('meetingId').anyOf(earlier.map((m) => m.id)).toArray();
+  const status = new Map(records.map((a) => [`${a.meetingId}|${a.personId}`, a.status]));
+  for (const member of members) {
+    const history: (AttendanceStatus | undefined)[] = earlier
+      .filter((m) => isActiveOn(member, m.date))
+      .map((m) => status.get(`${m.id}|${member.personId}`));
+    const streak = unexcusedAbsenceStreak(history);
+    if (streak >= limit) out.set(member.personId, streak);
+  }
+  return out;
+}
+
+/** Current member and voting-member counts per body. */
+export async function bodyStats(db: AppDb, today: string): Promise<Map<string, { members: number; voting: number }>> {
+  const out = new Map<string, { members: number; voting: number }>();
+  for (const m of await db.memberships.toArray()) {
+    if (!isActiveOn(m, today)) continue;
+    const s = out.get(m.bodyId) ?? { members: 0, voting: 0 };
+    s.members++;
+    if (m.votingRight) s.voting++;
+    out.set(m.bodyId, s);
+  }
+  return out;
+}
+
+export async function homeCounts(db: AppDb): Promise<{ bodies: number; people: number }> {
+  const [bodies, people] = await Promise.all([db.bodies.toArray(), db.people.toArray()]);
+  return { bodies: bodies.filter((b) => !b.archivedAt).length, people: people.filter((p) => !p.archivedAt).length };
+}

@@ -1,0 +1,159 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Attendance, AttendanceInput, AttendanceStatus } from '@shared/domain';
+import { fullName } from '@shared/domain';
+import { Button } from '../../components/Button';
+import { describeError } from '../../components/errors';
+import { clearAttendance, db, markAttendance, todayIso, type AttendanceView, type MemberRow } from '../../db';
+import { SubstituteDialog } from './SubstituteDialog';
+import { nowHHMM } from './timeNow';
+
+const MEMBER_STATUSES = ['present', 'excused', 'absent', 'substituted'] as const satisfies readonly AttendanceStatus[];
+const KEYS: Record<string, (typeof MEMBER_STATUSES)[number]> = { p: 'present', o: 'excused', n: 'absent', z: 'substituted' };
+
+interface Props {
+  view: AttendanceView;
+  onMessage: (message: { kind: 'error' | 'warning'; text: string } | null) => void;
+}
+
+/** Attendance of the members: one click or one key per member, focus moves with ↑/↓. */
+export function AttendanceList({ view, onMessage }: Props) {
+  const { t } = useTranslation();
+  const [focus, setFocus] = useState(0);
+  const [substituteFor, setSubstituteFor] = useState<MemberRow | null>(null);
+  const rows = useRef<(HTMLLIElement | null)[]>([]);
+  const isToday = view.meeting.date === todayIso();
+
+  async function save(input: AttendanceInput) {
+    try {
+      const warnings = await markAttendance(db, input);
+      onMessage(warnings.length ? { kind: 'warning', text: warnings.map((w) => t(w)).join(' ') } : null);
+    } catch (e) {
+      onMessage({ kind: 'error', text: describeError(t, e) });
+    }
+  }
+
+  function base(member: MemberRow, current?: Attendance): AttendanceInput {
+    return { meetingId: view.meeting.id, personId: member.personId, status: 'present', arrivedAt: current?.arrivedAt, leftAt: current?.leftAt, note: current?.note };
+  }
+
+  async function setStatus(member: MemberRow, status: (typeof MEMBER_STATUSES)[number]) {
+    const current = view.attendance.get(member.personId);
+    if (status === 'substituted') {
+      setSubstituteFor(member);
+      return;
+    }
+    const input: AttendanceInput = { ...base(member, current), status, substituteId: undefined };
+    if (status === 'present') input.arrivedAt = current?.arrivedAt ?? (isToday ? nowHHMM() : undefined);
+    else {
+      input.arrivedAt = undefined;
+      input.leftAt = undefined;
+    }
+    await save(input);
+  }
+
+  function onKey(e: KeyboardEvent<HTMLLIElement>, index: number, member: MemberRow) {
+    if (e.target !== e.currentTarget) return;
+    const key = e.key.toLowerCase();
+    if (key === 'arrowdown' || key === 'arrowup') {
+      e.preventDefault();
+      const next = Math.min(view.members.length - 1, Math.max(0, index + (key === 'arrowdown' ? 1 : -1)));
+      setFocus(next);
+      rows.current[next]?.focus();
+    } else if (KEYS[key]) {
+      e.preventDefault();
+      void setStatus(member, KEYS[key]);
+    } else if (key === 'delete' || key === 'backspace') {
+      e.preventDefault();
+      void clearAttendance(db, view.meeting.id, member.personId);
+    }
+  }
+
+  if (view.members.length === 0) return <p className="empty-state">{t('attendance.noMembers')}</p>;
+
+  return (
+    <>
+      <p className="muted small" id="attendance-keys">{t('attendance.keysHint')}</p>
+      <ul className="attendance-list" aria-describedby="attendance-keys">
+        {view.members.map((member, index) => {
+          const a = view.attendance.get(member.personId);
+          const status: AttendanceStatus | 'unmarked' = a?.status ?? 'unmarked';
+          const name = fullName(member.person);
+          const streak = view.absenceWarnings.get(member.personId);
+          const substitute = a?.substituteId ? view.people.get(a.substituteId) : undefined;
+          return (
+            <li
+              key={member.id}
+              ref={(el) => { rows.current[index] = el; }}
+              tabIndex={index === focus ? 0 : -1}
+              onFocus={() => setFocus(index)}
+              onKeyDown={(e) => onKey(e, index, member)}
+              className={`attendance-row status-${status} ${a?.leftAt ? 'has-left' : ''}`}
+              aria-label={`${name}: ${t(`attendanceStatus.${status}`)}`}
+              data-testid="attendance-row"
+            >
+              <div className="attendee">
+                <span className="attendee-name">{name}</span>
+                <span className="attendee-meta">
+                  <span className={`triad-chip triad-${member.person.triadRole}`}>{t(`triad.${member.person.triadRole}`)}</span>
+                  {member.organizationName && <span>{member.organizationName}</span>}
+                  {member.role !== 'member' && <span>{t(`memberRole.${member.role}`)}</span>}
+                  {!member.votingRight && <span className="badge">{t('attendance.noVote')}</span>}
+                </span>
+                {streak !== undefined && <span className="warning-chip" role="note">⚠ {t('attendance.absenceWarning', { count: streak })}</span>}
+                {substitute && (
+                  <span className="substitute-line">
+                    {t('attendance.substituteBy')}: <strong>{fullName(substitute)}</strong>
+                  </span>
+                )}
+              </div>
+              <div className="status-buttons" role="group" aria-label={name}>
+                {MEMBER_STATUSES.map((s) => (
+                  <button key={s} type="button" tabIndex={-1} aria-pressed={status === s} className={`status-btn status-btn-${s}`} onClick={() => void setStatus(member, s)}>
+                    {t(`attendanceStatus.${s}`)}
+                  </button>
+                ))}
+              </div>
+              <div className="times">
+                {(status === 'present' || status === 'substituted') && a && (
+                  <>
+                    <label>
+                      <span className="sr-only">{t('attendance.arrived')} – {name}</span>
+                      <span aria-hidden="true">{t('attendance.arrived')}</span>
+                      <input type="time" tabIndex={-1} value={a.arrivedAt ?? ''} onChange={(e) => void save({ ...base(member, a), status: a.status, substituteId: a.substituteId, arrivedAt: e.target.value })} />
+                    </label>
+                    <label>
+                      <span className="sr-only">{t('attendance.left')} – {name}</span>
+                      <span aria-hidden="true">{t('attendance.left')}</span>
+                      <input type="time" tabIndex={-1} value={a.leftAt ?? ''} onChange={(e) => void save({ ...base(member, a), status: a.status, substituteId: a.substituteId, leftAt: e.target.value })} />
+                    </label>
+                    <Button
+                      variant="ghost"
+                      excludeFromTabOrder
+                      onPress={() => void save({ ...base(member, a), status: a.status, substituteId: a.substituteId, leftAt: a.leftAt ? undefined : nowHHMM() })}
+                      aria-label={`${a.leftAt ? t('attendance.returned') : t('attendance.leave')}: ${name}`}
+                    >
+                      {a.leftAt ? t('attendance.returned') : t('attendance.leave')}
+                    </Button>
+                  </>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {substituteFor && (
+        <SubstituteDialog
+          member={substituteFor}
+          view={view}
+          onClose={() => setSubstituteFor(null)}
+          onPick={async (substituteId) => {
+            const current = view.attendance.get(substituteFor.personId);
+            await save({ ...base(substituteFor, current), status: 'substituted', substituteId, arrivedAt: current?.arrivedAt ?? (isToday ? nowHHMM() : undefined) });
+            setSubstituteFor(null);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Meeting } from '@shared/domain';
+import { fullName } from '@shared/domain';
+import { Button } from '../../components/Button';
+import { FormDialog } from '../../components/Dialog';
+import { describeError, fieldErrorsOf } from '../../components/errors';
+import { FormError, SelectInput, TextInput } from '../../components/fields';
+import { createMeeting, db, todayIso, updateMeeting, useBodies, useBodyMembers, type SavedMeeting } from '../../db';
+import { formatDate } from '../../i18n/format';
+
+interface Props {
+  bodyId?: string;
+  meeting?: Meeting;
+  onClose: () => void;
+}
+
+/** Schedules or edits a meeting; after saving it shows whether the notice period still holds. */
+export function MeetingForm({ bodyId, meeting, onClose }: Props) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const bodies = useBodies();
+  const [form, setForm] = useState({
+    bodyId: meeting?.bodyId ?? bodyId ?? '',
+    date: meeting?.date ?? '',
+    timeFrom: meeting?.timeFrom ?? '09:00',
+    timeTo: meeting?.timeTo ?? '11:00',
+    place: meeting?.place ?? '',
+    chairId: meeting?.chairId ?? '',
+    minuteTakerId: meeting?.minuteTakerId ?? '',
+    verifierId: meeting?.verifierId ?? '',
+  });
+  const members = useBodyMembers(form.bodyId || undefined);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string>();
+  const [saved, setSaved] = useState<SavedMeeting>();
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const peopleOptions = (members ?? [])
+    .filter((m) => !m.to || m.to >= todayIso())
+    .map((m) => ({ value: m.personId, label: fullName(m.person) }));
+
+  async function submit() {
+    try {
+      const result = meeting ? await updateMeeting(db, meeting.id, form) : await createMeeting(db, form);
+      setSaved(result);
+      if (result.notice.ok) finish(result);
+    } catch (e) {
+      setErrors(fieldErrorsOf(e));
+      setFormError(describeError(t, e));
+    }
+  }
+
+  function finish(result: SavedMeeting) {
+    onClose();
+    if (!meeting) navigate(`/meetings/${result.meeting.id}`);
+  }
+
+  if (saved && !saved.notice.ok) {
+    return (
+      <FormDialog title={meeting ? t('meetings.edit') : t('meetings.add')} isOpen onClose={() => finish(saved)}>
+        <p className="notice notice-warning" role="alert">
+          {t('meetings.shortNotice', { date: formatDate(saved.notice.latestInvitation) })}
+        </p>
+        <div className="form-actions">
+          <Button variant="primary" onPress={() => finish(saved)} autoFocus>
+            {t('common.confirm')}
+          </Button>
+        </div>
+      </FormDialog>
+    );
+  }
+
+  return (
+    <FormDialog title={meeting ? t('meetings.edit') : t('meetings.add')} isOpen onClose={onClose} wide>
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <div className="form-grid">
+          <SelectInput
+            label={t('meetings.body')}
+            value={form.bodyId}
+            onChange={set('bodyId')}
+            emptyLabel="—"
+            options={(bodies ?? []).map((b) => ({ value: b.id, label: `${b.code} – ${b.name}` }))}
+            error={errors.bodyId}
+            className="span-all"
+          />
+          <TextInput label={t('meetings.date')} type="date" value={form.date} onChange={set('date')} error={errors.date} required autoFocus />
+          <TextInput label={t('meetings.timeFrom')} type="time" value={form.timeFrom} onChange={set('timeFrom')} error={errors.timeFrom} required />
+          <TextInput label={t('meetings.timeTo')} type="time" value={form.timeTo} onChange={set('timeTo')} error={errors.timeTo} required />
+          <TextInput label={t('meetings.place')} value={form.place} onChange={set('place')} error={errors.place} required className="span-all" />
+          <SelectInput label={t('meetings.chair')} value={form.chairId} onChange={set('chairId')} emptyLabel={t('meetings.nobody')} options={peopleOptions} />
+          <SelectInput label={t('meetings.minuteTaker')} value={form.minuteTakerId} onChange={set('minuteTakerId')} emptyLabel={t('meetings.nobody')} options={peopleOptions} />
+          <SelectInput label={t('meetings.verifier')} value={form.verifierId} onChange={set('verifierId')} emptyLabel={t('meetings.nobody')} options={peopleOptions} />
+        </div>
+        <FormError message={formError} />
+        <div className="form-actions">
+          <Button onPress={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" variant="primary">{t('common.save')}</Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { meetingNumber } from '@shared/domain';
+import { EmptyState } from '../../components/EmptyState';
+import type { MeetingRow } from '../../db';
+import { formatDate, formatTime } from '../../i18n/format';
+
+export function MeetingList({ meetings, empty, showBody = true }: { meetings: MeetingRow[]; empty: string; showBody?: boolean }) {
+  const { t } = useTranslation();
+  if (meetings.length === 0) return <EmptyState>{empty}</EmptyState>;
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('meetings.date')}</th>
+          <th scope="col">{t('meetings.time')}</th>
+          {showBody && <th scope="col">{t('meetings.body')}</th>}
+          <th scope="col">{t('meetings.number')}</th>
+          <th scope="col">{t('meetings.place')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {meetings.map((m) => (
+          <tr key={m.id}>
+            <td>
+              <Link to={`/meetings/${m.id}`}>{formatDate(m.date)}</Link>
+            </td>
+            <td>
+              {formatTime(m.timeFrom)}–{formatTime(m.timeTo)}
+            </td>
+            {showBody && (
+              <td>
+                <span className="code-badge small">{m.body.code}</span> {m.body.name}
+              </td>
+            )}
+            <td>{meetingNumber(m)}</td>
+            <td>{m.place}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,20 @@
+import type { TriadaApi } from '../../../shared/ipc/api';
+import { sanitizeFileName } from '../../../shared/ipc/files';
+import { PlatformError, type Platform } from './types';
+
+export function createElectronPlatform(api: TriadaApi): Platform {
+  return {
+    kind: 'electron',
+    async saveFile(name, bytes, mime) {
+      const reply = await api.saveBytes({ fileName: sanitizeFileName(name), mime, bytes });
+      if (!reply.ok) throw new PlatformError(reply.error.code, reply.error.message);
+      return reply.value.saved ? 'saved' : 'cancelled';
+    },
+    openProjector(meetingId) {
+      void api.openProjector(meetingId).then((reply) => {
+        if (!reply.ok)
+          console.error(`openProjector failed: ${reply.error.code}: ${reply.error.message}`);
+      });
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// What the app may ask of the platform. One implementation per runtime (electron.ts, web.ts);
+// index.ts picks one. Nothing else in the renderer checks which runtime it is in.
+export type PlatformKind = 'electron' | 'web';
+
+export interface Platform {
+  readonly kind: PlatformKind;
+  /**
+   * Saves a file the app produced (minutes, reports, backups). Electron: a save dialog;
+   * web: a download. Resolves 'cancelled' when the user dismisses the dialog;
+   * rejects with PlatformError when writing fails.
+   */
+  saveFile(name: string, bytes: Uint8Array, mime: string): Promise<'saved' | 'cancelled'>;
+  /** Opens or focuses the projector view of a meeting (second window / second tab). */
+  openProjector(meetingId: string): void;
+}
+
+export class PlatformError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PlatformError';
+  }
+}

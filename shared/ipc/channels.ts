@@ -1,0 +1,19 @@
+// IPC channel names. Kept free of zod so that the (sandboxed, bundled) preload stays tiny:
+// the preload needs the names, only the main process needs the schemas.
+export const IPC_CHANNELS = {
+  saveBytes: 'file:saveBytes',
+  openProjector: 'window:openProjector',
+} as const;
+
+export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
+/** Error codes any IPC reply may carry. Channel-specific codes are listed in the contract. */
+export const IPC_ERROR_CODES = [
+  'FORBIDDEN_SENDER', // the call did not come from a window of ours showing app://triada/
+  'BAD_REQUEST', // the payload failed validation
+  'INTERNAL', // an unexpected failure in the main process
+  'WRITE_FAILED', // file:saveBytes could not write the chosen file
+  'NO_WINDOW', // the caller's window is gone
+] as const;
+
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

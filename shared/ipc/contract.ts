@@ -1,0 +1,65 @@
+// The typed IPC contract: channel → request and response schema. The main process
+// validates every request against it (electron/ipc.ts); both sides take their types from it.
+import { z } from 'zod';
+import type { Result } from '../domain/result';
+import { IPC_CHANNELS, type IpcChannel, type IpcErrorCode } from './channels';
+import { MAX_SAVE_BYTES, isSafeFileName } from './files';
+
+export { IPC_CHANNELS, IPC_ERROR_CODES } from './channels';
+export type { IpcChannel, IpcErrorCode } from './channels';
+
+const MB = 1024 * 1024;
+
+export const saveBytesRequest = z.strictObject({
+  /** Suggested name only, the user picks the folder; see sanitizeFileName(). */
+  fileName: z.string().refine(isSafeFileName, {
+    error:
+      'fileName must be a plain file name: no path separators or reserved characters, at most 120 characters',
+  }),
+  mime: z
+    .string()
+    .max(100)
+    .regex(/^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/i, { error: 'mime must look like type/subtype' }),
+  bytes: z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array, { error: 'bytes must be a Uint8Array' })
+    .refine((b) => b.byteLength <= MAX_SAVE_BYTES, {
+      error: `bytes must be at most ${MAX_SAVE_BYTES / MB} MB`,
+    }),
+});
+
+export const saveBytesResponse = z.discriminatedUnion('saved', [
+  z.strictObject({ saved: z.literal(true), path: z.string() }),
+  z.strictObject({ saved: z.literal(false) }),
+]);
+
+export const openProjectorRequest = z.strictObject({
+  meetingId: z.uuid({ error: 'meetingId must be a UUID' }),
+});
+
+export const openProjectorResponse = z.strictObject({
+  /** true when the projector went full screen on a second display. */
+  onSecondDisplay: z.boolean(),
+});
+
+export const ipcContract = {
+  [IPC_CHANNELS.saveBytes]: { request: saveBytesRequest, response: saveBytesResponse },
+  [IPC_CHANNELS.openProjector]: { request: openProjectorRequest, response: openProjectorResponse },
+} as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
+
+export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;
+/** The request as the handler receives it, after validation. */
+export type IpcValidRequest<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>;
+/** What every invoke resolves to: never a rejected promise, always a Result. */
+export type IpcReply<C extends IpcChannel> = Result<IpcResponse<C>, IpcErrorCode>;
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && Object.hasOwn(ipcContract, value);
+}
+
+/** A one-line, readable summary of a zod error ("bytes: bytes must be at most 50 MB"). */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
