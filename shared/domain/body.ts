@@ -13,7 +13,7 @@ export const bodyInput = z.object({
     .trim()
     .min(1, 'errors.required')
     .max(16, 'errors.tooLong')
-    .regex(/^[\p{L}\d][\p{L}\d .\-]*$/u, 'errors.code'),
+    .regex(/^[\p{L}\d][\p{L}\d .-]*$/u, 'errors.code'),
   name: requiredText(200),
   targetGroup: optionalText(200),
   rules: rulesOfProcedure,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Archivable, Timestamps, Stored } from './common';
-import { optionalText, requiredText } from './common';
+import { requiredText } from './common';
 import { isValidIco, normalizeIco } from './ico';
 
 export const ORGANIZATION_KINDS = ['municipality', 'region', 'provider', 'ngo', 'school', 'other'] as const;

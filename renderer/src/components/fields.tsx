@@ -51,7 +51,7 @@ export function TextInput({ value, onChange, type = 'text', multiline, ...props 
     value,
     placeholder: props.placeholder,
     autoFocus: props.autoFocus,
-    required: props.required,
+    'aria-required': props.required || undefined,
     'aria-invalid': props.error ? true : undefined,
     'aria-describedby': described,
   };

@@ -36,7 +36,7 @@ export function BodyForm({ body, onClose }: { body?: Body; onClose: (saved?: Bod
 
   return (
     <FormDialog title={body ? t('bodies.edit') : t('bodies.add')} isOpen onClose={() => onClose()} wide>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <div className="form-grid">
           <SelectInput
             label={t('bodies.kind')}

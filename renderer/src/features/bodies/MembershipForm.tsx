@@ -37,7 +37,7 @@ export function MembershipForm({ bodyId, membership, onClose }: { bodyId: string
 
   return (
     <FormDialog title={membership ? t('bodies.editMember') : t('bodies.addMember')} isOpen onClose={onClose} wide>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <div className="form-grid">
           <SelectInput
             label={t('bodies.person')}

@@ -59,7 +59,7 @@ export function GuestsPanel({ view }: { view: AttendanceView }) {
       )}
       {mode === 'pick' && (
         <FormDialog title={t('attendance.addGuest')} isOpen onClose={() => setMode(null)}>
-          <form onSubmit={(e) => { e.preventDefault(); if (personId) void addExisting(); }}>
+          <form noValidate onSubmit={(e) => { e.preventDefault(); if (personId) void addExisting(); }}>
             <SelectInput label={t('attendance.guestExisting')} value={personId} onChange={setPersonId} emptyLabel="—" options={options} />
             <FormError message={error} />
             <div className="form-actions">

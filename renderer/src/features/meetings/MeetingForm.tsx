@@ -73,7 +73,7 @@ export function MeetingForm({ bodyId, meeting, onClose }: Props) {
 
   return (
     <FormDialog title={meeting ? t('meetings.edit') : t('meetings.add')} isOpen onClose={onClose} wide>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <div className="form-grid">
           <SelectInput
             label={t('meetings.body')}

@@ -25,7 +25,7 @@ export function SubstituteDialog({ member, view, onClose, onPick }: Props) {
     }));
   return (
     <FormDialog title={`${t('attendance.pickSubstitute')} – ${fullName(member.person)}`} isOpen onClose={onClose}>
-      <form onSubmit={(e) => { e.preventDefault(); if (substituteId) void onPick(substituteId); }}>
+      <form noValidate onSubmit={(e) => { e.preventDefault(); if (substituteId) void onPick(substituteId); }}>
         <SelectInput label={t('attendance.substituteBy')} value={substituteId} onChange={setSubstituteId} emptyLabel="—" options={options} />
         <div className="form-actions">
           <Button onPress={onClose}>{t('common.cancel')}</Button>

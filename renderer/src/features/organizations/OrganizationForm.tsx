@@ -38,7 +38,7 @@ export function OrganizationForm({ organization, onClose }: Props) {
 
   return (
     <FormDialog title={organization ? t('orgs.edit') : t('orgs.add')} isOpen onClose={() => onClose()}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <TextInput label={t('orgs.name')} value={name} onChange={setName} error={errors.name} autoFocus required />
         <TextInput label={t('orgs.ico')} value={ico} onChange={setIco} error={errors.ico} hint={t('orgs.icoHint')} />
         <SelectInput

@@ -52,7 +52,7 @@ export function PersonForm({ person, title, onClose, onSubmit }: Props) {
 
   return (
     <FormDialog title={title ?? (person ? t('people.edit') : t('people.add'))} isOpen onClose={() => onClose()} wide>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <div className="form-grid">
           <TextInput label={t('people.titleField')} value={form.title} onChange={set('title')} error={errors.title} className="span-1" />
           <TextInput label={t('people.firstName')} value={form.firstName} onChange={set('firstName')} error={errors.firstName} autoFocus required />

@@ -1,0 +1,80 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Page model of Triáda in browser mode; role-based locators only, Czech UI. */
+export class App {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/');
+  }
+
+  nav(name: string) {
+    return this.page.getByRole('navigation').getByRole('link', { name, exact: true });
+  }
+
+  async startEmpty() {
+    await this.page.getByRole('button', { name: 'Začít s prázdnou databází' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Skupiny', level: 1 })).toBeVisible();
+  }
+
+  async loadSample() {
+    await this.page.getByRole('button', { name: 'Načíst ukázkový region' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Přehled', level: 1 })).toBeVisible();
+  }
+
+  dialog() {
+    return this.page.getByRole('dialog');
+  }
+
+  async addPerson(p: { first: string; last: string; role: 'zadavatel' | 'poskytovatel' | 'uživatel' | 'veřejnost'; email?: string }) {
+    await this.page.getByRole('button', { name: 'Přidat osobu' }).first().click();
+    const d = this.dialog();
+    await d.getByLabel('Jméno', { exact: true }).fill(p.first);
+    await d.getByLabel('Příjmení').fill(p.last);
+    await d.getByLabel('Role v triádě').selectOption({ label: p.role });
+    if (p.email) await d.getByLabel('E-mail').fill(p.email);
+    await d.getByRole('button', { name: 'Uložit' }).click();
+    await expect(d).toBeHidden();
+  }
+
+  async createBody(code: string, name: string) {
+    await this.page.getByRole('button', { name: 'Založit skupinu' }).first().click();
+    const d = this.dialog();
+    await d.getByLabel('Zkratka').fill(code);
+    await d.getByLabel('Název', { exact: true }).fill(name);
+    await d.getByRole('button', { name: 'Uložit' }).click();
+    await expect(d).toBeHidden();
+  }
+
+  async addMember(optionLabel: string) {
+    await this.page.getByRole('button', { name: 'Přidat člena' }).click();
+    const d = this.dialog();
+    await d.getByLabel('Osoba').selectOption({ label: optionLabel });
+    await d.getByRole('button', { name: 'Uložit' }).click();
+    await expect(d).toBeHidden();
+  }
+
+  memberRow(name: string) {
+    return this.page.getByRole('group', { name, exact: true });
+  }
+
+  async mark(name: string, status: 'přítomen' | 'omluven' | 'nepřítomen' | 'zastoupen') {
+    const button = this.memberRow(name).getByRole('button', { name: status, exact: true });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  quorumVerdict() {
+    return this.page.getByTestId('quorum-verdict');
+  }
+
+  triadCount(role: 'commissioner' | 'provider' | 'user' | 'public') {
+    return this.page.getByTestId('triad-counts').locator(`[data-role="${role}"]`);
+  }
+}
+
+/** An ISO day `days` from today in the browser's (Prague) calendar. */
+export function isoInDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Prague' }).format(d);
+}
