@@ -17,6 +17,14 @@ export const bodyInput = z.object({
   name: requiredText(200),
   targetGroup: optionalText(200),
   rules: rulesOfProcedure,
+  /** Resolution numbering pattern; tokens {body} {meeting} {year} {seq}. */
+  resolutionPattern: z
+    .string()
+    .trim()
+    .max(60, 'errors.tooLong')
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.includes('{seq}'), 'errors.patternSeq'),
 });
 export type BodyInput = z.input<typeof bodyInput>;
 

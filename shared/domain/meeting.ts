@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Timestamps, Stored } from './common';
 import { clockTime, isoDate, optionalText, requiredText } from './common';
+import type { MinutesApproval, MinutesStatus } from './minutes';
 
 const optionalId = z
   .string()
@@ -27,6 +28,14 @@ export interface Meeting extends Stored<z.output<typeof meetingInput>>, Timestam
   /** Sequence within the body and calendar year: the "3" of "3/2026". */
   seq: number;
   year: number;
+  /** Meeting-room state and minutes lifecycle (schema v2; absent on older records = draft). */
+  minutesStatus?: MinutesStatus;
+  minutesApproval?: MinutesApproval;
+  currentItemId?: string;
+  materials?: string[];
+  writtenOn?: string;
+  verifiedOn?: string;
+  nextMeetingId?: string;
 }
 
 /** "3/2026" – how Czech minutes number meetings of a body within a year. */

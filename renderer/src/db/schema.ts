@@ -1,5 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Attendance, Body, Meeting, Membership, Organization, Person } from '@shared/domain';
+import type { AgendaItem, Amendment, Attendance, Body, Meeting, Membership, Organization, Person, Resolution, Task } from '@shared/domain';
+
+/** A body's reusable programme: titles and kinds in order. */
+export interface AgendaTemplate {
+  id: string;
+  bodyId: string;
+  name: string;
+  items: { title: string; kind: AgendaItem['kind']; plannedMinutes?: number }[];
+  createdAt: string;
+  updatedAt: string;
+}
 
 export interface Setting {
   key: string;
@@ -18,6 +28,11 @@ export class AppDb extends Dexie {
   meetings!: EntityTable<Meeting, 'id'>;
   attendance!: EntityTable<Attendance, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  agendaItems!: EntityTable<AgendaItem, 'id'>;
+  resolutions!: EntityTable<Resolution, 'id'>;
+  tasks!: EntityTable<Task, 'id'>;
+  amendments!: EntityTable<Amendment, 'id'>;
+  agendaTemplates!: EntityTable<AgendaTemplate, 'id'>;
 
   constructor(name = 'triada') {
     super(name);
@@ -29,6 +44,23 @@ export class AppDb extends Dexie {
       meetings: 'id, bodyId, date, [bodyId+year]',
       attendance: 'id, meetingId, personId, substituteId, &[meetingId+personId]',
       settings: 'key',
+    });
+    // v2: the meeting room (agenda, resolutions, tasks, amendments, templates), polls and
+    // ballots, the community plan and its monitoring, and the audit trail. New tables only:
+    // no upgrade() is needed, older meetings read as draft minutes.
+    this.version(2).stores({
+      agendaItems: 'id, meetingId',
+      resolutions: 'id, meetingId, agendaItemId, bodyId',
+      tasks: 'id, bodyId, meetingId, ownerId, status, deadline',
+      amendments: 'id, meetingId',
+      agendaTemplates: 'id, bodyId',
+      polls: 'id, meetingId, agendaItemId, status',
+      ballots: 'id, pollId',
+      plans: 'id, status',
+      planItems: 'id, planId, parentId',
+      monitoring: 'id, planItemId, planId, period',
+      evaluationComments: 'id, planId, planItemId',
+      audit: 'id, recordId, table, at',
     });
   }
 }

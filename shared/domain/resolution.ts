@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { countPoll } from '../voting/count';
+import type { EntitlementSnapshot, ResolutionPoll } from '../voting/schema';
+import type { Timestamps } from './common';
+import { requiredText } from './common';
+import type { RulesOfProcedure } from './rules';
+
+// Resolutions (usnesení) with the standard Czech verbs (DOMAIN.md §4.1).
+export const RESOLUTION_VERBS = ['approves', 'takesNote', 'recommends', 'instructs', 'authorizes', 'elects', 'appoints', 'rejects'] as const;
+export type ResolutionVerb = (typeof RESOLUTION_VERBS)[number];
+
+const count = z.number('errors.integer').int('errors.integer').min(0, 'errors.nonNegative').max(10_000, 'errors.tooLarge');
+
+export const resolutionResultInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('vote'), yes: count, no: count, abstain: count, chairCastingVote: z.enum(['yes', 'no']).optional() }),
+  z.object({ kind: z.literal('consensus') }),
+  z.object({ kind: z.literal('noVote') }),
+]);
+export type ResolutionResultInput = z.infer<typeof resolutionResultInput>;
+
+export const resolutionInput = z.object({
+  verb: z.enum(RESOLUTION_VERBS),
+  text: requiredText(4000),
+  result: resolutionResultInput,
+});
+export type ResolutionInput = z.input<typeof resolutionInput>;
+
+export type ResolutionOutcome = 'passed' | 'rejected' | 'tie' | 'noQuorum' | 'noVote';
+
+/** How the outcome was reached, frozen when the resolution was recorded. */
+export interface ResolutionDecision {
+  majority: RulesOfProcedure['majority'];
+  tieRule: RulesOfProcedure['tieRule'];
+  votingMembers: number;
+  presentVoting: number;
+  quorumRequired: number;
+  quorate: boolean;
+  /** Yes votes the majority needed, and the base it was counted from. */
+  minYes: number;
+  baseCount: number;
+  decidedBy: 'votes' | 'tieRule' | 'chairCastingVote' | 'consensus' | null;
+  castingVote: 'yes' | 'no' | null;
+}
+
+export interface Resolution extends Timestamps {
+  id: string;
+  meetingId: string;
+  bodyId: string;
+  agendaItemId: string;
+  seq: number;
+  /** "PS1/3/2026/2" by the body's numbering pattern. */
+  number: string;
+  verb: ResolutionVerb;
+  text: string;
+  result: ResolutionResultInput;
+  outcome: ResolutionOutcome;
+  decision?: ResolutionDecision;
+  pollId?: string;
+}
+
+export const DEFAULT_RESOLUTION_PATTERN = '{body}/{meeting}/{year}/{seq}';
+
+/** Fills the body's numbering pattern: {body} {meeting} {year} {seq}. */
+export function resolutionNumber(pattern: string | undefined, p: { bodyCode: string; meetingSeq: number; year: number; seq: number }): string {
+  return (pattern || DEFAULT_RESOLUTION_PATTERN)
+    .replaceAll('{body}', p.bodyCode.replace(/\s+/g, ''))
+    .replaceAll('{meeting}', String(p.meetingSeq))
+    .replaceAll('{year}', String(p.year))
+    .replaceAll('{seq}', String(p.seq));
+}
+
+const BASE: Record<RulesOfProcedure['majority'], ResolutionPoll['base']> = {
+  present: 'presentVoting',
+  all: 'allVoting',
+  cast: 'votesCast',
+};
+
+export class VoteCountError extends Error {
+  constructor(
+    readonly code: 'errors.votesExceedPresent',
+    readonly params: Record<string, number>,
+  ) {
+    super(code);
+  }
+}
+
+/**
+ * Decides a resolution by the body's rules at this moment: quorum from the snapshot, "more
+ * than half" of the base the rules name, and the tie rule (with the chair's casting vote).
+ */
+export function evaluateResolution(
+  result: ResolutionResultInput,
+  rules: RulesOfProcedure,
+  snapshot: EntitlementSnapshot,
+): { outcome: ResolutionOutcome; decision: ResolutionDecision } {
+  const votingMembers = snapshot.members.filter((m) => m.entitled).length;
+  const presentVoting = snapshot.members.filter((m) => m.entitled && m.present).length;
+  const poll: ResolutionPoll = {
+    method: 'resolution',
+    base: BASE[rules.majority],
+    majority: 'absolute',
+    tieRule: rules.tieRule,
+    quorum: rules.quorum,
+  };
+  if (result.kind === 'vote' && result.chairCastingVote) poll.chairCastingVote = result.chairCastingVote;
+  const votes = result.kind === 'vote' ? result : { yes: 0, no: 0, abstain: 0 };
+  if (result.kind === 'vote' && votes.yes + votes.no + votes.abstain > presentVoting) {
+    throw new VoteCountError('errors.votesExceedPresent', { votes: votes.yes + votes.no + votes.abstain, present: presentVoting });
+  }
+  const counted = countPoll(poll, [{ kind: 'aggregate', yes: votes.yes, no: votes.no, abstain: votes.abstain }], snapshot);
+  const decision: ResolutionDecision = {
+    majority: rules.majority,
+    tieRule: rules.tieRule,
+    votingMembers,
+    presentVoting,
+    quorumRequired: counted.quorum?.required ?? 0,
+    quorate: counted.quorum?.met ?? true,
+    minYes: counted.evaluation.minYes,
+    baseCount: counted.evaluation.baseCount,
+    decidedBy: result.kind === 'consensus' ? 'consensus' : counted.decidedBy,
+    castingVote: counted.castingVote,
+  };
+  if (result.kind === 'noVote') return { outcome: 'noVote', decision };
+  if (!decision.quorate) return { outcome: 'noQuorum', decision };
+  if (result.kind === 'consensus') return { outcome: 'passed', decision };
+  return { outcome: counted.status === 'noQuorum' ? 'noQuorum' : counted.outcome, decision };
+}
