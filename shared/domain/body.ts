@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Archivable, Timestamps, Stored } from './common';
-import { optionalText, requiredText } from './common';
+import { isoDate, optionalText, requiredText } from './common';
 import { rulesOfProcedure } from './rules';
 
 export const BODY_KINDS = ['steering', 'working', 'realization', 'other'] as const;
@@ -45,12 +45,12 @@ export const membershipInput = z
       .string()
       .optional()
       .transform((v) => (v ? v : undefined)),
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date'),
+    from: isoDate,
     to: z
       .string()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .refine((v) => v === undefined || /^\d{4}-\d{2}-\d{2}$/.test(v), 'errors.date'),
+      .pipe(isoDate.optional()),
   })
   .refine((m) => m.to === undefined || m.to >= m.from, { message: 'errors.membershipEndsBeforeStart', path: ['to'] })
   .refine((m) => m.substituteId !== m.personId, { message: 'errors.substituteSelf', path: ['substituteId'] });

@@ -5,7 +5,12 @@ export const id = z.string().uuid('errors.id');
 export const isoDate = z
   .string('errors.required')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'errors.date');
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'errors.date',
+  );
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time');
 export const requiredText = (max = 200) =>
   z.string('errors.required').trim().min(1, 'errors.required').max(max, 'errors.tooLong');

@@ -17,7 +17,10 @@ export const fraction = z
     denominator: z.number().int('errors.integer').min(1, 'errors.fraction'),
     strict: z.boolean(),
   })
-  .refine((f) => f.numerator <= f.denominator, { message: 'errors.fraction', path: ['numerator'] });
+  .refine((f) => f.numerator <= f.denominator && !(f.strict && f.numerator === f.denominator), {
+    message: 'errors.fraction',
+    path: ['numerator'],
+  });
 export type Fraction = z.infer<typeof fraction>;
 
 export const rulesOfProcedure = z.object({

@@ -107,7 +107,7 @@ const BODIES: [string, Body['kind'], string, string | undefined, number[], [numb
   ['ŘS', 'steering', 'Řídící skupina KPSS Vizovicko', undefined, [0, 2, 3, 1, 10, 8, 12, 9, 17, 22, 15, 13], [[8, 7]]],
   ['PS1', 'working', 'Senioři a osoby se zdravotním postižením', 'senioři; osoby se zdravotním postižením', [1, 2, 4, 5, 6, 7, 9, 11, 13, 15, 16, 26, 31, 38, 39], [[7, 8]]],
   ['PS2', 'working', 'Rodiny s dětmi', 'rodiny s dětmi', [18, 2, 19, 20, 23, 25, 27, 28, 36, 41, 44, 34], []],
-  ['PS3', 'working', 'Osoby ohrožené sociálním vyloučením', 'osoby ohrožené sociálním vyloučením', [21, 2, 12, 24, 30, 32, 33, 35, 40, 37, 43, 29], [[30, 21]]],
+  ['PS3', 'working', 'Osoby ohrožené sociálním vyloučením', 'osoby ohrožené sociálním vyloučením', [21, 2, 12, 24, 30, 32, 33, 35, 40, 37, 43, 29], [[43, 38]]],
 ];
 
 const PLACES = [

@@ -21,6 +21,9 @@ async function checkSubstitute(db: AppDb, data: Attendance | Omit<Attendance, 'i
   if (others.some((a) => a.personId === substituteId && a.status !== 'absent' && a.status !== 'excused')) {
     throw new DomainError('errors.substituteAttendsHimself');
   }
+  const meeting = await db.meetings.get(data.meetingId);
+  const substituteMemberships = await db.memberships.where('[bodyId+personId]').equals([body.id, substituteId]).toArray();
+  if (meeting && substituteMemberships.some((m) => isActiveOn(m, meeting.date))) throw new DomainError('errors.substituteIsMember');
   if (member?.organizationId !== substitute.organizationId) {
     if (!body.rules.substituteFromOtherOrganization) throw new DomainError('errors.substituteOtherOrganization');
     return ['warnings.substituteOtherOrganization'];
@@ -34,6 +37,7 @@ async function checkSubstitute(db: AppDb, data: Attendance | Omit<Attendance, 'i
  */
 export async function markAttendance(db: AppDb, input: AttendanceInput): Promise<AttendanceWarning[]> {
   const data = parseOrThrow(attendanceInput, input);
+  if (data.status !== 'substituted') delete data.substituteId;
   return db.transaction('rw', [db.attendance, db.meetings, db.bodies, db.people, db.memberships], async () => {
     const meeting = await db.meetings.get(data.meetingId);
     if (!meeting) throw new DomainError('errors.notFound');

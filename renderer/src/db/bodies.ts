@@ -66,6 +66,9 @@ async function checkMembership(db: AppDb, data: Membership | Omit<Membership, 'i
   const others = await db.memberships.where('bodyId').equals(data.bodyId).toArray();
   const duplicate = others.find((m) => m.id !== selfId && m.personId === data.personId && overlaps(m, data));
   if (duplicate) throw new DomainError('errors.duplicateMembership');
+  if (data.substituteId && others.some((m) => m.id !== selfId && m.personId === data.substituteId && overlaps(m, data))) {
+    throw new DomainError('errors.substituteIsMember');
+  }
   if (data.substituteId) {
     const taken = others.find((m) => m.id !== selfId && m.substituteId === data.substituteId && overlaps(m, data));
     if (taken) throw new DomainError('errors.substituteTaken');

@@ -73,6 +73,12 @@ export async function removePerson(db: AppDb, id: string): Promise<'deleted' | '
     const now = nowIso();
     if (usage.attendance > 0 || usage.meetingRoles > 0) {
       const today = todayIso();
+      // Memberships not begun yet are dropped; running ones end today (never before they start).
+      await db.memberships
+        .where('personId')
+        .equals(id)
+        .filter((m) => m.from > today)
+        .delete();
       await db.memberships
         .where('personId')
         .equals(id)
