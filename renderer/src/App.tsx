@@ -7,7 +7,11 @@ import { MeetingPage } from './features/meetings/MeetingPage';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { OrganizationsPage } from './features/organizations/OrganizationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
+import { PlanPage } from './features/plan/PlanPage';
+import { PlansPage } from './features/plan/PlansPage';
 import { ProjectorPage } from './features/projector/ProjectorPage';
+import { RoomPage } from './features/room/RoomPage';
+import { TasksPage } from './features/tasks/TasksPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 
 // Hash routes work the same from app://triada/ (Electron) and from 127.0.0.1 (browser mode).
@@ -19,8 +23,12 @@ const router = createHashRouter([
       { index: true, element: <HomePage /> },
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'meetings/:meetingId', element: <MeetingPage /> },
+      { path: 'meetings/:meetingId/room', element: <RoomPage /> },
+      { path: 'tasks', element: <TasksPage /> },
       { path: 'bodies', element: <BodiesPage /> },
       { path: 'bodies/:bodyId', element: <BodyDetailPage /> },
+      { path: 'plans', element: <PlansPage /> },
+      { path: 'plans/:planId', element: <PlanPage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'organizations', element: <OrganizationsPage /> },
       { path: 'settings', element: <SettingsPage /> },

@@ -5,6 +5,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 const LINKS = [
   { to: '/', key: 'nav.home', end: true },
   { to: '/meetings', key: 'nav.meetings' },
+  { to: '/tasks', key: 'nav.tasks' },
+  { to: '/plans', key: 'plan.nav' },
   { to: '/bodies', key: 'nav.bodies' },
   { to: '/people', key: 'nav.people' },
   { to: '/organizations', key: 'nav.organizations' },

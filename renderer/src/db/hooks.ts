@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from './clock';
 import { attendanceView, bodyMembers, bodyStats, homeCounts, listBodies, listMeetings, listOrganizations, listPeople } from './queries';
+import { approvalCandidates, listTasks, roomView } from './room';
 import { db } from './schema';
 
 // Live queries: every window (main and projector) re-renders when the data changes.
@@ -20,3 +21,8 @@ export const useSetting = <T,>(key: string) =>
   useLiveQuery(async () => (await db.settings.get(key))?.value as T | undefined, [key]);
 export const useBodyStats = () => useLiveQuery(() => bodyStats(db, todayIso()));
 export const useHomeCounts = () => useLiveQuery(() => homeCounts(db));
+export const useRoomView = (meetingId: string | undefined) =>
+  useLiveQuery(async () => (meetingId ? roomView(db, meetingId) : null), [meetingId]);
+export const useTasks = () => useLiveQuery(() => listTasks(db));
+export const useApprovalCandidates = (meetingId: string) => useLiveQuery(() => approvalCandidates(db, meetingId), [meetingId]);
+export const useProjectSettings = () => useSetting<import('./project').ProjectSettings>('project');

@@ -24,7 +24,8 @@ export interface SavedMeeting {
   notice: NoticeCheck;
 }
 
-export async function createMeeting(db: AppDb, input: MeetingInput, today = todayIso()): Promise<SavedMeeting> {
+/** Schedules a meeting; `previousMeetingId` links it as that meeting's "next meeting". */
+export async function createMeeting(db: AppDb, input: MeetingInput, today = todayIso(), previousMeetingId?: string): Promise<SavedMeeting> {
   const data = parseOrThrow(meetingInput, input);
   return db.transaction('rw', [db.meetings, db.bodies, db.people], async () => {
     await checkReferences(db, data);
@@ -32,6 +33,12 @@ export async function createMeeting(db: AppDb, input: MeetingInput, today = toda
     const year = yearOf(data.date);
     const now = nowIso();
     const meeting: Meeting = { ...data, id: newId(), year, seq: await seqFor(db, data.bodyId, year), createdAt: now, updatedAt: now };
+    if (previousMeetingId) {
+      const previous = await db.meetings.get(previousMeetingId);
+      if (!previous || previous.bodyId !== data.bodyId) throw new DomainError('errors.notFound');
+      if (previous.date + previous.timeFrom >= data.date + data.timeFrom) throw new DomainError('errors.nextBeforePrevious');
+      await db.meetings.update(previousMeetingId, { nextMeetingId: meeting.id, updatedAt: now });
+    }
     await db.meetings.add(meeting);
     return { meeting, notice: checkNotice(data.date, today, body.rules.leadTime) };
   });
@@ -56,8 +63,15 @@ export async function updateMeeting(db: AppDb, id: string, input: MeetingInput, 
 
 /** Deletes a meeting together with everything recorded at it. */
 export async function removeMeeting(db: AppDb, id: string): Promise<void> {
-  await db.transaction('rw', db.meetings, db.attendance, async () => {
+  await db.transaction('rw', [db.meetings, db.attendance, db.agendaItems, db.resolutions, db.tasks, db.amendments], async () => {
+    const meeting = await db.meetings.get(id);
+    if (meeting?.minutesStatus === 'approved') throw new DomainError('errors.minutesLocked');
     await db.attendance.where('meetingId').equals(id).delete();
+    await db.agendaItems.where('meetingId').equals(id).delete();
+    await db.resolutions.where('meetingId').equals(id).delete();
+    await db.tasks.where('meetingId').equals(id).delete();
+    await db.amendments.where('meetingId').equals(id).delete();
+    await db.meetings.filter((m) => m.nextMeetingId === id).modify((m) => { delete m.nextMeetingId; });
     await db.meetings.delete(id);
   });
 }

@@ -13,22 +13,25 @@ import { formatDate } from '../../i18n/format';
 interface Props {
   bodyId?: string;
   meeting?: Meeting;
+  /** Prefill for a new meeting (e.g. the next one set from the meeting room). */
+  defaults?: Partial<Pick<Meeting, 'place' | 'timeFrom' | 'timeTo' | 'chairId' | 'minuteTakerId'>>;
+  previousMeetingId?: string;
   onClose: () => void;
 }
 
 /** Schedules or edits a meeting; after saving it shows whether the notice period still holds. */
-export function MeetingForm({ bodyId, meeting, onClose }: Props) {
+export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onClose }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const bodies = useBodies();
   const [form, setForm] = useState({
     bodyId: meeting?.bodyId ?? bodyId ?? '',
     date: meeting?.date ?? '',
-    timeFrom: meeting?.timeFrom ?? '09:00',
-    timeTo: meeting?.timeTo ?? '11:00',
-    place: meeting?.place ?? '',
-    chairId: meeting?.chairId ?? '',
-    minuteTakerId: meeting?.minuteTakerId ?? '',
+    timeFrom: meeting?.timeFrom ?? defaults?.timeFrom ?? '09:00',
+    timeTo: meeting?.timeTo ?? defaults?.timeTo ?? '11:00',
+    place: meeting?.place ?? defaults?.place ?? '',
+    chairId: meeting?.chairId ?? defaults?.chairId ?? '',
+    minuteTakerId: meeting?.minuteTakerId ?? defaults?.minuteTakerId ?? '',
     verifierId: meeting?.verifierId ?? '',
   });
   const members = useBodyMembers(form.bodyId || undefined);
@@ -42,7 +45,7 @@ export function MeetingForm({ bodyId, meeting, onClose }: Props) {
 
   async function submit() {
     try {
-      const result = meeting ? await updateMeeting(db, meeting.id, form) : await createMeeting(db, form);
+      const result = meeting ? await updateMeeting(db, meeting.id, form) : await createMeeting(db, form, undefined, previousMeetingId);
       setSaved(result);
       if (result.notice.ok) finish(result);
     } catch (e) {
@@ -53,7 +56,7 @@ export function MeetingForm({ bodyId, meeting, onClose }: Props) {
 
   function finish(result: SavedMeeting) {
     onClose();
-    if (!meeting) navigate(`/meetings/${result.meeting.id}`);
+    if (!meeting && !previousMeetingId) navigate(`/meetings/${result.meeting.id}`);
   }
 
   if (saved && !saved.notice.ok) {

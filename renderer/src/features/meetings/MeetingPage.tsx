@@ -40,6 +40,7 @@ export function MeetingPage() {
         }
         actions={
           <>
+            <Link className="btn btn-primary" to={`/meetings/${meeting.id}/room`}>{t('room.open')}</Link>
             <Button onPress={() => platform.openProjector(meeting.id)}>{t('meetings.projector')}</Button>
             <Button onPress={() => setEditing(true)}>{t('common.edit')}</Button>
             <Button variant="ghost" onPress={() => setRemoving(true)}>{t('common.delete')}</Button>

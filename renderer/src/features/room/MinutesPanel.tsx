@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { attendanceSheetFileName, buildAttendanceSheet, buildInvitation, buildMinutes, DOCX_MIME, invitationFileName, minutesFileName, packDocx } from '@shared/docx';
+import type { Lang } from '@shared/docx/model';
+import type { MinutesStatus } from '@shared/domain';
+import { Button } from '../../components/Button';
+import { FormDialog } from '../../components/Dialog';
+import { describeError, fieldErrorsOf } from '../../components/errors';
+import { FormError, SelectInput, TextInput } from '../../components/fields';
+import { addAmendment, approveMinutes, db, setMinutesStatus, todayIso, useApprovalCandidates, useProjectSettings, useSetting, type RoomView } from '../../db';
+import { formatDate } from '../../i18n/format';
+import { platform } from '../../platform';
+import { attendanceSheetDoc, invitationDoc, minutesDoc } from './exportDocs';
+
+export function MinutesPanel({ room }: { room: RoomView }) {
+  const { t, i18n } = useTranslation();
+  const project = useProjectSettings();
+  const status: MinutesStatus = room.meeting.minutesStatus ?? 'draft';
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [approving, setApproving] = useState(false);
+  const [amending, setAmending] = useState(false);
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'cs';
+
+  async function run(action: () => Promise<void>) {
+    try {
+      setMessage(undefined);
+      await action();
+    } catch (e) {
+      setMessage({ kind: 'error', text: describeError(t, e) });
+    }
+  }
+
+  async function save(kind: 'minutes' | 'attendance' | 'invitation') {
+    setBusy(true);
+    await run(async () => {
+      const p = project ?? undefined;
+      const [doc, name] =
+        kind === 'minutes'
+          ? [buildMinutes(minutesDoc(room, t, lang, p)), minutesFileName(minutesDoc(room, t, lang, p))]
+          : kind === 'attendance'
+            ? [buildAttendanceSheet(attendanceSheetDoc(room, lang, p)), attendanceSheetFileName(attendanceSheetDoc(room, lang, p))]
+            : [buildInvitation(invitationDoc(room, lang, p)), invitationFileName(invitationDoc(room, lang, p))];
+      const bytes = await packDocx(doc);
+      if ((await platform.saveFile(name, bytes, DOCX_MIME)) === 'saved') setMessage({ kind: 'ok', text: t('minutes.exported', { name }) });
+    });
+    setBusy(false);
+  }
+
+  const approval = room.meeting.minutesApproval;
+  return (
+    <section className="minutes-panel" aria-labelledby="minutes-title">
+      <h2 id="minutes-title">{t('minutes.title')}</h2>
+      <p>
+        {t('minutes.status')}: <span className={`status-chip minutes-${status}`} data-testid="minutes-status">{t(`minutes.statuses.${status}`)}</span>
+      </p>
+      {approval && (
+        <p className="muted small">
+          {approval.by === 'resolution' ? t('minutes.approvedBy', { number: approval.resolutionNumber, date: formatDate(approval.on) }) : t('minutes.approvedTacit', { date: formatDate(approval.on) })}
+        </p>
+      )}
+      <div className="button-column">
+        {status === 'draft' && <Button onPress={() => run(() => setMinutesStatus(db, room.meeting.id, 'toVerify'))}>{t('minutes.toVerify')}</Button>}
+        {status === 'toVerify' && <Button onPress={() => run(() => setMinutesStatus(db, room.meeting.id, 'verified'))}>{t('minutes.verify')}</Button>}
+        {status === 'verified' && <Button variant="primary" onPress={() => setApproving(true)}>{t('minutes.approve')}</Button>}
+        {(status === 'toVerify' || status === 'verified') && <Button variant="ghost" onPress={() => run(() => setMinutesStatus(db, room.meeting.id, 'draft'))}>{t('minutes.backToDraft')}</Button>}
+        {status === 'approved' && <Button onPress={() => setAmending(true)}>{t('minutes.addAmendment')}</Button>}
+      </div>
+      {room.amendments.length > 0 && (
+        <>
+          <h3>{t('minutes.amendments')}</h3>
+          <ul className="amendments">
+            {room.amendments.map((a) => (
+              <li key={a.id}>
+                <strong>{formatDate(a.at.slice(0, 10))}</strong> · {a.author}: {a.reason} – {a.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t('minutes.exports')}</h3>
+      <div className="button-column">
+        <Button variant="primary" isDisabled={busy} onPress={() => save('minutes')}>{t('minutes.exportMinutes')}</Button>
+        <Button isDisabled={busy} onPress={() => save('attendance')}>{t('minutes.exportAttendance')}</Button>
+        <Button isDisabled={busy} onPress={() => save('invitation')}>{t('minutes.exportInvitation')}</Button>
+      </div>
+      {busy && <p className="muted small" role="status">{t('minutes.exporting')}</p>}
+      {message && <p className={message.kind === 'error' ? 'form-error' : 'notice notice-ok'} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {approving && <ApproveDialog room={room} onClose={() => setApproving(false)} />}
+      {amending && <AmendmentDialog room={room} onClose={() => setAmending(false)} />}
+    </section>
+  );
+}
+
+function ApproveDialog({ room, onClose }: { room: RoomView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const candidates = useApprovalCandidates(room.meeting.id);
+  const [by, setBy] = useState<'resolution' | 'tacit'>('resolution');
+  const [resolutionId, setResolutionId] = useState('');
+  const [on, setOn] = useState(todayIso());
+  const [error, setError] = useState<string>();
+  return (
+    <FormDialog title={t('minutes.approve')} isOpen onClose={onClose}>
+      <form
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await approveMinutes(db, room.meeting.id, by === 'resolution' ? { by, resolutionId } : { by, on });
+            onClose();
+          } catch (err) {
+            setError(describeError(t, err));
+          }
+        }}
+      >
+        <SelectInput
+          label={t('minutes.approveBy')}
+          value={by}
+          onChange={(v) => setBy(v as typeof by)}
+          options={[
+            { value: 'resolution', label: t('minutes.approveByResolution') },
+            { value: 'tacit', label: t('minutes.approveTacit') },
+          ]}
+        />
+        {by === 'resolution' ? (
+          candidates && candidates.length === 0 ? (
+            <p className="muted">{t('minutes.noCandidates')}</p>
+          ) : (
+            <SelectInput label={t('minutes.approveResolution')} value={resolutionId} onChange={setResolutionId} emptyLabel="—" options={(candidates ?? []).map((r) => ({ value: r.id, label: `${r.number}: ${r.text}` }))} />
+          )
+        ) : (
+          <TextInput label={t('meetings.date')} type="date" value={on} onChange={setOn} />
+        )}
+        <FormError message={error} />
+        <div className="form-actions">
+          <Button onPress={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" variant="primary">{t('minutes.approve')}</Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}
+
+function AmendmentDialog({ room, onClose }: { room: RoomView; onClose: () => void }) {
+  const { t } = useTranslation();
+  const userName = useSetting<string>('userName');
+  const [reason, setReason] = useState('');
+  const [text, setText] = useState('');
+  const [author, setAuthor] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  return (
+    <FormDialog title={t('minutes.addAmendment')} isOpen onClose={onClose} wide>
+      <form
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          try {
+            await addAmendment(db, room.meeting.id, { reason, text }, author || userName || '');
+            onClose();
+          } catch (err) {
+            setErrors(fieldErrorsOf(err));
+            setError(describeError(t, err));
+          }
+        }}
+      >
+        <TextInput label={t('minutes.amendmentReason')} value={reason} onChange={setReason} error={errors.reason} autoFocus required />
+        <TextInput label={t('minutes.amendmentText')} value={text} onChange={setText} error={errors.text} multiline required />
+        <TextInput label={t('minutes.author')} value={author || userName || ''} onChange={setAuthor} />
+        <FormError message={error} />
+        <div className="form-actions">
+          <Button onPress={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" variant="primary">{t('common.save')}</Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}

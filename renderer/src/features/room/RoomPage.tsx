@@ -1,0 +1,85 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isLocked, meetingNumber } from '@shared/domain';
+import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { db, setCurrentItem, useRoomView } from '../../db';
+import { formatDate, formatTime } from '../../i18n/format';
+import { platform } from '../../platform';
+import { QuorumPanel } from '../meetings/QuorumPanel';
+import { AgendaPanel } from './AgendaPanel';
+import { ItemPanel } from './ItemPanel';
+import { MinutesPanel } from './MinutesPanel';
+
+/**
+ * The screen a facilitator runs the meeting from: programme on the left, the item in focus
+ * in the middle (timer, live minutes, resolutions, tasks), quorum and minutes on the right.
+ * Alt+PageDown / Alt+PageUp move to the next / previous item from anywhere.
+ */
+export function RoomPage() {
+  const { meetingId } = useParams();
+  const { t } = useTranslation();
+  const room = useRoomView(meetingId);
+  const items = room?.items ?? [];
+  const current = items.find((i) => i.id === room?.meeting.currentItemId) ?? items[0];
+  const index = current ? items.indexOf(current) : -1;
+
+  const go = (delta: number) => {
+    const target = items[index + delta];
+    if (room && target) void setCurrentItem(db, room.meeting.id, target.id);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || (e.key !== 'PageDown' && e.key !== 'PageUp')) return;
+      e.preventDefault();
+      go(e.key === 'PageDown' ? 1 : -1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (room === undefined) return <p>{t('common.loading')}</p>;
+  if (room === null) return <EmptyState>{t('errors.notFound')}</EmptyState>;
+  const { meeting, body } = room;
+  const locked = isLocked(meeting.minutesStatus);
+
+  return (
+    <div className="room">
+      <PageHeader
+        title={t('meetings.title_full', { code: body.code, number: meetingNumber(meeting) })}
+        subtitle={`${body.name} · ${formatDate(meeting.date)}, ${formatTime(meeting.timeFrom)}–${formatTime(meeting.timeTo)} · ${meeting.place}`}
+        actions={
+          <>
+            <Link className="btn btn-secondary" to={`/meetings/${meeting.id}`}>{t('room.attendanceLink')}</Link>
+            <Button onPress={() => platform.openProjector(meeting.id)}>{t('meetings.projector')}</Button>
+          </>
+        }
+      />
+      {locked && <p className="notice notice-warning" role="status">{t('room.locked')}</p>}
+      <div className="room-layout">
+        <AgendaPanel room={room} currentId={current?.id} locked={locked} />
+        <div className="room-main">
+          {current ? (
+            <>
+              <nav className="item-nav" aria-label={t('room.agenda')}>
+                <Button onPress={() => go(-1)} isDisabled={index <= 0}>← {t('room.previous')}</Button>
+                <span className="muted">{t('room.itemOf', { n: index + 1, total: items.length })}</span>
+                <Button onPress={() => go(1)} isDisabled={index >= items.length - 1}>{t('room.next')} →</Button>
+              </nav>
+              <ItemPanel key={current.id} room={room} item={current} locked={locked} />
+            </>
+          ) : (
+            <EmptyState>{t('room.noItemSelected')}</EmptyState>
+          )}
+        </div>
+        <aside className="room-side">
+          <QuorumPanel quorum={room.quorum} rules={body.rules} />
+          <MinutesPanel room={room} />
+        </aside>
+      </div>
+    </div>
+  );
+}
