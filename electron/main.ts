@@ -14,7 +14,9 @@ import {
 } from 'electron';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { QUIT_BACKUP_EVENT } from '../shared/ipc/channels';
 import { saveFilterFor } from '../shared/ipc/files';
+import { listAutoBackups, writeAutoBackup } from './backups';
 import {
   APP_HOST,
   APP_INDEX_URL,
@@ -83,6 +85,31 @@ function loadInto(win: BrowserWindow, url: string): void {
   win.loadURL(url).catch((e: unknown) => console.error(`Failed to load ${url}`, e));
 }
 
+// Automatic backups (electron/backups.ts): the renderer sends the bytes daily and when the
+// main window closes; closing waits for the quit backup (at most QUIT_BACKUP_TIMEOUT_MS).
+const QUIT_BACKUP_TIMEOUT_MS = 15_000;
+const backupDir = () => path.join(app.getPath('userData'), 'backups');
+let quitBackup: 'idle' | 'pending' | 'done' = 'idle';
+let quitBackupWritten: (() => void) | null = null;
+
+function closeAfterQuitBackup(win: BrowserWindow, event: Electron.Event): void {
+  if (quitBackup === 'done') return;
+  event.preventDefault();
+  if (quitBackup === 'pending') return;
+  quitBackup = 'pending';
+  new Promise<void>((resolve) => {
+    quitBackupWritten = resolve;
+    setTimeout(resolve, QUIT_BACKUP_TIMEOUT_MS);
+    win.webContents.send(QUIT_BACKUP_EVENT);
+  })
+    .catch(() => undefined)
+    .finally(() => {
+      quitBackup = 'done';
+      quitBackupWritten = null;
+      if (!win.isDestroyed()) win.close();
+    });
+}
+
 function createMainWindow(): BrowserWindow {
   const win = createAppWindow({
     width: 1280,
@@ -92,6 +119,7 @@ function createMainWindow(): BrowserWindow {
     backgroundColor: '#f7f7f5',
   });
   mainWindow = win;
+  win.on('close', (e) => closeAfterQuitBackup(win, e));
   win.once('closed', () => {
     mainWindow = null;
     if (projectorWindow && !projectorWindow.isDestroyed()) projectorWindow.close();
@@ -175,6 +203,18 @@ function registerIpc(): void {
   });
 
   router.handle('window:openProjector', ({ meetingId }) => openProjector(meetingId));
+
+  router.handle('backup:write', async ({ bytes, kind }) => {
+    try {
+      const result = await writeAutoBackup(backupDir(), bytes, kind);
+      if (kind === 'quit') quitBackupWritten?.();
+      return result;
+    } catch (e) {
+      throw new IpcError('BACKUP_FAILED', `Could not write the automatic backup: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+
+  router.handle('backup:list', async () => ({ folder: backupDir(), backups: await listAutoBackups(backupDir()) }));
 }
 
 async function serveApp(request: Request): Promise<Response> {

@@ -2,12 +2,19 @@
 // functions (shared/ipc/api.ts), never ipcRenderer itself. Bundled to dist/electron/preload.cjs.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { TriadaApi } from '../shared/ipc/api';
-import { IPC_CHANNELS } from '../shared/ipc/channels';
+import { IPC_CHANNELS, QUIT_BACKUP_EVENT } from '../shared/ipc/channels';
 
 const api: TriadaApi = {
   platform: 'electron',
   saveBytes: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveBytes, request),
   openProjector: (meetingId) => ipcRenderer.invoke(IPC_CHANNELS.openProjector, { meetingId }),
+  writeBackup: (request) => ipcRenderer.invoke(IPC_CHANNELS.backupWrite, request),
+  listBackups: () => ipcRenderer.invoke(IPC_CHANNELS.backupList, {}),
+  onQuitBackupRequest: (listener) => {
+    const handler = () => listener();
+    ipcRenderer.on(QUIT_BACKUP_EVENT, handler);
+    return () => ipcRenderer.removeListener(QUIT_BACKUP_EVENT, handler);
+  },
 };
 
 contextBridge.exposeInMainWorld('api', api);

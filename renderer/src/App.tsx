@@ -13,6 +13,8 @@ import { ProjectorPage } from './features/projector/ProjectorPage';
 import { RoomPage } from './features/room/RoomPage';
 import { TasksPage } from './features/tasks/TasksPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { DataSafetyPage } from './features/safety/DataSafetyPage';
+import { SafetyGate } from './features/safety/SafetyGate';
 
 // Hash routes work the same from app://triada/ (Electron) and from 127.0.0.1 (browser mode).
 const router = createHashRouter([
@@ -32,10 +34,16 @@ const router = createHashRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'organizations', element: <OrganizationsPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'safety', element: <DataSafetyPage /> },
     ],
   },
 ]);
 
 export function App() {
-  return <RouterProvider router={router} />;
+  // The gate opens the database first: a database from a newer Triáda is never written to.
+  return (
+    <SafetyGate>
+      <RouterProvider router={router} />
+    </SafetyGate>
+  );
 }

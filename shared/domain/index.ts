@@ -8,6 +8,7 @@ export * from './meeting';
 export * from './minutes';
 export * from './organization';
 export * from './person';
+export * from './poll';
 export * from './quorum';
 export * from './resolution';
 export * from './result';

@@ -32,6 +32,8 @@ export interface Meeting extends Stored<z.output<typeof meetingInput>>, Timestam
   minutesStatus?: MinutesStatus;
   minutesApproval?: MinutesApproval;
   currentItemId?: string;
+  /** The poll on the projector. */
+  currentPollId?: string;
   materials?: string[];
   writtenOn?: string;
   verifiedOn?: string;

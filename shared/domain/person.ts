@@ -30,6 +30,8 @@ export type PersonInput = z.input<typeof personInput>;
 
 export interface Person extends Stored<z.output<typeof personInput>>, Timestamps, Archivable {
   id: string;
+  /** Consent to processing personal data (GDPR); set through its own repository function. */
+  consent?: { date: string; scope: string; note?: string };
 }
 
 const collator = new Intl.Collator('cs');

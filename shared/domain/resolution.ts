@@ -4,6 +4,7 @@ import type { EntitlementSnapshot, ResolutionPoll } from '../voting/schema';
 import type { Timestamps } from './common';
 import { requiredText } from './common';
 import type { RulesOfProcedure } from './rules';
+import { requiredCount } from './rules';
 
 // Resolutions (usnesení) with the standard Czech verbs (DOMAIN.md §4.1).
 export const RESOLUTION_VERBS = ['approves', 'takesNote', 'recommends', 'instructs', 'authorizes', 'elects', 'appoints', 'rejects'] as const;
@@ -52,7 +53,8 @@ export interface Resolution extends Timestamps {
   number: string;
   verb: ResolutionVerb;
   text: string;
-  result: ResolutionResultInput;
+  /** 'poll': decided by an option poll (ranking, points…); its result is on the poll. */
+  result: ResolutionResultInput | { kind: 'poll' };
   outcome: ResolutionOutcome;
   decision?: ResolutionDecision;
   pollId?: string;
@@ -92,20 +94,26 @@ export function evaluateResolution(
   result: ResolutionResultInput,
   rules: RulesOfProcedure,
   snapshot: EntitlementSnapshot,
+  guestIds: ReadonlySet<string> = new Set(),
 ): { outcome: ResolutionOutcome; decision: ResolutionDecision } {
-  const votingMembers = snapshot.members.filter((m) => m.entitled).length;
-  const presentVoting = snapshot.members.filter((m) => m.entitled && m.present).length;
+  // Quorum is a share of the body's voting members: guests with a vote (if the rules give
+  // them one) add votes and count in the base of the majority, never towards the quorum.
+  const members = snapshot.members.filter((m) => m.entitled && !guestIds.has(m.voterId));
+  const votingMembers = members.length;
+  const presentVoting = members.filter((m) => m.present).length;
+  const presentEntitled = snapshot.members.filter((m) => m.entitled && m.present).length;
+  const quorumRequired = votingMembers === 0 ? 0 : requiredCount(rules.quorum, votingMembers);
+  const quorate = votingMembers > 0 && presentVoting >= quorumRequired;
   const poll: ResolutionPoll = {
     method: 'resolution',
     base: BASE[rules.majority],
     majority: 'absolute',
     tieRule: rules.tieRule,
-    quorum: rules.quorum,
   };
   if (result.kind === 'vote' && result.chairCastingVote) poll.chairCastingVote = result.chairCastingVote;
   const votes = result.kind === 'vote' ? result : { yes: 0, no: 0, abstain: 0 };
-  if (result.kind === 'vote' && votes.yes + votes.no + votes.abstain > presentVoting) {
-    throw new VoteCountError('errors.votesExceedPresent', { votes: votes.yes + votes.no + votes.abstain, present: presentVoting });
+  if (result.kind === 'vote' && votes.yes + votes.no + votes.abstain > presentEntitled) {
+    throw new VoteCountError('errors.votesExceedPresent', { votes: votes.yes + votes.no + votes.abstain, present: presentEntitled });
   }
   const counted = countPoll(poll, [{ kind: 'aggregate', yes: votes.yes, no: votes.no, abstain: votes.abstain }], snapshot);
   const decision: ResolutionDecision = {
@@ -113,8 +121,8 @@ export function evaluateResolution(
     tieRule: rules.tieRule,
     votingMembers,
     presentVoting,
-    quorumRequired: counted.quorum?.required ?? 0,
-    quorate: counted.quorum?.met ?? true,
+    quorumRequired,
+    quorate,
     minYes: counted.evaluation.minYes,
     baseCount: counted.evaluation.baseCount,
     decidedBy: result.kind === 'consensus' ? 'consensus' : counted.decidedBy,
@@ -123,5 +131,5 @@ export function evaluateResolution(
   if (result.kind === 'noVote') return { outcome: 'noVote', decision };
   if (!decision.quorate) return { outcome: 'noQuorum', decision };
   if (result.kind === 'consensus') return { outcome: 'passed', decision };
-  return { outcome: counted.status === 'noQuorum' ? 'noQuorum' : counted.outcome, decision };
+  return { outcome: counted.outcome, decision };
 }

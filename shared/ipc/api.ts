@@ -8,6 +8,12 @@ export interface TriadaApi {
   saveBytes(request: IpcRequest<'file:saveBytes'>): Promise<IpcReply<'file:saveBytes'>>;
   /** Opens (or focuses) the projector window for a meeting, full screen on a second display. */
   openProjector(meetingId: string): Promise<IpcReply<'window:openProjector'>>;
+  /** Writes an automatic backup to <userData>/backups and rotates old ones. */
+  writeBackup(request: IpcRequest<'backup:write'>): Promise<IpcReply<'backup:write'>>;
+  /** The automatic backups on disk, newest first. */
+  listBackups(): Promise<IpcReply<'backup:list'>>;
+  /** Called when the app is quitting: produce the quit backup. Returns an unsubscribe function. */
+  onQuitBackupRequest(listener: () => void): () => void;
 }
 
 /** window with the (optional) preload bridge, for the platform layer's feature check. */

@@ -3,9 +3,14 @@
 export const IPC_CHANNELS = {
   saveBytes: 'file:saveBytes',
   openProjector: 'window:openProjector',
+  backupWrite: 'backup:write',
+  backupList: 'backup:list',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
+/** Main → renderer event: the app is quitting, send the quit backup (backup:write kind 'quit'). */
+export const QUIT_BACKUP_EVENT = 'backup:quitRequested';
 
 /** Error codes any IPC reply may carry. Channel-specific codes are listed in the contract. */
 export const IPC_ERROR_CODES = [
@@ -14,6 +19,7 @@ export const IPC_ERROR_CODES = [
   'INTERNAL', // an unexpected failure in the main process
   'WRITE_FAILED', // file:saveBytes could not write the chosen file
   'NO_WINDOW', // the caller's window is gone
+  'BACKUP_FAILED', // backup:write could not write the automatic backup
 ] as const;
 
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

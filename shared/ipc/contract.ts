@@ -41,9 +41,42 @@ export const openProjectorResponse = z.strictObject({
   onSecondDisplay: z.boolean(),
 });
 
+export const backupWriteRequest = z.strictObject({
+  /** A complete backup file (shared/backup envelope), produced by the renderer. */
+  bytes: z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array, { error: 'bytes must be a Uint8Array' })
+    .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_SAVE_BYTES, {
+      error: `bytes must be 1 byte to ${MAX_SAVE_BYTES / MB} MB`,
+    }),
+  kind: z.enum(['daily', 'quit']),
+});
+
+export const backupWriteResponse = z.strictObject({
+  /** Absolute path of the written file, for the UI. */
+  path: z.string(),
+  /** Older automatic backups removed by the rotation (file names). */
+  deleted: z.array(z.string()),
+});
+
+export const backupListRequest = z.strictObject({});
+
+export const backupListResponse = z.strictObject({
+  folder: z.string(),
+  backups: z.array(
+    z.strictObject({
+      name: z.string(),
+      size: z.number().int().min(0),
+      kind: z.enum(['daily', 'quit']),
+      day: z.string(),
+    }),
+  ),
+});
+
 export const ipcContract = {
   [IPC_CHANNELS.saveBytes]: { request: saveBytesRequest, response: saveBytesResponse },
   [IPC_CHANNELS.openProjector]: { request: openProjectorRequest, response: openProjectorResponse },
+  [IPC_CHANNELS.backupWrite]: { request: backupWriteRequest, response: backupWriteResponse },
+  [IPC_CHANNELS.backupList]: { request: backupListRequest, response: backupListResponse },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;

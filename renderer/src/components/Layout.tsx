@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { SafetyBanners } from '../features/safety/SafetyBanners';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const LINKS = [
@@ -10,6 +11,7 @@ const LINKS = [
   { to: '/bodies', key: 'nav.bodies' },
   { to: '/people', key: 'nav.people' },
   { to: '/organizations', key: 'nav.organizations' },
+  { to: '/safety', key: 'safety.nav' },
   { to: '/settings', key: 'nav.settings' },
 ] as const;
 
@@ -42,6 +44,7 @@ export function Layout() {
         </div>
       </nav>
       <main id="main" tabIndex={-1} className="content">
+        <SafetyBanners />
         <Outlet />
       </main>
     </div>

@@ -24,8 +24,9 @@ export async function addAgendaItem(db: AppDb, meetingId: string, input: AgendaI
     await editableMeeting(db, meetingId);
     const items = await itemsOf(db, meetingId);
     // A new item goes before "Různé" and "Termín příštího jednání", which close every programme.
-    const tail = items.findIndex((i) => i.kind === 'other' || i.kind === 'next');
-    const position = data.kind === 'other' || data.kind === 'next' || tail < 0 ? items.length : tail;
+    const tailOf = (kinds: string[]) => items.findIndex((i) => kinds.includes(i.kind));
+    const tail = data.kind === 'next' ? -1 : data.kind === 'other' ? tailOf(['next']) : tailOf(['other', 'next']);
+    const position = tail < 0 ? items.length : tail;
     const item = newItem(meetingId, position + 1, data);
     for (const later of items.slice(position)) await db.agendaItems.update(later.id, { order: later.order + 1 });
     await db.agendaItems.add(item);
@@ -93,9 +94,10 @@ export async function saveDiscussion(db: AppDb, id: string, discussion: string):
 }
 
 export async function toggleTimer(db: AppDb, id: string, now = new Date()): Promise<void> {
-  await db.transaction('rw', db.agendaItems, async () => {
+  await db.transaction('rw', db.agendaItems, db.meetings, async () => {
     const item = await db.agendaItems.get(id);
     if (!item) throw new DomainError('errors.notFound');
+    await editableMeeting(db, item.meetingId);
     if (item.runningSince) {
       const elapsedMs = item.elapsedMs + Math.max(0, now.getTime() - Date.parse(item.runningSince));
       await db.agendaItems.update(id, { elapsedMs, runningSince: undefined });

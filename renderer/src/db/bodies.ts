@@ -21,9 +21,10 @@ export async function updateBody(db: AppDb, id: string, input: BodyInput): Promi
     const current = await db.bodies.get(id);
     if (!current) throw new DomainError('errors.notFound');
     await assertUniqueCode(db, data.code, id);
-    const { targetGroup, ...rest } = data;
+    const { targetGroup, resolutionPattern, ...rest } = data;
     const next: Body = { id, createdAt: current.createdAt, updatedAt: nowIso(), ...rest };
     if (targetGroup) next.targetGroup = targetGroup;
+    if (resolutionPattern) next.resolutionPattern = resolutionPattern;
     if (current.archivedAt) next.archivedAt = current.archivedAt;
     await db.bodies.put(next);
   });

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from './clock';
 import { attendanceView, bodyMembers, bodyStats, homeCounts, listBodies, listMeetings, listOrganizations, listPeople } from './queries';
 import { approvalCandidates, listTasks, roomView } from './room';
+import { minutesDiffSinceSeal } from './auditLog';
 import { db } from './schema';
 
 // Live queries: every window (main and projector) re-renders when the data changes.
@@ -26,3 +27,4 @@ export const useRoomView = (meetingId: string | undefined) =>
 export const useTasks = () => useLiveQuery(() => listTasks(db));
 export const useApprovalCandidates = (meetingId: string) => useLiveQuery(() => approvalCandidates(db, meetingId), [meetingId]);
 export const useProjectSettings = () => useSetting<import('./project').ProjectSettings>('project');
+export const useMinutesDiff = (meetingId: string, sealed: boolean) => useLiveQuery(async () => (sealed ? minutesDiffSinceSeal(db, meetingId) : null), [meetingId, sealed]);

@@ -26,3 +26,4 @@ export * from './startup';
 export * from './backupCsv';
 export * from './project';
 export * from './backupHooks';
+export * from './polls';

@@ -66,6 +66,13 @@ export async function removeMeeting(db: AppDb, id: string): Promise<void> {
   await db.transaction('rw', [db.meetings, db.attendance, db.agendaItems, db.resolutions, db.tasks, db.amendments], async () => {
     const meeting = await db.meetings.get(id);
     if (meeting?.minutesStatus === 'approved') throw new DomainError('errors.minutesLocked');
+    const ownResolutions = new Set((await db.resolutions.where('meetingId').equals(id).toArray()).map((r) => r.id));
+    if ((await db.meetings.filter((m) => m.minutesApproval?.by === 'resolution' && ownResolutions.has(m.minutesApproval.resolutionId)).count()) > 0) {
+      throw new DomainError('errors.resolutionApprovesMinutes');
+    }
+    await db.tasks.filter((t) => t.reviews.some((r) => r.meetingId === id)).modify((t) => {
+      t.reviews = t.reviews.filter((r) => r.meetingId !== id);
+    });
     await db.attendance.where('meetingId').equals(id).delete();
     await db.agendaItems.where('meetingId').equals(id).delete();
     await db.resolutions.where('meetingId').equals(id).delete();

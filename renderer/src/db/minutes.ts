@@ -31,7 +31,7 @@ export async function approveMinutes(db: AppDb, meetingId: string, approval: { b
     if (approval.by === 'resolution') {
       const r = await db.resolutions.get(approval.resolutionId);
       const at = r ? await db.meetings.get(r.meetingId) : undefined;
-      if (!r || !at || at.bodyId !== meeting.bodyId || at.date <= meeting.date || r.outcome !== 'passed') throw new DomainError('errors.approvalResolution');
+      if (!r || !at || at.bodyId !== meeting.bodyId || at.date + at.timeFrom <= meeting.date + meeting.timeFrom || r.outcome !== 'passed') throw new DomainError('errors.approvalResolution');
       record = { by: 'resolution', resolutionId: r.id, resolutionNumber: r.number, on: at.date };
     } else {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(approval.on) || approval.on < meeting.date) throw new DomainError('errors.date');

@@ -30,7 +30,7 @@ export async function updatePerson(db: AppDb, id: string, input: PersonInput): P
     // Optional fields cleared in the form must disappear, so build the record anew.
     const { title, email, phone, note, organizationId, ...required } = data;
     const next: Person = { id, createdAt: current.createdAt, updatedAt: nowIso(), ...required };
-    Object.assign(next, strip({ title, email, phone, note, organizationId, archivedAt: current.archivedAt }));
+    Object.assign(next, strip({ title, email, phone, note, organizationId, archivedAt: current.archivedAt, consent: current.consent }));
     await db.people.put(next);
   });
 }

@@ -8,7 +8,12 @@ import { attendanceView } from './queries';
 import type { AppDb } from './schema';
 
 /** Who may vote right now: members with a vote (and guests if the rules give them one), and who is in the room. */
-export async function entitlementSnapshot(db: AppDb, meetingId: string): Promise<EntitlementSnapshot> {
+export interface RoomSnapshot extends EntitlementSnapshot {
+  /** Guests given a vote by the rules: they vote but never count towards the quorum. */
+  guestIds: Set<string>;
+}
+
+export async function entitlementSnapshot(db: AppDb, meetingId: string): Promise<RoomSnapshot> {
   const view = await attendanceView(db, meetingId);
   if (!view) throw new DomainError('errors.notFound');
   const members = view.members.map((m) => {
@@ -19,7 +24,7 @@ export async function entitlementSnapshot(db: AppDb, meetingId: string): Promise
   const guests = view.body.rules.guestsVote
     ? view.guests.map((g) => ({ voterId: g.person.id, role: g.person.triadRole, entitled: true, present: isInRoom(g.attendance) }))
     : [];
-  return { takenAt: nowIso(), members: [...members, ...guests] };
+  return { takenAt: nowIso(), members: [...members, ...guests], guestIds: new Set(guests.map((g) => g.voterId)) };
 }
 
 const TABLES = (db: AppDb) => [db.resolutions, db.tasks, db.meetings, db.bodies, db.agendaItems, db.attendance, db.memberships, db.people, db.organizations];
@@ -36,7 +41,7 @@ export async function addResolution(db: AppDb, agendaItemId: string, input: Reso
     const snapshot = await entitlementSnapshot(db, meeting.id);
     let evaluated;
     try {
-      evaluated = evaluateResolution(data.result, body.rules, snapshot);
+      evaluated = evaluateResolution(data.result, body.rules, { takenAt: snapshot.takenAt, members: snapshot.members }, snapshot.guestIds);
     } catch (e) {
       if (e instanceof VoteCountError) throw new DomainError(e.code, e.params);
       throw e;
@@ -71,6 +76,10 @@ export async function removeResolution(db: AppDb, id: string): Promise<void> {
     if (!r) return;
     const meeting = await editableMeeting(db, r.meetingId);
     const body = await db.bodies.get(r.bodyId);
+    // Removing renumbers the later ones; none of them may be the one that approved other minutes.
+    const shifted = new Set((await db.resolutions.where('meetingId').equals(r.meetingId).toArray()).filter((x) => x.seq >= r.seq).map((x) => x.id));
+    const approving = await db.meetings.filter((m) => m.minutesApproval?.by === 'resolution' && shifted.has(m.minutesApproval.resolutionId)).count();
+    if (approving > 0) throw new DomainError('errors.resolutionApprovesMinutes');
     await db.tasks.where('meetingId').equals(r.meetingId).filter((t) => t.resolutionId === id).modify((t) => { delete t.resolutionId; });
     await db.resolutions.delete(id);
     const rest = (await db.resolutions.where('meetingId').equals(r.meetingId).toArray()).sort((a, b) => a.seq - b.seq);

@@ -1,4 +1,4 @@
-import type { AgendaItem, Amendment, Meeting, Person, Resolution, Task } from '@shared/domain';
+import type { AgendaItem, Amendment, BallotRecord, Meeting, Person, PollRecord, Resolution, Task } from '@shared/domain';
 import { tasksForReview } from '@shared/domain';
 import type { AgendaTemplate, AppDb } from './schema';
 import { attendanceView, type AttendanceView } from './queries';
@@ -12,6 +12,9 @@ export interface RoomView extends AttendanceView {
   review: Task[];
   amendments: Amendment[];
   templates: AgendaTemplate[];
+  polls: PollRecord[];
+  /** Hand-count blocks of open polls (individual ballots stay out of the room view). */
+  handCounts: BallotRecord[];
   nextMeeting?: Meeting;
   /** Everyone a task can be assigned to: active members first, then anyone named in the room. */
   allPeople: Map<string, Person>;
@@ -21,6 +24,9 @@ export async function roomView(db: AppDb, meetingId: string): Promise<RoomView |
   const base = await attendanceView(db, meetingId);
   if (!base) return null;
   const { meeting } = base;
+  const polls = (await db.polls.where('meetingId').equals(meetingId).toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const openIds = polls.filter((p) => p.status === 'open').map((p) => p.id);
+  const handCounts = openIds.length ? (await db.ballots.where('pollId').anyOf(openIds).toArray()).filter((b) => b.source === 'hand') : [];
   const [items, resolutions, tasks, bodyMeetings, bodyTasks, amendments, templates, people] = await Promise.all([
     db.agendaItems.where('meetingId').equals(meetingId).toArray(),
     db.resolutions.where('meetingId').equals(meetingId).toArray(),
@@ -42,6 +48,8 @@ export async function roomView(db: AppDb, meetingId: string): Promise<RoomView |
     review: tasksForReview(bodyTasks, meeting, earlier).sort((a, b) => a.number.localeCompare(b.number, 'cs', { numeric: true })),
     amendments: amendments.sort((a, b) => a.at.localeCompare(b.at)),
     templates,
+    polls,
+    handCounts,
     nextMeeting,
     allPeople: new Map(people.map((p) => [p.id, p])),
   };
@@ -79,7 +87,7 @@ export async function listTasks(db: AppDb): Promise<TaskRow[]> {
 export async function approvalCandidates(db: AppDb, meetingId: string): Promise<Resolution[]> {
   const meeting = await db.meetings.get(meetingId);
   if (!meeting) return [];
-  const later = (await db.meetings.where('bodyId').equals(meeting.bodyId).toArray()).filter((m) => m.date > meeting.date);
+  const later = (await db.meetings.where('bodyId').equals(meeting.bodyId).toArray()).filter((m) => m.date + m.timeFrom > meeting.date + meeting.timeFrom);
   if (later.length === 0) return [];
   const rs = await db.resolutions.where('meetingId').anyOf(later.map((m) => m.id)).toArray();
   return rs.filter((r) => r.outcome === 'passed').sort((a, b) => a.number.localeCompare(b.number, 'cs', { numeric: true }));

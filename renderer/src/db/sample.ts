@@ -1,12 +1,16 @@
 import { buildSampleRegion } from '@shared/sample/vizovicko';
+import { buildSamplePlan } from '@shared/sample/vizovickoPlan';
 import { newId, nowIso, todayIso } from './clock';
 import { DomainError } from './errors';
+import { planTables } from './planRepo';
 import type { AppDb } from './schema';
 
 /** Loads the sample region into an empty database, all or nothing. */
 export async function loadSampleRegion(db: AppDb, today = todayIso()): Promise<void> {
   const region = buildSampleRegion(today, newId, nowIso());
-  await db.transaction('rw', [db.organizations, db.people, db.bodies, db.memberships, db.meetings, db.attendance], async () => {
+  const samplePlan = buildSamplePlan(region, today, newId, nowIso());
+  const plan = planTables(db);
+  await db.transaction('rw', [db.organizations, db.people, db.bodies, db.memberships, db.meetings, db.attendance, plan.plans, plan.items, plan.monitoring, plan.comments], async () => {
     if ((await db.people.count()) + (await db.bodies.count()) > 0) throw new DomainError('errors.notEmpty');
     await db.organizations.bulkAdd(region.organizations);
     await db.people.bulkAdd(region.people);
@@ -14,5 +18,9 @@ export async function loadSampleRegion(db: AppDb, today = todayIso()): Promise<v
     await db.memberships.bulkAdd(region.memberships);
     await db.meetings.bulkAdd(region.meetings);
     await db.attendance.bulkAdd(region.attendance);
+    await plan.plans.add(samplePlan.plan);
+    await plan.items.bulkAdd(samplePlan.items);
+    await plan.monitoring.bulkAdd(samplePlan.monitoring);
+    await plan.comments.bulkAdd(samplePlan.comments);
   });
 }

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AgendaItem, Amendment, Attendance, Body, Meeting, Membership, Organization, Person, Resolution, Task } from '@shared/domain';
+import { auditMiddleware } from './audit';
+import type { AgendaItem, Amendment, Attendance, BallotRecord, Body, Meeting, Membership, Organization, Person, PollRecord, Resolution, Task } from '@shared/domain';
 
 /** A body's reusable programme: titles and kinds in order. */
 export interface AgendaTemplate {
@@ -33,6 +34,8 @@ export class AppDb extends Dexie {
   tasks!: EntityTable<Task, 'id'>;
   amendments!: EntityTable<Amendment, 'id'>;
   agendaTemplates!: EntityTable<AgendaTemplate, 'id'>;
+  polls!: EntityTable<PollRecord, 'id'>;
+  ballots!: EntityTable<BallotRecord, 'id'>;
 
   constructor(name = 'triada') {
     super(name);
@@ -62,6 +65,8 @@ export class AppDb extends Dexie {
       evaluationComments: 'id, planId, planItemId',
       audit: 'id, recordId, table, at',
     });
+    // Audit trail of meeting-room and plan records, written in the same transaction (audit.ts).
+    this.use(auditMiddleware(this));
   }
 }
 

@@ -41,7 +41,9 @@ export async function reviewTask(db: AppDb, taskId: string, meetingId: string, s
     const task = await db.tasks.get(taskId);
     if (!task) throw new DomainError('errors.notFound');
     const meeting = await editableMeeting(db, meetingId);
-    if (meeting.bodyId !== task.bodyId || meeting.id === task.meetingId) throw new DomainError('errors.invalid');
+    const assignedAt = await db.meetings.get(task.meetingId);
+    const later = assignedAt && meeting.date + meeting.timeFrom > assignedAt.date + assignedAt.timeFrom;
+    if (meeting.bodyId !== task.bodyId || meeting.id === task.meetingId || !later) throw new DomainError('errors.invalid');
     const clean = comment?.trim().slice(0, 2000) || undefined;
     const review = { meetingId, status, at: nowIso(), ...(clean ? { comment: clean } : {}) };
     const reviews = [...task.reviews.filter((r) => r.meetingId !== meetingId), review];

@@ -10,6 +10,14 @@ export function createElectronPlatform(api: TriadaApi): Platform {
       if (!reply.ok) throw new PlatformError(reply.error.code, reply.error.message);
       return reply.value.saved ? 'saved' : 'cancelled';
     },
+    async writeAutoBackup(bytes, kind) {
+      const reply = await api.writeBackup({ bytes, kind });
+      if (!reply.ok) throw new PlatformError(reply.error.code, reply.error.message);
+      return { path: reply.value.path };
+    },
+    onQuitBackupRequest(listener) {
+      return api.onQuitBackupRequest(listener);
+    },
     openProjector(meetingId) {
       void api.openProjector(meetingId).then((reply) => {
         if (!reply.ok)

@@ -12,6 +12,13 @@ export interface Platform {
   saveFile(name: string, bytes: Uint8Array, mime: string): Promise<'saved' | 'cancelled'>;
   /** Opens or focuses the projector view of a meeting (second window / second tab). */
   openProjector(meetingId: string): void;
+  /**
+   * Electron only: writes an automatic backup to the user-data folder (rotated there: last 14
+   * daily, 12 monthly). Absent in the browser, where the app reminds the user to back up instead.
+   */
+  writeAutoBackup?(bytes: Uint8Array, kind: 'daily' | 'quit'): Promise<{ path: string }>;
+  /** Electron only: subscribe to "the app is closing, write the quit backup now". */
+  onQuitBackupRequest?(listener: () => void): () => void;
 }
 
 export class PlatformError extends Error {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Body, BodyKind, RulesOfProcedure } from '@shared/domain';
-import { BODY_KINDS, DEFAULT_RULES } from '@shared/domain';
+import { BODY_KINDS, DEFAULT_RULES, resolutionNumber } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
@@ -16,11 +16,12 @@ export function BodyForm({ body, onClose }: { body?: Body; onClose: (saved?: Bod
   const [name, setName] = useState(body?.name ?? '');
   const [targetGroup, setTargetGroup] = useState(body?.targetGroup ?? '');
   const [rules, setRules] = useState<RulesOfProcedure>(body?.rules ?? DEFAULT_RULES);
+  const [resolutionPattern, setResolutionPattern] = useState(body?.resolutionPattern ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
 
   async function submit() {
-    const input = { kind, code, name, targetGroup, rules };
+    const input = { kind, code, name, targetGroup, rules, resolutionPattern };
     try {
       if (body) {
         await updateBody(db, body.id, input);
@@ -47,6 +48,14 @@ export function BodyForm({ body, onClose }: { body?: Body; onClose: (saved?: Bod
           <TextInput label={t('bodies.code')} value={code} onChange={setCode} error={errors.code} hint={t('bodies.codeHint')} autoFocus required />
           <TextInput label={t('bodies.name')} value={name} onChange={setName} error={errors.name} required className="span-all" />
           <TextInput label={t('bodies.targetGroup')} value={targetGroup} onChange={setTargetGroup} error={errors.targetGroup} className="span-all" />
+          <TextInput
+            label={t('bodies.resolutionPattern')}
+            value={resolutionPattern}
+            onChange={setResolutionPattern}
+            error={errors.resolutionPattern}
+            hint={t('bodies.resolutionPatternHint', { example: resolutionNumber(resolutionPattern || undefined, { bodyCode: code || 'PS1', meetingSeq: 3, year: 2026, seq: 2 }) })}
+            className="span-all"
+          />
         </div>
         <fieldset className="rules-fieldset">
           <legend>{t('bodies.rules')}</legend>

@@ -19,6 +19,7 @@ import { CheckboxInput, SelectInput, TextInput } from '../../components/fields';
 import { db, personUsage, removePerson, usePeople, type PersonRow, type PersonUsage } from '../../db';
 import { collator } from '../../i18n/format';
 import { PersonForm } from './PersonForm';
+import { PersonPrivacyDialog } from '../safety/PersonPrivacyDialog';
 
 const column = createColumnHelper<PersonRow>();
 
@@ -34,6 +35,7 @@ export function PeoplePage() {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [removing, setRemoving] = useState<{ person: Person; usage: PersonUsage } | null>(null);
+  const [privacy, setPrivacy] = useState<string | null>(null);
 
   const columns = useMemo(() => {
     const cmp = collator();
@@ -137,6 +139,9 @@ export function PeoplePage() {
                   <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                 ))}
                 <td className="row-actions">
+                  <Button variant="ghost" onPress={() => setPrivacy(row.original.id)} aria-label={`${t('safety.person.action')}: ${fullName(row.original)}`}>
+                    {t('safety.person.action')}
+                  </Button>
                   {!row.original.archivedAt && (
                     <>
                       <Button variant="ghost" onPress={() => setEditing(row.original)} aria-label={`${t('common.edit')}: ${fullName(row.original)}`}>
@@ -158,6 +163,7 @@ export function PeoplePage() {
         </table>
       )}
       {people && people.length > 0 && rows.length === 0 && <EmptyState>{t('people.noMatch')}</EmptyState>}
+      {privacy && <PersonPrivacyDialog personId={privacy} onClose={() => setPrivacy(null)} />}
       {editing && <PersonForm person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       {removing && (
         <ConfirmDialog

@@ -3,6 +3,7 @@ import type { RoomView } from '../../db';
 import { DiscussionEditor } from './DiscussionEditor';
 import { ItemTimer } from './ItemTimer';
 import { NextMeetingSection } from './NextMeetingSection';
+import { PollsSection } from './PollsSection';
 import { ResolutionsSection } from './ResolutionsSection';
 import { ReviewSection, TasksSection } from './TasksSection';
 
@@ -18,6 +19,7 @@ export function ItemPanel({ room, item, locked }: { room: RoomView; item: Agenda
       {item.presenter && <p className="muted">{item.presenter}</p>}
       {item.kind === 'review' && <ReviewSection room={room} locked={locked} />}
       <DiscussionEditor item={item} locked={locked} />
+      <PollsSection room={room} item={item} locked={locked} />
       <ResolutionsSection room={room} item={item} locked={locked} />
       <TasksSection room={room} item={item} locked={locked} />
       {item.kind === 'next' && <NextMeetingSection room={room} locked={locked} />}

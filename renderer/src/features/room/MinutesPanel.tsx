@@ -7,7 +7,7 @@ import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { FormError, SelectInput, TextInput } from '../../components/fields';
-import { addAmendment, approveMinutes, db, setMinutesStatus, todayIso, useApprovalCandidates, useProjectSettings, useSetting, type RoomView } from '../../db';
+import { addAmendment, approveMinutes, db, sealMinutes, setMinutesStatus, todayIso, useApprovalCandidates, useMinutesDiff, useProjectSettings, useSetting, type RoomView } from '../../db';
 import { formatDate } from '../../i18n/format';
 import { platform } from '../../platform';
 import { attendanceSheetDoc, invitationDoc, minutesDoc } from './exportDocs';
@@ -48,6 +48,7 @@ export function MinutesPanel({ room }: { room: RoomView }) {
   }
 
   const approval = room.meeting.minutesApproval;
+  const diff = useMinutesDiff(room.meeting.id, status === 'approved');
   return (
     <section className="minutes-panel" aria-labelledby="minutes-title">
       <h2 id="minutes-title">{t('minutes.title')}</h2>
@@ -57,6 +58,11 @@ export function MinutesPanel({ room }: { room: RoomView }) {
       {approval && (
         <p className="muted small">
           {approval.by === 'resolution' ? t('minutes.approvedBy', { number: approval.resolutionNumber, date: formatDate(approval.on) }) : t('minutes.approvedTacit', { date: formatDate(approval.on) })}
+        </p>
+      )}
+      {diff && (
+        <p className={diff.changed ? 'notice notice-warning small' : 'muted small'} data-testid="seal-state">
+          {diff.changed ? t('minutes.changedSinceSeal', { count: diff.changes.length }) : t('minutes.sealIntact', { hash: diff.sealedHash.slice(0, 12) })}
         </p>
       )}
       <div className="button-column">
@@ -107,6 +113,8 @@ function ApproveDialog({ room, onClose }: { room: RoomView; onClose: () => void 
           e.preventDefault();
           try {
             await approveMinutes(db, room.meeting.id, by === 'resolution' ? { by, resolutionId } : { by, on });
+            // The seal (SHA-256 of the approved content) makes any later change visible.
+            await sealMinutes(db, room.meeting.id);
             onClose();
           } catch (err) {
             setError(describeError(t, err));

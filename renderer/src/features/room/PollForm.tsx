@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PollMethod } from '@shared/domain';
+import { POLL_METHODS } from '@shared/domain';
+import { Button } from '../../components/Button';
+import { FormDialog } from '../../components/Dialog';
+import { describeError, fieldErrorsOf } from '../../components/errors';
+import { CheckboxInput, FormError, SelectInput, TextInput } from '../../components/fields';
+import { createPoll, db } from '../../db';
+
+const int = (v: string) => (v.trim() === '' ? undefined : Number(v));
+
+export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [method, setMethod] = useState<PollMethod>('points');
+  const [options, setOptions] = useState('');
+  const [secret, setSecret] = useState(true);
+  const [points, setPoints] = useState('3');
+  const [cap, setCap] = useState('2');
+  const [allPoints, setAllPoints] = useState(false);
+  const [maxChoices, setMaxChoices] = useState('');
+  const [maxRanks, setMaxRanks] = useState('');
+  const [scaleMax, setScaleMax] = useState('5');
+  const [triad, setTriad] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+
+  async function submit() {
+    try {
+      await createPoll(db, agendaItemId, {
+        title,
+        method,
+        secret,
+        options: options.split(/\r?\n/),
+        pointsPerVoter: method === 'points' ? int(points) : undefined,
+        maxPerOption: method === 'points' ? int(cap) : undefined,
+        requireAllPoints: method === 'points' ? allPoints : undefined,
+        maxChoices: method === 'approval' ? int(maxChoices) : undefined,
+        maxRanks: method === 'borda' || method === 'schulze' ? int(maxRanks) : undefined,
+        scaleMax: method === 'score' ? int(scaleMax) : undefined,
+        triadAgreement: triad,
+      });
+      onClose();
+    } catch (e) {
+      setErrors(fieldErrorsOf(e));
+      setError(describeError(t, e));
+    }
+  }
+
+  return (
+    <FormDialog title={t('polls.add')} isOpen onClose={onClose} wide>
+      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <div className="form-grid">
+          <TextInput label={t('polls.question')} value={title} onChange={setTitle} error={errors.title} className="span-all" autoFocus required />
+          <SelectInput label={t('polls.method')} value={method} onChange={(v) => setMethod(v as PollMethod)} options={POLL_METHODS.map((m) => ({ value: m, label: t(`polls.methods.${m}`) }))} className="span-all" />
+          {method !== 'resolution' && <TextInput label={t('polls.options')} value={options} onChange={setOptions} error={errors.options} multiline className="span-all" />}
+          {method === 'points' && (
+            <>
+              <TextInput label={t('polls.pointsPerVoter')} type="number" min={1} value={points} onChange={setPoints} error={errors.pointsPerVoter} />
+              <TextInput label={t('polls.maxPerOption')} type="number" min={1} value={cap} onChange={setCap} error={errors.maxPerOption} />
+              <CheckboxInput label={t('polls.requireAllPoints')} checked={allPoints} onChange={setAllPoints} />
+            </>
+          )}
+          {method === 'approval' && <TextInput label={t('polls.maxChoices')} type="number" min={1} value={maxChoices} onChange={setMaxChoices} error={errors.maxChoices} />}
+          {(method === 'borda' || method === 'schulze') && <TextInput label={t('polls.maxRanks')} type="number" min={1} value={maxRanks} onChange={setMaxRanks} error={errors.maxRanks} />}
+          {method === 'score' && <TextInput label={t('polls.scaleMax')} type="number" min={1} value={scaleMax} onChange={setScaleMax} error={errors.scaleMax} />}
+        </div>
+        <CheckboxInput label={t('polls.secret')} checked={secret} onChange={setSecret} />
+        <CheckboxInput label={t('polls.triadAgreement')} checked={triad} onChange={setTriad} />
+        <FormError message={error} />
+        <div className="form-actions">
+          <Button onPress={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" variant="primary">{t('common.save')}</Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,28 @@
+import type { TFunction } from 'i18next';
+import type { PollRecord } from '@shared/domain';
+import { i18n } from '../../i18n';
+
+/** "bodování (každý člen 3 b., nejvýše 2 b. na položku)" – how the poll counted. */
+export function methodText(t: TFunction, poll: Pick<PollRecord, 'definition' | 'options'>): string {
+  const d = poll.definition;
+  const name = t(`polls.methods.${d.method}`);
+  switch (d.method) {
+    case 'points':
+      return `${name} – ${t('polls.methodNote.points', { points: d.pointsPerVoter, cap: d.maxPerOption ?? d.pointsPerVoter })}`;
+    case 'borda':
+      return `${name} – ${t('polls.methodNote.borda', { k: d.maxRanks ?? poll.options.length })}`;
+    case 'score':
+      return `${name} – ${t('polls.methodNote.score', { max: d.scaleMax ?? 5 })}`;
+    default:
+      return name;
+  }
+}
+
+/** Unit of the ranked value: points for point and Borda polls, votes for choices. */
+export function valueText(t: TFunction, poll: Pick<PollRecord, 'definition'>, value: number): string {
+  const m = poll.definition.method;
+  const shown = Number.isInteger(value) ? String(value) : value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'cs-CZ', { maximumFractionDigits: 2 });
+  if (m === 'points' || m === 'borda') return t('polls.points', { value: shown });
+  if (m === 'singleChoice' || m === 'approval') return t('polls.votes', { value: shown });
+  return shown;
+}

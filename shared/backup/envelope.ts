@@ -1,0 +1,264 @@
+// The Triáda backup file: one JSON envelope around a dump of every table.
+//
+//   { format: "triada-backup", formatVersion, appVersion, schemaVersion, createdAt,
+//     counts: { table: n }, sha256: hex(sha256(canonicalJson(data))), data: { table: [records] } }
+//
+// Every file from outside goes through ONE path, inspectBackup(): size check, text decoding,
+// safe JSON parse, envelope check, checksum, format version, migrations of older formats,
+// per-table and per-record validation, duplicate ids, references. Only its result is written.
+import { z } from 'zod';
+import { canonicalJson, safeJsonParse, sha256Hex } from './canonical';
+import { BackupError, issue, type BackupIssue } from './errors';
+import { REFERENCES, RECORD_SCHEMAS, schemaFor } from './records';
+
+export const BACKUP_FORMAT = 'triada-backup';
+/** Version of the envelope and of the `data` layout. Bump it and add a migration when either changes. */
+export const FORMAT_VERSION = 1;
+/** Upper bound of a backup file (the whole database of a region is a few MB). */
+export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
+/** No single text in any record may be longer (a minute's discussion is far below this). */
+export const MAX_STRING_LENGTH = 200_000;
+export const MAX_RECORDS_PER_TABLE = 1_000_000;
+/** At most this many issues are collected before giving up on a file. */
+export const MAX_ISSUES = 50;
+
+export type BackupData = Record<string, Record<string, unknown>[]>;
+
+export interface BackupMeta {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  appVersion: string;
+  /** AppDb.verno of the database that was backed up. */
+  schemaVersion: number;
+  createdAt: string;
+  counts: Record<string, number>;
+  sha256: string;
+}
+
+export interface BackupEnvelope extends BackupMeta {
+  data: BackupData;
+}
+
+/** What the database that will receive the file looks like. */
+export interface RestoreTarget {
+  schemaVersion: number;
+  tables: readonly { name: string; primaryKey: string }[];
+}
+
+export interface InspectedBackup {
+  meta: BackupMeta;
+  data: BackupData;
+}
+
+/**
+ * Format migrations: MIGRATIONS[n] turns the `data` of format n into format n + 1. Formats
+ * are only appended, and each migration gets a frozen fixture in tests/fixtures/backups/.
+ */
+export const FORMAT_MIGRATIONS: Record<number, (data: BackupData) => BackupData> = {};
+
+export function migrateData(data: BackupData, from: number, migrations = FORMAT_MIGRATIONS, to = FORMAT_VERSION): BackupData {
+  let out = data;
+  for (let v = from; v < to; v++) {
+    const step = migrations[v];
+    if (!step) throw new BackupError([issue('safety.errors.notBackup', { version: v })]);
+    out = step(out);
+  }
+  return out;
+}
+
+/** Builds the envelope around a table dump; the bytes are canonical JSON (deterministic). */
+export async function buildBackup(
+  data: BackupData,
+  info: { appVersion: string; schemaVersion: number; createdAt: string },
+): Promise<{ envelope: BackupEnvelope; text: string }> {
+  const counts = Object.fromEntries(Object.entries(data).map(([t, rows]) => [t, rows.length]));
+  const sha256 = await sha256Hex(canonicalJson(data));
+  const envelope: BackupEnvelope = { format: BACKUP_FORMAT, formatVersion: FORMAT_VERSION, ...info, counts, sha256, data };
+  return { envelope, text: canonicalJson(envelope) };
+}
+
+const envelopeShape = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.number().int().min(1),
+  appVersion: z.string().max(50),
+  schemaVersion: z.number().int().min(1),
+  createdAt: z.string().max(40),
+  counts: z.record(z.string(), z.number().int().min(0)),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  data: z.record(z.string(), z.unknown()),
+});
+
+const fail = (code: Parameters<typeof issue>[0], params: Record<string, string | number> = {}): never => {
+  throw new BackupError([issue(code, params)]);
+};
+
+/**
+ * Reads and validates a backup file completely. Throws BackupError naming what is wrong;
+ * returns the data only when every check passed. Nothing here writes anything.
+ */
+export async function inspectBackup(file: Uint8Array | string, target: RestoreTarget): Promise<InspectedBackup> {
+  // 1. Size, before anything is decoded.
+  const size = typeof file === 'string' ? file.length : file.byteLength;
+  if (size === 0) fail('safety.errors.empty');
+  if (size > MAX_BACKUP_BYTES) fail('safety.errors.tooLarge', { size: Math.round(size / 1024 / 1024), max: MAX_BACKUP_BYTES / 1024 / 1024 });
+
+  // 2. Text and JSON, refusing prototype keys and absurd nesting.
+  let text: string;
+  if (typeof file === 'string') text = file;
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(file);
+    } catch {
+      return fail('safety.errors.notText');
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const parsed = safeJsonParse(text);
+  if (!parsed.ok) {
+    const f = parsed.failure;
+    if (f.kind === 'truncated') fail('safety.errors.truncated');
+    if (f.kind === 'forbiddenKey') fail('safety.errors.forbiddenKey', { key: f.key });
+    if (f.kind === 'tooDeep') fail('safety.errors.tooDeep');
+    fail('safety.errors.notJson');
+  }
+
+  // 3. The envelope.
+  const raw = (parsed as { value: unknown }).value;
+  const env = envelopeShape.safeParse(raw);
+  if (!env.success) {
+    const o = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    if (o.format === BACKUP_FORMAT && typeof o.formatVersion === 'number' && o.formatVersion > FORMAT_VERSION) fail('safety.errors.newerFormat');
+    fail('safety.errors.notBackup');
+  }
+  const envelope = env.data!;
+
+  // 4. Checksum of the content.
+  if ((await sha256Hex(canonicalJson(envelope.data))) !== envelope.sha256) fail('safety.errors.checksum');
+
+  // 5. Versions: a file from a newer Triáda is refused with its own message.
+  if (envelope.formatVersion > FORMAT_VERSION) fail('safety.errors.newerFormat');
+  if (envelope.schemaVersion > target.schemaVersion) fail('safety.errors.newerSchema', { file: envelope.schemaVersion, app: target.schemaVersion });
+
+  // 6. Migrations of older formats.
+  for (const [t, rows] of Object.entries(envelope.data)) if (!Array.isArray(rows)) fail('safety.errors.tableNotList', { table: t });
+  const data = migrateData(envelope.data as BackupData, envelope.formatVersion);
+
+  // 7. Tables, records, duplicates, references.
+  const issues = validateData(data, envelope.schemaVersion, target);
+  if (issues.length === 0) {
+    for (const [t, n] of Object.entries(envelope.counts)) {
+      if ((data[t]?.length ?? 0) !== n) issues.push(issue('safety.errors.countMismatch', { table: t, expected: n, actual: data[t]?.length ?? 0 }));
+    }
+  }
+  if (issues.length) throw new BackupError(issues);
+
+  const { data: _data, ...meta } = envelope;
+  return { meta: { ...meta, format: BACKUP_FORMAT }, data };
+}
+
+/** Every check of the content, collecting up to MAX_ISSUES issues. Exported for the export self-check. */
+export function validateData(data: BackupData, schemaVersion: number, target: RestoreTarget): BackupIssue[] {
+  const issues: BackupIssue[] = [];
+  const full = () => issues.length >= MAX_ISSUES;
+  const known = new Map(target.tables.map((t) => [t.name, t.primaryKey]));
+
+  for (const table of Object.keys(data)) {
+    if (!known.has(table)) issues.push(issue('safety.errors.unknownTable', { table }));
+  }
+  for (const [table, spec] of Object.entries(RECORD_SCHEMAS)) {
+    if (known.has(table) && spec.since <= schemaVersion && !Object.hasOwn(data, table)) issues.push(issue('safety.errors.missingTable', { table }));
+  }
+  if (issues.length) return issues;
+
+  const ids = new Map<string, Set<string>>();
+  for (const [table, rows] of Object.entries(data)) {
+    if (!Array.isArray(rows)) {
+      issues.push(issue('safety.errors.tableNotList', { table }));
+      continue;
+    }
+    if (rows.length > MAX_RECORDS_PER_TABLE) {
+      issues.push(issue('safety.errors.tooManyRecords', { table, count: rows.length }));
+      continue;
+    }
+    const pk = known.get(table) ?? 'id';
+    const schema = schemaFor(table);
+    const seen = new Set<string>();
+    ids.set(table, seen);
+    for (let i = 0; i < rows.length && !full(); i++) {
+      const row: unknown = rows[i];
+      const where = { table, index: i + 1 };
+      if (!row || typeof row !== 'object' || Array.isArray(row)) {
+        issues.push(issue('safety.errors.invalidRecord', { ...where, id: '?', field: '—', problem: 'errors.invalid' }));
+        continue;
+      }
+      const rec = row as Record<string, unknown>;
+      const key = rec[pk];
+      const id = typeof key === 'string' ? key : '?';
+      const huge = findHugeString(rec);
+      if (huge !== null) {
+        issues.push(issue('safety.errors.hugeString', { ...where, id: id.slice(0, 60), field: huge, max: MAX_STRING_LENGTH }));
+        continue;
+      }
+      const result = schema.safeParse(rec);
+      if (!result.success) {
+        const first = result.error.issues[0]!;
+        issues.push(
+          issue('safety.errors.invalidRecord', {
+            ...where,
+            id: id.slice(0, 60),
+            field: first.path.map(String).join('.') || '—',
+            problem: first.message.startsWith('errors.') ? first.message : 'errors.invalid',
+          }),
+        );
+        continue;
+      }
+      if (typeof key !== 'string' || key.length === 0) {
+        issues.push(issue('safety.errors.invalidRecord', { ...where, id: '?', field: pk, problem: 'errors.id' }));
+        continue;
+      }
+      if (seen.has(key)) issues.push(issue('safety.errors.duplicateId', { table, id: key.slice(0, 60) }));
+      seen.add(key);
+    }
+  }
+  if (issues.length) return issues;
+
+  for (const ref of REFERENCES) {
+    const rows = data[ref.table];
+    const targets = ids.get(ref.target);
+    if (!rows || !targets) continue;
+    for (const rec of rows) {
+      if (full()) return issues;
+      const value = rec[ref.field];
+      if (typeof value === 'string' && value !== '' && !targets.has(value)) {
+        issues.push(
+          issue('safety.errors.danglingReference', {
+            table: ref.table,
+            id: String(rec.id ?? '?').slice(0, 60),
+            field: ref.field,
+            target: ref.target,
+            value: value.slice(0, 60),
+          }),
+        );
+      }
+    }
+  }
+  return issues;
+}
+
+/** Path of the first string longer than MAX_STRING_LENGTH (in keys or values), or null. */
+function findHugeString(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.length > MAX_STRING_LENGTH) return path || '—';
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        const p = path ? `${path}.${k}` : k;
+        if (k.length > MAX_STRING_LENGTH) return p.slice(0, 80);
+        stack.push([child, p]);
+      }
+    }
+  }
+  return null;
+}

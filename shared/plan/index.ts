@@ -1,0 +1,6 @@
+export * from './carryOver';
+export * from './importRows';
+export * from './model';
+export * from './money';
+export * from './numbering';
+export * from './stats';

@@ -1,0 +1,120 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { App } from './app';
+
+async function peopleShown(page: Page, app: App): Promise<string> {
+  await app.nav('Lidé').click();
+  const subtitle = page.locator('.page-subtitle');
+  await expect(subtitle).toHaveText(/Zobrazen/);
+  return (await subtitle.textContent())!;
+}
+
+test('back up, lose the data, restore from the file through the UI and see everything back', async ({ page }, info) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSample();
+
+  // The user's name is asked once, without blocking the work.
+  await page.getByLabel('Vaše jméno').fill('Petra Dvořáková');
+  await page.getByRole('button', { name: 'Pokračovat' }).click();
+  await expect(page.getByLabel('Vaše jméno')).toBeHidden();
+  // Browser mode: never backed up yet, so the reminder is shown.
+  await expect(page.getByText('Data ještě nebyla zálohována')).toBeVisible();
+
+  const before = await peopleShown(page, app);
+  expect(before).toMatch(/\d+/);
+
+  await app.nav('Záloha a data').click();
+  await expect(page.getByRole('heading', { name: 'Záloha a data', level: 1 })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Zálohovat', exact: true }).click();
+  const file = info.outputPath((await download).suggestedFilename());
+  await (await download).saveAs(file);
+  expect((await download).suggestedFilename()).toMatch(/^triada-zaloha-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  await expect(page.getByText(/Záloha uložena: triada-zaloha-/)).toBeVisible();
+  await expect(page.getByText('Data ještě nebyla zálohována')).toBeHidden();
+  const envelope = JSON.parse(await readFile(file, 'utf8'));
+  expect(envelope).toMatchObject({ format: 'triada-backup', formatVersion: 1 });
+  expect(envelope.data.people.length).toBeGreaterThan(40);
+
+  await page.screenshot({ path: info.outputPath('safety-page.png'), fullPage: true });
+
+  // A tampered copy is refused with a Czech message naming the problem; nothing changes.
+  const tampered = info.outputPath('upravena.json');
+  await writeFile(tampered, JSON.stringify({ ...envelope, data: { ...envelope.data, people: envelope.data.people.slice(1) } }));
+  await page.getByLabel('Vybrat soubor zálohy').setInputFiles(tampered);
+  await expect(page.getByRole('alert')).toContainText('Kontrolní součet nesedí');
+  await expect(page.getByRole('alert')).toContainText('Data v aplikaci zůstala beze změny.');
+
+  // The laptop's data is lost: the database is deleted and the app starts empty.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.deleteDatabase('triada');
+        req.onsuccess = () => resolve();
+        req.onerror = () => reject(req.error);
+      }),
+  );
+  await page.goto('/');
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Načíst ukázkový region' })).toBeVisible();
+  await expect(page.getByLabel('Vaše jméno')).toBeVisible();
+
+  // Restore from the file via the UI: preview, confirmation, done.
+  await app.nav('Záloha a data').click();
+  await page.getByLabel('Vybrat soubor zálohy').setInputFiles(file);
+  const preview = page.getByRole('table', { name: 'Obsah zálohy' });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByRole('row', { name: new RegExp(`^lidé ${envelope.data.people.length} 0$`) })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('safety-preview.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Obnovit ze zálohy' }).click();
+  await expect(app.dialog()).toContainText('Nahradit všechna data zálohou?');
+  await app.dialog().getByRole('button', { name: 'Obnovit ze zálohy' }).click();
+  await expect(page.getByText(/Data obnovena ze zálohy z/)).toBeVisible();
+
+  expect(await peopleShown(page, app)).toBe(before);
+  // The user's name came back with the settings, so it is not asked again.
+  await expect(page.getByLabel('Vaše jméno')).toBeHidden();
+  await app.nav('Skupiny').click();
+  await expect(page.getByRole('link', { name: /PS1/ }).first()).toBeVisible();
+});
+
+test('personal data: consent, export and anonymization from the people table; CSV import all or nothing', async ({ page }, info) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSample();
+  await app.nav('Lidé').click();
+  const firstRow = page.getByRole('table').getByRole('row').nth(1);
+  const name = (await firstRow.getByRole('cell').first().innerText()).trim();
+  await firstRow.getByRole('button', { name: `Osobní údaje: ${name}` }).click();
+  const d = app.dialog();
+  await expect(d.getByRole('heading', { name: `Osobní údaje: ${name}` })).toBeVisible();
+  await d.getByLabel('Rozsah souhlasu').fill('jméno a organizace v zápisech');
+  await d.getByRole('button', { name: 'Uložit souhlas' }).click();
+  await expect(d.getByText(/Souhlas udělen .*jméno a organizace v zápisech/)).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await d.getByRole('button', { name: 'Stáhnout přehled (HTML)' }).click();
+  const html = info.outputPath('osoba.html');
+  await (await download).saveAs(html);
+  expect(await readFile(html, 'utf8')).toContain('Přehled údajů o osobě');
+
+  await d.getByRole('button', { name: 'Anonymizovat' }).click();
+  await page.getByRole('dialog', { name: /Opravdu anonymizovat/ }).getByRole('button', { name: 'Anonymizovat' }).click();
+  await expect(d.getByText('Osoba anonymizována jako č. 1.')).toBeVisible();
+  await d.getByRole('button', { name: 'Zavřít' }).click();
+  await expect(page.getByRole('table').getByText('Anonymizovaný člen č. 1')).toBeVisible();
+
+  // CSV: one bad row blocks the whole import; the fixed file imports everything.
+  await app.nav('Záloha a data').click();
+  const bad = info.outputPath('lide.csv');
+  await writeFile(bad, 'Jméno;Příjmení;Role v triádě;Organizace\nAlena;Nová;uživatelka;Klub seniorů Nový\nBohumil;Starý;veřejnost;\n');
+  await page.getByLabel('Vybrat soubor CSV').setInputFiles(bad);
+  await expect(page.getByText('Neznámá role „uživatelka“')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Importovat vše' })).toBeDisabled();
+  await writeFile(bad, 'Jméno;Příjmení;Role v triádě;Organizace\nAlena;Nová;uživatel;Klub seniorů Nový\nBohumil;Starý;veřejnost;\n');
+  await page.getByLabel('Vybrat soubor CSV').setInputFiles(bad);
+  await expect(page.getByText('Nově se založí organizace: Klub seniorů Nový')).toBeVisible();
+  await page.getByRole('button', { name: 'Importovat vše' }).click();
+  await expect(page.getByText('Importováno: 2 lidí, 1 organizací.')).toBeVisible();
+});
