@@ -10,6 +10,7 @@ import { PeoplePage } from './features/people/PeoplePage';
 import { PlanPage } from './features/plan/PlanPage';
 import { PlansPage } from './features/plan/PlansPage';
 import { ProjectorPage } from './features/projector/ProjectorPage';
+import { KioskPage } from './features/kiosk/KioskPage';
 import { RoomPage } from './features/room/RoomPage';
 import { TasksPage } from './features/tasks/TasksPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -19,6 +20,7 @@ import { SafetyGate } from './features/safety/SafetyGate';
 // Hash routes work the same from app://triada/ (Electron) and from 127.0.0.1 (browser mode).
 const router = createHashRouter([
   { path: '/projector/:meetingId', element: <ProjectorPage /> },
+  { path: '/kiosk/:pollId', element: <KioskPage /> },
   {
     element: <Layout />,
     children: [

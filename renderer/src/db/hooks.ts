@@ -28,3 +28,4 @@ export const useTasks = () => useLiveQuery(() => listTasks(db));
 export const useApprovalCandidates = (meetingId: string) => useLiveQuery(() => approvalCandidates(db, meetingId), [meetingId]);
 export const useProjectSettings = () => useSetting<import('./project').ProjectSettings>('project');
 export const useMinutesDiff = (meetingId: string, sealed: boolean) => useLiveQuery(async () => (sealed ? minutesDiffSinceSeal(db, meetingId) : null), [meetingId, sealed]);
+export const usePoll = (pollId: string | undefined) => useLiveQuery(async () => (pollId ? ((await db.polls.get(pollId)) ?? null) : null), [pollId]);

@@ -1,17 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { meetingNumber } from '@shared/domain';
-import { useAttendanceView } from '../../db';
+import { isInRoom, meetingNumber } from '@shared/domain';
+import { useRoomView } from '../../db';
 import { formatDate, formatTime } from '../../i18n/format';
 import { QuorumPanel } from '../meetings/QuorumPanel';
+import { ItemTimer } from '../room/ItemTimer';
+import { PollResultView } from '../room/PollResultView';
+import { methodText } from '../room/pollText';
 
-/** The room's big screen: follows the meeting live through the shared IndexedDB. */
+/**
+ * The room's big screen (a second window or tab on the same origin): it follows the meeting
+ * room live through IndexedDB. Large, high-contrast type; never a voter's name next to a vote.
+ */
 export function ProjectorPage() {
   const { meetingId } = useParams();
   const { t } = useTranslation();
-  const view = useAttendanceView(meetingId);
-  if (!view) return <main className="projector"><p className="projector-waiting">{t('projector.waiting')}</p></main>;
-  const { meeting, body } = view;
+  const room = useRoomView(meetingId);
+  if (!room) return <main className="projector"><p className="projector-waiting">{t('projector.waiting')}</p></main>;
+  const { meeting, body } = room;
+  const item = room.items.find((i) => i.id === meeting.currentItemId) ?? room.items[0];
+  const poll = room.polls.find((p) => p.id === meeting.currentPollId);
+  const entitled = room.members.filter((m) => {
+    const a = room.attendance.get(m.personId);
+    return m.votingRight && a && isInRoom(a);
+  }).length;
+  const handVoters = poll ? room.handCounts.filter((b) => b.pollId === poll.id).length : 0;
+
   return (
     <main className="projector">
       <header>
@@ -19,7 +33,28 @@ export function ProjectorPage() {
         <h1>{t('meetings.title_full', { code: body.code, number: meetingNumber(meeting) })}</h1>
         <p className="projector-when">{formatDate(meeting.date)} · {formatTime(meeting.timeFrom)}–{formatTime(meeting.timeTo)} · {meeting.place}</p>
       </header>
-      <QuorumPanel quorum={view.quorum} rules={body.rules} large />
+      {item && (
+        <section className="projector-item" aria-label={t('room.agenda')}>
+          <h2>Ad {item.order} · {item.title}</h2>
+          <ItemTimer item={item} compact />
+        </section>
+      )}
+      {poll && poll.status !== 'draft' ? (
+        <section className="projector-poll" aria-labelledby="projector-poll-title" data-testid="projector-poll">
+          <h2 id="projector-poll-title">{poll.title}</h2>
+          <p className="projector-when">{methodText(t, poll)}</p>
+          {poll.status === 'open' ? (
+            <>
+              <p className="projector-cast" data-testid="projector-cast">{t('polls.cast', { cast: poll.voters.length + handVoters, entitled })}</p>
+              <ol className="projector-options">{poll.options.map((o) => <li key={o.id}>{o.label}</li>)}</ol>
+            </>
+          ) : (
+            <PollResultView poll={poll} large />
+          )}
+        </section>
+      ) : (
+        <QuorumPanel quorum={room.quorum} rules={body.rules} large />
+      )}
     </main>
   );
 }

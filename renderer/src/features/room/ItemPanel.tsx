@@ -1,4 +1,10 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '@shared/domain';
+import { fullName } from '@shared/domain';
+import { Button } from '../../components/Button';
+import { FormDialog } from '../../components/Dialog';
+import { ActivityStatusPicker } from '../plan/ActivityStatusPicker';
 import type { RoomView } from '../../db';
 import { DiscussionEditor } from './DiscussionEditor';
 import { ItemTimer } from './ItemTimer';
@@ -8,6 +14,9 @@ import { ResolutionsSection } from './ResolutionsSection';
 import { ReviewSection, TasksSection } from './TasksSection';
 
 export function ItemPanel({ room, item, locked }: { room: RoomView; item: AgendaItem; locked: boolean }) {
+  const { t } = useTranslation();
+  const [picking, setPicking] = useState(false);
+  const chair = room.meeting.chairId ? room.people.get(room.meeting.chairId) : undefined;
   return (
     <article className="item-panel" aria-labelledby="item-title">
       <header className="item-head">
@@ -23,6 +32,22 @@ export function ItemPanel({ room, item, locked }: { room: RoomView; item: Agenda
       <ResolutionsSection room={room} item={item} locked={locked} />
       <TasksSection room={room} item={item} locked={locked} />
       {item.kind === 'next' && <NextMeetingSection room={room} locked={locked} />}
+      {!locked && (
+        <section className="room-section">
+          <Button onPress={() => setPicking(true)}>{t('plan.picker.title')}</Button>
+        </section>
+      )}
+      {picking && (
+        <FormDialog title={t('plan.picker.title')} isOpen onClose={() => setPicking(false)} wide>
+          <ActivityStatusPicker
+            meetingId={room.meeting.id}
+            agendaItemId={item.id}
+            resolutionId={room.resolutions.filter((r) => r.agendaItemId === item.id).at(-1)?.id}
+            reportedBy={chair ? fullName(chair) : undefined}
+            onDone={() => setPicking(false)}
+          />
+        </FormDialog>
+      )}
     </article>
   );
 }

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { AttendeeRow, AttendanceSheetDoc, InvitationDoc, Lang, MeetingHeader, MinutesDoc, ProjectBlock } from '@shared/docx/model';
 import type { Person } from '@shared/domain';
-import { addDays, fullName, isInRoom, meetingNumber } from '@shared/domain';
+import { addDays, fullName, isInRoom, meetingNumber, rankedOptions } from '@shared/domain';
 import type { RoomView } from '../../db';
+import { methodText } from './pollText';
 import { ruleText } from './resolutionText';
 
 // Maps the meeting room to the view models of the pure DOCX builders (shared/docx).
@@ -97,6 +98,7 @@ export function minutesDoc(room: RoomView, t: TFunction, lang: Lang, project?: P
           ...(r.result.kind === 'vote' ? { vote: { yes: r.result.yes, no: r.result.no, abstain: r.result.abstain } } : {}),
           ...(r.result.kind === 'consensus' ? { consensus: true } : {}),
           ...(ruleText(t, r) ? { ruleText: ruleText(t, r) } : {}),
+          ...pollSummary(room, t, r.pollId),
         })),
     })),
     tasks: room.tasks.map((task) => ({ number: task.number, text: task.text, owner: name(room, task.ownerId) ?? t('tasks.noOwner'), ...(task.deadline ? { deadline: task.deadline } : {}) })),
@@ -110,6 +112,13 @@ export function minutesDoc(room: RoomView, t: TFunction, lang: Lang, project?: P
   if (room.meeting.verifiedOn) doc.verifiedOn = room.meeting.verifiedOn;
   if (room.amendments.length) doc.amendments = room.amendments.map((a) => ({ at: a.at.slice(0, 10), author: a.author, reason: `${a.reason}: ${a.text}` }));
   return doc;
+}
+
+/** For a resolution decided by an option poll: the method and the ranked options with points. */
+function pollSummary(room: RoomView, t: TFunction, pollId?: string) {
+  const poll = pollId ? room.polls.find((p) => p.id === pollId) : undefined;
+  if (!poll || poll.definition.method === 'resolution' || !poll.result) return {};
+  return { pollSummary: { method: methodText(t, poll), ranked: rankedOptions(poll).map((r) => ({ rank: r.rank, label: r.label, points: r.value })) } };
 }
 
 export function attendanceSheetDoc(room: RoomView, lang: Lang, project?: ProjectBlock & { organizationName?: string }): AttendanceSheetDoc {
