@@ -34,7 +34,7 @@ export const pollInput = z
   .transform((p) => ({ ...p, options: p.method === 'resolution' ? [] : p.options.filter((o) => o.length > 0) }))
   .refine((p) => p.method === 'resolution' || p.options.length >= 2, { message: 'errors.pollOptions', path: ['options'] })
   .refine((p) => new Set(p.options.map((o) => o.toLocaleLowerCase('cs'))).size === p.options.length, { message: 'errors.pollOptionsDuplicate', path: ['options'] })
-  .refine((p) => p.method !== 'points' || (p.maxPerOption ?? p.pointsPerVoter ?? 1) <= (p.pointsPerVoter ?? 1), { message: 'errors.pollCap', path: ['maxPerOption'] });
+  .refine((p) => p.method !== 'points' || (p.maxPerOption ?? 0) <= (p.pointsPerVoter ?? 3), { message: 'errors.pollCap', path: ['maxPerOption'] });
 export type PollInput = z.input<typeof pollInput>;
 
 export interface PollOption {

@@ -9,7 +9,9 @@
 // audited table to include `audit`. Repositories need not know about the audit at all.
 //
 // Secret ballots: voter identity never reaches the audit (ballot fields naming a voter,
-// person, ticket or device are dropped from every ballot entry).
+// person, ticket or device are dropped from every ballot entry); a ballot's entry is dated
+// with the ballot's own createdAt (the poll's opening for secret polls) and a poll's voter
+// list is recorded only as a count, so no entry pairs a ballot with the person who cast it.
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import { newId, nowIso } from './clock';
 
@@ -79,6 +81,12 @@ function clean(table: string, rec: Rec | undefined): Rec | undefined {
   const out: Rec = {};
   for (const [k, v] of Object.entries(rec)) {
     if (table === 'ballots' && IDENTITY.test(k)) continue;
+    // Who has voted is recorded as a count only: a list that grows next to a ballot entry
+    // would pair a secret ballot with its voter.
+    if (table === 'polls' && k === 'voters') {
+      out.votersCount = Array.isArray(v) ? v.length : 0;
+      continue;
+    }
     out[k] = v;
   }
   return out;
@@ -111,7 +119,10 @@ function entriesFor(table: string, req: DBCoreMutateRequest, keys: unknown[], be
       return;
     }
     const next = clean(table, req.values[i] as Rec);
-    if (!prev) out.push({ ...base(key, 'create'), after: next });
+    // A ballot's entry carries the ballot's own time (for secret ballots the poll's opening),
+    // never the moment it was cast.
+    if (!prev && table === 'ballots' && typeof next?.createdAt === 'string') out.push({ ...base(key, 'create'), at: next.createdAt, after: next });
+    else if (!prev) out.push({ ...base(key, 'create'), after: next });
     else {
       const d = diffRecords(prev, next ?? {});
       if (d) out.push({ ...base(key, 'update'), ...d });

@@ -3,6 +3,7 @@ import { todayIso } from './clock';
 import { attendanceView, bodyMembers, bodyStats, homeCounts, listBodies, listMeetings, listOrganizations, listPeople } from './queries';
 import { approvalCandidates, listTasks, roomView } from './room';
 import { minutesDiffSinceSeal } from './auditLog';
+import type { ProjectSettings } from './project';
 import { db } from './schema';
 
 // Live queries: every window (main and projector) re-renders when the data changes.
@@ -26,6 +27,6 @@ export const useRoomView = (meetingId: string | undefined) =>
   useLiveQuery(async () => (meetingId ? roomView(db, meetingId) : null), [meetingId]);
 export const useTasks = () => useLiveQuery(() => listTasks(db));
 export const useApprovalCandidates = (meetingId: string) => useLiveQuery(() => approvalCandidates(db, meetingId), [meetingId]);
-export const useProjectSettings = () => useSetting<import('./project').ProjectSettings>('project');
+export const useProjectSettings = () => useSetting<ProjectSettings>('project');
 export const useMinutesDiff = (meetingId: string, sealed: boolean) => useLiveQuery(async () => (sealed ? minutesDiffSinceSeal(db, meetingId) : null), [meetingId, sealed]);
 export const usePoll = (pollId: string | undefined) => useLiveQuery(async () => (pollId ? ((await db.polls.get(pollId)) ?? null) : null), [pollId]);

@@ -1,5 +1,5 @@
 import type { BallotRecord, BallotSource, PollInput, PollRecord, Resolution, ResolutionVerb } from '@shared/domain';
-import { pollDefinition, pollInput, resolutionNumber, evaluateResolution } from '@shared/domain';
+import { evaluateResolution, pollDefinition, pollInput, RESOLUTION_VERBS, resolutionNumber } from '@shared/domain';
 import type { Ballot, EntitlementSnapshot } from '@shared/voting';
 import { countPoll, validateBallot } from '@shared/voting';
 import { newId, nowIso } from './clock';
@@ -53,7 +53,15 @@ export function eligibleVoters(snapshot: EntitlementSnapshot, poll: Pick<PollRec
   return snapshot.members.filter((m) => m.entitled && m.present && !voted.has(m.voterId)).map((m) => m.voterId);
 }
 
-export type BallotRejection = { code: string };
+const CHOICE_FIELD: Record<PollRecord['definition']['method'], string> = {
+  resolution: 'vote',
+  singleChoice: 'choices',
+  approval: 'choices',
+  points: 'points',
+  borda: 'ranking',
+  schulze: 'ranking',
+  score: 'scores',
+};
 
 /**
  * One person's ballot (roll call, the kiosk or a phone). The voter must be present with a
@@ -70,7 +78,10 @@ export async function castBallot(db: AppDb, pollId: string, voterId: string, cho
     if (!member.present) throw new DomainError('errors.notPresent');
     if (poll.voters.includes(voterId)) throw new DomainError('errors.alreadyVoted');
     if (poll.secret && source === 'rollCall') throw new DomainError('errors.rollCallSecret');
-    const ballot = (poll.secret ? { kind: 'individual', ...choice } : { kind: 'individual', voterId, ...(member.role ? { role: member.role } : {}), ...choice }) as Ballot;
+    // Only the method's own field is taken from the choice: it can't name a voter or pose as a hand count.
+    const field = CHOICE_FIELD[poll.definition.method];
+    const own = { [field]: choice[field] };
+    const ballot = (poll.secret ? { ...own, kind: 'individual' } : { ...own, kind: 'individual', voterId, ...(member.role ? { role: member.role } : {}) }) as Ballot;
     const check = validateBallot(poll.definition, ballot);
     if (!check.valid) throw new DomainError(`errors.ballot.${check.issues[0]!.code}`);
     const now = nowIso();
@@ -108,10 +119,11 @@ function voterCount(b: Ballot): number {
 }
 
 export async function removeHandCount(db: AppDb, ballotId: string): Promise<void> {
-  await db.transaction('rw', db.ballots, db.polls, async () => {
+  await db.transaction('rw', db.ballots, db.polls, db.meetings, async () => {
     const b = await db.ballots.get(ballotId);
     if (!b || b.source !== 'hand') return;
-    await openPollOf(db, b.pollId);
+    const poll = await openPollOf(db, b.pollId);
+    await editableMeeting(db, poll.meetingId);
     await db.ballots.delete(ballotId);
   });
 }
@@ -128,6 +140,7 @@ export interface CloseOptions {
  */
 export async function closePoll(db: AppDb, pollId: string, close: CloseOptions): Promise<Resolution> {
   if (!close.text.trim()) throw new DomainError('errors.required');
+  if (!RESOLUTION_VERBS.includes(close.verb)) throw new DomainError('errors.invalid');
   return db.transaction('rw', ROOM(db), async () => {
     const poll = await openPollOf(db, pollId);
     const meeting = await editableMeeting(db, poll.meetingId);
@@ -161,7 +174,9 @@ export async function closePoll(db: AppDb, pollId: string, close: CloseOptions):
     if (result.method === 'resolution') {
       const { yes, no, abstain } = result.counts;
       const voteResult = { kind: 'vote' as const, yes, no, abstain, ...(close.chairCastingVote ? { chairCastingVote: close.chairCastingVote } : {}) };
-      const evaluated = evaluateResolution(voteResult, body.rules, snapshot, live.guestIds);
+      // Who voted was in the room when voting, even if they have left since.
+      const asVoted: EntitlementSnapshot = { ...snapshot, members: snapshot.members.map((m) => ({ ...m, present: m.present || !!m.voted })) };
+      const evaluated = evaluateResolution(voteResult, body.rules, asVoted, live.guestIds);
       resolution = { ...base, result: voteResult, outcome: evaluated.outcome, decision: evaluated.decision };
     } else {
       const quorate = quorum?.met ?? true;
@@ -182,6 +197,9 @@ export async function removePoll(db: AppDb, pollId: string): Promise<void> {
     await editableMeeting(db, poll.meetingId);
     await db.ballots.where('pollId').equals(pollId).delete();
     await db.polls.delete(pollId);
+    await db.meetings.where('id').equals(poll.meetingId).modify((m) => {
+      if (m.currentPollId === pollId) delete m.currentPollId;
+    });
   });
 }
 

@@ -39,7 +39,7 @@ export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onCl
         maxChoices: method === 'approval' ? int(maxChoices) : undefined,
         maxRanks: method === 'borda' || method === 'schulze' ? int(maxRanks) : undefined,
         scaleMax: method === 'score' ? int(scaleMax) : undefined,
-        triadAgreement: triad,
+        triadAgreement: !secret && triad,
       });
       onClose();
     } catch (e) {
@@ -67,7 +67,8 @@ export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onCl
           {method === 'score' && <TextInput label={t('polls.scaleMax')} type="number" min={1} value={scaleMax} onChange={setScaleMax} error={errors.scaleMax} />}
         </div>
         <CheckboxInput label={t('polls.secret')} checked={secret} onChange={setSecret} />
-        <CheckboxInput label={t('polls.triadAgreement')} checked={triad} onChange={setTriad} />
+        {/* Secret ballots carry no triad role, so agreement across the triad needs a named poll. */}
+        {!secret && <CheckboxInput label={t('polls.triadAgreement')} checked={triad} onChange={setTriad} />}
         <FormError message={error} />
         <div className="form-actions">
           <Button onPress={onClose}>{t('common.cancel')}</Button>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { describeError, fieldErrorsOf } from '../../components/errors';
-import { FormError, TextInput } from '../../components/fields';
+import { TextInput } from '../../components/fields';
 import { db, imageType, saveProjectSettings, type ProjectSettings } from '../../db';
 
 /** Project block printed in the header of every exported document (ESF publicity). */
