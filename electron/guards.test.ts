@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  isPermissionAllowed,
   APP_INDEX_URL,
   CONTENT_SECURITY_POLICY,
   appResponseHeaders,
@@ -141,5 +142,17 @@ describe('projector', () => {
     expect(pickProjectorDisplay([], 1)).toBeNull();
     expect(pickProjectorDisplay([d(1, 0), d(2, 1920), d(3, 3840)], 1)?.id).toBe(2);
     expect(pickProjectorDisplay([d(2, -1920), d(1, 0)], 1)?.id).toBe(2);
+  });
+});
+
+describe('isPermissionAllowed', () => {
+  it('allows persistent storage for the app origin only and nothing else', () => {
+    expect(isPermissionAllowed('persistent-storage', 'app://triada/index.html')).toBe(true);
+    expect(isPermissionAllowed('persistent-storage', 'app://triada')).toBe(true);
+    expect(isPermissionAllowed('persistent-storage', 'https://evil.example/')).toBe(false);
+    expect(isPermissionAllowed('persistent-storage', 'app://triada.evil/')).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      expect(isPermissionAllowed(p, 'app://triada/index.html')).toBe(false);
+    }
   });
 });

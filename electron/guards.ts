@@ -133,3 +133,10 @@ export function pickProjectorDisplay<D extends DisplayLike>(
 ): D | null {
   return displays.find((d) => d.id !== primaryId) ?? null;
 }
+
+/** The one permission the app needs: keeping IndexedDB under storage pressure, for its own pages only. */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage']);
+
+export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
+}

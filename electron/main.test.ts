@@ -73,6 +73,7 @@ const fake = vi.hoisted(() => {
     app: {
       enableSandbox: vi.fn(),
       requestSingleInstanceLock: vi.fn(() => true),
+      commandLine: { appendSwitch: vi.fn() },
       on: (event: string, fn: Fn) => void appHandlers.set(event, fn),
       whenReady: () => Promise.resolve(),
       isReady: () => true,
@@ -153,18 +154,26 @@ describe('main process wiring', () => {
     expect(main.webContents.url).toBe('app://triada/index.html');
   });
 
-  it('denies every permission', () => {
+  it('denies every permission but persistent storage for the app itself', () => {
     const ses = electron.session.defaultSession;
     const request = ses.setPermissionRequestHandler.mock.calls[0]![0] as (
       wc: unknown,
       p: string,
       cb: (ok: boolean) => void,
+      details: { requestingUrl?: string },
     ) => void;
+    const wc = { getURL: () => 'app://triada/index.html' };
     const cb = vi.fn();
-    request(null, 'media', cb);
-    expect(cb).toHaveBeenCalledWith(false);
-    const check = ses.setPermissionCheckHandler.mock.calls[0]![0] as () => boolean;
-    expect(check()).toBe(false);
+    request(wc, 'media', cb, { requestingUrl: 'app://triada/index.html' });
+    expect(cb).toHaveBeenLastCalledWith(false);
+    request(wc, 'persistent-storage', cb, { requestingUrl: 'app://triada/index.html' });
+    expect(cb).toHaveBeenLastCalledWith(true);
+    request(wc, 'persistent-storage', cb, { requestingUrl: 'https://evil.example/' });
+    expect(cb).toHaveBeenLastCalledWith(false);
+    const check = ses.setPermissionCheckHandler.mock.calls[0]![0] as (wc: unknown, p: string, origin: string) => boolean;
+    expect(check(null, 'notifications', 'app://triada')).toBe(false);
+    expect(check(null, 'persistent-storage', 'app://triada')).toBe(true);
+    expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'cs');
   });
 
   it('blocks navigation away from the app and opens only safe URLs externally', () => {

@@ -27,6 +27,7 @@ import {
   pickProjectorDisplay,
   projectorUrl,
   resolveInsideRoot,
+  isPermissionAllowed,
 } from './guards';
 import { IpcError, createIpcRouter } from './ipc';
 
@@ -257,10 +258,11 @@ function hardenWebContents(): void {
   });
 }
 
+/** Everything is denied except persistent storage for the app's own origin (see guards). */
 function denyAllPermissions(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((wc, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl ?? wc.getURL())));
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
 }
 
@@ -270,6 +272,9 @@ function focusMainWindow(): void {
   win.show();
   win.focus();
 }
+
+// Native date and time pickers follow Chromium's locale: Czech first, like the app.
+app.commandLine.appendSwitch('lang', 'cs');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -19,6 +19,15 @@ export const meetingInput = z
     minuteTakerId: optionalId,
     verifierId: optionalId,
     note: optionalText(2000),
+    /** Materials sent with the invitation, one per line in the form. */
+    materials: z
+      .array(z.string().trim().max(300, 'errors.tooLong'))
+      .max(30, 'errors.tooMany')
+      .optional()
+      .transform((list) => {
+        const kept = (list ?? []).filter((m) => m.length > 0);
+        return kept.length ? kept : undefined;
+      }),
   })
   .refine((m) => m.timeTo > m.timeFrom, { message: 'errors.endsBeforeStart', path: ['timeTo'] });
 export type MeetingInput = z.input<typeof meetingInput>;
@@ -34,7 +43,6 @@ export interface Meeting extends Stored<z.output<typeof meetingInput>>, Timestam
   currentItemId?: string;
   /** The poll on the projector. */
   currentPollId?: string;
-  materials?: string[];
   writtenOn?: string;
   verifiedOn?: string;
   nextMeetingId?: string;

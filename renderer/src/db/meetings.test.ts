@@ -220,3 +220,25 @@ describe('meetings', () => {
     expect(await listMeetings(db, rs.id)).toHaveLength(1);
   });
 });
+
+describe('updateMeeting keeps the meeting room state', () => {
+  it('editing the header keeps minutes status and the next-meeting link, clears emptied fields, and stores materials', async () => {
+    const { ps1 } = await bodies();
+    const { meeting } = await createMeeting(db, at(ps1.id, '2026-03-10', { materials: ['Návrh dotazníku', ''] }), TODAY);
+    expect(meeting.materials).toEqual(['Návrh dotazníku']);
+    const { meeting: next } = await createMeeting(db, at(ps1.id, '2026-05-10'), TODAY, meeting.id);
+    await db.meetings.update(meeting.id, { minutesStatus: 'toVerify', currentItemId: 'x' });
+    await updateMeeting(db, meeting.id, at(ps1.id, '2026-03-10', { place: 'Nové místo', materials: [] }), TODAY);
+    const saved = (await db.meetings.get(meeting.id))!;
+    expect(saved).toMatchObject({ place: 'Nové místo', minutesStatus: 'toVerify', currentItemId: 'x', nextMeetingId: next.id });
+    expect('materials' in saved).toBe(false);
+  });
+
+  it('approved minutes lock the meeting header', async () => {
+    const { ps1 } = await bodies();
+    const { meeting } = await createMeeting(db, at(ps1.id, '2026-03-10'), TODAY);
+    await db.meetings.update(meeting.id, { minutesStatus: 'approved' });
+    expect(await domainCode(updateMeeting(db, meeting.id, at(ps1.id, '2026-03-11'), TODAY))).toBe('errors.minutesLocked');
+    expect((await db.meetings.get(meeting.id))!.date).toBe('2026-03-10');
+  });
+});

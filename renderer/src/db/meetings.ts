@@ -2,7 +2,12 @@ import type { Meeting, MeetingInput, NoticeCheck } from '@shared/domain';
 import { checkNotice, meetingInput, nextMeetingSeq, yearOf } from '@shared/domain';
 import { newId, nowIso, todayIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
+import { editableMeeting } from './guard';
 import type { AppDb } from './schema';
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
 
 type MeetingData = Omit<Meeting, 'id' | 'createdAt' | 'updatedAt' | 'seq' | 'year'>;
 
@@ -47,15 +52,17 @@ export async function createMeeting(db: AppDb, input: MeetingInput, today = toda
 export async function updateMeeting(db: AppDb, id: string, input: MeetingInput, today = todayIso()): Promise<SavedMeeting> {
   const data = parseOrThrow(meetingInput, input);
   return db.transaction('rw', [db.meetings, db.bodies, db.people], async () => {
-    const current = await db.meetings.get(id);
-    if (!current) throw new DomainError('errors.notFound');
+    const current = await editableMeeting(db, id);
     if (data.bodyId !== current.bodyId) throw new DomainError('errors.meetingBodyFixed');
     await checkReferences(db, data);
     const body = (await db.bodies.get(data.bodyId))!;
     const year = yearOf(data.date);
     // Moving a meeting into another year gives it that year's next number.
     const seq = year === current.year ? current.seq : await seqFor(db, data.bodyId, year);
-    const meeting: Meeting = { ...data, id, year, seq, createdAt: current.createdAt, updatedAt: nowIso() };
+    // Keep the room's state (minutes status, next meeting…); form fields cleared in the form go away.
+    const kept: Meeting = { ...current };
+    for (const key of ['chairId', 'minuteTakerId', 'verifierId', 'note', 'materials'] as const) delete kept[key];
+    const meeting: Meeting = { ...kept, ...stripUndefined(data), id, year, seq, createdAt: current.createdAt, updatedAt: nowIso() };
     await db.meetings.put(meeting);
     return { meeting, notice: checkNotice(data.date, today, body.rules.leadTime) };
   });

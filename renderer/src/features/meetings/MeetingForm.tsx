@@ -33,6 +33,7 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
     chairId: meeting?.chairId ?? defaults?.chairId ?? '',
     minuteTakerId: meeting?.minuteTakerId ?? defaults?.minuteTakerId ?? '',
     verifierId: meeting?.verifierId ?? '',
+    materials: meeting?.materials?.join('\n') ?? '',
   });
   const members = useBodyMembers(form.bodyId || undefined);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -45,7 +46,8 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
 
   async function submit() {
     try {
-      const result = meeting ? await updateMeeting(db, meeting.id, form) : await createMeeting(db, form, undefined, previousMeetingId);
+      const input = { ...form, materials: form.materials.split(/\r?\n/) };
+      const result = meeting ? await updateMeeting(db, meeting.id, input) : await createMeeting(db, input, undefined, previousMeetingId);
       setSaved(result);
       if (result.notice.ok) finish(result);
     } catch (e) {
@@ -94,6 +96,7 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
           <SelectInput label={t('meetings.chair')} value={form.chairId} onChange={set('chairId')} emptyLabel={t('meetings.nobody')} options={peopleOptions} />
           <SelectInput label={t('meetings.minuteTaker')} value={form.minuteTakerId} onChange={set('minuteTakerId')} emptyLabel={t('meetings.nobody')} options={peopleOptions} />
           <SelectInput label={t('meetings.verifier')} value={form.verifierId} onChange={set('verifierId')} emptyLabel={t('meetings.nobody')} options={peopleOptions} />
+          <TextInput label={t('meetings.materials')} value={form.materials} onChange={set('materials')} error={errors.materials} hint={t('meetings.materialsHint')} multiline className="span-all" />
         </div>
         <FormError message={formError} />
         <div className="form-actions">

@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { CheckboxInput, FormError, SelectInput, TextInput } from '../../components/fields';
-import { createPoll, db } from '../../db';
+import { createPoll, db, usePlans, usePlanView } from '../../db';
 
 const int = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
@@ -25,6 +25,16 @@ export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onCl
   const [triad, setTriad] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
+  const plans = usePlans();
+  const [planId, setPlanId] = useState('');
+  const planView = usePlanView(planId || undefined);
+  const [level, setLevel] = useState('1');
+
+  /** Options taken from the community plan: its priorities, measures or activities with their codes. */
+  function takeFromPlan() {
+    const lines = (planView?.items ?? []).filter((i) => String(i.level) === level).map((i) => `${i.code} ${i.title}`);
+    setOptions((current) => [current.trim(), ...lines].filter(Boolean).join('\n'));
+  }
 
   async function submit() {
     try {
@@ -55,6 +65,18 @@ export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onCl
           <TextInput label={t('polls.question')} value={title} onChange={setTitle} error={errors.title} className="span-all" autoFocus required />
           <SelectInput label={t('polls.method')} value={method} onChange={(v) => setMethod(v as PollMethod)} options={POLL_METHODS.map((m) => ({ value: m, label: t(`polls.methods.${m}`) }))} className="span-all" />
           {method !== 'resolution' && <TextInput label={t('polls.options')} value={options} onChange={setOptions} error={errors.options} multiline className="span-all" />}
+          {method !== 'resolution' && (plans ?? []).length > 0 && (
+            <div className="span-all inline-form">
+              <SelectInput label={t('polls.fromPlan')} value={planId} onChange={setPlanId} emptyLabel="—" options={(plans ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+              <SelectInput
+                label={t('polls.fromPlanLevel')}
+                value={level}
+                onChange={setLevel}
+                options={(['1', '2', '3'] as const).map((l) => ({ value: l, label: planView?.plan.levelNames[l] ?? l }))}
+              />
+              <Button onPress={takeFromPlan} isDisabled={!planView}>{t('polls.fromPlanAdd')}</Button>
+            </div>
+          )}
           {method === 'points' && (
             <>
               <TextInput label={t('polls.pointsPerVoter')} type="number" min={1} value={points} onChange={setPoints} error={errors.pointsPerVoter} />

@@ -1,0 +1,83 @@
+// List and room queries over ten years of a region (docs/performance.md). Every group pairs the
+// measured query with a baseline from the same run — the plain indexed read the query cannot
+// avoid — so the printed "x times faster than" compares like with like on any machine.
+// Never assert times here: the numbers are read by people, not by CI.
+import { afterAll, bench, describe } from 'vitest';
+import { attendanceView, listMeetings, listPeople } from '../../renderer/src/db/queries';
+import { listTasks, roomView } from '../../renderer/src/db/room';
+import { openRegionDb } from './fixtures';
+
+const region = await openRegionDb();
+const { db, longMeetingId, latestMeetingId } = region;
+afterAll(() => db.delete());
+
+const latest = region.meetings.find((m) => m.id === latestMeetingId)!;
+const firstOfBody = region.meetings.find((m) => m.bodyId === latest.bodyId)!;
+
+// Guard against measuring an early `return null`: the views must be the full ones.
+{
+  const view = await attendanceView(db, latestMeetingId);
+  const room = await roomView(db, longMeetingId);
+  if (!view || view.members.length !== 15 || view.attendance.size < 15) throw new Error('attendanceView of the latest meeting is not the full view');
+  if (!room || room.items.length !== 30 || room.resolutions.length !== 40 || room.tasks.length !== 30 || room.review.length === 0) throw new Error('roomView of the long meeting is not the full view');
+  console.log(
+    `[bench] region: ${region.people.length} people, ${region.meetings.length} meetings, ${region.attendance.length} attendance, ` +
+      `${region.agendaItems.length} agenda items, ${region.resolutions.length} resolutions, ${region.tasks.length} tasks; ` +
+      `generated and written in ${Math.round(region.buildMs)} ms`,
+  );
+}
+
+// Short runs: the machine is shared, a few seconds per file is enough for stable means.
+const opts = { time: 400, warmupTime: 100, warmupIterations: 3 };
+
+describe('people list (600 people, 40 organizations)', () => {
+  bench('listPeople', async () => {
+    await listPeople(db);
+  }, opts);
+  bench('baseline: db.people.toArray()', async () => {
+    await db.people.toArray();
+  }, opts);
+});
+
+describe('meetings list, all bodies (600 meetings)', () => {
+  bench('listMeetings()', async () => {
+    await listMeetings(db);
+  }, opts);
+  bench('baseline: db.meetings.toArray()', async () => {
+    await db.meetings.toArray();
+  }, opts);
+});
+
+describe('attendance of the latest meeting (body with 100 earlier meetings)', () => {
+  bench('attendanceView(latest meeting)', async () => {
+    await attendanceView(db, latestMeetingId);
+  }, opts);
+  bench('attendanceView(first meeting, no history)', async () => {
+    await attendanceView(db, firstOfBody.id);
+  }, opts);
+  bench('part: absence history read (meetings of body + attendance anyOf)', async () => {
+    const earlier = await db.meetings.where('bodyId').equals(latest.bodyId).toArray();
+    await db.attendance.where('meetingId').anyOf(earlier.map((m) => m.id)).toArray();
+  }, opts);
+  bench('baseline: attendance.where(meetingId)', async () => {
+    await db.attendance.where('meetingId').equals(latestMeetingId).toArray();
+  }, opts);
+});
+
+describe('room of a long meeting (30 items, 40 resolutions, 30 tasks)', () => {
+  bench('roomView(long meeting)', async () => {
+    await roomView(db, longMeetingId);
+  }, opts);
+  bench('baseline: attendance.where(meetingId)', async () => {
+    await db.attendance.where('meetingId').equals(longMeetingId).toArray();
+  }, opts);
+});
+
+describe('task list (1 860 tasks)', () => {
+  bench('listTasks', async () => {
+    await listTasks(db);
+  }, opts);
+  bench('baseline: db.tasks.toArray()', async () => {
+    await db.tasks.toArray();
+  }, opts);
+});
