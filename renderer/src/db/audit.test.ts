@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { seedDatabase, T } from '../../../tests/fixtures/backups/seed';
 import { AUDITED_TABLES, MERGE_WINDOW_MS, type AuditEntry } from './audit';
-import { auditFor, loadUserName, minutesDiffSinceSeal, minutesHash, saveUserName, sealMinutes } from './auditLog';
+import {
+  auditFor,
+  loadUserName,
+  minutesDiffSinceSeal,
+  minutesHash,
+  saveUserName,
+  sealMinutes,
+} from './auditLog';
 import { AppDb } from './schema';
 
 let db: AppDb;
@@ -18,12 +25,28 @@ const audit = () => db.table<AuditEntry, string>('audit');
 
 describe('audit trail', () => {
   it('records create, update and delete with before/after, time and user, in the same transaction', async () => {
-    await db.tasks.add({ id: 't1', bodyId: 'b', meetingId: 'm', seq: 1, number: 'U-1/2026-1', text: 'Zaslat data', status: 'open', reviews: [], createdAt: T, updatedAt: T });
+    await db.tasks.add({
+      id: 't1',
+      bodyId: 'b',
+      meetingId: 'm',
+      seq: 1,
+      number: 'U-1/2026-1',
+      text: 'Zaslat data',
+      status: 'open',
+      reviews: [],
+      createdAt: T,
+      updatedAt: T,
+    });
     await db.tasks.update('t1', { status: 'done', updatedAt: '2026-04-17T08:00:00.000Z' });
     await db.tasks.delete('t1');
     const log = (await auditFor(db, 'tasks', 't1')).reverse();
     expect(log.map((e) => e.op)).toEqual(['create', 'update', 'delete']);
-    expect(log[0]).toMatchObject({ table: 'tasks', recordId: 't1', user: 'Petra Dvořáková', after: { text: 'Zaslat data', status: 'open' } });
+    expect(log[0]).toMatchObject({
+      table: 'tasks',
+      recordId: 't1',
+      user: 'Petra Dvořáková',
+      after: { text: 'Zaslat data', status: 'open' },
+    });
     expect(log[1]).toMatchObject({ before: { status: 'open' }, after: { status: 'done' } });
     expect(Object.keys(log[1]!.after!)).toEqual(['status']); // updatedAt is noise
     expect(log[2]!.before).toMatchObject({ status: 'done' });
@@ -32,7 +55,20 @@ describe('audit trail', () => {
 
   it('widens repository transactions that did not name the audit table', async () => {
     await db.transaction('rw', db.resolutions, async () => {
-      await db.resolutions.add({ id: 'r1', meetingId: 'm', bodyId: 'b', agendaItemId: 'a', seq: 1, number: '1', verb: 'approves', text: 'x', result: { kind: 'consensus' }, outcome: 'passed', createdAt: T, updatedAt: T });
+      await db.resolutions.add({
+        id: 'r1',
+        meetingId: 'm',
+        bodyId: 'b',
+        agendaItemId: 'a',
+        seq: 1,
+        number: '1',
+        verb: 'approves',
+        text: 'x',
+        result: { kind: 'consensus' },
+        outcome: 'passed',
+        createdAt: T,
+        updatedAt: T,
+      });
     });
     expect(await auditFor(db, 'resolutions', 'r1')).toHaveLength(1);
   });
@@ -40,7 +76,18 @@ describe('audit trail', () => {
   it('rolls the audit entry back with the change', async () => {
     await expect(
       db.transaction('rw', db.tasks, async () => {
-        await db.tasks.add({ id: 't2', bodyId: 'b', meetingId: 'm', seq: 1, number: 'x', text: 'y', status: 'open', reviews: [], createdAt: T, updatedAt: T });
+        await db.tasks.add({
+          id: 't2',
+          bodyId: 'b',
+          meetingId: 'm',
+          seq: 1,
+          number: 'x',
+          text: 'y',
+          status: 'open',
+          reviews: [],
+          createdAt: T,
+          updatedAt: T,
+        });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -50,7 +97,17 @@ describe('audit trail', () => {
   it('merges quick successive edits of one record into one entry, keeping the oldest before', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-04-16T09:00:00Z'));
-    await db.agendaItems.add({ id: 'ai', meetingId: 'm', order: 1, title: 'Bod', kind: 'regular', discussion: '', elapsedMs: 0, createdAt: T, updatedAt: T });
+    await db.agendaItems.add({
+      id: 'ai',
+      meetingId: 'm',
+      order: 1,
+      title: 'Bod',
+      kind: 'regular',
+      discussion: '',
+      elapsedMs: 0,
+      createdAt: T,
+      updatedAt: T,
+    });
     for (const text of ['V', 'Ve', 'Ved', 'Vedoucí']) {
       vi.setSystemTime(new Date(Date.now() + 2000));
       await db.agendaItems.update('ai', { discussion: text });
@@ -63,13 +120,25 @@ describe('audit trail', () => {
     log = await auditFor(db, 'agendaItems', 'ai');
     expect(log.map((e) => e.op)).toEqual(['update', 'update', 'create']);
     // Timer ticks are not history.
-    await db.agendaItems.update('ai', { elapsedMs: 5000, runningSince: '2026-04-16T09:10:00.000Z' });
+    await db.agendaItems.update('ai', {
+      elapsedMs: 5000,
+      runningSince: '2026-04-16T09:10:00.000Z',
+    });
     expect(await auditFor(db, 'agendaItems', 'ai')).toHaveLength(3);
   });
 
   it('never stores voter identity of ballots', async () => {
-    await db.table('ballots').add({ id: 'b1', pollId: 'p', voterId: 'person-7', ticket: 'abc', vote: 'yes', createdAt: T });
-    await db.table('ballots').put({ id: 'b1', pollId: 'p', voterId: 'person-7', ticket: 'abc', vote: 'no', createdAt: T });
+    await db.table('ballots').add({
+      id: 'b1',
+      pollId: 'p',
+      voterId: 'person-7',
+      ticket: 'abc',
+      vote: 'yes',
+      createdAt: T,
+    });
+    await db
+      .table('ballots')
+      .put({ id: 'b1', pollId: 'p', voterId: 'person-7', ticket: 'abc', vote: 'no', createdAt: T });
     const log = await auditFor(db, 'ballots', 'b1');
     expect(log).toHaveLength(2);
     expect(JSON.stringify(log)).not.toMatch(/person-7|abc|voterId|ticket/);
@@ -78,14 +147,42 @@ describe('audit trail', () => {
 
   it('leaves tables outside the audit alone and audits bulk and range writes', async () => {
     await db.settings.put({ key: 'x', value: 1 });
-    await db.people.add({ id: 'p', firstName: 'A', lastName: 'B', triadRole: 'user', createdAt: T, updatedAt: T });
+    await db.people.add({
+      id: 'p',
+      firstName: 'A',
+      lastName: 'B',
+      triadRole: 'user',
+      createdAt: T,
+      updatedAt: T,
+    });
     expect(await audit().count()).toBe(0);
-    await db.table('monitoring').bulkAdd([{ id: 'mo1', planItemId: 'pi', status: 'inProgress' }, { id: 'mo2', planItemId: 'pi', status: 'done' }]);
+    await db.table('monitoring').bulkAdd([
+      { id: 'mo1', planItemId: 'pi', status: 'inProgress' },
+      { id: 'mo2', planItemId: 'pi', status: 'done' },
+    ]);
     await db.table('monitoring').where('planItemId').equals('pi').modify({ status: 'delayed' });
     await db.table('monitoring').clear();
     const ops = (await audit().toArray()).map((e) => `${e.recordId}:${e.op}`).sort();
-    expect(ops).toEqual(['mo1:create', 'mo1:delete', 'mo1:update', 'mo2:create', 'mo2:delete', 'mo2:update']);
-    expect([...AUDITED_TABLES]).toEqual(expect.arrayContaining(['meetings', 'agendaItems', 'resolutions', 'tasks', 'amendments', 'polls', 'ballots', 'monitoring']));
+    expect(ops).toEqual([
+      'mo1:create',
+      'mo1:delete',
+      'mo1:update',
+      'mo2:create',
+      'mo2:delete',
+      'mo2:update',
+    ]);
+    expect([...AUDITED_TABLES]).toEqual(
+      expect.arrayContaining([
+        'meetings',
+        'agendaItems',
+        'resolutions',
+        'tasks',
+        'amendments',
+        'polls',
+        'ballots',
+        'monitoring',
+      ]),
+    );
   });
 
   it('remembers the user name per profile', async () => {
@@ -105,7 +202,10 @@ describe('approved minutes seal', () => {
     const seal = await sealMinutes(db, meetingId);
     expect(seal.hash).toBe(hash);
     expect(seal.user).toBe('Petra Dvořáková');
-    expect(await minutesDiffSinceSeal(db, meetingId)).toMatchObject({ changed: false, changes: [] });
+    expect(await minutesDiffSinceSeal(db, meetingId)).toMatchObject({
+      changed: false,
+      changes: [],
+    });
 
     // Timer state and timestamps are not content.
     await db.agendaItems.update('ai-2', { elapsedMs: 999, updatedAt: '2026-05-01T00:00:00.000Z' });
@@ -117,8 +217,16 @@ describe('approved minutes seal', () => {
     expect(diff.changed).toBe(true);
     expect(diff.currentHash).not.toBe(hash);
     expect(diff.changes).toEqual([
-      { path: 'agendaItems[ai-2].discussion', before: 'Diskuse o prioritách „senior taxi“.', after: 'Přepsaná diskuse' },
-      { path: 'resolutions[r-1].text', before: 'program jednání', after: 'program jednání se změnou' },
+      {
+        path: 'agendaItems[ai-2].discussion',
+        before: 'Diskuse o prioritách „senior taxi“.',
+        after: 'Přepsaná diskuse',
+      },
+      {
+        path: 'resolutions[r-1].text',
+        before: 'program jednání',
+        after: 'program jednání se změnou',
+      },
     ]);
     const history = await auditFor(db, 'meetings', meetingId);
     expect(history.some((e) => e.op === 'seal')).toBe(true);

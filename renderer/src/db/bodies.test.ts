@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BodyInput } from '@shared/domain';
 import { DEFAULT_RULES } from '@shared/domain';
 import {
@@ -9,33 +9,11 @@ import {
   updateBody,
   updateMembership,
 } from './bodies';
-import { DomainError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { createMeeting } from './meetings';
 import { createPerson } from './people';
 import { bodyMembers, bodyStats, listBodies } from './queries';
-import { AppDb } from './schema';
-
-let db: AppDb;
-beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-async function domainCode(p: Promise<unknown>): Promise<string> {
-  const e = await rejection(p);
-  if (!(e instanceof DomainError)) throw e;
-  return e.code;
-}
+import { db, domainCode, rejection } from './testDb';
 
 const ps = (code: string, kind: BodyInput['kind'] = 'working'): BodyInput => ({
   kind,

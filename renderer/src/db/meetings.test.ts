@@ -1,35 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MeetingInput } from '@shared/domain';
 import { DEFAULT_RULES, meetingNumber } from '@shared/domain';
 import { markAttendance } from './attendance';
 import { addMembership, createBody } from './bodies';
-import { DomainError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { createMeeting, removeMeeting, updateMeeting } from './meetings';
 import { createPerson } from './people';
 import { listMeetings } from './queries';
-import { AppDb } from './schema';
-
-let db: AppDb;
-beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-async function domainCode(p: Promise<unknown>): Promise<string> {
-  const e = await rejection(p);
-  if (!(e instanceof DomainError)) throw e;
-  return e.code;
-}
+import { db, domainCode, rejection } from './testDb';
 
 const TODAY = '2026-01-05';
 const at = (bodyId: string, date: string, extra: Partial<MeetingInput> = {}): MeetingInput => ({
@@ -224,13 +202,27 @@ describe('meetings', () => {
 describe('updateMeeting keeps the meeting room state', () => {
   it('editing the header keeps minutes status and the next-meeting link, clears emptied fields, and stores materials', async () => {
     const { ps1 } = await bodies();
-    const { meeting } = await createMeeting(db, at(ps1.id, '2026-03-10', { materials: ['Návrh dotazníku', ''] }), TODAY);
+    const { meeting } = await createMeeting(
+      db,
+      at(ps1.id, '2026-03-10', { materials: ['Návrh dotazníku', ''] }),
+      TODAY,
+    );
     expect(meeting.materials).toEqual(['Návrh dotazníku']);
     const { meeting: next } = await createMeeting(db, at(ps1.id, '2026-05-10'), TODAY, meeting.id);
     await db.meetings.update(meeting.id, { minutesStatus: 'toVerify', currentItemId: 'x' });
-    await updateMeeting(db, meeting.id, at(ps1.id, '2026-03-10', { place: 'Nové místo', materials: [] }), TODAY);
+    await updateMeeting(
+      db,
+      meeting.id,
+      at(ps1.id, '2026-03-10', { place: 'Nové místo', materials: [] }),
+      TODAY,
+    );
     const saved = (await db.meetings.get(meeting.id))!;
-    expect(saved).toMatchObject({ place: 'Nové místo', minutesStatus: 'toVerify', currentItemId: 'x', nextMeetingId: next.id });
+    expect(saved).toMatchObject({
+      place: 'Nové místo',
+      minutesStatus: 'toVerify',
+      currentItemId: 'x',
+      nextMeetingId: next.id,
+    });
     expect('materials' in saved).toBe(false);
   });
 
@@ -238,7 +230,9 @@ describe('updateMeeting keeps the meeting room state', () => {
     const { ps1 } = await bodies();
     const { meeting } = await createMeeting(db, at(ps1.id, '2026-03-10'), TODAY);
     await db.meetings.update(meeting.id, { minutesStatus: 'approved' });
-    expect(await domainCode(updateMeeting(db, meeting.id, at(ps1.id, '2026-03-11'), TODAY))).toBe('errors.minutesLocked');
+    expect(await domainCode(updateMeeting(db, meeting.id, at(ps1.id, '2026-03-11'), TODAY))).toBe(
+      'errors.minutesLocked',
+    );
     expect((await db.meetings.get(meeting.id))!.date).toBe('2026-03-10');
   });
 });

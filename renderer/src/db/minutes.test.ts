@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResolutionInput } from '@shared/domain';
 import { DEFAULT_RULES } from '@shared/domain';
 import {
@@ -11,35 +11,13 @@ import {
 } from './agenda';
 import { markAttendance } from './attendance';
 import { addMembership, createBody } from './bodies';
-import { DomainError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { createMeeting } from './meetings';
 import { addAmendment, approveMinutes, setMinutesStatus } from './minutes';
 import { createPerson } from './people';
 import { addResolution, addTask, removeResolution } from './resolutions';
-import { AppDb } from './schema';
 import { removeTask, reviewTask, updateTask } from './tasks';
-
-let db: AppDb;
-beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-async function domainCode(p: Promise<unknown>): Promise<string> {
-  const e = await rejection(p);
-  if (!(e instanceof DomainError)) throw e;
-  return e.code;
-}
+import { db, domainCode, rejection } from './testDb';
 
 async function group(code = 'PS1') {
   const body = await createBody(db, {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError, ValidationError } from './errors';
 import {
   createOrganization,
@@ -9,29 +9,8 @@ import {
 } from './organizations';
 import { createPerson } from './people';
 import { listOrganizations } from './queries';
-import { AppDb } from './schema';
+import { db, domainCode, rejection } from './testDb';
 
-let db: AppDb;
-beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-async function domainCode(p: Promise<unknown>): Promise<string> {
-  const e = await rejection(p);
-  if (!(e instanceof DomainError)) throw e;
-  return e.code;
-}
 async function fields(p: Promise<unknown>): Promise<Record<string, string>> {
   const e = await rejection(p);
   if (!(e instanceof ValidationError)) throw e;

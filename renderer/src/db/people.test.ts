@@ -1,36 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '@shared/domain';
 import { markAttendance } from './attendance';
 import { addMembership, createBody } from './bodies';
 import { todayIso } from './clock';
-import { DomainError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { createMeeting } from './meetings';
 import { createOrganization } from './organizations';
 import { createPerson, personUsage, removePerson, updatePerson } from './people';
 import { listPeople } from './queries';
-import { AppDb } from './schema';
-
-let db: AppDb;
-beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-async function domainCode(p: Promise<unknown>): Promise<string> {
-  const e = await rejection(p);
-  if (!(e instanceof DomainError)) throw e;
-  return e.code;
-}
+import { db, domainCode, rejection } from './testDb';
 
 /** Every reference in the database resolves to a stored record. */
 async function expectNoOrphans(): Promise<void> {
@@ -144,7 +122,12 @@ describe('people', () => {
     });
     await bodyWith(p.id);
     // p substitutes in another group, where p is not a member.
-    const steering = await createBody(db, { kind: 'steering', code: 'ŘS', name: 'Řídící skupina', rules: DEFAULT_RULES });
+    const steering = await createBody(db, {
+      kind: 'steering',
+      code: 'ŘS',
+      name: 'Řídící skupina',
+      rules: DEFAULT_RULES,
+    });
     await addMembership(db, {
       bodyId: steering.id,
       personId: other.id,

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv, evaluatePlan } from '@shared/plan';
 import { createBody } from './bodies';
-import type { DomainError} from './errors';
+import type { DomainError } from './errors';
 import { ValidationError } from './errors';
 import {
   addEvaluationComment,
@@ -21,26 +21,15 @@ import {
 } from './planRepo';
 import { activitiesForAgendaItem, listPlans, planView } from './planQueries';
 import { DEFAULT_RULES } from '@shared/domain';
-import { AppDb } from './schema';
+import { db, rejection } from './testDb';
 
-let db: AppDb;
-beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-
-const basePlan = { name: 'Komunitní plán sociálních služeb ORP Vizovice 2026–2028', territory: ['ORP Vizovice'], periodFrom: 2026, periodTo: 2028, status: 'draft' as const };
+const basePlan = {
+  name: 'Komunitní plán sociálních služeb ORP Vizovice 2026–2028',
+  territory: ['ORP Vizovice'],
+  periodFrom: 2026,
+  periodTo: 2028,
+  status: 'draft' as const,
+};
 
 async function tree() {
   const plan = await createPlan(db, basePlan);
@@ -59,15 +48,27 @@ describe('plans', () => {
   it('validates the plan: period order and required name', async () => {
     const e = await rejection(createPlan(db, { ...basePlan, name: ' ', periodTo: 2025 }));
     expect(e).toBeInstanceOf(ValidationError);
-    expect((e as ValidationError).fields).toEqual({ name: 'errors.required', periodTo: 'plan.errors.periodOrder' });
+    expect((e as ValidationError).fields).toEqual({
+      name: 'errors.required',
+      periodTo: 'plan.errors.periodOrder',
+    });
     expect(await planTables(db).plans.count()).toBe(0);
   });
 
   it('stores approvals and default level names', async () => {
-    const plan = await createPlan(db, { ...basePlan, approvals: [{ body: 'Zastupitelstvo města Vizovice', date: '2025-12-10', resolution: 'ZM/12/2025/7' }] });
+    const plan = await createPlan(db, {
+      ...basePlan,
+      approvals: [
+        { body: 'Zastupitelstvo města Vizovice', date: '2025-12-10', resolution: 'ZM/12/2025/7' },
+      ],
+    });
     expect(plan.levelNames).toEqual({ 1: 'Priorita', 2: 'Opatření', 3: 'Aktivita' });
     expect(plan.approvals[0]!.resolution).toBe('ZM/12/2025/7');
-    await updatePlan(db, plan.id, { ...basePlan, status: 'approved', levelNames: { 1: 'Cíl', 2: 'Opatření', 3: 'Aktivita' } });
+    await updatePlan(db, plan.id, {
+      ...basePlan,
+      status: 'approved',
+      levelNames: { 1: 'Cíl', 2: 'Opatření', 3: 'Aktivita' },
+    });
     const [row] = await listPlans(db);
     expect(row!.status).toBe('approved');
     expect(row!.levelNames[1]).toBe('Cíl');
@@ -89,9 +90,18 @@ describe('plan items', () => {
 
   it('an activity cannot have sub-items; a monitored item cannot be removed', async () => {
     const { plan, a111, p1 } = await tree();
-    expect(((await rejection(addPlanItem(db, plan.id, a111.id, { title: 'x' }))) as DomainError).code).toBe('plan.errors.activityHasNoChildren');
-    await recordMonitoring(db, { planItemId: a111.id, period: 2026, status: 'inProgress', reportedOn: '2026-06-01' });
-    expect(((await rejection(removePlanItem(db, p1.id))) as DomainError).code).toBe('plan.errors.hasMonitoring');
+    expect(
+      ((await rejection(addPlanItem(db, plan.id, a111.id, { title: 'x' }))) as DomainError).code,
+    ).toBe('plan.errors.activityHasNoChildren');
+    await recordMonitoring(db, {
+      planItemId: a111.id,
+      period: 2026,
+      status: 'inProgress',
+      reportedOn: '2026-06-01',
+    });
+    expect(((await rejection(removePlanItem(db, p1.id))) as DomainError).code).toBe(
+      'plan.errors.hasMonitoring',
+    );
     expect(await planTables(db).items.count()).toBe(4);
   });
 
@@ -108,24 +118,57 @@ describe('plan items', () => {
 describe('monitoring', () => {
   it('requires a reason for "not fulfilled" and a period inside the plan', async () => {
     const { a111, m11 } = await tree();
-    const e = await rejection(recordMonitoring(db, { planItemId: a111.id, period: 2026, status: 'notDone', reportedOn: '2026-12-01' }));
+    const e = await rejection(
+      recordMonitoring(db, {
+        planItemId: a111.id,
+        period: 2026,
+        status: 'notDone',
+        reportedOn: '2026-12-01',
+      }),
+    );
     expect((e as ValidationError).fields).toEqual({ reason: 'plan.errors.reasonRequired' });
-    const outside = await rejection(recordMonitoring(db, { planItemId: a111.id, period: 2030, status: 'done', reportedOn: '2030-12-01' }));
+    const outside = await rejection(
+      recordMonitoring(db, {
+        planItemId: a111.id,
+        period: 2030,
+        status: 'done',
+        reportedOn: '2030-12-01',
+      }),
+    );
     expect((outside as DomainError).code).toBe('plan.errors.periodOutside');
-    const notActivity = await rejection(recordMonitoring(db, { planItemId: m11.id, period: 2026, status: 'done', reportedOn: '2026-12-01' }));
+    const notActivity = await rejection(
+      recordMonitoring(db, {
+        planItemId: m11.id,
+        period: 2026,
+        status: 'done',
+        reportedOn: '2026-12-01',
+      }),
+    );
     expect((notActivity as DomainError).code).toBe('plan.errors.notAnActivity');
     expect(await planTables(db).monitoring.count()).toBe(0);
   });
 
   it('keeps history; the latest record is current; source and actuals are stored', async () => {
     const { plan, a111 } = await tree();
-    await recordMonitoring(db, { planItemId: a111.id, period: 2026, status: 'inProgress', fulfilment: 40, reportedOn: '2026-05-01' });
+    await recordMonitoring(db, {
+      planItemId: a111.id,
+      period: 2026,
+      status: 'inProgress',
+      fulfilment: 40,
+      reportedOn: '2026-05-01',
+    });
     const last = await recordMonitoring(db, {
       planItemId: a111.id,
       period: 2026,
       status: 'done',
-      indicatorActuals: [{ indicatorId: 'i1', value: 131 }, { indicatorId: 'unknown', value: 1 }],
-      actualCosts: [{ source: 'mpsv', amount: 1_150_000 }, { source: 'users', amount: 0 }],
+      indicatorActuals: [
+        { indicatorId: 'i1', value: 131 },
+        { indicatorId: 'unknown', value: 1 },
+      ],
+      actualCosts: [
+        { source: 'mpsv', amount: 1_150_000 },
+        { source: 'users', amount: 0 },
+      ],
       source: { meetingId: 'm-1', resolutionId: 'r-1' },
       reportedBy: 'Mgr. Jana Nováková',
       reportedOn: '2026-12-01',
@@ -143,14 +186,28 @@ describe('monitoring', () => {
 
   it('links an agenda item to activities (replacing earlier links)', async () => {
     const { a111, a112, m11 } = await tree();
-    await linkAgendaItemToActivities(db, { meetingId: 'm1', agendaItemId: 'ag1', activityIds: [a111.id, a112.id] });
-    await linkAgendaItemToActivities(db, { meetingId: 'm1', agendaItemId: 'ag1', activityIds: [a112.id] });
+    await linkAgendaItemToActivities(db, {
+      meetingId: 'm1',
+      agendaItemId: 'ag1',
+      activityIds: [a111.id, a112.id],
+    });
+    await linkAgendaItemToActivities(db, {
+      meetingId: 'm1',
+      agendaItemId: 'ag1',
+      activityIds: [a112.id],
+    });
     const rows = await activitiesForAgendaItem(db, 'ag1');
     expect(rows.map((r) => [r.item.code, r.linked])).toEqual([
       ['1.1.1', false],
       ['1.1.2', true],
     ]);
-    const e = await rejection(linkAgendaItemToActivities(db, { meetingId: 'm1', agendaItemId: 'ag1', activityIds: [m11.id] }));
+    const e = await rejection(
+      linkAgendaItemToActivities(db, {
+        meetingId: 'm1',
+        agendaItemId: 'ag1',
+        activityIds: [m11.id],
+      }),
+    );
     expect((e as DomainError).code).toBe('plan.errors.notAnActivity');
   });
 });
@@ -159,7 +216,9 @@ describe('structure import', () => {
   it('imports a CSV, resolving groups and creating unknown implementers', async () => {
     await createBody(db, { kind: 'working', code: 'PS1', name: 'Senioři', rules: DEFAULT_RULES });
     const plan = await createPlan(db, basePlan);
-    const rows = parseCsv('Kód;Název;Realizátor;Pracovní skupina;Náklady\n1;Senioři;;PS1;\n1.1;Odlehčení;;;\n1.1.1;Kapacita odlehčovací služby;Charita Vizovice;;350 000\n');
+    const rows = parseCsv(
+      'Kód;Název;Realizátor;Pracovní skupina;Náklady\n1;Senioři;;PS1;\n1.1;Odlehčení;;;\n1.1.1;Kapacita odlehčovací služby;Charita Vizovice;;350 000\n',
+    );
     const r = await importPlanStructure(db, plan.id, rows);
     expect(r).toEqual({ ok: true, items: 3, organizationsCreated: 1 });
     const view = (await planView(db, plan.id))!;
@@ -168,15 +227,23 @@ describe('structure import', () => {
     expect(view.items[2]!.implementerIds).toEqual([view.organizations[0]!.id]);
     expect(view.items[2]!.costs).toHaveLength(3);
     // a second import into a plan that has a structure is refused
-    expect(((await rejection(importPlanStructure(db, plan.id, rows))) as DomainError).code).toBe('plan.errors.importIntoEmpty');
+    expect(((await rejection(importPlanStructure(db, plan.id, rows))) as DomainError).code).toBe(
+      'plan.errors.importIntoEmpty',
+    );
   });
 
   it('one bad row: nothing is written and the row is reported', async () => {
     const plan = await createPlan(db, basePlan);
-    const rows = parseCsv('Kód;Název;Realizátor\n1;Senioři;\n1.1;;\n1.1.1;Aktivita;Nová organizace\n');
+    const rows = parseCsv(
+      'Kód;Název;Realizátor\n1;Senioři;\n1.1;;\n1.1.1;Aktivita;Nová organizace\n',
+    );
     const r = await importPlanStructure(db, plan.id, rows);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => [e.row, e.key])).toEqual([[3, 'plan.importErrors.noTitle'], [4, 'plan.importErrors.noParent']]);
+    if (!r.ok)
+      expect(r.errors.map((e) => [e.row, e.key])).toEqual([
+        [3, 'plan.importErrors.noTitle'],
+        [4, 'plan.importErrors.noParent'],
+      ]);
     expect(await planTables(db).items.count()).toBe(0);
     expect(await db.organizations.count()).toBe(0);
   });
@@ -185,20 +252,47 @@ describe('structure import', () => {
 describe('evaluation and the next plan', () => {
   it('keeps a comment log and version status per working group', async () => {
     const { plan, a111 } = await tree();
-    await addEvaluationComment(db, plan.id, { planItemId: a111.id, period: 2026, workingGroupId: 'g1', author: 'Ing. Karel Svoboda', text: 'Doplnit počet hodin.' });
-    await setEvaluationVersion(db, plan.id, { period: 2026, workingGroupId: 'g1', status: 'submitted', summary: 'Pracovní verze PS1' });
-    await setEvaluationVersion(db, plan.id, { period: 2026, workingGroupId: 'g1', status: 'discussed', by: 'ŘS' });
+    await addEvaluationComment(db, plan.id, {
+      planItemId: a111.id,
+      period: 2026,
+      workingGroupId: 'g1',
+      author: 'Ing. Karel Svoboda',
+      text: 'Doplnit počet hodin.',
+    });
+    await setEvaluationVersion(db, plan.id, {
+      period: 2026,
+      workingGroupId: 'g1',
+      status: 'submitted',
+      summary: 'Pracovní verze PS1',
+    });
+    await setEvaluationVersion(db, plan.id, {
+      period: 2026,
+      workingGroupId: 'g1',
+      status: 'discussed',
+      by: 'ŘS',
+    });
     const view = (await planView(db, plan.id))!;
     expect(view.comments.map((c) => c.author)).toEqual(['Ing. Karel Svoboda']);
     expect(view.plan.evaluations).toHaveLength(1);
-    expect(view.plan.evaluations![0]).toMatchObject({ status: 'discussed', summary: 'Pracovní verze PS1', discussedBy: 'ŘS' });
-    const e = await rejection(addEvaluationComment(db, plan.id, { period: 2026, author: '', text: 'x' }));
+    expect(view.plan.evaluations![0]).toMatchObject({
+      status: 'discussed',
+      summary: 'Pracovní verze PS1',
+      discussedBy: 'ŘS',
+    });
+    const e = await rejection(
+      addEvaluationComment(db, plan.id, { period: 2026, author: '', text: 'x' }),
+    );
     expect((e as ValidationError).fields).toEqual({ author: 'errors.required' });
   });
 
   it('starts the next plan with chosen unfinished activities linked to their origin', async () => {
     const { plan, a112 } = await tree();
-    const next = await startNextPlan(db, plan.id, { ...basePlan, name: 'KPSS 2029–2031', periodFrom: 2029, periodTo: 2031 }, [a112.id]);
+    const next = await startNextPlan(
+      db,
+      plan.id,
+      { ...basePlan, name: 'KPSS 2029–2031', periodFrom: 2029, periodTo: 2031 },
+      [a112.id],
+    );
     const view = (await planView(db, next.id))!;
     expect(view.previousPlan?.id).toBe(plan.id);
     expect(view.items.map((i) => [i.code, i.originCode])).toEqual([

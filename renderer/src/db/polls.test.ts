@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from './audit';
 import type { PollInput, PollRecord, RulesOfProcedure } from '@shared/domain';
 import { DEFAULT_RULES, rankedOptions } from '@shared/domain';
 import { addAgendaItem } from './agenda';
 import { markAttendance } from './attendance';
 import { addMembership, createBody } from './bodies';
-import { DomainError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { createMeeting } from './meetings';
 import { approveMinutes, setMinutesStatus } from './minutes';
 import { createPerson } from './people';
@@ -20,30 +20,8 @@ import {
   removePoll,
 } from './polls';
 import { addResolution, entitlementSnapshot } from './resolutions';
-import { AppDb } from './schema';
+import { db, domainCode, domainError, rejection } from './testDb';
 
-let db: AppDb;
-beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-async function domainError(p: Promise<unknown>): Promise<DomainError> {
-  const e = await rejection(p);
-  if (!(e instanceof DomainError)) throw e;
-  return e;
-}
-const domainCode = async (p: Promise<unknown>) => (await domainError(p)).code;
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 /** A working group of `n` voting members (the first is the chair) and a non-voting secretary, with one meeting. */

@@ -1,39 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResolutionInput, RulesOfProcedure } from '@shared/domain';
 import { DEFAULT_RULES } from '@shared/domain';
 import { addAgendaItem } from './agenda';
 import { markAttendance } from './attendance';
 import { addMembership, createBody } from './bodies';
-import { DomainError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { createMeeting } from './meetings';
 import { approveMinutes, setMinutesStatus } from './minutes';
 import { createPerson } from './people';
 import { attendanceView } from './queries';
 import { addResolution, addTask, entitlementSnapshot, removeResolution } from './resolutions';
-import { AppDb } from './schema';
-
-let db: AppDb;
-beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-async function domainError(p: Promise<unknown>): Promise<DomainError> {
-  const e = await rejection(p);
-  if (!(e instanceof DomainError)) throw e;
-  return e;
-}
-const domainCode = async (p: Promise<unknown>) => (await domainError(p)).code;
+import { db, domainCode, domainError, rejection } from './testDb';
 
 /** A working group of 9 voting members and a non-voting secretary, with one meeting. */
 async function group(rules: Partial<RulesOfProcedure> = {}, pattern?: string) {
@@ -363,7 +340,9 @@ describe('removeResolution', () => {
     });
     const approving = await addResolution(db, i2.id, vote(5, 0, 0));
     await approveMinutes(db, g.meeting.id, { by: 'resolution', resolutionId: approving.id });
-    expect(await domainCode(removeResolution(db, first.id))).toBe('errors.resolutionApprovesMinutes');
+    expect(await domainCode(removeResolution(db, first.id))).toBe(
+      'errors.resolutionApprovesMinutes',
+    );
     expect((await db.resolutions.get(approving.id))!.number).toBe('PS1/2/2026/2');
     expect(await db.resolutions.get(first.id)).toBeDefined();
   });

@@ -1,39 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResolutionInput } from '@shared/domain';
 import { DEFAULT_RULES } from '@shared/domain';
 import { addAgendaItem, addAgendaItems, saveDiscussion } from './agenda';
 import { markAttendance } from './attendance';
 import { addMembership, createBody } from './bodies';
-import { DomainError } from './errors';
 import { createMeeting, removeMeeting } from './meetings';
 import { addAmendment, approveMinutes, setMinutesStatus } from './minutes';
 import { createPerson } from './people';
 import { addResolution, addTask } from './resolutions';
 import { approvalCandidates, listTasks, roomView } from './room';
-import { AppDb } from './schema';
 import { reviewTask } from './tasks';
-
-let db: AppDb;
-beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the promise to reject');
-}
-async function domainCode(p: Promise<unknown>): Promise<string> {
-  const e = await rejection(p);
-  if (!(e instanceof DomainError)) throw e;
-  return e.code;
-}
+import { db, domainCode } from './testDb';
 
 async function group(code = 'PS1') {
   const body = await createBody(db, {

@@ -1,17 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildSampleRegion } from '@shared/sample/vizovicko';
 import { markAttendance } from './attendance';
 import { attendanceView, bodyStats, homeCounts, listBodies, listMeetings } from './queries';
 import { loadSampleRegion } from './sample';
-import { AppDb } from './schema';
-
-let db: AppDb;
-beforeEach(() => {
-  db = new AppDb('test-' + crypto.randomUUID());
-});
-afterEach(async () => {
-  await db.delete();
-});
+import { db } from './testDb';
 
 const TODAY = '2026-06-15';
 
