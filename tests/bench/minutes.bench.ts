@@ -24,7 +24,7 @@ for (const doc of [long, short]) {
   );
 }
 
-const opts = { time: 1500, warmupTime: 200, warmupIterations: 2, iterations: 5 };
+const opts = { time: 1000, warmupTime: 200, warmupIterations: 2, iterations: 5 };
 
 describe('minutes export: build + pack DOCX', () => {
   bench('long meeting (30 items, 40 resolutions, 30 tasks, 40 present)', async () => {

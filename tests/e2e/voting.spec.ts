@@ -52,7 +52,12 @@ test('dot voting on six priorities by passing the laptop, shown on the projector
   const d = page.getByRole('dialog');
   await d.getByLabel('Otázka / název hlasování').fill('Priority pro KP 2027–2029');
   await d.getByLabel('Způsob hlasování').selectOption('points');
-  await d.getByLabel(/Možnosti/).fill(OPTIONS.join('\n'));
+  // Options can come from the community plan: its priorities with their codes.
+  const options = d.getByLabel('Možnosti (každá na samostatný řádek, lze vložit seznam)');
+  await d.getByLabel('Možnosti z komunitního plánu').selectOption({ index: 1 });
+  await d.getByRole('button', { name: 'Vložit do možností' }).click();
+  await expect(options).toHaveValue(/^1 \S/);
+  await options.fill(OPTIONS.join('\n'));
   await d.getByLabel('Bodů na člena').fill('3');
   await d.getByLabel('Nejvýše bodů na jednu možnost').fill('2');
   await d.getByRole('button', { name: 'Uložit' }).click();

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from './Button';
 
 // Native inputs with a label, a hint and a translated error: accessible, keyboard-friendly,
 // and the date/time pickers come from the platform rather than from hand-written code.
@@ -11,7 +12,14 @@ interface BaseProps {
   className?: string;
 }
 
-function Shell({ id, label, error, hint, className, children }: BaseProps & { id: string; children: ReactNode }) {
+function Shell({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: BaseProps & { id: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
@@ -60,7 +68,13 @@ export function TextInput({ value, onChange, type = 'text', multiline, ...props 
       {multiline ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input {...common} type={type} min={props.min} max={props.max} onChange={(e) => onChange(e.target.value)} />
+        <input
+          {...common}
+          type={type}
+          min={props.min}
+          max={props.max}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
     </Shell>
   );
@@ -77,7 +91,12 @@ export function SelectInput({ value, onChange, options, emptyLabel, ...props }: 
   const id = useId();
   return (
     <Shell id={id} {...props}>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={props.error ? true : undefined}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={props.error ? true : undefined}
+      >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -89,11 +108,24 @@ export function SelectInput({ value, onChange, options, emptyLabel, ...props }: 
   );
 }
 
-export function CheckboxInput({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+export function CheckboxInput({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   const id = useId();
   return (
     <div className="field field-check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label htmlFor={id}>{label}</label>
     </div>
   );
@@ -105,4 +137,30 @@ export function FormError({ message }: { message?: string }) {
       {message}
     </p>
   ) : null;
+}
+
+/** The end of every dialog form: the form-level error, Cancel and the submit button. */
+export function FormFooter({
+  error,
+  onCancel,
+  submitLabel,
+  danger,
+}: {
+  error?: string;
+  onCancel: () => void;
+  submitLabel?: string;
+  danger?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormError message={error} />
+      <div className="form-actions">
+        <Button onPress={onCancel}>{t('common.cancel')}</Button>
+        <Button type="submit" variant={danger ? 'danger' : 'primary'}>
+          {submitLabel ?? t('common.save')}
+        </Button>
+      </div>
+    </>
+  );
 }

@@ -15,9 +15,24 @@ export function BodiesPage() {
   const [creating, setCreating] = useState(false);
   return (
     <>
-      <PageHeader title={t('bodies.title')} actions={<Button variant="primary" onPress={() => setCreating(true)}>{t('bodies.add')}</Button>} />
+      <PageHeader
+        title={t('bodies.title')}
+        actions={
+          <Button variant="primary" onPress={() => setCreating(true)}>
+            {t('bodies.add')}
+          </Button>
+        }
+      />
       {bodies && bodies.length === 0 ? (
-        <EmptyState action={<Button variant="primary" onPress={() => setCreating(true)}>{t('bodies.add')}</Button>}>{t('bodies.empty')}</EmptyState>
+        <EmptyState
+          action={
+            <Button variant="primary" onPress={() => setCreating(true)}>
+              {t('bodies.add')}
+            </Button>
+          }
+        >
+          {t('bodies.empty')}
+        </EmptyState>
       ) : (
         <ul className="card-grid">
           {bodies?.map((b) => {
@@ -28,9 +43,13 @@ export function BodiesPage() {
                   <span className="code-badge">{b.code}</span>
                   <span className="card-title">{b.name}</span>
                 </Link>
-                <div className="card-meta">{t(`bodyKind.${b.kind}`)}{b.targetGroup ? ` · ${b.targetGroup}` : ''}</div>
                 <div className="card-meta">
-                  {t('bodies.membersCount', { count: s?.members ?? 0 })} · {t('bodies.votingCount', { count: s?.voting ?? 0 })}
+                  {t(`bodyKind.${b.kind}`)}
+                  {b.targetGroup ? ` · ${b.targetGroup}` : ''}
+                </div>
+                <div className="card-meta">
+                  {t('bodies.membersCount', { count: s?.members ?? 0 })} ·{' '}
+                  {t('bodies.votingCount', { count: s?.voting ?? 0 })}
                 </div>
               </li>
             );

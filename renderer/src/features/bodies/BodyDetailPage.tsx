@@ -8,7 +8,16 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { db, removeBody, removeMembership, todayIso, useBody, useBodyMembers, useMeetings, type MemberRow } from '../../db';
+import {
+  db,
+  removeBody,
+  removeMembership,
+  todayIso,
+  useBody,
+  useBodyMembers,
+  useMeetings,
+  type MemberRow,
+} from '../../db';
 import { formatDate } from '../../i18n/format';
 import { MeetingForm } from '../meetings/MeetingForm';
 import { MeetingList } from '../meetings/MeetingList';
@@ -47,7 +56,9 @@ export function BodyDetailPage() {
         actions={
           <>
             <Button onPress={() => setEditing(true)}>{t('common.edit')}</Button>
-            <Button variant="ghost" onPress={() => setRemoving(true)}>{t('common.delete')}</Button>
+            <Button variant="ghost" onPress={() => setRemoving(true)}>
+              {t('common.delete')}
+            </Button>
           </>
         }
       />
@@ -59,7 +70,9 @@ export function BodyDetailPage() {
         </TabList>
         <TabPanel id="members">
           <div className="toolbar">
-            <Button variant="primary" onPress={() => setMember('new')}>{t('bodies.addMember')}</Button>
+            <Button variant="primary" onPress={() => setMember('new')}>
+              {t('bodies.addMember')}
+            </Button>
           </div>
           {members && members.length === 0 ? (
             <EmptyState>{t('bodies.noMembers')}</EmptyState>
@@ -73,8 +86,12 @@ export function BodyDetailPage() {
                   <th scope="col">{t('bodies.role')}</th>
                   <th scope="col">{t('bodies.votingRight')}</th>
                   <th scope="col">{t('bodies.substitute')}</th>
-                  <th scope="col">{t('bodies.from')}–{t('bodies.to')}</th>
-                  <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
+                  <th scope="col">
+                    {t('bodies.from')}–{t('bodies.to')}
+                  </th>
+                  <th scope="col">
+                    <span className="sr-only">{t('common.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -84,16 +101,33 @@ export function BodyDetailPage() {
                     <tr key={m.id} className={ended ? 'archived' : ''}>
                       <td>{fullName(m.person)}</td>
                       <td>{m.organizationName ?? ''}</td>
-                      <td><span className={`triad-chip triad-${m.person.triadRole}`}>{t(`triad.${m.person.triadRole}`)}</span></td>
+                      <td>
+                        <span className={`triad-chip triad-${m.person.triadRole}`}>
+                          {t(`triad.${m.person.triadRole}`)}
+                        </span>
+                      </td>
                       <td>{t(`memberRole.${m.role}`)}</td>
                       <td>{m.votingRight ? t('common.yes') : t('common.no')}</td>
                       <td>{m.substitute ? fullName(m.substitute) : ''}</td>
                       <td>
-                        {formatDate(m.from)}–{m.to ? formatDate(m.to) : ''} {ended && <span className="badge">{t('bodies.ended')}</span>}
+                        {formatDate(m.from)}–{m.to ? formatDate(m.to) : ''}{' '}
+                        {ended && <span className="badge">{t('bodies.ended')}</span>}
                       </td>
                       <td className="row-actions">
-                        <Button variant="ghost" onPress={() => setMember(m)} aria-label={`${t('common.edit')}: ${fullName(m.person)}`}>{t('common.edit')}</Button>
-                        <Button variant="ghost" onPress={() => setEnding(m)} aria-label={`${t('bodies.removeMember')}: ${fullName(m.person)}`}>{t('common.delete')}</Button>
+                        <Button
+                          variant="ghost"
+                          onPress={() => setMember(m)}
+                          aria-label={`${t('common.edit')}: ${fullName(m.person)}`}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                        <Button
+                          variant="ghost"
+                          onPress={() => setEnding(m)}
+                          aria-label={`${t('bodies.removeMember')}: ${fullName(m.person)}`}
+                        >
+                          {t('common.delete')}
+                        </Button>
                       </td>
                     </tr>
                   );
@@ -104,7 +138,9 @@ export function BodyDetailPage() {
         </TabPanel>
         <TabPanel id="meetings">
           <div className="toolbar">
-            <Button variant="primary" onPress={() => setScheduling(true)}>{t('meetings.add')}</Button>
+            <Button variant="primary" onPress={() => setScheduling(true)}>
+              {t('meetings.add')}
+            </Button>
           </div>
           <h2>{t('meetings.upcoming')}</h2>
           <MeetingList meetings={upcoming} empty={t('meetings.emptyUpcoming')} showBody={false} />
@@ -118,7 +154,13 @@ export function BodyDetailPage() {
         </TabPanel>
       </Tabs>
       {editing && <BodyForm body={body} onClose={() => setEditing(false)} />}
-      {member && <MembershipForm bodyId={body.id} membership={member === 'new' ? undefined : member} onClose={() => setMember(null)} />}
+      {member && (
+        <MembershipForm
+          bodyId={body.id}
+          membership={member === 'new' ? undefined : member}
+          onClose={() => setMember(null)}
+        />
+      )}
       {scheduling && <MeetingForm bodyId={body.id} onClose={() => setScheduling(false)} />}
       {ending && (
         <ConfirmDialog

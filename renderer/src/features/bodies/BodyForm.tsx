@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Body, BodyKind, RulesOfProcedure } from '@shared/domain';
 import { BODY_KINDS, DEFAULT_RULES, resolutionNumber } from '@shared/domain';
-import { Button } from '../../components/Button';
+
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
-import { FormError, SelectInput, TextInput } from '../../components/fields';
+import { SelectInput, TextInput, FormFooter } from '../../components/fields';
 import { createBody, db, updateBody } from '../../db';
 import { RulesFields } from './RulesFields';
 
@@ -36,8 +36,19 @@ export function BodyForm({ body, onClose }: { body?: Body; onClose: (saved?: Bod
   }
 
   return (
-    <FormDialog title={body ? t('bodies.edit') : t('bodies.add')} isOpen onClose={() => onClose()} wide>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <FormDialog
+      title={body ? t('bodies.edit') : t('bodies.add')}
+      isOpen
+      onClose={() => onClose()}
+      wide
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <div className="form-grid">
           <SelectInput
             label={t('bodies.kind')}
@@ -45,15 +56,43 @@ export function BodyForm({ body, onClose }: { body?: Body; onClose: (saved?: Bod
             onChange={(v) => setKind(v as BodyKind)}
             options={BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKind.${k}`) }))}
           />
-          <TextInput label={t('bodies.code')} value={code} onChange={setCode} error={errors.code} hint={t('bodies.codeHint')} autoFocus required />
-          <TextInput label={t('bodies.name')} value={name} onChange={setName} error={errors.name} required className="span-all" />
-          <TextInput label={t('bodies.targetGroup')} value={targetGroup} onChange={setTargetGroup} error={errors.targetGroup} className="span-all" />
+          <TextInput
+            label={t('bodies.code')}
+            value={code}
+            onChange={setCode}
+            error={errors.code}
+            hint={t('bodies.codeHint')}
+            autoFocus
+            required
+          />
+          <TextInput
+            label={t('bodies.name')}
+            value={name}
+            onChange={setName}
+            error={errors.name}
+            required
+            className="span-all"
+          />
+          <TextInput
+            label={t('bodies.targetGroup')}
+            value={targetGroup}
+            onChange={setTargetGroup}
+            error={errors.targetGroup}
+            className="span-all"
+          />
           <TextInput
             label={t('bodies.resolutionPattern')}
             value={resolutionPattern}
             onChange={setResolutionPattern}
             error={errors.resolutionPattern}
-            hint={t('bodies.resolutionPatternHint', { example: resolutionNumber(resolutionPattern || undefined, { bodyCode: code || 'PS1', meetingSeq: 3, year: 2026, seq: 2 }) })}
+            hint={t('bodies.resolutionPatternHint', {
+              example: resolutionNumber(resolutionPattern || undefined, {
+                bodyCode: code || 'PS1',
+                meetingSeq: 3,
+                year: 2026,
+                seq: 2,
+              }),
+            })}
             className="span-all"
           />
         </div>
@@ -61,11 +100,7 @@ export function BodyForm({ body, onClose }: { body?: Body; onClose: (saved?: Bod
           <legend>{t('bodies.rules')}</legend>
           <RulesFields rules={rules} onChange={setRules} errors={errors} />
         </fieldset>
-        <FormError message={formError} />
-        <div className="form-actions">
-          <Button onPress={() => onClose()}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary">{t('common.save')}</Button>
-        </div>
+        <FormFooter error={formError} onCancel={() => onClose()} />
       </form>
     </FormDialog>
   );

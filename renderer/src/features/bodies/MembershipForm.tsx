@@ -2,13 +2,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRole, Membership } from '@shared/domain';
 import { MEMBER_ROLES } from '@shared/domain';
-import { Button } from '../../components/Button';
+
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
-import { CheckboxInput, FormError, SelectInput, TextInput } from '../../components/fields';
+import { CheckboxInput, SelectInput, TextInput, FormFooter } from '../../components/fields';
 import { addMembership, db, todayIso, updateMembership, usePeople } from '../../db';
 
-export function MembershipForm({ bodyId, membership, onClose }: { bodyId: string; membership?: Membership; onClose: () => void }) {
+export function MembershipForm({
+  bodyId,
+  membership,
+  onClose,
+}: {
+  bodyId: string;
+  membership?: Membership;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const people = usePeople();
   const [form, setForm] = useState({
@@ -21,7 +29,10 @@ export function MembershipForm({ bodyId, membership, onClose }: { bodyId: string
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
-  const personOptions = (people ?? []).map((p) => ({ value: p.id, label: `${p.lastName} ${p.firstName}${p.organizationName ? ` (${p.organizationName})` : ''}` }));
+  const personOptions = (people ?? []).map((p) => ({
+    value: p.id,
+    label: `${p.lastName} ${p.firstName}${p.organizationName ? ` (${p.organizationName})` : ''}`,
+  }));
 
   async function submit() {
     try {
@@ -36,8 +47,19 @@ export function MembershipForm({ bodyId, membership, onClose }: { bodyId: string
   }
 
   return (
-    <FormDialog title={membership ? t('bodies.editMember') : t('bodies.addMember')} isOpen onClose={onClose} wide>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <FormDialog
+      title={membership ? t('bodies.editMember') : t('bodies.addMember')}
+      isOpen
+      onClose={onClose}
+      wide
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <div className="form-grid">
           <SelectInput
             label={t('bodies.person')}
@@ -54,7 +76,11 @@ export function MembershipForm({ bodyId, membership, onClose }: { bodyId: string
             onChange={(v) => setForm((f) => ({ ...f, role: v as MemberRole }))}
             options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`memberRole.${r}`) }))}
           />
-          <CheckboxInput label={t('bodies.votingRight')} checked={form.votingRight} onChange={(votingRight) => setForm((f) => ({ ...f, votingRight }))} />
+          <CheckboxInput
+            label={t('bodies.votingRight')}
+            checked={form.votingRight}
+            onChange={(votingRight) => setForm((f) => ({ ...f, votingRight }))}
+          />
           <SelectInput
             label={t('bodies.substitute')}
             value={form.substituteId}
@@ -64,16 +90,23 @@ export function MembershipForm({ bodyId, membership, onClose }: { bodyId: string
             error={errors.substituteId}
             className="span-all"
           />
-          <TextInput label={t('bodies.from')} type="date" value={form.from} onChange={(from) => setForm((f) => ({ ...f, from }))} error={errors.from} />
-          <TextInput label={t('bodies.to')} type="date" value={form.to} onChange={(to) => setForm((f) => ({ ...f, to }))} error={errors.to} />
+          <TextInput
+            label={t('bodies.from')}
+            type="date"
+            value={form.from}
+            onChange={(from) => setForm((f) => ({ ...f, from }))}
+            error={errors.from}
+          />
+          <TextInput
+            label={t('bodies.to')}
+            type="date"
+            value={form.to}
+            onChange={(to) => setForm((f) => ({ ...f, to }))}
+            error={errors.to}
+          />
         </div>
-        <FormError message={formError} />
-        <div className="form-actions">
-          <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary">{t('common.save')}</Button>
-        </div>
+        <FormFooter error={formError} onCancel={onClose} />
       </form>
     </FormDialog>
   );
 }
-

@@ -34,7 +34,9 @@ export function RulesFields({ rules, onChange, errors }: Props) {
           onChange={(v) => set({ quorum: { ...rules.quorum, numerator: toInt(v) } })}
           error={errors['rules.quorum.numerator'] ?? errors['rules.quorum']}
         />
-        <span aria-hidden="true" className="fraction-slash">/</span>
+        <span aria-hidden="true" className="fraction-slash">
+          /
+        </span>
         <TextInput
           label={t('rules.denominator')}
           type="number"
@@ -75,7 +77,9 @@ export function RulesFields({ rules, onChange, errors }: Props) {
       <SelectInput
         label={t('rules.leadTime')}
         value={rules.leadTime.unit}
-        onChange={(v) => set({ leadTime: { ...rules.leadTime, unit: v as 'calendar' | 'working' } })}
+        onChange={(v) =>
+          set({ leadTime: { ...rules.leadTime, unit: v as 'calendar' | 'working' } })
+        }
         options={[
           { value: 'calendar', label: t('rules.calendarDays') },
           { value: 'working', label: t('rules.workingDays') },
@@ -97,7 +101,11 @@ export function RulesFields({ rules, onChange, errors }: Props) {
         onChange={(v) => set({ absenceWarningAfter: toInt(v) })}
         error={errors['rules.absenceWarningAfter']}
       />
-      <CheckboxInput label={t('rules.guestsVote')} checked={rules.guestsVote} onChange={(v) => set({ guestsVote: v })} />
+      <CheckboxInput
+        label={t('rules.guestsVote')}
+        checked={rules.guestsVote}
+        onChange={(v) => set({ guestsVote: v })}
+      />
       <CheckboxInput
         label={t('rules.substituteOther')}
         checked={rules.substituteFromOtherOrganization}

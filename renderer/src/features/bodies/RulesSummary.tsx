@@ -14,7 +14,11 @@ export function useQuorumRuleText() {
 export function RulesSummary({ rules }: { rules: RulesOfProcedure }) {
   const { t } = useTranslation();
   const quorumText = useQuorumRuleText();
-  const majority = { present: t('rules.majorityPresent'), all: t('rules.majorityAll'), cast: t('rules.majorityCast') }[rules.majority];
+  const majority = {
+    present: t('rules.majorityPresent'),
+    all: t('rules.majorityAll'),
+    cast: t('rules.majorityCast'),
+  }[rules.majority];
   return (
     <dl className="rules-summary">
       <dt>{t('rules.quorum')}</dt>
@@ -25,7 +29,8 @@ export function RulesSummary({ rules }: { rules: RulesOfProcedure }) {
       <dd>{rules.tieRule === 'chairDecides' ? t('rules.tieChair') : t('rules.tieRejected')}</dd>
       <dt>{t('rules.leadTime')}</dt>
       <dd>
-        {rules.leadTime.days} {rules.leadTime.unit === 'working' ? t('rules.workingDays') : t('rules.calendarDays')}
+        {rules.leadTime.days}{' '}
+        {rules.leadTime.unit === 'working' ? t('rules.workingDays') : t('rules.calendarDays')}
       </dd>
       <dt>{t('rules.excuseDeadline')}</dt>
       <dd>{rules.excuseDeadlineDays}</dd>

@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../components/Button';
 import { PageHeader } from '../../components/PageHeader';
-import { db, loadSampleRegion, setSetting, todayIso, useHomeCounts, useIsEmpty, useMeetings, useSetting } from '../../db';
+import {
+  db,
+  loadSampleRegion,
+  setSetting,
+  todayIso,
+  useHomeCounts,
+  useIsEmpty,
+  useMeetings,
+  useSetting,
+} from '../../db';
 import { MeetingList } from '../meetings/MeetingList';
 
 export function HomePage() {
@@ -34,7 +43,9 @@ function Welcome() {
               try {
                 await loadSampleRegion(db);
               } catch (e) {
-                setError(t('home.sampleFailed', { message: e instanceof Error ? e.message : String(e) }));
+                setError(
+                  t('home.sampleFailed', { message: e instanceof Error ? e.message : String(e) }),
+                );
               } finally {
                 setBusy(false);
               }
@@ -57,7 +68,11 @@ function Welcome() {
         </div>
       </div>
       {busy && <progress aria-label={t('home.loadingSample')} />}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }
@@ -68,22 +83,37 @@ function Overview() {
   const counts = useHomeCounts();
   const today = todayIso();
   const upcoming = (meetings ?? []).filter((m) => m.date >= today).slice(0, 6);
-  const recent = (meetings ?? []).filter((m) => m.date < today).slice(-5).reverse();
+  const recent = (meetings ?? [])
+    .filter((m) => m.date < today)
+    .slice(-5)
+    .reverse();
   return (
     <>
       <PageHeader title={t('nav.home')} subtitle={t('app.tagline')} />
       <div className="stats" aria-label={t('home.stats')}>
-        <Link to="/bodies" className="stat">{t('home.statBodies', { count: counts?.bodies ?? 0 })}</Link>
-        <Link to="/people" className="stat">{t('home.statPeople', { count: counts?.people ?? 0 })}</Link>
-        <Link to="/meetings" className="stat">{t('home.statMeetings', { count: meetings?.length ?? 0 })}</Link>
+        <Link to="/bodies" className="stat">
+          {t('home.statBodies', { count: counts?.bodies ?? 0 })}
+        </Link>
+        <Link to="/people" className="stat">
+          {t('home.statPeople', { count: counts?.people ?? 0 })}
+        </Link>
+        <Link to="/meetings" className="stat">
+          {t('home.statMeetings', { count: meetings?.length ?? 0 })}
+        </Link>
       </div>
       {(counts?.bodies ?? 0) === 0 && (
         <section className="first-steps">
           <h2>{t('home.firstSteps')}</h2>
           <ol>
-            <li><Link to="/organizations">{t('home.step1')}</Link></li>
-            <li><Link to="/bodies">{t('home.step2')}</Link></li>
-            <li><Link to="/meetings">{t('home.step3')}</Link></li>
+            <li>
+              <Link to="/organizations">{t('home.step1')}</Link>
+            </li>
+            <li>
+              <Link to="/bodies">{t('home.step2')}</Link>
+            </li>
+            <li>
+              <Link to="/meetings">{t('home.step3')}</Link>
+            </li>
           </ol>
         </section>
       )}

@@ -23,23 +23,49 @@ export function KioskPage() {
   const [busy, setBusy] = useState(false);
   const [round, setRound] = useState(0);
 
-  if (!poll || !room) return <main className="kiosk"><p>{t('common.loading')}</p></main>;
-  const back = <Link className="kiosk-back" to={`/meetings/${poll.meetingId}/room`}>{t('kiosk.backToRoom')}</Link>;
-  if (poll.status !== 'open') return <main className="kiosk"><h1>{poll.title}</h1><p className="kiosk-big">{t('kiosk.closed')}</p>{back}</main>;
+  if (!poll || !room)
+    return (
+      <main className="kiosk">
+        <p>{t('common.loading')}</p>
+      </main>
+    );
+  const back = (
+    <Link className="kiosk-back" to={`/meetings/${poll.meetingId}/room`}>
+      {t('kiosk.backToRoom')}
+    </Link>
+  );
+  if (poll.status !== 'open')
+    return (
+      <main className="kiosk">
+        <h1>{poll.title}</h1>
+        <p className="kiosk-big">{t('kiosk.closed')}</p>
+        {back}
+      </main>
+    );
 
   const voted = new Set(poll.voters);
   const voters = room.members.flatMap((m) => {
     const a = room.attendance.get(m.personId);
     if (!m.votingRight || !a || !isInRoom(a) || voted.has(m.personId)) return [];
-    const sub = a.status === 'substituted' && a.substituteId ? room.people.get(a.substituteId) : undefined;
-    return [{ id: m.personId, label: sub ? `${fullName(sub)} (${t('kiosk.forMember', { name: fullName(m.person) })})` : fullName(m.person) }];
+    const sub =
+      a.status === 'substituted' && a.substituteId ? room.people.get(a.substituteId) : undefined;
+    return [
+      {
+        id: m.personId,
+        label: sub
+          ? `${fullName(sub)} (${t('kiosk.forMember', { name: fullName(m.person) })})`
+          : fullName(m.person),
+      },
+    ];
   });
   const current = voters.find((v) => v.id === voter);
 
   return (
     <main className="kiosk" aria-labelledby="kiosk-title">
       <header className="kiosk-head">
-        <p className="kiosk-body">{room.body.code} · {t('kiosk.title')}</p>
+        <p className="kiosk-body">
+          {room.body.code} · {t('kiosk.title')}
+        </p>
         <h1 id="kiosk-title">{poll.title}</h1>
         {poll.secret && <p className="kiosk-secret">{t('kiosk.secret')}</p>}
       </header>
@@ -47,7 +73,16 @@ export function KioskPage() {
         <section className="kiosk-thanks" role="status">
           <p className="kiosk-big">✓ {t('kiosk.thanks')}</p>
           <p>{t('kiosk.passOn')}</p>
-          <Button variant="primary" className="ballot-submit" autoFocus onPress={() => { setStep('pick'); setVoter(null); setRound((r) => r + 1); }}>
+          <Button
+            variant="primary"
+            className="ballot-submit"
+            autoFocus
+            onPress={() => {
+              setStep('pick');
+              setVoter(null);
+              setRound((r) => r + 1);
+            }}
+          >
             {t('kiosk.next')}
           </Button>
         </section>
@@ -72,7 +107,16 @@ export function KioskPage() {
               }
             }}
           />
-          <Button variant="ghost" onPress={() => { setStep('pick'); setVoter(null); setError(undefined); }}>{t('kiosk.cancel')}</Button>
+          <Button
+            variant="ghost"
+            onPress={() => {
+              setStep('pick');
+              setVoter(null);
+              setError(undefined);
+            }}
+          >
+            {t('kiosk.cancel')}
+          </Button>
         </section>
       ) : voters.length === 0 ? (
         <p className="kiosk-big">{t('kiosk.done')}</p>
@@ -82,13 +126,25 @@ export function KioskPage() {
           <ul className="kiosk-voters">
             {voters.map((v) => (
               <li key={v.id}>
-                <Button className="kiosk-voter" onPress={() => { setVoter(v.id); setStep('ballot'); }}>{v.label}</Button>
+                <Button
+                  className="kiosk-voter"
+                  onPress={() => {
+                    setVoter(v.id);
+                    setStep('ballot');
+                  }}
+                >
+                  {v.label}
+                </Button>
               </li>
             ))}
           </ul>
         </section>
       )}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {back}
     </main>
   );

@@ -4,12 +4,29 @@ import type { Attendance, AttendanceInput, AttendanceStatus } from '@shared/doma
 import { fullName } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
-import { clearAttendance, db, markAttendance, todayIso, type AttendanceView, type MemberRow } from '../../db';
+import {
+  clearAttendance,
+  db,
+  markAttendance,
+  todayIso,
+  type AttendanceView,
+  type MemberRow,
+} from '../../db';
 import { SubstituteDialog } from './SubstituteDialog';
 import { nowHHMM } from './timeNow';
 
-const MEMBER_STATUSES = ['present', 'excused', 'absent', 'substituted'] as const satisfies readonly AttendanceStatus[];
-const KEYS: Record<string, (typeof MEMBER_STATUSES)[number]> = { p: 'present', o: 'excused', n: 'absent', z: 'substituted' };
+const MEMBER_STATUSES = [
+  'present',
+  'excused',
+  'absent',
+  'substituted',
+] as const satisfies readonly AttendanceStatus[];
+const KEYS: Record<string, (typeof MEMBER_STATUSES)[number]> = {
+  p: 'present',
+  o: 'excused',
+  n: 'absent',
+  z: 'substituted',
+};
 
 interface Props {
   view: AttendanceView;
@@ -27,14 +44,23 @@ export function AttendanceList({ view, onMessage }: Props) {
   async function save(input: AttendanceInput) {
     try {
       const warnings = await markAttendance(db, input);
-      onMessage(warnings.length ? { kind: 'warning', text: warnings.map((w) => t(w)).join(' ') } : null);
+      onMessage(
+        warnings.length ? { kind: 'warning', text: warnings.map((w) => t(w)).join(' ') } : null,
+      );
     } catch (e) {
       onMessage({ kind: 'error', text: describeError(t, e) });
     }
   }
 
   function base(member: MemberRow, current?: Attendance): AttendanceInput {
-    return { meetingId: view.meeting.id, personId: member.personId, status: 'present', arrivedAt: current?.arrivedAt, leftAt: current?.leftAt, note: current?.note };
+    return {
+      meetingId: view.meeting.id,
+      personId: member.personId,
+      status: 'present',
+      arrivedAt: current?.arrivedAt,
+      leftAt: current?.leftAt,
+      note: current?.note,
+    };
   }
 
   async function setStatus(member: MemberRow, status: (typeof MEMBER_STATUSES)[number]) {
@@ -44,7 +70,8 @@ export function AttendanceList({ view, onMessage }: Props) {
       return;
     }
     const input: AttendanceInput = { ...base(member, current), status, substituteId: undefined };
-    if (status === 'present') input.arrivedAt = current?.arrivedAt ?? (isToday ? nowHHMM() : undefined);
+    if (status === 'present')
+      input.arrivedAt = current?.arrivedAt ?? (isToday ? nowHHMM() : undefined);
     else {
       input.arrivedAt = undefined;
       input.leftAt = undefined;
@@ -57,7 +84,10 @@ export function AttendanceList({ view, onMessage }: Props) {
     const key = e.key.toLowerCase();
     if (key === 'arrowdown' || key === 'arrowup') {
       e.preventDefault();
-      const next = Math.min(view.members.length - 1, Math.max(0, index + (key === 'arrowdown' ? 1 : -1)));
+      const next = Math.min(
+        view.members.length - 1,
+        Math.max(0, index + (key === 'arrowdown' ? 1 : -1)),
+      );
       setFocus(next);
       rows.current[next]?.focus();
     } else if (KEYS[key]) {
@@ -73,7 +103,9 @@ export function AttendanceList({ view, onMessage }: Props) {
 
   return (
     <>
-      <p className="muted small" id="attendance-keys">{t('attendance.keysHint')}</p>
+      <p className="muted small" id="attendance-keys">
+        {t('attendance.keysHint')}
+      </p>
       <ul className="attendance-list" aria-describedby="attendance-keys">
         {view.members.map((member, index) => {
           const a = view.attendance.get(member.personId);
@@ -84,7 +116,9 @@ export function AttendanceList({ view, onMessage }: Props) {
           return (
             <li
               key={member.id}
-              ref={(el) => { rows.current[index] = el; }}
+              ref={(el) => {
+                rows.current[index] = el;
+              }}
               tabIndex={index === focus ? 0 : -1}
               onFocus={() => setFocus(index)}
               onKeyDown={(e) => onKey(e, index, member)}
@@ -95,12 +129,18 @@ export function AttendanceList({ view, onMessage }: Props) {
               <div className="attendee">
                 <span className="attendee-name">{name}</span>
                 <span className="attendee-meta">
-                  <span className={`triad-chip triad-${member.person.triadRole}`}>{t(`triad.${member.person.triadRole}`)}</span>
+                  <span className={`triad-chip triad-${member.person.triadRole}`}>
+                    {t(`triad.${member.person.triadRole}`)}
+                  </span>
                   {member.organizationName && <span>{member.organizationName}</span>}
                   {member.role !== 'member' && <span>{t(`memberRole.${member.role}`)}</span>}
                   {!member.votingRight && <span className="badge">{t('attendance.noVote')}</span>}
                 </span>
-                {streak !== undefined && <span className="warning-chip" role="note">⚠ {t('attendance.absenceWarning', { count: streak })}</span>}
+                {streak !== undefined && (
+                  <span className="warning-chip" role="note">
+                    ⚠ {t('attendance.absenceWarning', { count: streak })}
+                  </span>
+                )}
                 {substitute && (
                   <span className="substitute-line">
                     {t('attendance.substituteBy')}: <strong>{fullName(substitute)}</strong>
@@ -109,7 +149,14 @@ export function AttendanceList({ view, onMessage }: Props) {
               </div>
               <div className="status-buttons" role="group" aria-label={name}>
                 {MEMBER_STATUSES.map((s) => (
-                  <button key={s} type="button" tabIndex={-1} aria-pressed={status === s} className={`status-btn status-btn-${s}`} onClick={() => void setStatus(member, s)}>
+                  <button
+                    key={s}
+                    type="button"
+                    tabIndex={-1}
+                    aria-pressed={status === s}
+                    className={`status-btn status-btn-${s}`}
+                    onClick={() => void setStatus(member, s)}
+                  >
                     {t(`attendanceStatus.${s}`)}
                   </button>
                 ))}
@@ -118,19 +165,54 @@ export function AttendanceList({ view, onMessage }: Props) {
                 {(status === 'present' || status === 'substituted') && a && (
                   <>
                     <label>
-                      <span className="sr-only">{t('attendance.arrived')} – {name}</span>
+                      <span className="sr-only">
+                        {t('attendance.arrived')} – {name}
+                      </span>
                       <span aria-hidden="true">{t('attendance.arrived')}</span>
-                      <input type="time" tabIndex={-1} value={a.arrivedAt ?? ''} onChange={(e) => void save({ ...base(member, a), status: a.status, substituteId: a.substituteId, arrivedAt: e.target.value })} />
+                      <input
+                        type="time"
+                        tabIndex={-1}
+                        value={a.arrivedAt ?? ''}
+                        onChange={(e) =>
+                          void save({
+                            ...base(member, a),
+                            status: a.status,
+                            substituteId: a.substituteId,
+                            arrivedAt: e.target.value,
+                          })
+                        }
+                      />
                     </label>
                     <label>
-                      <span className="sr-only">{t('attendance.left')} – {name}</span>
+                      <span className="sr-only">
+                        {t('attendance.left')} – {name}
+                      </span>
                       <span aria-hidden="true">{t('attendance.left')}</span>
-                      <input type="time" tabIndex={-1} value={a.leftAt ?? ''} onChange={(e) => void save({ ...base(member, a), status: a.status, substituteId: a.substituteId, leftAt: e.target.value })} />
+                      <input
+                        type="time"
+                        tabIndex={-1}
+                        value={a.leftAt ?? ''}
+                        onChange={(e) =>
+                          void save({
+                            ...base(member, a),
+                            status: a.status,
+                            substituteId: a.substituteId,
+                            leftAt: e.target.value,
+                          })
+                        }
+                      />
                     </label>
                     <Button
                       variant="ghost"
                       excludeFromTabOrder
-                      onPress={() => void save({ ...base(member, a), status: a.status, substituteId: a.substituteId, leftAt: a.leftAt ? undefined : nowHHMM() })}
+                      onPress={() =>
+                        void save({
+                          ...base(member, a),
+                          status: a.status,
+                          substituteId: a.substituteId,
+                          leftAt: a.leftAt ? undefined : nowHHMM(),
+                        })
+                      }
                       aria-label={`${a.leftAt ? t('attendance.returned') : t('attendance.leave')}: ${name}`}
                     >
                       {a.leftAt ? t('attendance.returned') : t('attendance.leave')}
@@ -149,7 +231,12 @@ export function AttendanceList({ view, onMessage }: Props) {
           onClose={() => setSubstituteFor(null)}
           onPick={async (substituteId) => {
             const current = view.attendance.get(substituteFor.personId);
-            await save({ ...base(substituteFor, current), status: 'substituted', substituteId, arrivedAt: current?.arrivedAt ?? (isToday ? nowHHMM() : undefined) });
+            await save({
+              ...base(substituteFor, current),
+              status: 'substituted',
+              substituteId,
+              arrivedAt: current?.arrivedAt ?? (isToday ? nowHHMM() : undefined),
+            });
             setSubstituteFor(null);
           }}
         />

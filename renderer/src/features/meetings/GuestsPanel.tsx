@@ -5,7 +5,15 @@ import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
 import { FormError, SelectInput } from '../../components/fields';
-import { addNewGuest, clearAttendance, db, markAttendance, todayIso, usePeople, type AttendanceView } from '../../db';
+import {
+  addNewGuest,
+  clearAttendance,
+  db,
+  markAttendance,
+  todayIso,
+  usePeople,
+  type AttendanceView,
+} from '../../db';
 import { PersonForm } from '../people/PersonForm';
 import { nowHHMM } from './timeNow';
 
@@ -20,11 +28,19 @@ export function GuestsPanel({ view }: { view: AttendanceView }) {
   const taken = new Set([...view.members.map((m) => m.personId), ...view.attendance.keys()]);
   const options = (people ?? [])
     .filter((p) => !taken.has(p.id))
-    .map((p) => ({ value: p.id, label: `${p.lastName} ${p.firstName}${p.organizationName ? ` (${p.organizationName})` : ''}` }));
+    .map((p) => ({
+      value: p.id,
+      label: `${p.lastName} ${p.firstName}${p.organizationName ? ` (${p.organizationName})` : ''}`,
+    }));
 
   async function addExisting() {
     try {
-      await markAttendance(db, { meetingId: view.meeting.id, personId, status: 'guest', arrivedAt });
+      await markAttendance(db, {
+        meetingId: view.meeting.id,
+        personId,
+        status: 'guest',
+        arrivedAt,
+      });
       setMode(null);
       setPersonId('');
       setError(undefined);
@@ -47,10 +63,17 @@ export function GuestsPanel({ view }: { view: AttendanceView }) {
             <li key={g.attendance.id}>
               <span>
                 <strong>{fullName(g.person)}</strong>
-                {g.organizationName && ` · ${g.organizationName}`} · <span className={`triad-chip triad-${g.person.triadRole}`}>{t(`triad.${g.person.triadRole}`)}</span>{' '}
+                {g.organizationName && ` · ${g.organizationName}`} ·{' '}
+                <span className={`triad-chip triad-${g.person.triadRole}`}>
+                  {t(`triad.${g.person.triadRole}`)}
+                </span>{' '}
                 <span className="badge">{t('attendance.noVote')}</span>
               </span>
-              <Button variant="ghost" onPress={() => void clearAttendance(db, view.meeting.id, g.person.id)} aria-label={`${t('attendance.clear')}: ${fullName(g.person)}`}>
+              <Button
+                variant="ghost"
+                onPress={() => void clearAttendance(db, view.meeting.id, g.person.id)}
+                aria-label={`${t('attendance.clear')}: ${fullName(g.person)}`}
+              >
                 {t('attendance.clear')}
               </Button>
             </li>
@@ -59,13 +82,27 @@ export function GuestsPanel({ view }: { view: AttendanceView }) {
       )}
       {mode === 'pick' && (
         <FormDialog title={t('attendance.addGuest')} isOpen onClose={() => setMode(null)}>
-          <form noValidate onSubmit={(e) => { e.preventDefault(); if (personId) void addExisting(); }}>
-            <SelectInput label={t('attendance.guestExisting')} value={personId} onChange={setPersonId} emptyLabel="—" options={options} />
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (personId) void addExisting();
+            }}
+          >
+            <SelectInput
+              label={t('attendance.guestExisting')}
+              value={personId}
+              onChange={setPersonId}
+              emptyLabel="—"
+              options={options}
+            />
             <FormError message={error} />
             <div className="form-actions">
               <Button onPress={() => setMode('new')}>{t('attendance.guestNew')}</Button>
               <Button onPress={() => setMode(null)}>{t('common.cancel')}</Button>
-              <Button type="submit" variant="primary" isDisabled={!personId}>{t('common.add')}</Button>
+              <Button type="submit" variant="primary" isDisabled={!personId}>
+                {t('common.add')}
+              </Button>
             </div>
           </form>
         </FormDialog>

@@ -6,8 +6,16 @@ import { fullName } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
-import { FormError, SelectInput, TextInput } from '../../components/fields';
-import { createMeeting, db, todayIso, updateMeeting, useBodies, useBodyMembers, type SavedMeeting } from '../../db';
+import { SelectInput, TextInput, FormFooter } from '../../components/fields';
+import {
+  createMeeting,
+  db,
+  todayIso,
+  updateMeeting,
+  useBodies,
+  useBodyMembers,
+  type SavedMeeting,
+} from '../../db';
 import { formatDate } from '../../i18n/format';
 
 interface Props {
@@ -39,7 +47,8 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState<SavedMeeting>();
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof typeof form) => (value: string) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const peopleOptions = (members ?? [])
     .filter((m) => !m.to || m.to >= todayIso())
     .map((m) => ({ value: m.personId, label: fullName(m.person) }));
@@ -47,7 +56,9 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
   async function submit() {
     try {
       const input = { ...form, materials: form.materials.split(/\r?\n/) };
-      const result = meeting ? await updateMeeting(db, meeting.id, input) : await createMeeting(db, input, undefined, previousMeetingId);
+      const result = meeting
+        ? await updateMeeting(db, meeting.id, input)
+        : await createMeeting(db, input, undefined, previousMeetingId);
       setSaved(result);
       if (result.notice.ok) finish(result);
     } catch (e) {
@@ -63,7 +74,11 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
 
   if (saved && !saved.notice.ok) {
     return (
-      <FormDialog title={meeting ? t('meetings.edit') : t('meetings.add')} isOpen onClose={() => finish(saved)}>
+      <FormDialog
+        title={meeting ? t('meetings.edit') : t('meetings.add')}
+        isOpen
+        onClose={() => finish(saved)}
+      >
         <p className="notice notice-warning" role="alert">
           {t('meetings.shortNotice', { date: formatDate(saved.notice.latestInvitation) })}
         </p>
@@ -77,8 +92,19 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
   }
 
   return (
-    <FormDialog title={meeting ? t('meetings.edit') : t('meetings.add')} isOpen onClose={onClose} wide>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <FormDialog
+      title={meeting ? t('meetings.edit') : t('meetings.add')}
+      isOpen
+      onClose={onClose}
+      wide
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <div className="form-grid">
           <SelectInput
             label={t('meetings.body')}
@@ -89,20 +115,71 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
             error={errors.bodyId}
             className="span-all"
           />
-          <TextInput label={t('meetings.date')} type="date" value={form.date} onChange={set('date')} error={errors.date} required autoFocus />
-          <TextInput label={t('meetings.timeFrom')} type="time" value={form.timeFrom} onChange={set('timeFrom')} error={errors.timeFrom} required />
-          <TextInput label={t('meetings.timeTo')} type="time" value={form.timeTo} onChange={set('timeTo')} error={errors.timeTo} required />
-          <TextInput label={t('meetings.place')} value={form.place} onChange={set('place')} error={errors.place} required className="span-all" />
-          <SelectInput label={t('meetings.chair')} value={form.chairId} onChange={set('chairId')} emptyLabel={t('meetings.nobody')} options={peopleOptions} />
-          <SelectInput label={t('meetings.minuteTaker')} value={form.minuteTakerId} onChange={set('minuteTakerId')} emptyLabel={t('meetings.nobody')} options={peopleOptions} />
-          <SelectInput label={t('meetings.verifier')} value={form.verifierId} onChange={set('verifierId')} emptyLabel={t('meetings.nobody')} options={peopleOptions} />
-          <TextInput label={t('meetings.materials')} value={form.materials} onChange={set('materials')} error={errors.materials} hint={t('meetings.materialsHint')} multiline className="span-all" />
+          <TextInput
+            label={t('meetings.date')}
+            type="date"
+            value={form.date}
+            onChange={set('date')}
+            error={errors.date}
+            required
+            autoFocus
+          />
+          <TextInput
+            label={t('meetings.timeFrom')}
+            type="time"
+            value={form.timeFrom}
+            onChange={set('timeFrom')}
+            error={errors.timeFrom}
+            required
+          />
+          <TextInput
+            label={t('meetings.timeTo')}
+            type="time"
+            value={form.timeTo}
+            onChange={set('timeTo')}
+            error={errors.timeTo}
+            required
+          />
+          <TextInput
+            label={t('meetings.place')}
+            value={form.place}
+            onChange={set('place')}
+            error={errors.place}
+            required
+            className="span-all"
+          />
+          <SelectInput
+            label={t('meetings.chair')}
+            value={form.chairId}
+            onChange={set('chairId')}
+            emptyLabel={t('meetings.nobody')}
+            options={peopleOptions}
+          />
+          <SelectInput
+            label={t('meetings.minuteTaker')}
+            value={form.minuteTakerId}
+            onChange={set('minuteTakerId')}
+            emptyLabel={t('meetings.nobody')}
+            options={peopleOptions}
+          />
+          <SelectInput
+            label={t('meetings.verifier')}
+            value={form.verifierId}
+            onChange={set('verifierId')}
+            emptyLabel={t('meetings.nobody')}
+            options={peopleOptions}
+          />
+          <TextInput
+            label={t('meetings.materials')}
+            value={form.materials}
+            onChange={set('materials')}
+            error={errors.materials}
+            hint={t('meetings.materialsHint')}
+            multiline
+            className="span-all"
+          />
         </div>
-        <FormError message={formError} />
-        <div className="form-actions">
-          <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary">{t('common.save')}</Button>
-        </div>
+        <FormFooter error={formError} onCancel={onClose} />
       </form>
     </FormDialog>
   );

@@ -5,7 +5,15 @@ import { EmptyState } from '../../components/EmptyState';
 import type { MeetingRow } from '../../db';
 import { formatDate, formatTime } from '../../i18n/format';
 
-export function MeetingList({ meetings, empty, showBody = true }: { meetings: MeetingRow[]; empty: string; showBody?: boolean }) {
+export function MeetingList({
+  meetings,
+  empty,
+  showBody = true,
+}: {
+  meetings: MeetingRow[];
+  empty: string;
+  showBody?: boolean;
+}) {
   const { t } = useTranslation();
   if (meetings.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (

@@ -26,7 +26,8 @@ export function MeetingPage() {
   if (view === undefined) return <p>{t('common.loading')}</p>;
   if (view === null) return <EmptyState>{t('errors.notFound')}</EmptyState>;
   const { meeting, body } = view;
-  const person = (id?: string) => (id && view.people.get(id) ? fullName(view.people.get(id)!) : t('meetings.nobody'));
+  const person = (id?: string) =>
+    id && view.people.get(id) ? fullName(view.people.get(id)!) : t('meetings.nobody');
 
   return (
     <>
@@ -34,29 +35,48 @@ export function MeetingPage() {
         title={t('meetings.title_full', { code: body.code, number: meetingNumber(meeting) })}
         subtitle={
           <>
-            <Link to={`/bodies/${body.id}`}>{body.name}</Link> · {formatWeekday(meeting.date)} {formatDate(meeting.date)}, {formatTime(meeting.timeFrom)}–
-            {formatTime(meeting.timeTo)} · {meeting.place}
+            <Link to={`/bodies/${body.id}`}>{body.name}</Link> · {formatWeekday(meeting.date)}{' '}
+            {formatDate(meeting.date)}, {formatTime(meeting.timeFrom)}–{formatTime(meeting.timeTo)}{' '}
+            · {meeting.place}
           </>
         }
         actions={
           <>
-            <Link className="btn btn-primary" to={`/meetings/${meeting.id}/room`}>{t('room.open')}</Link>
-            <Button onPress={() => platform.openProjector(meeting.id)}>{t('meetings.projector')}</Button>
+            <Link className="btn btn-primary" to={`/meetings/${meeting.id}/room`}>
+              {t('room.open')}
+            </Link>
+            <Button onPress={() => platform.openProjector(meeting.id)}>
+              {t('meetings.projector')}
+            </Button>
             <Button onPress={() => setEditing(true)}>{t('common.edit')}</Button>
-            <Button variant="ghost" onPress={() => setRemoving(true)}>{t('common.delete')}</Button>
+            <Button variant="ghost" onPress={() => setRemoving(true)}>
+              {t('common.delete')}
+            </Button>
           </>
         }
       />
       <dl className="meeting-roles">
-        <div><dt>{t('meetings.chair')}</dt><dd>{person(meeting.chairId)}</dd></div>
-        <div><dt>{t('meetings.minuteTaker')}</dt><dd>{person(meeting.minuteTakerId)}</dd></div>
-        <div><dt>{t('meetings.verifier')}</dt><dd>{person(meeting.verifierId)}</dd></div>
+        <div>
+          <dt>{t('meetings.chair')}</dt>
+          <dd>{person(meeting.chairId)}</dd>
+        </div>
+        <div>
+          <dt>{t('meetings.minuteTaker')}</dt>
+          <dd>{person(meeting.minuteTakerId)}</dd>
+        </div>
+        <div>
+          <dt>{t('meetings.verifier')}</dt>
+          <dd>{person(meeting.verifierId)}</dd>
+        </div>
       </dl>
       <div className="meeting-layout">
         <section aria-labelledby="attendance-title" className="meeting-main">
           <h2 id="attendance-title">{t('attendance.title')}</h2>
           {message && (
-            <p className={`notice notice-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+            <p
+              className={`notice notice-${message.kind}`}
+              role={message.kind === 'error' ? 'alert' : 'status'}
+            >
               {message.text}
             </p>
           )}

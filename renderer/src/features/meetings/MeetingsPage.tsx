@@ -45,8 +45,12 @@ export function MeetingsPage() {
           </div>
           <Tabs className="tabs">
             <TabList aria-label={t('meetings.title')} className="tab-list">
-              <Tab id="upcoming">{t('meetings.upcoming')} ({upcoming.length})</Tab>
-              <Tab id="past">{t('meetings.past')} ({past.length})</Tab>
+              <Tab id="upcoming">
+                {t('meetings.upcoming')} ({upcoming.length})
+              </Tab>
+              <Tab id="past">
+                {t('meetings.past')} ({past.length})
+              </Tab>
             </TabList>
             <TabPanel id="upcoming">
               <MeetingList meetings={upcoming} empty={t('meetings.emptyUpcoming')} />
@@ -57,7 +61,9 @@ export function MeetingsPage() {
           </Tabs>
         </>
       )}
-      {scheduling && <MeetingForm bodyId={bodyId || undefined} onClose={() => setScheduling(false)} />}
+      {scheduling && (
+        <MeetingForm bodyId={bodyId || undefined} onClose={() => setScheduling(false)} />
+      )}
     </>
   );
 }

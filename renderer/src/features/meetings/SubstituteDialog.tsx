@@ -16,7 +16,9 @@ interface Props {
 export function SubstituteDialog({ member, view, onClose, onPick }: Props) {
   const { t } = useTranslation();
   const people = usePeople();
-  const [substituteId, setSubstituteId] = useState(view.attendance.get(member.personId)?.substituteId ?? member.substituteId ?? '');
+  const [substituteId, setSubstituteId] = useState(
+    view.attendance.get(member.personId)?.substituteId ?? member.substituteId ?? '',
+  );
   const options = (people ?? [])
     .filter((p) => p.id !== member.personId)
     .map((p) => ({
@@ -24,12 +26,30 @@ export function SubstituteDialog({ member, view, onClose, onPick }: Props) {
       label: `${p.lastName} ${p.firstName}${p.organizationName ? ` (${p.organizationName})` : ''}${p.id === member.substituteId ? ` – ${t('attendance.substituteDefault')}` : ''}`,
     }));
   return (
-    <FormDialog title={`${t('attendance.pickSubstitute')} – ${fullName(member.person)}`} isOpen onClose={onClose}>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); if (substituteId) void onPick(substituteId); }}>
-        <SelectInput label={t('attendance.substituteBy')} value={substituteId} onChange={setSubstituteId} emptyLabel="—" options={options} />
+    <FormDialog
+      title={`${t('attendance.pickSubstitute')} – ${fullName(member.person)}`}
+      isOpen
+      onClose={onClose}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (substituteId) void onPick(substituteId);
+        }}
+      >
+        <SelectInput
+          label={t('attendance.substituteBy')}
+          value={substituteId}
+          onChange={setSubstituteId}
+          emptyLabel="—"
+          options={options}
+        />
         <div className="form-actions">
           <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary" isDisabled={!substituteId}>{t('common.save')}</Button>
+          <Button type="submit" variant="primary" isDisabled={!substituteId}>
+            {t('common.save')}
+          </Button>
         </div>
       </form>
     </FormDialog>

@@ -37,10 +37,33 @@ export function OrganizationForm({ organization, onClose }: Props) {
   }
 
   return (
-    <FormDialog title={organization ? t('orgs.edit') : t('orgs.add')} isOpen onClose={() => onClose()}>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <TextInput label={t('orgs.name')} value={name} onChange={setName} error={errors.name} autoFocus required />
-        <TextInput label={t('orgs.ico')} value={ico} onChange={setIco} error={errors.ico} hint={t('orgs.icoHint')} />
+    <FormDialog
+      title={organization ? t('orgs.edit') : t('orgs.add')}
+      isOpen
+      onClose={() => onClose()}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <TextInput
+          label={t('orgs.name')}
+          value={name}
+          onChange={setName}
+          error={errors.name}
+          autoFocus
+          required
+        />
+        <TextInput
+          label={t('orgs.ico')}
+          value={ico}
+          onChange={setIco}
+          error={errors.ico}
+          hint={t('orgs.icoHint')}
+        />
         <SelectInput
           label={t('orgs.kind')}
           value={kind}

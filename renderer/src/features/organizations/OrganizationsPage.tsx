@@ -6,7 +6,14 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { CheckboxInput } from '../../components/fields';
-import { db, organizationUsage, removeOrganization, restoreOrganization, useOrganizations, usePeople } from '../../db';
+import {
+  db,
+  organizationUsage,
+  removeOrganization,
+  restoreOrganization,
+  useOrganizations,
+  usePeople,
+} from '../../db';
 import { OrganizationForm } from './OrganizationForm';
 
 export function OrganizationsPage() {
@@ -18,7 +25,8 @@ export function OrganizationsPage() {
   const [removing, setRemoving] = useState<{ org: Organization; people: number } | null>(null);
 
   const counts = new Map<string, number>();
-  for (const p of people ?? []) if (p.organizationId) counts.set(p.organizationId, (counts.get(p.organizationId) ?? 0) + 1);
+  for (const p of people ?? [])
+    if (p.organizationId) counts.set(p.organizationId, (counts.get(p.organizationId) ?? 0) + 1);
 
   return (
     <>
@@ -31,10 +39,22 @@ export function OrganizationsPage() {
         }
       />
       <div className="toolbar">
-        <CheckboxInput label={t('common.showArchived')} checked={showArchived} onChange={setShowArchived} />
+        <CheckboxInput
+          label={t('common.showArchived')}
+          checked={showArchived}
+          onChange={setShowArchived}
+        />
       </div>
       {orgs && orgs.length === 0 ? (
-        <EmptyState action={<Button variant="primary" onPress={() => setEditing('new')}>{t('orgs.add')}</Button>}>{t('orgs.empty')}</EmptyState>
+        <EmptyState
+          action={
+            <Button variant="primary" onPress={() => setEditing('new')}>
+              {t('orgs.add')}
+            </Button>
+          }
+        >
+          {t('orgs.empty')}
+        </EmptyState>
       ) : (
         <table className="data-table">
           <thead>
@@ -42,8 +62,12 @@ export function OrganizationsPage() {
               <th scope="col">{t('orgs.name')}</th>
               <th scope="col">{t('orgs.ico')}</th>
               <th scope="col">{t('orgs.kind')}</th>
-              <th scope="col" className="num">{t('orgs.people')}</th>
-              <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
+              <th scope="col" className="num">
+                {t('orgs.people')}
+              </th>
+              <th scope="col">
+                <span className="sr-only">{t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -57,14 +81,27 @@ export function OrganizationsPage() {
                 <td className="num">{counts.get(o.id) ?? 0}</td>
                 <td className="row-actions">
                   {o.archivedAt ? (
-                    <Button variant="ghost" onPress={() => void restoreOrganization(db, o.id)}>{t('common.restore')}</Button>
+                    <Button variant="ghost" onPress={() => void restoreOrganization(db, o.id)}>
+                      {t('common.restore')}
+                    </Button>
                   ) : (
                     <>
-                      <Button variant="ghost" onPress={() => setEditing(o)} aria-label={`${t('common.edit')}: ${o.name}`}>{t('common.edit')}</Button>
+                      <Button
+                        variant="ghost"
+                        onPress={() => setEditing(o)}
+                        aria-label={`${t('common.edit')}: ${o.name}`}
+                      >
+                        {t('common.edit')}
+                      </Button>
                       <Button
                         variant="ghost"
                         aria-label={`${t('common.delete')}: ${o.name}`}
-                        onPress={async () => setRemoving({ org: o, people: (await organizationUsage(db, o.id)).people })}
+                        onPress={async () =>
+                          setRemoving({
+                            org: o,
+                            people: (await organizationUsage(db, o.id)).people,
+                          })
+                        }
                       >
                         {t('common.delete')}
                       </Button>
@@ -76,12 +113,21 @@ export function OrganizationsPage() {
           </tbody>
         </table>
       )}
-      {editing && <OrganizationForm organization={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <OrganizationForm
+          organization={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           isOpen
           title={t('orgs.deleteTitle', { name: removing.org.name })}
-          text={removing.people > 0 ? t('orgs.deleteWithPeople', { count: removing.people }) : t('orgs.deleteNoPeople')}
+          text={
+            removing.people > 0
+              ? t('orgs.deleteWithPeople', { count: removing.people })
+              : t('orgs.deleteNoPeople')
+          }
           confirmLabel={t('common.delete')}
           onCancel={() => setRemoving(null)}
           onConfirm={async () => {

@@ -16,7 +16,14 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { CheckboxInput, SelectInput, TextInput } from '../../components/fields';
-import { db, personUsage, removePerson, usePeople, type PersonRow, type PersonUsage } from '../../db';
+import {
+  db,
+  personUsage,
+  removePerson,
+  usePeople,
+  type PersonRow,
+  type PersonUsage,
+} from '../../db';
 import { collator } from '../../i18n/format';
 import { PersonForm } from './PersonForm';
 import { PersonPrivacyDialog } from '../safety/PersonPrivacyDialog';
@@ -43,26 +50,37 @@ export function PeoplePage() {
       column.accessor((p) => `${p.lastName} ${p.firstName}`, {
         id: 'name',
         header: () => t('people.name'),
-        sortingFn: (a, b) => cmp.compare(a.original.lastName, b.original.lastName) || cmp.compare(a.original.firstName, b.original.firstName),
+        sortingFn: (a, b) =>
+          cmp.compare(a.original.lastName, b.original.lastName) ||
+          cmp.compare(a.original.firstName, b.original.firstName),
         cell: (c) => (
           <>
-            {fullName(c.row.original)} {c.row.original.archivedAt && <span className="badge">{t('common.archived')}</span>}
+            {fullName(c.row.original)}{' '}
+            {c.row.original.archivedAt && <span className="badge">{t('common.archived')}</span>}
           </>
         ),
       }),
       column.accessor((p) => p.organizationName ?? '', {
         id: 'organization',
         header: () => t('people.organization'),
-        sortingFn: (a, b) => cmp.compare(a.getValue<string>('organization'), b.getValue<string>('organization')),
+        sortingFn: (a, b) =>
+          cmp.compare(a.getValue<string>('organization'), b.getValue<string>('organization')),
       }),
       column.accessor('triadRole', {
         header: () => t('triad.label'),
-        cell: (c) => <span className={`triad-chip triad-${c.getValue()}`}>{t(`triad.${c.getValue()}`)}</span>,
-        sortingFn: (a, b) => TRIAD_ROLES.indexOf(a.original.triadRole) - TRIAD_ROLES.indexOf(b.original.triadRole),
+        cell: (c) => (
+          <span className={`triad-chip triad-${c.getValue()}`}>{t(`triad.${c.getValue()}`)}</span>
+        ),
+        sortingFn: (a, b) =>
+          TRIAD_ROLES.indexOf(a.original.triadRole) - TRIAD_ROLES.indexOf(b.original.triadRole),
         filterFn: 'equals',
       }),
       column.accessor((p) => p.email ?? '', { id: 'email', header: () => t('people.email') }),
-      column.accessor((p) => p.phone ?? '', { id: 'phone', header: () => t('people.phone'), enableSorting: false }),
+      column.accessor((p) => p.phone ?? '', {
+        id: 'phone',
+        header: () => t('people.phone'),
+        enableSorting: false,
+      }),
     ];
     // i18n.language: re-create headers and collation when the language changes
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -80,7 +98,9 @@ export function PeoplePage() {
     onSortingChange: setSorting,
     globalFilterFn: (row, _col, value: string) => {
       const p = row.original;
-      return fold([fullName(p), p.organizationName, p.email, p.phone, p.note].filter(Boolean).join(' ')).includes(fold(value));
+      return fold(
+        [fullName(p), p.organizationName, p.email, p.phone, p.note].filter(Boolean).join(' '),
+      ).includes(fold(value));
     },
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -93,10 +113,20 @@ export function PeoplePage() {
       <PageHeader
         title={t('people.title')}
         subtitle={people ? t('people.shown', { count: rows.length }) : t('common.loading')}
-        actions={<Button variant="primary" onPress={() => setEditing('new')}>{t('people.add')}</Button>}
+        actions={
+          <Button variant="primary" onPress={() => setEditing('new')}>
+            {t('people.add')}
+          </Button>
+        }
       />
       <div className="toolbar">
-        <TextInput label={t('common.search')} type="search" value={search} onChange={setSearch} placeholder={t('people.searchPlaceholder')} />
+        <TextInput
+          label={t('common.search')}
+          type="search"
+          value={search}
+          onChange={setSearch}
+          placeholder={t('people.searchPlaceholder')}
+        />
         <SelectInput
           label={t('triad.label')}
           value={role}
@@ -104,10 +134,22 @@ export function PeoplePage() {
           emptyLabel={t('people.allRoles')}
           options={TRIAD_ROLES.map((r) => ({ value: r, label: t(`triad.${r}`) }))}
         />
-        <CheckboxInput label={t('common.showArchived')} checked={showArchived} onChange={setShowArchived} />
+        <CheckboxInput
+          label={t('common.showArchived')}
+          checked={showArchived}
+          onChange={setShowArchived}
+        />
       </div>
       {people && people.length === 0 ? (
-        <EmptyState action={<Button variant="primary" onPress={() => setEditing('new')}>{t('people.add')}</Button>}>{t('people.empty')}</EmptyState>
+        <EmptyState
+          action={
+            <Button variant="primary" onPress={() => setEditing('new')}>
+              {t('people.add')}
+            </Button>
+          }
+        >
+          {t('people.empty')}
+        </EmptyState>
       ) : (
         <table className="data-table" aria-label={t('people.title')}>
           <thead>
@@ -116,11 +158,27 @@ export function PeoplePage() {
                 {hg.headers.map((h) => {
                   const sorted = h.column.getIsSorted();
                   return (
-                    <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                    <th
+                      key={h.id}
+                      scope="col"
+                      aria-sort={
+                        sorted === 'asc'
+                          ? 'ascending'
+                          : sorted === 'desc'
+                            ? 'descending'
+                            : undefined
+                      }
+                    >
                       {h.column.getCanSort() ? (
-                        <button type="button" className="sort-button" onClick={h.column.getToggleSortingHandler()}>
+                        <button
+                          type="button"
+                          className="sort-button"
+                          onClick={h.column.getToggleSortingHandler()}
+                        >
                           {flexRender(h.column.columnDef.header, h.getContext())}
-                          <span aria-hidden="true" className="sort-mark">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
+                          <span aria-hidden="true" className="sort-mark">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                          </span>
                         </button>
                       ) : (
                         flexRender(h.column.columnDef.header, h.getContext())
@@ -128,7 +186,9 @@ export function PeoplePage() {
                     </th>
                   );
                 })}
-                <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
+                <th scope="col">
+                  <span className="sr-only">{t('common.actions')}</span>
+                </th>
               </tr>
             ))}
           </thead>
@@ -139,18 +199,31 @@ export function PeoplePage() {
                   <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                 ))}
                 <td className="row-actions">
-                  <Button variant="ghost" onPress={() => setPrivacy(row.original.id)} aria-label={`${t('safety.person.action')}: ${fullName(row.original)}`}>
+                  <Button
+                    variant="ghost"
+                    onPress={() => setPrivacy(row.original.id)}
+                    aria-label={`${t('safety.person.action')}: ${fullName(row.original)}`}
+                  >
                     {t('safety.person.action')}
                   </Button>
                   {!row.original.archivedAt && (
                     <>
-                      <Button variant="ghost" onPress={() => setEditing(row.original)} aria-label={`${t('common.edit')}: ${fullName(row.original)}`}>
+                      <Button
+                        variant="ghost"
+                        onPress={() => setEditing(row.original)}
+                        aria-label={`${t('common.edit')}: ${fullName(row.original)}`}
+                      >
                         {t('common.edit')}
                       </Button>
                       <Button
                         variant="ghost"
                         aria-label={`${t('common.delete')}: ${fullName(row.original)}`}
-                        onPress={async () => setRemoving({ person: row.original, usage: await personUsage(db, row.original.id) })}
+                        onPress={async () =>
+                          setRemoving({
+                            person: row.original,
+                            usage: await personUsage(db, row.original.id),
+                          })
+                        }
                       >
                         {t('common.delete')}
                       </Button>
@@ -162,16 +235,27 @@ export function PeoplePage() {
           </tbody>
         </table>
       )}
-      {people && people.length > 0 && rows.length === 0 && <EmptyState>{t('people.noMatch')}</EmptyState>}
+      {people && people.length > 0 && rows.length === 0 && (
+        <EmptyState>{t('people.noMatch')}</EmptyState>
+      )}
       {privacy && <PersonPrivacyDialog personId={privacy} onClose={() => setPrivacy(null)} />}
-      {editing && <PersonForm person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <PersonForm
+          person={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           isOpen
           title={t('people.deleteTitle', { name: fullName(removing.person) })}
           text={
             removing.usage.attendance + removing.usage.meetingRoles > 0
-              ? t('people.deleteWithHistory', { memberships: removing.usage.memberships, attendance: removing.usage.attendance, roles: removing.usage.meetingRoles })
+              ? t('people.deleteWithHistory', {
+                  memberships: removing.usage.memberships,
+                  attendance: removing.usage.attendance,
+                  roles: removing.usage.meetingRoles,
+                })
               : t('people.deleteNoHistory')
           }
           confirmLabel={t('common.delete')}

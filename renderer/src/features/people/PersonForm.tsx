@@ -31,7 +31,8 @@ export function PersonForm({ person, title, onClose, onSubmit }: Props) {
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof typeof form) => (value: string) =>
+    setForm((f) => ({ ...f, [key]: value }));
 
   async function submit() {
     try {
@@ -51,12 +52,42 @@ export function PersonForm({ person, title, onClose, onSubmit }: Props) {
   }
 
   return (
-    <FormDialog title={title ?? (person ? t('people.edit') : t('people.add'))} isOpen onClose={() => onClose()} wide>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <FormDialog
+      title={title ?? (person ? t('people.edit') : t('people.add'))}
+      isOpen
+      onClose={() => onClose()}
+      wide
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <div className="form-grid">
-          <TextInput label={t('people.titleField')} value={form.title} onChange={set('title')} error={errors.title} className="span-1" />
-          <TextInput label={t('people.firstName')} value={form.firstName} onChange={set('firstName')} error={errors.firstName} autoFocus required />
-          <TextInput label={t('people.lastName')} value={form.lastName} onChange={set('lastName')} error={errors.lastName} required />
+          <TextInput
+            label={t('people.titleField')}
+            value={form.title}
+            onChange={set('title')}
+            error={errors.title}
+            className="span-1"
+          />
+          <TextInput
+            label={t('people.firstName')}
+            value={form.firstName}
+            onChange={set('firstName')}
+            error={errors.firstName}
+            autoFocus
+            required
+          />
+          <TextInput
+            label={t('people.lastName')}
+            value={form.lastName}
+            onChange={set('lastName')}
+            error={errors.lastName}
+            required
+          />
           <SelectInput
             label={t('people.organization')}
             value={form.organizationId}
@@ -72,9 +103,28 @@ export function PersonForm({ person, title, onClose, onSubmit }: Props) {
             options={TRIAD_ROLES.map((r) => ({ value: r, label: t(`triad.${r}`) }))}
             error={errors.triadRole}
           />
-          <TextInput label={t('people.email')} type="email" value={form.email} onChange={set('email')} error={errors.email} />
-          <TextInput label={t('people.phone')} type="tel" value={form.phone} onChange={set('phone')} error={errors.phone} />
-          <TextInput label={t('people.note')} value={form.note} onChange={set('note')} error={errors.note} multiline className="span-all" />
+          <TextInput
+            label={t('people.email')}
+            type="email"
+            value={form.email}
+            onChange={set('email')}
+            error={errors.email}
+          />
+          <TextInput
+            label={t('people.phone')}
+            type="tel"
+            value={form.phone}
+            onChange={set('phone')}
+            error={errors.phone}
+          />
+          <TextInput
+            label={t('people.note')}
+            value={form.note}
+            onChange={set('note')}
+            error={errors.note}
+            multiline
+            className="span-all"
+          />
         </div>
         <FormError message={formError} />
         <div className="form-actions">

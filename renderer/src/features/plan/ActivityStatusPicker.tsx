@@ -7,7 +7,13 @@ import { MONITORING_STATUSES, fold } from '@shared/plan';
 import { Button } from '../../components/Button';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { FormError } from '../../components/fields';
-import { db, linkAgendaItemToActivities, recordMonitoring, todayIso, useAgendaItemActivities } from '../../db';
+import {
+  db,
+  linkAgendaItemToActivities,
+  recordMonitoring,
+  todayIso,
+  useAgendaItemActivities,
+} from '../../db';
 import { defaultPeriod } from './planFormat';
 import { StatusChip } from './StatusChip';
 
@@ -28,7 +34,13 @@ interface Draft {
   comment: string;
 }
 
-export function ActivityStatusPicker({ meetingId, agendaItemId, resolutionId, reportedBy, onDone }: ActivityStatusPickerProps) {
+export function ActivityStatusPicker({
+  meetingId,
+  agendaItemId,
+  resolutionId,
+  reportedBy,
+  onDone,
+}: ActivityStatusPickerProps) {
   const { t } = useTranslation();
   const rows = useAgendaItemActivities(agendaItemId);
   const [selected, setSelected] = useState<Set<string> | null>(null);
@@ -39,9 +51,12 @@ export function ActivityStatusPicker({ meetingId, agendaItemId, resolutionId, re
   if (rows === undefined) return <p>{t('common.loading')}</p>;
   const chosen = selected ?? new Set(rows.filter((r) => r.linked).map((r) => r.item.id));
   const draftOf = (id: string): Draft => drafts[id] ?? { status: '', fulfilment: '', comment: '' };
-  const setDraft = (id: string, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [id]: { ...draftOf(id), ...patch } }));
+  const setDraft = (id: string, patch: Partial<Draft>) =>
+    setDrafts((d) => ({ ...d, [id]: { ...draftOf(id), ...patch } }));
   const q = fold(search);
-  const visible = rows.filter((r) => chosen.has(r.item.id) || !q || fold(`${r.item.code} ${r.item.title}`).includes(q));
+  const visible = rows.filter(
+    (r) => chosen.has(r.item.id) || !q || fold(`${r.item.code} ${r.item.title}`).includes(q),
+  );
 
   async function save() {
     setBusy(true);
@@ -58,7 +73,10 @@ export function ActivityStatusPicker({ meetingId, agendaItemId, resolutionId, re
           period: defaultPeriod(r.plan.periodFrom, r.plan.periodTo),
           status: d.status,
           fulfilment: pct,
-          reason: d.status === 'notDone' || d.status === 'postponed' || d.status === 'cancelled' ? d.comment : undefined,
+          reason:
+            d.status === 'notDone' || d.status === 'postponed' || d.status === 'cancelled'
+              ? d.comment
+              : undefined,
           comment: d.comment,
           source: resolutionId ? { meetingId, resolutionId } : { meetingId },
           reportedBy,
@@ -82,7 +100,14 @@ export function ActivityStatusPicker({ meetingId, agendaItemId, resolutionId, re
         <p className="muted">{t('plan.picker.noActivities')}</p>
       ) : (
         <>
-          <input className="picker-search" type="search" aria-label={t('plan.picker.search')} placeholder={t('plan.picker.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            className="picker-search"
+            type="search"
+            aria-label={t('plan.picker.search')}
+            placeholder={t('plan.picker.search')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
           <ul className="picker-list">
             {visible.map((r) => {
               const on = chosen.has(r.item.id);
@@ -102,21 +127,44 @@ export function ActivityStatusPicker({ meetingId, agendaItemId, resolutionId, re
                     />
                     <span className="mono">{r.item.code}</span>
                     <span className="picker-title">{r.item.title}</span>
-                    <StatusChip status={r.latest?.status ?? 'none'} fulfilment={r.latest?.fulfilment} />
+                    <StatusChip
+                      status={r.latest?.status ?? 'none'}
+                      fulfilment={r.latest?.fulfilment}
+                    />
                   </label>
                   {on && (
                     <div className="picker-status">
-                      <select aria-label={t('plan.picker.newStatus', { code: r.item.code })} value={d.status} onChange={(e) => setDraft(r.item.id, { status: e.target.value as MonitoringStatus | '' })}>
+                      <select
+                        aria-label={t('plan.picker.newStatus', { code: r.item.code })}
+                        value={d.status}
+                        onChange={(e) =>
+                          setDraft(r.item.id, { status: e.target.value as MonitoringStatus | '' })
+                        }
+                      >
                         <option value="">{t('plan.picker.keep')}</option>
                         {MONITORING_STATUSES.map((s) => (
-                          <option key={s} value={s}>{t(`plan.monitoringStatus.${s}`)}</option>
+                          <option key={s} value={s}>
+                            {t(`plan.monitoringStatus.${s}`)}
+                          </option>
                         ))}
                       </select>
-                      <input aria-label={t('plan.picker.percent', { code: r.item.code })} type="number" min={0} max={100} placeholder="%" value={d.fulfilment} onChange={(e) => setDraft(r.item.id, { fulfilment: e.target.value })} />
+                      <input
+                        aria-label={t('plan.picker.percent', { code: r.item.code })}
+                        type="number"
+                        min={0}
+                        max={100}
+                        placeholder="%"
+                        value={d.fulfilment}
+                        onChange={(e) => setDraft(r.item.id, { fulfilment: e.target.value })}
+                      />
                       <input
                         className="grow"
                         aria-label={t('plan.picker.comment', { code: r.item.code })}
-                        placeholder={d.status === 'notDone' ? t('plan.picker.reasonPlaceholder') : t('plan.picker.commentPlaceholder')}
+                        placeholder={
+                          d.status === 'notDone'
+                            ? t('plan.picker.reasonPlaceholder')
+                            : t('plan.picker.commentPlaceholder')
+                        }
                         value={d.comment}
                         onChange={(e) => setDraft(r.item.id, { comment: e.target.value })}
                       />

@@ -1,5 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { FulfilmentStats, PlanEvaluation } from '@shared/plan';
 import { BUCKETS, FUNDING_SOURCES } from '@shared/plan';
 import { EmptyState } from '../../components/EmptyState';
@@ -14,25 +23,51 @@ function ShareBar({ stats, label }: { stats: FulfilmentStats; label: string }) {
     .map((b) => `${stats.shares[b]} % ${t(`plan.bucket.${b}`)}`)
     .join(', ');
   return (
-    <div className="share-bar" role="img" aria-label={`${label}: ${text || t('plan.dashboard.noBase')}`}>
-      {BUCKETS.map((b) => (stats.shares[b] > 0 ? <span key={b} style={{ width: `${stats.shares[b]}%`, background: BUCKET_COLORS[b] }} /> : null))}
+    <div
+      className="share-bar"
+      role="img"
+      aria-label={`${label}: ${text || t('plan.dashboard.noBase')}`}
+    >
+      {BUCKETS.map((b) =>
+        stats.shares[b] > 0 ? (
+          <span key={b} style={{ width: `${stats.shares[b]}%`, background: BUCKET_COLORS[b] }} />
+        ) : null,
+      )}
     </div>
   );
 }
 
-function StatsTable({ caption, rows }: { caption: string; rows: { key: string; label: string; stats: FulfilmentStats }[] }) {
+function StatsTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: { key: string; label: string; stats: FulfilmentStats }[];
+}) {
   const { t } = useTranslation();
   return (
     <table className="data-table stats-table" aria-label={caption}>
       <thead>
         <tr>
           <th scope="col">{caption}</th>
-          <th scope="col" className="num">{t('plan.dashboard.activities')}</th>
-          <th scope="col" className="num">{t('plan.bucket.fulfilled')}</th>
-          <th scope="col" className="num">{t('plan.bucket.inProgress')}</th>
-          <th scope="col" className="num">{t('plan.bucket.notFulfilled')}</th>
-          <th scope="col" className="num">{t('plan.bucket.noReport')}</th>
-          <th scope="col" className="share-col">{t('plan.dashboard.shares')}</th>
+          <th scope="col" className="num">
+            {t('plan.dashboard.activities')}
+          </th>
+          <th scope="col" className="num">
+            {t('plan.bucket.fulfilled')}
+          </th>
+          <th scope="col" className="num">
+            {t('plan.bucket.inProgress')}
+          </th>
+          <th scope="col" className="num">
+            {t('plan.bucket.notFulfilled')}
+          </th>
+          <th scope="col" className="num">
+            {t('plan.bucket.noReport')}
+          </th>
+          <th scope="col" className="share-col">
+            {t('plan.dashboard.shares')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -41,7 +76,9 @@ function StatsTable({ caption, rows }: { caption: string; rows: { key: string; l
             <th scope="row">{r.label}</th>
             <td className="num">
               {r.stats.base}
-              {r.stats.counts.cancelled > 0 && <span className="muted small"> (+{r.stats.counts.cancelled})</span>}
+              {r.stats.counts.cancelled > 0 && (
+                <span className="muted small"> (+{r.stats.counts.cancelled})</span>
+              )}
             </td>
             {BUCKETS.map((b) => (
               <td key={b} className="num">
@@ -68,16 +105,26 @@ export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation:
     name: `${item.code} ${item.title.length > 38 ? `${item.title.slice(0, 36)}…` : item.title}`,
     ...Object.fromEntries(BUCKETS.map((b) => [b, stats.buckets[b]])),
   }));
-  const costData = FUNDING_SOURCES.filter((s) => evaluation.costsBySource[s].planned > 0 || evaluation.costsBySource[s].actual > 0).map((s) => ({
+  const costData = FUNDING_SOURCES.filter(
+    (s) => evaluation.costsBySource[s].planned > 0 || evaluation.costsBySource[s].actual > 0,
+  ).map((s) => ({
     name: t(`plan.fundingSource.${s}`),
     planned: evaluation.costsBySource[s].planned,
     actual: evaluation.costsBySource[s].actual,
   }));
   const stale = evaluation.activities.filter((a) => a.stale);
   const groupRows = [...evaluation.byWorkingGroup]
-    .map(([id, stats]) => ({ key: id || '-', label: id ? `${bodyById.get(id)?.code ?? ''} ${bodyById.get(id)?.name ?? ''}`.trim() : t('plan.dashboard.noGroup'), stats }))
+    .map(([id, stats]) => ({
+      key: id || '-',
+      label: id
+        ? `${bodyById.get(id)?.code ?? ''} ${bodyById.get(id)?.name ?? ''}`.trim()
+        : t('plan.dashboard.noGroup'),
+      stats,
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, 'cs'));
-  const targetRows = [...evaluation.byTargetGroup].map(([k, stats]) => ({ key: k, label: k, stats })).sort((a, b) => a.label.localeCompare(b.label, 'cs'));
+  const targetRows = [...evaluation.byTargetGroup]
+    .map(([k, stats]) => ({ key: k, label: k, stats }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'cs'));
 
   return (
     <div className="dashboard">
@@ -88,13 +135,19 @@ export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation:
             <div key={b} className={`kpi kpi-${b}`} data-testid={`kpi-${b}`}>
               <span className="kpi-value">{o.shares[b]} %</span>
               <span className="kpi-label">{t(`plan.bucket.${b}`)}</span>
-              <span className="kpi-count">{t('plan.dashboard.ofBase', { count: o.buckets[b], base: o.base })}</span>
+              <span className="kpi-count">
+                {t('plan.dashboard.ofBase', { count: o.buckets[b], base: o.base })}
+              </span>
             </div>
           ))}
           <div className="kpi kpi-average" data-testid="kpi-average">
-            <span className="kpi-value">{o.averageFulfilment === undefined ? '—' : `${Math.round(o.averageFulfilment)} %`}</span>
+            <span className="kpi-value">
+              {o.averageFulfilment === undefined ? '—' : `${Math.round(o.averageFulfilment)} %`}
+            </span>
             <span className="kpi-label">{t('plan.dashboard.average')}</span>
-            <span className="kpi-count">{t('plan.dashboard.cancelled', { count: o.counts.cancelled })}</span>
+            <span className="kpi-count">
+              {t('plan.dashboard.cancelled', { count: o.counts.cancelled })}
+            </span>
           </div>
         </div>
         <ShareBar stats={o} label={t('plan.dashboard.overallShort')} />
@@ -102,22 +155,45 @@ export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation:
       </section>
 
       <section aria-labelledby="dash-priorities">
-        <h2 id="dash-priorities">{t('plan.dashboard.byPriority', { level: plan.levelNames[1] })}</h2>
-        <div className="chart-card" style={{ height: Math.max(160, 56 * priorityData.length + 60) }}>
+        <h2 id="dash-priorities">
+          {t('plan.dashboard.byPriority', { level: plan.levelNames[1] })}
+        </h2>
+        <div
+          className="chart-card"
+          style={{ height: Math.max(160, 56 * priorityData.length + 60) }}
+        >
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={priorityData} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
+            <BarChart
+              data={priorityData}
+              layout="vertical"
+              margin={{ left: 8, right: 24, top: 8, bottom: 8 }}
+            >
               <CartesianGrid horizontal={false} stroke="#e5e9e8" />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="name" width={280} tick={{ fontSize: 12 }} />
               <Tooltip />
               <Legend />
               {BUCKETS.map((b) => (
-                <Bar key={b} dataKey={b} name={t(`plan.bucket.${b}`)} stackId="s" fill={BUCKET_COLORS[b]} isAnimationActive={false} />
+                <Bar
+                  key={b}
+                  dataKey={b}
+                  name={t(`plan.bucket.${b}`)}
+                  stackId="s"
+                  fill={BUCKET_COLORS[b]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <StatsTable caption={plan.levelNames[1]} rows={evaluation.byPriority.map(({ item, stats }) => ({ key: item.id, label: `${item.code} ${item.title}`, stats }))} />
+        <StatsTable
+          caption={plan.levelNames[1]}
+          rows={evaluation.byPriority.map(({ item, stats }) => ({
+            key: item.id,
+            label: `${item.code} ${item.title}`,
+            stats,
+          }))}
+        />
       </section>
 
       <section aria-labelledby="dash-groups">
@@ -135,7 +211,10 @@ export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation:
       <section aria-labelledby="dash-costs">
         <h2 id="dash-costs">{t('plan.dashboard.costs', { year: evaluation.period })}</h2>
         <p className="cost-summary" data-testid="cost-summary">
-          {t('plan.dashboard.costsLine', { planned: formatMoney(evaluation.costs.planned), actual: formatMoney(evaluation.costs.actual) })}
+          {t('plan.dashboard.costsLine', {
+            planned: formatMoney(evaluation.costs.planned),
+            actual: formatMoney(evaluation.costs.actual),
+          })}
         </p>
         {costData.length > 0 && (
           <div className="chart-card" style={{ height: 280 }}>
@@ -143,11 +222,25 @@ export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation:
               <BarChart data={costData} margin={{ left: 24, right: 24, top: 8, bottom: 8 }}>
                 <CartesianGrid vertical={false} stroke="#e5e9e8" />
                 <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-                <YAxis tickFormatter={(v: number) => new Intl.NumberFormat('cs-CZ', { notation: 'compact' }).format(v)} />
+                <YAxis
+                  tickFormatter={(v: number) =>
+                    new Intl.NumberFormat('cs-CZ', { notation: 'compact' }).format(v)
+                  }
+                />
                 <Tooltip formatter={(v) => formatMoney(Number(v))} />
                 <Legend />
-                <Bar dataKey="planned" name={t('plan.dashboard.planned')} fill="#94a3b8" isAnimationActive={false} />
-                <Bar dataKey="actual" name={t('plan.dashboard.actual')} fill="#0f5f58" isAnimationActive={false} />
+                <Bar
+                  dataKey="planned"
+                  name={t('plan.dashboard.planned')}
+                  fill="#94a3b8"
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="actual"
+                  name={t('plan.dashboard.actual')}
+                  fill="#0f5f58"
+                  isAnimationActive={false}
+                />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -155,14 +248,17 @@ export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation:
       </section>
 
       <section aria-labelledby="dash-stale">
-        <h2 id="dash-stale">{t('plan.dashboard.stale', { count: stale.length, year: evaluation.period })}</h2>
+        <h2 id="dash-stale">
+          {t('plan.dashboard.stale', { count: stale.length, year: evaluation.period })}
+        </h2>
         {stale.length === 0 ? (
           <p className="muted">{t('plan.dashboard.noStale')}</p>
         ) : (
           <ul className="stale-list">
             {stale.map((a) => (
               <li key={a.item.id}>
-                <span className="code-badge small">{a.item.code}</span> {a.item.title} <StatusChip status={a.status} />
+                <span className="code-badge small">{a.item.code}</span> {a.item.title}{' '}
+                <StatusChip status={a.status} />
               </li>
             ))}
           </ul>

@@ -11,9 +11,23 @@ import { platform } from '../../platform';
 import { exportEvaluation } from './exportEvaluation';
 import { StatusChip } from './StatusChip';
 
-function CommentForm({ planId, period, workingGroupId, planItemId, label }: { planId: string; period: number; workingGroupId: string; planItemId?: string; label: string }) {
+function CommentForm({
+  planId,
+  period,
+  workingGroupId,
+  planItemId,
+  label,
+}: {
+  planId: string;
+  period: number;
+  workingGroupId: string;
+  planItemId?: string;
+  label: string;
+}) {
   const { t } = useTranslation();
-  const [author, setAuthor] = useState(() => globalThis.localStorage?.getItem('triada.plan.author') ?? '');
+  const [author, setAuthor] = useState(
+    () => globalThis.localStorage?.getItem('triada.plan.author') ?? '',
+  );
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [open, setOpen] = useState(false);
@@ -31,7 +45,13 @@ function CommentForm({ planId, period, workingGroupId, planItemId, label }: { pl
       onSubmit={async (e) => {
         e.preventDefault();
         try {
-          await addEvaluationComment(db, planId, { period, workingGroupId, planItemId, author, text });
+          await addEvaluationComment(db, planId, {
+            period,
+            workingGroupId,
+            planItemId,
+            author,
+            text,
+          });
           globalThis.localStorage?.setItem('triada.plan.author', author);
           setText('');
           setErrors({});
@@ -41,11 +61,25 @@ function CommentForm({ planId, period, workingGroupId, planItemId, label }: { pl
         }
       }}
     >
-      <TextInput label={t('plan.evaluation.author')} value={author} onChange={setAuthor} error={errors.author} />
-      <TextInput className="grow" label={t('plan.evaluation.comment')} value={text} onChange={setText} error={errors.text} autoFocus />
+      <TextInput
+        label={t('plan.evaluation.author')}
+        value={author}
+        onChange={setAuthor}
+        error={errors.author}
+      />
+      <TextInput
+        className="grow"
+        label={t('plan.evaluation.comment')}
+        value={text}
+        onChange={setText}
+        error={errors.text}
+        autoFocus
+      />
       <div className="comment-form-actions">
         <Button onPress={() => setOpen(false)}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="primary">{t('plan.evaluation.saveComment')}</Button>
+        <Button type="submit" variant="primary">
+          {t('plan.evaluation.saveComment')}
+        </Button>
       </div>
     </form>
   );
@@ -67,13 +101,28 @@ function CommentLog({ comments }: { comments: EvaluationComment[] }) {
   );
 }
 
-export function EvaluationTab({ view, evaluation, period }: { view: PlanView; evaluation: PlanEvaluation; period: number }) {
+export function EvaluationTab({
+  view,
+  evaluation,
+  period,
+}: {
+  view: PlanView;
+  evaluation: PlanEvaluation;
+  period: number;
+}) {
   const { t, i18n } = useTranslation();
   const { plan, bodies } = view;
-  const groupIds = [...new Set([...plan.workingGroupIds, ...evaluation.activities.map((a) => a.workingGroupId).filter(Boolean)])];
+  const groupIds = [
+    ...new Set([
+      ...plan.workingGroupIds,
+      ...evaluation.activities.map((a) => a.workingGroupId).filter(Boolean),
+    ]),
+  ];
   const groups = bodies.filter((b) => groupIds.includes(b.id));
   const [groupId, setGroupId] = useState('');
-  const version = plan.evaluations?.find((v) => v.period === period && v.workingGroupId === groupId);
+  const version = plan.evaluations?.find(
+    (v) => v.period === period && v.workingGroupId === groupId,
+  );
   const [summary, setSummary] = useState<string>();
   const [discussedBy, setDiscussedBy] = useState('');
   const [lang, setLang] = useState<'cs' | 'en'>(i18n.language === 'en' ? 'en' : 'cs');
@@ -86,12 +135,20 @@ export function EvaluationTab({ view, evaluation, period }: { view: PlanView; ev
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const activities = evaluation.activities.filter((a) => !groupId || a.workingGroupId === groupId);
   const comments = view.comments.filter((c) => c.period === period && c.workingGroupId === groupId);
-  const scopeLabel = groupId ? `${groups.find((g) => g.id === groupId)?.code ?? ''}` : t('plan.evaluation.wholePlan');
+  const scopeLabel = groupId
+    ? `${groups.find((g) => g.id === groupId)?.code ?? ''}`
+    : t('plan.evaluation.wholePlan');
   const summaryValue = summary ?? version?.summary ?? '';
 
   const setStatus = async (status: 'draft' | 'submitted' | 'discussed') => {
     try {
-      await setEvaluationVersion(db, plan.id, { period, workingGroupId: groupId, status, summary: summaryValue, by: discussedBy });
+      await setEvaluationVersion(db, plan.id, {
+        period,
+        workingGroupId: groupId,
+        status,
+        summary: summaryValue,
+        by: discussedBy,
+      });
       setMessage(undefined);
     } catch (e) {
       setMessage({ kind: 'error', text: describeError(t, e) });
@@ -102,17 +159,24 @@ export function EvaluationTab({ view, evaluation, period }: { view: PlanView; ev
     setBusy(true);
     setMessage(undefined);
     try {
-      const name = await exportEvaluation(view, {
-        lang,
-        period,
-        workingGroupId: groupId || undefined,
-        method,
-        dataSources,
-        preparedBy,
-        conclusions,
-        annexes: annexes.split('\n').map((a) => a.trim()).filter(Boolean),
-        preparedOn: todayIso(),
-      }, platform);
+      const name = await exportEvaluation(
+        view,
+        {
+          lang,
+          period,
+          workingGroupId: groupId || undefined,
+          method,
+          dataSources,
+          preparedBy,
+          conclusions,
+          annexes: annexes
+            .split('\n')
+            .map((a) => a.trim())
+            .filter(Boolean),
+          preparedOn: todayIso(),
+        },
+        platform,
+      );
       setMessage(name ? { kind: 'ok', text: t('plan.evaluation.exported', { name }) } : undefined);
     } catch (e) {
       setMessage({ kind: 'error', text: describeError(t, e) });
@@ -121,7 +185,9 @@ export function EvaluationTab({ view, evaluation, period }: { view: PlanView; ev
     }
   };
 
-  const o = groupId ? (evaluation.byWorkingGroup.get(groupId) ?? evaluation.overall) : evaluation.overall;
+  const o = groupId
+    ? (evaluation.byWorkingGroup.get(groupId) ?? evaluation.overall)
+    : evaluation.overall;
 
   return (
     <div className="evaluation">
@@ -133,7 +199,10 @@ export function EvaluationTab({ view, evaluation, period }: { view: PlanView; ev
             setGroupId(v);
             setSummary(undefined);
           }}
-          options={[{ value: '', label: t('plan.evaluation.wholePlan') }, ...groups.map((g) => ({ value: g.id, label: `${g.code} – ${g.name}` }))]}
+          options={[
+            { value: '', label: t('plan.evaluation.wholePlan') },
+            ...groups.map((g) => ({ value: g.id, label: `${g.code} – ${g.name}` })),
+          ]}
         />
         <p className="muted small eval-shares">
           {BUCKETS.map((b) => `${o.shares[b]} % ${t(`plan.bucket.${b}`)}`).join(' · ')}
@@ -142,23 +211,50 @@ export function EvaluationTab({ view, evaluation, period }: { view: PlanView; ev
 
       <section className="panel" aria-labelledby="eval-version">
         <div className="section-head">
-          <h2 id="eval-version">{t('plan.evaluation.versionTitle', { scope: scopeLabel, year: period })}</h2>
-          <span className={`version-status version-${version?.status ?? 'draft'}`} data-testid="version-status">
+          <h2 id="eval-version">
+            {t('plan.evaluation.versionTitle', { scope: scopeLabel, year: period })}
+          </h2>
+          <span
+            className={`version-status version-${version?.status ?? 'draft'}`}
+            data-testid="version-status"
+          >
             {t(`plan.versionStatus.${version?.status ?? 'draft'}`)}
             {version?.discussedAt && ` · ${formatDate(version.discussedAt.slice(0, 10))}`}
             {version?.discussedBy && ` · ${version.discussedBy}`}
           </span>
         </div>
-        <TextInput label={t('plan.evaluation.summary')} value={summaryValue} onChange={setSummary} multiline hint={t('plan.evaluation.summaryHint')} />
+        <TextInput
+          label={t('plan.evaluation.summary')}
+          value={summaryValue}
+          onChange={setSummary}
+          multiline
+          hint={t('plan.evaluation.summaryHint')}
+        />
         <div className="toolbar">
           <Button onPress={() => void setStatus('submitted')}>{t('plan.evaluation.submit')}</Button>
-          <TextInput label={t('plan.evaluation.discussedBy')} value={discussedBy} onChange={setDiscussedBy} placeholder={t('plan.evaluation.discussedByPlaceholder')} />
-          <Button variant="primary" onPress={() => void setStatus('discussed')}>{t('plan.evaluation.markDiscussed')}</Button>
-          {version && version.status !== 'draft' && <Button variant="ghost" onPress={() => void setStatus('draft')}>{t('plan.evaluation.reopen')}</Button>}
+          <TextInput
+            label={t('plan.evaluation.discussedBy')}
+            value={discussedBy}
+            onChange={setDiscussedBy}
+            placeholder={t('plan.evaluation.discussedByPlaceholder')}
+          />
+          <Button variant="primary" onPress={() => void setStatus('discussed')}>
+            {t('plan.evaluation.markDiscussed')}
+          </Button>
+          {version && version.status !== 'draft' && (
+            <Button variant="ghost" onPress={() => void setStatus('draft')}>
+              {t('plan.evaluation.reopen')}
+            </Button>
+          )}
         </div>
         <h3>{t('plan.evaluation.versionComments')}</h3>
         <CommentLog comments={comments.filter((c) => !c.planItemId)} />
-        <CommentForm planId={plan.id} period={period} workingGroupId={groupId} label={t('plan.evaluation.commentOnVersion')} />
+        <CommentForm
+          planId={plan.id}
+          period={period}
+          workingGroupId={groupId}
+          label={t('plan.evaluation.commentOnVersion')}
+        />
       </section>
 
       <section aria-labelledby="eval-items">
@@ -171,9 +267,17 @@ export function EvaluationTab({ view, evaluation, period }: { view: PlanView; ev
                 <span className="eval-item-title">{a.item.title}</span>
                 <StatusChip status={a.status} fulfilment={a.record?.fulfilment} />
               </div>
-              {a.updatedThisPeriod && a.record?.comment && <p className="small muted">{a.record.comment}</p>}
+              {a.updatedThisPeriod && a.record?.comment && (
+                <p className="small muted">{a.record.comment}</p>
+              )}
               <CommentLog comments={comments.filter((c) => c.planItemId === a.item.id)} />
-              <CommentForm planId={plan.id} period={period} workingGroupId={groupId} planItemId={a.item.id} label={t('plan.evaluation.commentOn', { code: a.item.code })} />
+              <CommentForm
+                planId={plan.id}
+                period={period}
+                workingGroupId={groupId}
+                planItemId={a.item.id}
+                label={t('plan.evaluation.commentOn', { code: a.item.code })}
+              />
             </li>
           ))}
         </ul>
@@ -181,19 +285,63 @@ export function EvaluationTab({ view, evaluation, period }: { view: PlanView; ev
 
       <section className="panel" aria-labelledby="eval-export">
         <h2 id="eval-export">{t('plan.evaluation.exportTitle')}</h2>
-        <p className="muted small">{t('plan.evaluation.exportHint', { scope: scopeLabel, year: period })}</p>
+        <p className="muted small">
+          {t('plan.evaluation.exportHint', { scope: scopeLabel, year: period })}
+        </p>
         <div className="form-grid">
-          <SelectInput label={t('plan.evaluation.language')} value={lang} onChange={(v) => setLang(v as 'cs' | 'en')} options={[{ value: 'cs', label: 'čeština' }, { value: 'en', label: 'English' }]} />
-          <TextInput label={t('plan.evaluation.preparedBy')} value={preparedBy} onChange={setPreparedBy} />
+          <SelectInput
+            label={t('plan.evaluation.language')}
+            value={lang}
+            onChange={(v) => setLang(v as 'cs' | 'en')}
+            options={[
+              { value: 'cs', label: 'čeština' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+          <TextInput
+            label={t('plan.evaluation.preparedBy')}
+            value={preparedBy}
+            onChange={setPreparedBy}
+          />
         </div>
-        <TextInput label={t('plan.evaluation.method')} value={method} onChange={setMethod} multiline hint={t('plan.evaluation.defaultHint')} />
-        <TextInput label={t('plan.evaluation.dataSources')} value={dataSources} onChange={setDataSources} hint={t('plan.evaluation.defaultHint')} />
-        <TextInput label={t('plan.evaluation.conclusions')} value={conclusions} onChange={setConclusions} multiline />
-        <TextInput label={t('plan.evaluation.annexes')} value={annexes} onChange={setAnnexes} multiline hint={t('plan.evaluation.annexesHint')} />
+        <TextInput
+          label={t('plan.evaluation.method')}
+          value={method}
+          onChange={setMethod}
+          multiline
+          hint={t('plan.evaluation.defaultHint')}
+        />
+        <TextInput
+          label={t('plan.evaluation.dataSources')}
+          value={dataSources}
+          onChange={setDataSources}
+          hint={t('plan.evaluation.defaultHint')}
+        />
+        <TextInput
+          label={t('plan.evaluation.conclusions')}
+          value={conclusions}
+          onChange={setConclusions}
+          multiline
+        />
+        <TextInput
+          label={t('plan.evaluation.annexes')}
+          value={annexes}
+          onChange={setAnnexes}
+          multiline
+          hint={t('plan.evaluation.annexesHint')}
+        />
         <FormError message={message?.kind === 'error' ? message.text : undefined} />
-        {message?.kind === 'ok' && <p className="notice notice-ok" role="status">{message.text}</p>}
+        {message?.kind === 'ok' && (
+          <p className="notice notice-ok" role="status">
+            {message.text}
+          </p>
+        )}
         <div className="form-actions">
-          <Button variant="primary" onPress={() => void doExport()} isDisabled={busy || activities.length === 0}>
+          <Button
+            variant="primary"
+            onPress={() => void doExport()}
+            isDisabled={busy || activities.length === 0}
+          >
             {busy ? t('plan.evaluation.exporting') : t('plan.evaluation.export')}
           </Button>
         </div>

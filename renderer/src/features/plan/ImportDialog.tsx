@@ -12,7 +12,15 @@ import { db, importPlanStructure } from '../../db';
 async function readRows(file: File): Promise<string[][]> {
   if (/\.xlsx$/i.test(file.name)) {
     const rows = await readSheet(file);
-    return rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c))));
+    return rows.map((r) =>
+      r.map((c) =>
+        c === null || c === undefined
+          ? ''
+          : c instanceof Date
+            ? c.toISOString().slice(0, 10)
+            : String(c),
+      ),
+    );
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   let text: string;
@@ -54,14 +62,24 @@ export function ImportDialog({ plan, onClose }: { plan: Plan; onClose: () => voi
       {done ? (
         <>
           <p className="notice notice-ok" role="status">
-            {t('plan.import.done', { count: done.items })} {done.organizationsCreated > 0 && t('plan.import.orgsCreated', { count: done.organizationsCreated })}
+            {t('plan.import.done', { count: done.items })}{' '}
+            {done.organizationsCreated > 0 &&
+              t('plan.import.orgsCreated', { count: done.organizationsCreated })}
           </p>
           <div className="form-actions">
-            <Button variant="primary" onPress={onClose} autoFocus>{t('common.close')}</Button>
+            <Button variant="primary" onPress={onClose} autoFocus>
+              {t('common.close')}
+            </Button>
           </div>
         </>
       ) : (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); void run(); }}>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run();
+          }}
+        >
           <p>{t('plan.import.intro')}</p>
           <p className="muted small">{t('plan.import.columns')}</p>
           <pre className="import-example">{t('plan.import.example')}</pre>
@@ -79,17 +97,24 @@ export function ImportDialog({ plan, onClose }: { plan: Plan; onClose: () => voi
           </div>
           {errors.length > 0 && (
             <div className="import-errors" role="alert">
-              <p className="form-error">{t('plan.import.failed', { count: new Set(errors.map((e) => e.row)).size })}</p>
+              <p className="form-error">
+                {t('plan.import.failed', { count: new Set(errors.map((e) => e.row)).size })}
+              </p>
               <ul>
                 {errors.map((e, i) => (
                   <li key={i}>
-                    <strong>{t('plan.import.row', { row: e.row })}</strong> {t(e.key as 'plan.importErrors.noTitle', e.params ?? {})}
+                    <strong>{t('plan.import.row', { row: e.row })}</strong>{' '}
+                    {t(e.key as 'plan.importErrors.noTitle', e.params ?? {})}
                   </li>
                 ))}
               </ul>
             </div>
           )}
-          {failure && <p className="form-error" role="alert">{failure}</p>}
+          {failure && (
+            <p className="form-error" role="alert">
+              {failure}
+            </p>
+          )}
           <div className="form-actions">
             <Button onPress={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" variant="primary" isDisabled={!file || busy}>

@@ -11,25 +11,46 @@ import { MonitoringForm } from './MonitoringForm';
 import { formatMoney } from './planFormat';
 import { StatusChip } from './StatusChip';
 
-export function MonitoringTab({ view, evaluation, period }: { view: PlanView; evaluation: PlanEvaluation; period: number }) {
+export function MonitoringTab({
+  view,
+  evaluation,
+  period,
+}: {
+  view: PlanView;
+  evaluation: PlanEvaluation;
+  period: number;
+}) {
   const { t } = useTranslation();
   const meetings = useMeetings();
   const [onlyStale, setOnlyStale] = useState(false);
   const [reporting, setReporting] = useState<PlanItem | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
-  const meetingLabel = new Map((meetings ?? []).map((m) => [m.id, `${m.body.code} ${m.seq}/${m.year}`]));
+  const meetingLabel = new Map(
+    (meetings ?? []).map((m) => [m.id, `${m.body.code} ${m.seq}/${m.year}`]),
+  );
   const bodyCode = new Map(view.bodies.map((b) => [b.id, b.code]));
   const rows = evaluation.activities.filter((a) => !onlyStale || a.stale);
   const staleCount = evaluation.activities.filter((a) => a.stale).length;
-  const current = reporting ? evaluation.activities.find((a) => a.item.id === reporting.id)?.record : undefined;
+  const current = reporting
+    ? evaluation.activities.find((a) => a.item.id === reporting.id)?.record
+    : undefined;
 
-  if (evaluation.activities.length === 0) return <EmptyState>{t('plan.monitoring.noActivities', { level: view.plan.levelNames[3] })}</EmptyState>;
+  if (evaluation.activities.length === 0)
+    return (
+      <EmptyState>
+        {t('plan.monitoring.noActivities', { level: view.plan.levelNames[3] })}
+      </EmptyState>
+    );
 
   return (
     <>
       <div className="toolbar">
-        <CheckboxInput label={t('plan.monitoring.onlyStale', { count: staleCount, year: period })} checked={onlyStale} onChange={setOnlyStale} />
+        <CheckboxInput
+          label={t('plan.monitoring.onlyStale', { count: staleCount, year: period })}
+          checked={onlyStale}
+          onChange={setOnlyStale}
+        />
       </div>
       <table className="data-table monitoring-table" aria-label={t('plan.tabs.monitoring')}>
         <thead>
@@ -39,7 +60,9 @@ export function MonitoringTab({ view, evaluation, period }: { view: PlanView; ev
             <th scope="col">{t('plan.table.group')}</th>
             <th scope="col">{t('plan.monitoring.statusIn', { year: period })}</th>
             <th scope="col">{t('plan.monitoring.lastUpdate')}</th>
-            <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
+            <th scope="col">
+              <span className="sr-only">{t('common.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -53,7 +76,11 @@ export function MonitoringTab({ view, evaluation, period }: { view: PlanView; ev
                   <td>{bodyCode.get(a.workingGroupId) ?? ''}</td>
                   <td>
                     <StatusChip status={a.status} fulfilment={a.record?.fulfilment} />
-                    {a.record && !a.updatedThisPeriod && <div className="muted small">{t('plan.monitoring.fromYear', { year: a.record.period })}</div>}
+                    {a.record && !a.updatedThisPeriod && (
+                      <div className="muted small">
+                        {t('plan.monitoring.fromYear', { year: a.record.period })}
+                      </div>
+                    )}
                   </td>
                   <td className="small">
                     {a.record ? (
@@ -67,11 +94,18 @@ export function MonitoringTab({ view, evaluation, period }: { view: PlanView; ev
                   </td>
                   <td className="row-actions">
                     {history.length > 0 && (
-                      <Button variant="ghost" aria-expanded={open === a.item.id} onPress={() => setOpen(open === a.item.id ? null : a.item.id)}>
+                      <Button
+                        variant="ghost"
+                        aria-expanded={open === a.item.id}
+                        onPress={() => setOpen(open === a.item.id ? null : a.item.id)}
+                      >
                         {t('plan.monitoring.history', { count: history.length })}
                       </Button>
                     )}
-                    <Button onPress={() => setReporting(a.item)} aria-label={t('plan.monitoring.recordFor', { code: a.item.code })}>
+                    <Button
+                      onPress={() => setReporting(a.item)}
+                      aria-label={t('plan.monitoring.recordFor', { code: a.item.code })}
+                    >
                       {t('plan.monitoring.record')}
                     </Button>
                   </td>
@@ -83,30 +117,49 @@ export function MonitoringTab({ view, evaluation, period }: { view: PlanView; ev
                         {history.map((r) => (
                           <li key={r.id}>
                             <div className="history-head">
-                              <strong>{r.period}</strong> <StatusChip status={r.status} fulfilment={r.fulfilment} />
+                              <strong>{r.period}</strong>{' '}
+                              <StatusChip status={r.status} fulfilment={r.fulfilment} />
                               <span className="muted small">
                                 {formatDate(r.reportedOn)}
                                 {r.reportedBy && ` · ${r.reportedBy}`}
-                                {r.source?.meetingId && ` · ${t('plan.monitoring.atMeeting', { meeting: meetingLabel.get(r.source.meetingId) ?? '' })}`}
+                                {r.source?.meetingId &&
+                                  ` · ${t('plan.monitoring.atMeeting', { meeting: meetingLabel.get(r.source.meetingId) ?? '' })}`}
                                 {r.source?.note && ` · ${r.source.note}`}
                               </span>
-                              <Button variant="ghost" aria-label={t('plan.monitoring.removeRecord')} onPress={() => setRemoving(r.id)}>
+                              <Button
+                                variant="ghost"
+                                aria-label={t('plan.monitoring.removeRecord')}
+                                onPress={() => setRemoving(r.id)}
+                              >
                                 ✕
                               </Button>
                             </div>
-                            {r.reason && <p className="small"><strong>{t('plan.monitoring.reason')}:</strong> {r.reason}</p>}
+                            {r.reason && (
+                              <p className="small">
+                                <strong>{t('plan.monitoring.reason')}:</strong> {r.reason}
+                              </p>
+                            )}
                             {r.comment && <p className="small">{r.comment}</p>}
                             {r.actualCosts.length > 0 && (
                               <p className="small muted">
-                                {r.actualCosts.map((c) => `${t(`plan.fundingSource.${c.source}`)}: ${formatMoney(c.amount)}`).join(' · ')}
+                                {r.actualCosts
+                                  .map(
+                                    (c) =>
+                                      `${t(`plan.fundingSource.${c.source}`)}: ${formatMoney(c.amount)}`,
+                                  )
+                                  .join(' · ')}
                               </p>
                             )}
                             {r.indicatorActuals.length > 0 && (
                               <p className="small muted">
                                 {r.indicatorActuals
                                   .map((v) => {
-                                    const ind = a.item.indicators.find((i) => i.id === v.indicatorId);
-                                    return ind ? `${ind.name}: ${v.value}${ind.target !== undefined ? ` / ${ind.target}` : ''}${ind.unit ? ` ${ind.unit}` : ''}` : '';
+                                    const ind = a.item.indicators.find(
+                                      (i) => i.id === v.indicatorId,
+                                    );
+                                    return ind
+                                      ? `${ind.name}: ${v.value}${ind.target !== undefined ? ` / ${ind.target}` : ''}${ind.unit ? ` ${ind.unit}` : ''}`
+                                      : '';
                                   })
                                   .join(' · ')}
                               </p>
@@ -122,7 +175,15 @@ export function MonitoringTab({ view, evaluation, period }: { view: PlanView; ev
           })}
         </tbody>
       </table>
-      {reporting && <MonitoringForm plan={view.plan} item={reporting} period={period} current={current} onClose={() => setReporting(null)} />}
+      {reporting && (
+        <MonitoringForm
+          plan={view.plan}
+          item={reporting}
+          period={period}
+          current={current}
+          onClose={() => setReporting(null)}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           isOpen

@@ -27,7 +27,10 @@ export function PlanPage() {
   const [period, setPeriod] = useState<number>();
   const [dialog, setDialog] = useState<'edit' | 'import' | 'next' | 'delete' | null>(null);
   const year = view ? (period ?? defaultPeriod(view.plan.periodFrom, view.plan.periodTo)) : 0;
-  const evaluation = useMemo(() => (view ? evaluatePlan(view.items, view.monitoring, year) : null), [view, year]);
+  const evaluation = useMemo(
+    () => (view ? evaluatePlan(view.items, view.monitoring, year) : null),
+    [view, year],
+  );
 
   if (view === undefined) return <p>{t('common.loading')}</p>;
   if (view === null || !evaluation) return <EmptyState>{t('errors.notFound')}</EmptyState>;
@@ -42,24 +45,48 @@ export function PlanPage() {
         title={plan.name}
         subtitle={
           <>
-            <span className={`plan-status plan-status-${plan.status}`}>{t(`plan.status.${plan.status}`)}</span> · {plan.periodFrom}–{plan.periodTo}
+            <span className={`plan-status plan-status-${plan.status}`}>
+              {t(`plan.status.${plan.status}`)}
+            </span>{' '}
+            · {plan.periodFrom}–{plan.periodTo}
             {plan.territory.length > 0 && <> · {plan.territory.join(', ')}</>}
-            {lastApproval && <> · {t('plan.approvedBy', { body: lastApproval.body, date: formatDate(lastApproval.date) })}</>}
+            {lastApproval && (
+              <>
+                {' '}
+                ·{' '}
+                {t('plan.approvedBy', {
+                  body: lastApproval.body,
+                  date: formatDate(lastApproval.date),
+                })}
+              </>
+            )}
             {view.previousPlan && (
               <>
                 {' '}
-                · {t('plan.followsPlan')} <Link to={`/plans/${view.previousPlan.id}`}>{view.previousPlan.name}</Link>
+                · {t('plan.followsPlan')}{' '}
+                <Link to={`/plans/${view.previousPlan.id}`}>{view.previousPlan.name}</Link>
               </>
             )}
           </>
         }
         actions={
           <>
-            <Link to="/plans" className="btn btn-ghost">{t('common.back')}</Link>
-            {view.items.length === 0 && <Button onPress={() => setDialog('import')}>{t('plan.import.open')}</Button>}
-            <Button onPress={() => setDialog('next')} isDisabled={evaluation.activities.length === 0}>{t('plan.next.open')}</Button>
+            <Link to="/plans" className="btn btn-ghost">
+              {t('common.back')}
+            </Link>
+            {view.items.length === 0 && (
+              <Button onPress={() => setDialog('import')}>{t('plan.import.open')}</Button>
+            )}
+            <Button
+              onPress={() => setDialog('next')}
+              isDisabled={evaluation.activities.length === 0}
+            >
+              {t('plan.next.open')}
+            </Button>
             <Button onPress={() => setDialog('edit')}>{t('plan.edit')}</Button>
-            <Button variant="ghost" onPress={() => setDialog('delete')}>{t('common.delete')}</Button>
+            <Button variant="ghost" onPress={() => setDialog('delete')}>
+              {t('common.delete')}
+            </Button>
           </>
         }
       />
@@ -90,7 +117,12 @@ export function PlanPage() {
           <Tab id="evaluation">{t('plan.tabs.evaluation')}</Tab>
         </TabList>
         <TabPanel id="tree">
-          <StructureTab view={view} evaluation={evaluation} period={year} onImport={() => setDialog('import')} />
+          <StructureTab
+            view={view}
+            evaluation={evaluation}
+            period={year}
+            onImport={() => setDialog('import')}
+          />
         </TabPanel>
         <TabPanel id="table">
           <TableTab view={view} evaluation={evaluation} period={year} />
@@ -107,7 +139,13 @@ export function PlanPage() {
       </Tabs>
       {dialog === 'edit' && <PlanForm plan={plan} onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportDialog plan={plan} onClose={() => setDialog(null)} />}
-      {dialog === 'next' && <NextPlanDialog view={view} evaluation={evaluation} onClose={(id) => (id ? navigate(`/plans/${id}`) : setDialog(null))} />}
+      {dialog === 'next' && (
+        <NextPlanDialog
+          view={view}
+          evaluation={evaluation}
+          onClose={(id) => (id ? navigate(`/plans/${id}`) : setDialog(null))}
+        />
+      )}
       {dialog === 'delete' && (
         <ConfirmDialog
           isOpen

@@ -35,10 +35,15 @@ export function PlansPage() {
                   <span className="card-title">{p.name}</span>
                 </Link>
                 <div className="card-meta">
-                  <span className={`plan-status plan-status-${p.status}`}>{t(`plan.status.${p.status}`)}</span> · {p.periodFrom}–{p.periodTo} ·{' '}
+                  <span className={`plan-status plan-status-${p.status}`}>
+                    {t(`plan.status.${p.status}`)}
+                  </span>{' '}
+                  · {p.periodFrom}–{p.periodTo} ·{' '}
                   {t('plan.activitiesCount', { count: p.activities })}
                 </div>
-                {p.territory.length > 0 && <div className="card-meta">{p.territory.join(', ')}</div>}
+                {p.territory.length > 0 && (
+                  <div className="card-meta">{p.territory.join(', ')}</div>
+                )}
                 {approval && (
                   <div className="card-meta">
                     {t('plan.approvedBy', { body: approval.body, date: formatDate(approval.date) })}
@@ -49,7 +54,11 @@ export function PlansPage() {
           })}
         </ul>
       )}
-      {adding && <PlanForm onClose={(saved) => (saved ? navigate(`/plans/${saved.id}`) : setAdding(false))} />}
+      {adding && (
+        <PlanForm
+          onClose={(saved) => (saved ? navigate(`/plans/${saved.id}`) : setAdding(false))}
+        />
+      )}
     </>
   );
 }

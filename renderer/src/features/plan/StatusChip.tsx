@@ -6,7 +6,9 @@ export function StatusChip({ status, fulfilment }: { status: StatusOrNone; fulfi
   return (
     <span className={`status-chip status-${status}`}>
       {t(`plan.monitoringStatus.${status}`)}
-      {fulfilment !== undefined && status !== 'done' && <span className="status-pct"> · {fulfilment} %</span>}
+      {fulfilment !== undefined && status !== 'done' && (
+        <span className="status-pct"> · {fulfilment} %</span>
+      )}
     </span>
   );
 }

@@ -36,21 +36,30 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
       + {plan.levelNames[1]}
     </Button>
   );
-  const form = editing && <ItemForm plan={plan} bodies={bodies} organizations={organizations} item={editing.item} parent={editing.parent} onClose={() => setEditing(null)} />;
+  const form = editing && (
+    <ItemForm
+      plan={plan}
+      bodies={bodies}
+      organizations={organizations}
+      item={editing.item}
+      parent={editing.parent}
+      onClose={() => setEditing(null)}
+    />
+  );
   if (items.length === 0) {
     return (
       <>
-      <EmptyState
-        action={
-          <div className="page-actions center">
-            {addPriority}
-            <Button onPress={onImport}>{t('plan.import.open')}</Button>
-          </div>
-        }
-      >
-        {t('plan.tree.empty', { level: plan.levelNames[1] })}
-      </EmptyState>
-      {form}
+        <EmptyState
+          action={
+            <div className="page-actions center">
+              {addPriority}
+              <Button onPress={onImport}>{t('plan.import.open')}</Button>
+            </div>
+          }
+        >
+          {t('plan.tree.empty', { level: plan.levelNames[1] })}
+        </EmptyState>
+        {form}
       </>
     );
   }
@@ -61,7 +70,11 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
         {addPriority}
         <span className="muted small">{t('plan.tree.hint')}</span>
       </div>
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
       <ul className="plan-tree" aria-label={t('plan.tabs.tree')}>
         {items.map((item) => {
           const sibs = siblings(item);
@@ -70,39 +83,86 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
           const a = byActivity.get(item.id);
           const group = item.workingGroupId ? bodyCode.get(item.workingGroupId) : undefined;
           return (
-            <li key={item.id} className={`plan-node level-${item.level}`} aria-label={`${item.code} ${item.title}`}>
+            <li
+              key={item.id}
+              className={`plan-node level-${item.level}`}
+              aria-label={`${item.code} ${item.title}`}
+            >
               <span className="code-badge small">{item.code}</span>
               <div className="plan-node-main">
-                <button type="button" className="link-button plan-node-title" onClick={() => setEditing({ item })}>
+                <button
+                  type="button"
+                  className="link-button plan-node-title"
+                  onClick={() => setEditing({ item })}
+                >
                   {item.title}
                 </button>
                 <div className="plan-node-meta">
                   <span className="muted">{plan.levelNames[item.level]}</span>
                   {group && <span className="badge">{group}</span>}
-                  {item.formerCodes.length > 0 && <span className="muted small">{t('plan.tree.formerly', { codes: item.formerCodes.join(', ') })}</span>}
-                  {item.originCode && <span className="muted small">{t('plan.tree.origin', { code: item.originCode })}</span>}
-                  {item.level < 3 && <span className="muted small">{t('plan.tree.children', { count: childCount(item) })}</span>}
+                  {item.formerCodes.length > 0 && (
+                    <span className="muted small">
+                      {t('plan.tree.formerly', { codes: item.formerCodes.join(', ') })}
+                    </span>
+                  )}
+                  {item.originCode && (
+                    <span className="muted small">
+                      {t('plan.tree.origin', { code: item.originCode })}
+                    </span>
+                  )}
+                  {item.level < 3 && (
+                    <span className="muted small">
+                      {t('plan.tree.children', { count: childCount(item) })}
+                    </span>
+                  )}
                 </div>
               </div>
-              <div className="plan-node-status">{a && <StatusChip status={a.status} fulfilment={a.record?.fulfilment} />}</div>
+              <div className="plan-node-status">
+                {a && <StatusChip status={a.status} fulfilment={a.record?.fulfilment} />}
+              </div>
               <div className="row-actions">
                 {item.level === 3 && (
-                  <Button variant="ghost" onPress={() => setReporting(item)} aria-label={t('plan.monitoring.recordFor', { code: item.code })}>
+                  <Button
+                    variant="ghost"
+                    onPress={() => setReporting(item)}
+                    aria-label={t('plan.monitoring.recordFor', { code: item.code })}
+                  >
                     {t('plan.monitoring.record')}
                   </Button>
                 )}
                 {item.level < 3 && (
-                  <Button variant="ghost" onPress={() => setEditing({ parent: item })} aria-label={t('plan.tree.addChildTo', { level: plan.levelNames[(item.level + 1) as 2 | 3], code: item.code })}>
+                  <Button
+                    variant="ghost"
+                    onPress={() => setEditing({ parent: item })}
+                    aria-label={t('plan.tree.addChildTo', {
+                      level: plan.levelNames[(item.level + 1) as 2 | 3],
+                      code: item.code,
+                    })}
+                  >
                     + {plan.levelNames[(item.level + 1) as 2 | 3]}
                   </Button>
                 )}
-                <Button variant="ghost" isDisabled={first} aria-label={t('plan.tree.moveUp', { code: item.code })} onPress={() => void movePlanItem(db, item.id, -1)}>
+                <Button
+                  variant="ghost"
+                  isDisabled={first}
+                  aria-label={t('plan.tree.moveUp', { code: item.code })}
+                  onPress={() => void movePlanItem(db, item.id, -1)}
+                >
                   ↑
                 </Button>
-                <Button variant="ghost" isDisabled={last} aria-label={t('plan.tree.moveDown', { code: item.code })} onPress={() => void movePlanItem(db, item.id, 1)}>
+                <Button
+                  variant="ghost"
+                  isDisabled={last}
+                  aria-label={t('plan.tree.moveDown', { code: item.code })}
+                  onPress={() => void movePlanItem(db, item.id, 1)}
+                >
                   ↓
                 </Button>
-                <Button variant="ghost" aria-label={t('plan.tree.remove', { code: item.code })} onPress={() => setRemoving(item)}>
+                <Button
+                  variant="ghost"
+                  aria-label={t('plan.tree.remove', { code: item.code })}
+                  onPress={() => setRemoving(item)}
+                >
                   ✕
                 </Button>
               </div>
@@ -112,13 +172,23 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
       </ul>
       {form}
       {reporting && (
-        <MonitoringForm plan={plan} item={reporting} period={period} current={byActivity.get(reporting.id)?.record} onClose={() => setReporting(null)} />
+        <MonitoringForm
+          plan={plan}
+          item={reporting}
+          period={period}
+          current={byActivity.get(reporting.id)?.record}
+          onClose={() => setReporting(null)}
+        />
       )}
       {removing && (
         <ConfirmDialog
           isOpen
           title={t('plan.tree.removeTitle', { code: removing.code })}
-          text={removing.level < 3 ? t('plan.tree.removeWithChildren', { title: removing.title }) : t('plan.tree.removeText', { title: removing.title })}
+          text={
+            removing.level < 3
+              ? t('plan.tree.removeWithChildren', { title: removing.title })
+              : t('plan.tree.removeText', { title: removing.title })
+          }
           confirmLabel={t('common.delete')}
           onCancel={() => setRemoving(null)}
           onConfirm={async () => {

@@ -1,6 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type SortingState,
+} from '@tanstack/react-table';
 import type { PlanEvaluation, PlanItem, PlanLevel, StatusOrNone } from '@shared/plan';
 import { compareCodes, plannedCostIn } from '@shared/plan';
 import { Button } from '../../components/Button';
@@ -23,7 +30,17 @@ interface Row {
 const column = createColumnHelper<Row>();
 
 /** A cell that edits one text field of an item and saves on blur or Enter. */
-function InlineText({ item, field, label, onError }: { item: PlanItem; field: 'title' | 'codeOverride'; label: string; onError: (m?: string) => void }) {
+function InlineText({
+  item,
+  field,
+  label,
+  onError,
+}: {
+  item: PlanItem;
+  field: 'title' | 'codeOverride';
+  label: string;
+  onError: (m?: string) => void;
+}) {
   const { t } = useTranslation();
   const stored = field === 'title' ? item.title : (item.codeOverride ?? '');
   const [value, setValue] = useState(stored);
@@ -58,7 +75,15 @@ function InlineText({ item, field, label, onError }: { item: PlanItem; field: 't
   );
 }
 
-export function TableTab({ view, evaluation, period }: { view: PlanView; evaluation: PlanEvaluation; period: number }) {
+export function TableTab({
+  view,
+  evaluation,
+  period,
+}: {
+  view: PlanView;
+  evaluation: PlanEvaluation;
+  period: number;
+}) {
   const { t, i18n } = useTranslation();
   const { plan, items, bodies, organizations } = view;
   const [level, setLevel] = useState<'' | `${PlanLevel}`>('3');
@@ -67,16 +92,26 @@ export function TableTab({ view, evaluation, period }: { view: PlanView; evaluat
   const [editing, setEditing] = useState<PlanItem | null>(null);
   const [error, setError] = useState<string>();
   const orgName = useMemo(() => new Map(organizations.map((o) => [o.id, o.name])), [organizations]);
-  const byActivity = useMemo(() => new Map(evaluation.activities.map((a) => [a.item.id, a])), [evaluation]);
+  const byActivity = useMemo(
+    () => new Map(evaluation.activities.map((a) => [a.item.id, a])),
+    [evaluation],
+  );
 
   const data = useMemo<Row[]>(
     () =>
       items
         .filter((i) => !level || i.level === Number(level))
-        .filter((i) => !group || (byActivity.get(i.id)?.workingGroupId ?? i.workingGroupId ?? '') === group)
+        .filter(
+          (i) =>
+            !group || (byActivity.get(i.id)?.workingGroupId ?? i.workingGroupId ?? '') === group,
+        )
         .map((item) => {
           const a = byActivity.get(item.id);
-          const row: Row = { item, planned: plannedCostIn(item.costs, period), implementers: item.implementerIds.map((id) => orgName.get(id) ?? '').join(', ') };
+          const row: Row = {
+            item,
+            planned: plannedCostIn(item.costs, period),
+            implementers: item.implementerIds.map((id) => orgName.get(id) ?? '').join(', '),
+          };
           if (a) {
             row.status = a.status;
             if (a.record?.fulfilment !== undefined) row.fulfilment = a.record.fulfilment;
@@ -88,17 +123,35 @@ export function TableTab({ view, evaluation, period }: { view: PlanView; evaluat
 
   const columns = useMemo(
     () => [
-      column.accessor((r) => r.item.code, { id: 'code', header: () => t('plan.table.code'), sortingFn: (a, b) => compareCodes(a.original.item.code, b.original.item.code) }),
+      column.accessor((r) => r.item.code, {
+        id: 'code',
+        header: () => t('plan.table.code'),
+        sortingFn: (a, b) => compareCodes(a.original.item.code, b.original.item.code),
+      }),
       column.accessor((r) => r.item.codeOverride ?? '', {
         id: 'override',
         header: () => t('plan.table.override'),
         enableSorting: false,
-        cell: (c) => <InlineText item={c.row.original.item} field="codeOverride" label={t('plan.table.overrideFor', { code: c.row.original.item.code })} onError={setError} />,
+        cell: (c) => (
+          <InlineText
+            item={c.row.original.item}
+            field="codeOverride"
+            label={t('plan.table.overrideFor', { code: c.row.original.item.code })}
+            onError={setError}
+          />
+        ),
       }),
       column.accessor((r) => r.item.title, {
         id: 'title',
         header: () => t('plan.table.title'),
-        cell: (c) => <InlineText item={c.row.original.item} field="title" label={t('plan.table.titleFor', { code: c.row.original.item.code })} onError={setError} />,
+        cell: (c) => (
+          <InlineText
+            item={c.row.original.item}
+            field="title"
+            label={t('plan.table.titleFor', { code: c.row.original.item.code })}
+            onError={setError}
+          />
+        ),
       }),
       column.accessor((r) => r.item.workingGroupId ?? '', {
         id: 'group',
@@ -110,22 +163,42 @@ export function TableTab({ view, evaluation, period }: { view: PlanView; evaluat
               className="inline-input"
               aria-label={t('plan.table.groupFor', { code: item.code })}
               value={item.workingGroupId ?? ''}
-              onChange={(e) => void updatePlanItem(db, item.id, { ...inputFromItem(item), workingGroupId: e.target.value }).catch((err: unknown) => setError(describeError(t, err)))}
+              onChange={(e) =>
+                void updatePlanItem(db, item.id, {
+                  ...inputFromItem(item),
+                  workingGroupId: e.target.value,
+                }).catch((err: unknown) => setError(describeError(t, err)))
+              }
             >
               <option value="">{t('plan.card.inherited')}</option>
               {bodies.map((b) => (
-                <option key={b.id} value={b.id}>{b.code}</option>
+                <option key={b.id} value={b.id}>
+                  {b.code}
+                </option>
               ))}
             </select>
           );
         },
       }),
-      column.accessor((r) => r.implementers, { id: 'implementers', header: () => t('plan.table.implementers'), cell: (c) => <span className="small">{c.getValue()}</span> }),
-      column.accessor((r) => r.planned, { id: 'planned', header: () => t('plan.table.planned', { year: period }), cell: (c) => <span className="num-cell">{c.getValue() ? formatMoney(c.getValue()) : ''}</span> }),
+      column.accessor((r) => r.implementers, {
+        id: 'implementers',
+        header: () => t('plan.table.implementers'),
+        cell: (c) => <span className="small">{c.getValue()}</span>,
+      }),
+      column.accessor((r) => r.planned, {
+        id: 'planned',
+        header: () => t('plan.table.planned', { year: period }),
+        cell: (c) => (
+          <span className="num-cell">{c.getValue() ? formatMoney(c.getValue()) : ''}</span>
+        ),
+      }),
       column.accessor((r) => r.status ?? '', {
         id: 'status',
         header: () => t('plan.table.status'),
-        cell: (c) => (c.row.original.status ? <StatusChip status={c.row.original.status} fulfilment={c.row.original.fulfilment} /> : null),
+        cell: (c) =>
+          c.row.original.status ? (
+            <StatusChip status={c.row.original.status} fulfilment={c.row.original.fulfilment} />
+          ) : null,
       }),
     ],
     // i18n.language: re-create headers when the language changes
@@ -134,7 +207,15 @@ export function TableTab({ view, evaluation, period }: { view: PlanView; evaluat
   );
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table is designed for this use
-  const table = useReactTable({ data, columns, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel(), getRowId: (r) => r.item.id });
+  const table = useReactTable({
+    data,
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (r) => r.item.id,
+  });
 
   return (
     <>
@@ -144,12 +225,25 @@ export function TableTab({ view, evaluation, period }: { view: PlanView; evaluat
           value={level}
           onChange={(v) => setLevel(v as typeof level)}
           emptyLabel={t('plan.table.allLevels')}
-          options={([1, 2, 3] as const).map((l) => ({ value: String(l), label: plan.levelNames[l] }))}
+          options={([1, 2, 3] as const).map((l) => ({
+            value: String(l),
+            label: plan.levelNames[l],
+          }))}
         />
-        <SelectInput label={t('plan.table.group')} value={group} onChange={setGroup} emptyLabel={t('common.all')} options={bodies.map((b) => ({ value: b.id, label: `${b.code} – ${b.name}` }))} />
+        <SelectInput
+          label={t('plan.table.group')}
+          value={group}
+          onChange={setGroup}
+          emptyLabel={t('common.all')}
+          options={bodies.map((b) => ({ value: b.id, label: `${b.code} – ${b.name}` }))}
+        />
         <span className="muted small">{t('plan.table.hint')}</span>
       </div>
-      {error && <p className="notice notice-error" role="alert">{error}</p>}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
       <table className="data-table plan-table" aria-label={t('plan.tabs.table')}>
         <thead>
           {table.getHeaderGroups().map((hg) => (
@@ -157,11 +251,24 @@ export function TableTab({ view, evaluation, period }: { view: PlanView; evaluat
               {hg.headers.map((h) => {
                 const sorted = h.column.getIsSorted();
                 return (
-                  <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} className={h.id === 'planned' ? 'num' : undefined}>
+                  <th
+                    key={h.id}
+                    scope="col"
+                    aria-sort={
+                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
+                    }
+                    className={h.id === 'planned' ? 'num' : undefined}
+                  >
                     {h.column.getCanSort() ? (
-                      <button type="button" className="sort-button" onClick={h.column.getToggleSortingHandler()}>
+                      <button
+                        type="button"
+                        className="sort-button"
+                        onClick={h.column.getToggleSortingHandler()}
+                      >
                         {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true" className="sort-mark">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
+                        <span aria-hidden="true" className="sort-mark">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                        </span>
                       </button>
                     ) : (
                       flexRender(h.column.columnDef.header, h.getContext())
@@ -169,7 +276,9 @@ export function TableTab({ view, evaluation, period }: { view: PlanView; evaluat
                   </th>
                 );
               })}
-              <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
+              <th scope="col">
+                <span className="sr-only">{t('common.actions')}</span>
+              </th>
             </tr>
           ))}
         </thead>
@@ -177,10 +286,16 @@ export function TableTab({ view, evaluation, period }: { view: PlanView; evaluat
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} className={`level-row-${row.original.item.level}`}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={cell.column.id === 'planned' ? 'num' : undefined}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                <td key={cell.id} className={cell.column.id === 'planned' ? 'num' : undefined}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
               ))}
               <td className="row-actions">
-                <Button variant="ghost" onPress={() => setEditing(row.original.item)} aria-label={t('plan.table.cardFor', { code: row.original.item.code })}>
+                <Button
+                  variant="ghost"
+                  onPress={() => setEditing(row.original.item)}
+                  aria-label={t('plan.table.cardFor', { code: row.original.item.code })}
+                >
                   {t('plan.table.card')}
                 </Button>
               </td>
@@ -188,7 +303,15 @@ export function TableTab({ view, evaluation, period }: { view: PlanView; evaluat
           ))}
         </tbody>
       </table>
-      {editing && <ItemForm plan={plan} bodies={bodies} organizations={organizations} item={editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <ItemForm
+          plan={plan}
+          bodies={bodies}
+          organizations={organizations}
+          item={editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </>
   );
 }

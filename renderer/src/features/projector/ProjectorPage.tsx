@@ -16,7 +16,12 @@ export function ProjectorPage() {
   const { meetingId } = useParams();
   const { t } = useTranslation();
   const room = useRoomView(meetingId);
-  if (!room) return <main className="projector"><p className="projector-waiting">{t('projector.waiting')}</p></main>;
+  if (!room)
+    return (
+      <main className="projector">
+        <p className="projector-waiting">{t('projector.waiting')}</p>
+      </main>
+    );
   const { meeting, body } = room;
   const item = room.items.find((i) => i.id === meeting.currentItemId) ?? room.items[0];
   const poll = room.polls.find((p) => p.id === meeting.currentPollId);
@@ -29,24 +34,41 @@ export function ProjectorPage() {
   return (
     <main className="projector">
       <header>
-        <p className="projector-body">{body.code} · {body.name}</p>
+        <p className="projector-body">
+          {body.code} · {body.name}
+        </p>
         <h1>{t('meetings.title_full', { code: body.code, number: meetingNumber(meeting) })}</h1>
-        <p className="projector-when">{formatDate(meeting.date)} · {formatTime(meeting.timeFrom)}–{formatTime(meeting.timeTo)} · {meeting.place}</p>
+        <p className="projector-when">
+          {formatDate(meeting.date)} · {formatTime(meeting.timeFrom)}–{formatTime(meeting.timeTo)} ·{' '}
+          {meeting.place}
+        </p>
       </header>
       {item && (
         <section className="projector-item" aria-label={t('room.agenda')}>
-          <h2>Ad {item.order} · {item.title}</h2>
+          <h2>
+            Ad {item.order} · {item.title}
+          </h2>
           <ItemTimer item={item} compact />
         </section>
       )}
       {poll && poll.status !== 'draft' ? (
-        <section className="projector-poll" aria-labelledby="projector-poll-title" data-testid="projector-poll">
+        <section
+          className="projector-poll"
+          aria-labelledby="projector-poll-title"
+          data-testid="projector-poll"
+        >
           <h2 id="projector-poll-title">{poll.title}</h2>
           <p className="projector-when">{methodText(t, poll)}</p>
           {poll.status === 'open' ? (
             <>
-              <p className="projector-cast" data-testid="projector-cast">{t('polls.cast', { cast: poll.voters.length + handVoters, entitled })}</p>
-              <ol className="projector-options">{poll.options.map((o) => <li key={o.id}>{o.label}</li>)}</ol>
+              <p className="projector-cast" data-testid="projector-cast">
+                {t('polls.cast', { cast: poll.voters.length + handVoters, entitled })}
+              </p>
+              <ol className="projector-options">
+                {poll.options.map((o) => (
+                  <li key={o.id}>{o.label}</li>
+                ))}
+              </ol>
             </>
           ) : (
             <PollResultView poll={poll} large />

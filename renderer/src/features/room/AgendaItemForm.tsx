@@ -8,17 +8,32 @@ import { describeError, fieldErrorsOf } from '../../components/errors';
 import { FormError, SelectInput, TextInput } from '../../components/fields';
 import { addAgendaItem, db, removeAgendaItem, updateAgendaItem } from '../../db';
 
-export function AgendaItemForm({ meetingId, item, onClose }: { meetingId: string; item?: AgendaItem; onClose: () => void }) {
+export function AgendaItemForm({
+  meetingId,
+  item,
+  onClose,
+}: {
+  meetingId: string;
+  item?: AgendaItem;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(item?.title ?? '');
   const [presenter, setPresenter] = useState(item?.presenter ?? '');
-  const [planned, setPlanned] = useState(item?.plannedMinutes !== undefined ? String(item.plannedMinutes) : '');
+  const [planned, setPlanned] = useState(
+    item?.plannedMinutes !== undefined ? String(item.plannedMinutes) : '',
+  );
   const [kind, setKind] = useState<AgendaKind>(item?.kind ?? 'regular');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
 
   async function submit() {
-    const input = { title, presenter, kind, plannedMinutes: planned.trim() === '' ? undefined : Number(planned) };
+    const input = {
+      title,
+      presenter,
+      kind,
+      plannedMinutes: planned.trim() === '' ? undefined : Number(planned),
+    };
     try {
       if (item) await updateAgendaItem(db, item.id, input);
       else await addAgendaItem(db, meetingId, input);
@@ -31,11 +46,41 @@ export function AgendaItemForm({ meetingId, item, onClose }: { meetingId: string
 
   return (
     <FormDialog title={item ? t('room.editItem') : t('room.addItem')} isOpen onClose={onClose}>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <TextInput label={t('room.itemTitle')} value={title} onChange={setTitle} error={errors.title} autoFocus required />
-        <TextInput label={t('room.presenter')} value={presenter} onChange={setPresenter} error={errors.presenter} />
-        <TextInput label={t('room.plannedMinutes')} type="number" min={0} value={planned} onChange={setPlanned} error={errors.plannedMinutes} />
-        <SelectInput label={t('room.kind')} value={kind} onChange={(v) => setKind(v as AgendaKind)} options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`room.kinds.${k}`) }))} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <TextInput
+          label={t('room.itemTitle')}
+          value={title}
+          onChange={setTitle}
+          error={errors.title}
+          autoFocus
+          required
+        />
+        <TextInput
+          label={t('room.presenter')}
+          value={presenter}
+          onChange={setPresenter}
+          error={errors.presenter}
+        />
+        <TextInput
+          label={t('room.plannedMinutes')}
+          type="number"
+          min={0}
+          value={planned}
+          onChange={setPlanned}
+          error={errors.plannedMinutes}
+        />
+        <SelectInput
+          label={t('room.kind')}
+          value={kind}
+          onChange={(v) => setKind(v as AgendaKind)}
+          options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`room.kinds.${k}`) }))}
+        />
         <FormError message={formError} />
         <div className="form-actions">
           {item && (
@@ -54,7 +99,9 @@ export function AgendaItemForm({ meetingId, item, onClose }: { meetingId: string
             </Button>
           )}
           <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary">{t('common.save')}</Button>
+          <Button type="submit" variant="primary">
+            {t('common.save')}
+          </Button>
         </div>
       </form>
     </FormDialog>

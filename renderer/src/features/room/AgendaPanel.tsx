@@ -1,11 +1,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GridList, GridListItem, useDragAndDrop, Button as AriaButton } from 'react-aria-components';
+import {
+  GridList,
+  GridListItem,
+  useDragAndDrop,
+  Button as AriaButton,
+} from 'react-aria-components';
 import type { AgendaItem, AgendaKind } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
 import { FormError, SelectInput } from '../../components/fields';
-import { addAgendaItems, db, moveAgendaItem, previousAgenda, setCurrentItem, type RoomView } from '../../db';
+import {
+  addAgendaItems,
+  db,
+  moveAgendaItem,
+  previousAgenda,
+  setCurrentItem,
+  type RoomView,
+} from '../../db';
 import { AgendaItemForm } from './AgendaItemForm';
 import { TemplateDialog } from './TemplateDialog';
 
@@ -66,7 +78,12 @@ export function AgendaPanel({ room, currentId, locked }: Props) {
           <p className="muted">{t('room.emptyAgenda')}</p>
           {!locked && (
             <>
-              <Button variant="primary" onPress={() => run(() => addAgendaItems(db, meetingId, standard()))}>{t('room.standardItems')}</Button>
+              <Button
+                variant="primary"
+                onPress={() => run(() => addAgendaItems(db, meetingId, standard()))}
+              >
+                {t('room.standardItems')}
+              </Button>
               <Button
                 onPress={() =>
                   run(async () => {
@@ -102,60 +119,88 @@ export function AgendaPanel({ room, currentId, locked }: Props) {
               const index = items.findIndex((i) => i.id === currentId);
               if (index < 0) return;
               if (e.key === 'ArrowUp' && index > 0) void move(index, index - 1);
-              else if (e.key === 'ArrowDown' && index < items.length - 1) void move(index, index + 1);
+              else if (e.key === 'ArrowDown' && index < items.length - 1)
+                void move(index, index + 1);
               else return;
               e.preventDefault();
               e.stopPropagation();
             }}
           >
-          <GridList
-            aria-label={t('room.agenda')}
-            className="agenda-list"
-            items={items}
-            selectionMode="single"
-            disallowEmptySelection
-            selectedKeys={currentId ? [currentId] : []}
-            onSelectionChange={(keys) => {
-              const id = [...keys][0];
-              if (id) void setCurrentItem(db, meetingId, String(id));
-            }}
-            dragAndDropHooks={dragAndDropHooks}
-          >
-            {(item) => {
-              const resolutions = room.resolutions.filter((r) => r.agendaItemId === item.id).length;
-              return (
-                <GridListItem id={item.id} textValue={`${item.order}. ${item.title}`} className="agenda-item">
-                  {!locked && (
-                    <AriaButton slot="drag" className="drag-handle" aria-label={t('room.dragHint')}>
-                      ⋮⋮
-                    </AriaButton>
-                  )}
-                  <span className="agenda-order">{item.order}.</span>
-                  <span className="agenda-title">
-                    {item.title}
-                    {item.presenter && <span className="agenda-meta"> · {item.presenter}</span>}
-                    {resolutions > 0 && <span className="agenda-meta"> · {t('resolutions.title')}: {resolutions}</span>}
-                  </span>
-                  {!locked && (
-                    <AriaButton className="agenda-edit" aria-label={`${t('room.editItem')}: ${item.title}`} onPress={() => setEditing(item)}>
-                      ✎
-                    </AriaButton>
-                  )}
-                </GridListItem>
-              );
-            }}
-          </GridList>
+            <GridList
+              aria-label={t('room.agenda')}
+              className="agenda-list"
+              items={items}
+              selectionMode="single"
+              disallowEmptySelection
+              selectedKeys={currentId ? [currentId] : []}
+              onSelectionChange={(keys) => {
+                const id = [...keys][0];
+                if (id) void setCurrentItem(db, meetingId, String(id));
+              }}
+              dragAndDropHooks={dragAndDropHooks}
+            >
+              {(item) => {
+                const resolutions = room.resolutions.filter(
+                  (r) => r.agendaItemId === item.id,
+                ).length;
+                return (
+                  <GridListItem
+                    id={item.id}
+                    textValue={`${item.order}. ${item.title}`}
+                    className="agenda-item"
+                  >
+                    {!locked && (
+                      <AriaButton
+                        slot="drag"
+                        className="drag-handle"
+                        aria-label={t('room.dragHint')}
+                      >
+                        ⋮⋮
+                      </AriaButton>
+                    )}
+                    <span className="agenda-order">{item.order}.</span>
+                    <span className="agenda-title">
+                      {item.title}
+                      {item.presenter && <span className="agenda-meta"> · {item.presenter}</span>}
+                      {resolutions > 0 && (
+                        <span className="agenda-meta">
+                          {' '}
+                          · {t('resolutions.title')}: {resolutions}
+                        </span>
+                      )}
+                    </span>
+                    {!locked && (
+                      <AriaButton
+                        className="agenda-edit"
+                        aria-label={`${t('room.editItem')}: ${item.title}`}
+                        onPress={() => setEditing(item)}
+                      >
+                        ✎
+                      </AriaButton>
+                    )}
+                  </GridListItem>
+                );
+              }}
+            </GridList>
           </div>
           {!locked && <p className="muted small">{t('room.dragHint')}</p>}
           {!locked && (
             <div className="agenda-tools">
-              <Button variant="ghost" onPress={() => setTemplating(true)}>{t('room.saveTemplate')}</Button>
+              <Button variant="ghost" onPress={() => setTemplating(true)}>
+                {t('room.saveTemplate')}
+              </Button>
             </div>
           )}
         </>
       )}
       <FormError message={error} />
-      {editing && <AgendaItemForm meetingId={meetingId} item={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <AgendaItemForm
+          meetingId={meetingId}
+          item={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {templating && <TemplateDialog room={room} onClose={() => setTemplating(false)} />}
     </section>
   );

@@ -2,18 +2,28 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PollRecord, ResolutionVerb } from '@shared/domain';
 import { RESOLUTION_VERBS } from '@shared/domain';
-import { Button } from '../../components/Button';
+
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
-import { FormError, SelectInput, TextInput } from '../../components/fields';
+import { SelectInput, TextInput, FormFooter } from '../../components/fields';
 import { closePoll, db, type RoomView } from '../../db';
 
 /** Closing freezes the entitlement snapshot, counts, and writes the item's resolution. */
-export function CloseDialog({ room, poll, onClose }: { room: RoomView; poll: PollRecord; onClose: () => void }) {
+export function CloseDialog({
+  room,
+  poll,
+  onClose,
+}: {
+  room: RoomView;
+  poll: PollRecord;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const isResolution = poll.definition.method === 'resolution';
   const [verb, setVerb] = useState<ResolutionVerb>(isResolution ? 'approves' : 'recommends');
-  const [text, setText] = useState(isResolution ? poll.title : t('polls.defaultRanking', { title: poll.title }));
+  const [text, setText] = useState(
+    isResolution ? poll.title : t('polls.defaultRanking', { title: poll.title }),
+  );
   const [casting, setCasting] = useState<'' | 'yes' | 'no'>('');
   const [error, setError] = useState<string>();
   return (
@@ -23,15 +33,33 @@ export function CloseDialog({ room, poll, onClose }: { room: RoomView; poll: Pol
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            await closePoll(db, poll.id, { verb, text, ...(casting ? { chairCastingVote: casting } : {}) });
+            await closePoll(db, poll.id, {
+              verb,
+              text,
+              ...(casting ? { chairCastingVote: casting } : {}),
+            });
             onClose();
           } catch (err) {
             setError(describeError(t, err));
           }
         }}
       >
-        <SelectInput label={t('resolutions.verb')} value={verb} onChange={(v) => setVerb(v as ResolutionVerb)} options={RESOLUTION_VERBS.map((v) => ({ value: v, label: `${room.body.code} ${t(`verbs.${v}`)}` }))} />
-        <TextInput label={t('polls.resolutionText')} value={text} onChange={setText} multiline required />
+        <SelectInput
+          label={t('resolutions.verb')}
+          value={verb}
+          onChange={(v) => setVerb(v as ResolutionVerb)}
+          options={RESOLUTION_VERBS.map((v) => ({
+            value: v,
+            label: `${room.body.code} ${t(`verbs.${v}`)}`,
+          }))}
+        />
+        <TextInput
+          label={t('polls.resolutionText')}
+          value={text}
+          onChange={setText}
+          multiline
+          required
+        />
         {isResolution && room.body.rules.tieRule === 'chairDecides' && (
           <SelectInput
             label={t('polls.tieCasting')}
@@ -44,11 +72,7 @@ export function CloseDialog({ room, poll, onClose }: { room: RoomView; poll: Pol
             ]}
           />
         )}
-        <FormError message={error} />
-        <div className="form-actions">
-          <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="danger">{t('polls.close')}</Button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel={t('polls.close')} danger />
       </form>
     </FormDialog>
   );

@@ -44,7 +44,13 @@ export function DiscussionEditor({ item, locked }: { item: AgendaItem; locked: b
       <div className="discussion-head">
         <label htmlFor={`discussion-${item.id}`}>{t('room.discussion')}</label>
         <span className="muted small" aria-live="polite" data-testid="save-state">
-          {typeof state === 'object' ? <span className="field-error">{state.error}</span> : state === 'saving' ? t('room.saving') : t('room.savedAt')}
+          {typeof state === 'object' ? (
+            <span className="field-error">{state.error}</span>
+          ) : state === 'saving' ? (
+            t('room.saving')
+          ) : (
+            t('room.savedAt')
+          )}
         </span>
       </div>
       <textarea
@@ -59,7 +65,9 @@ export function DiscussionEditor({ item, locked }: { item: AgendaItem; locked: b
           void flush();
         }}
       />
-      <span id={`discussion-hint-${item.id}`} className="field-hint">{t('room.discussionHint')}</span>
+      <span id={`discussion-hint-${item.id}`} className="field-hint">
+        {t('room.discussionHint')}
+      </span>
     </div>
   );
 }

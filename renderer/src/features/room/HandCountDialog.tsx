@@ -4,7 +4,7 @@ import type { PollRecord } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
-import { FormError, TextInput } from '../../components/fields';
+import { TextInput, FormFooter } from '../../components/fields';
 import { addHandCount, db } from '../../db';
 
 const n = (v: string | undefined) => (v === undefined || v.trim() === '' ? 0 : Number(v));
@@ -16,11 +16,16 @@ export function HandCountDialog({ poll, onClose }: { poll: PollRecord; onClose: 
   const [error, setError] = useState<string>();
   const method = poll.definition.method;
   const set = (key: string) => (v: string) => setValues((x) => ({ ...x, [key]: v }));
-  const supported = method === 'resolution' || method === 'singleChoice' || method === 'approval' || method === 'points';
+  const supported =
+    method === 'resolution' ||
+    method === 'singleChoice' ||
+    method === 'approval' ||
+    method === 'points';
 
   function aggregate(): Record<string, unknown> {
     const perOption = Object.fromEntries(poll.options.map((o) => [o.id, n(values[o.id])]));
-    if (method === 'resolution') return { yes: n(values.yes), no: n(values.no), abstain: n(values.abstain) };
+    if (method === 'resolution')
+      return { yes: n(values.yes), no: n(values.no), abstain: n(values.abstain) };
     if (method === 'singleChoice') return { counts: perOption, blank: n(values.blank) };
     if (method === 'approval') return { counts: perOption, voters: n(values.voters) };
     return { points: perOption, voters: n(values.voters) };
@@ -31,7 +36,9 @@ export function HandCountDialog({ poll, onClose }: { poll: PollRecord; onClose: 
       {!supported ? (
         <>
           <p>{t('polls.rankingUnsupportedHand')}</p>
-          <div className="form-actions"><Button onPress={onClose}>{t('common.close')}</Button></div>
+          <div className="form-actions">
+            <Button onPress={onClose}>{t('common.close')}</Button>
+          </div>
         </>
       ) : (
         <form
@@ -49,25 +56,64 @@ export function HandCountDialog({ poll, onClose }: { poll: PollRecord; onClose: 
           <div className="form-grid">
             {method === 'resolution' ? (
               <>
-                <TextInput label={t('resolutions.yes')} type="number" min={0} value={values.yes ?? ''} onChange={set('yes')} autoFocus />
-                <TextInput label={t('resolutions.no')} type="number" min={0} value={values.no ?? ''} onChange={set('no')} />
-                <TextInput label={t('resolutions.abstain')} type="number" min={0} value={values.abstain ?? ''} onChange={set('abstain')} />
+                <TextInput
+                  label={t('resolutions.yes')}
+                  type="number"
+                  min={0}
+                  value={values.yes ?? ''}
+                  onChange={set('yes')}
+                  autoFocus
+                />
+                <TextInput
+                  label={t('resolutions.no')}
+                  type="number"
+                  min={0}
+                  value={values.no ?? ''}
+                  onChange={set('no')}
+                />
+                <TextInput
+                  label={t('resolutions.abstain')}
+                  type="number"
+                  min={0}
+                  value={values.abstain ?? ''}
+                  onChange={set('abstain')}
+                />
               </>
             ) : (
               <>
-                {(method === 'approval' || method === 'points') && <TextInput label={t('polls.handVoters')} type="number" min={0} value={values.voters ?? ''} onChange={set('voters')} autoFocus />}
+                {(method === 'approval' || method === 'points') && (
+                  <TextInput
+                    label={t('polls.handVoters')}
+                    type="number"
+                    min={0}
+                    value={values.voters ?? ''}
+                    onChange={set('voters')}
+                    autoFocus
+                  />
+                )}
                 {poll.options.map((o) => (
-                  <TextInput key={o.id} label={o.label} type="number" min={0} value={values[o.id] ?? ''} onChange={set(o.id)} />
+                  <TextInput
+                    key={o.id}
+                    label={o.label}
+                    type="number"
+                    min={0}
+                    value={values[o.id] ?? ''}
+                    onChange={set(o.id)}
+                  />
                 ))}
-                {method === 'singleChoice' && <TextInput label={t('polls.blank')} type="number" min={0} value={values.blank ?? ''} onChange={set('blank')} />}
+                {method === 'singleChoice' && (
+                  <TextInput
+                    label={t('polls.blank')}
+                    type="number"
+                    min={0}
+                    value={values.blank ?? ''}
+                    onChange={set('blank')}
+                  />
+                )}
               </>
             )}
           </div>
-          <FormError message={error} />
-          <div className="form-actions">
-            <Button onPress={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" variant="primary">{t('common.save')}</Button>
-          </div>
+          <FormFooter error={error} onCancel={onClose} />
         </form>
       )}
     </FormDialog>

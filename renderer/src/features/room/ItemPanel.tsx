@@ -13,7 +13,15 @@ import { PollsSection } from './PollsSection';
 import { ResolutionsSection } from './ResolutionsSection';
 import { ReviewSection, TasksSection } from './TasksSection';
 
-export function ItemPanel({ room, item, locked }: { room: RoomView; item: AgendaItem; locked: boolean }) {
+export function ItemPanel({
+  room,
+  item,
+  locked,
+}: {
+  room: RoomView;
+  item: AgendaItem;
+  locked: boolean;
+}) {
   const { t } = useTranslation();
   const [picking, setPicking] = useState(false);
   const chair = room.meeting.chairId ? room.people.get(room.meeting.chairId) : undefined;

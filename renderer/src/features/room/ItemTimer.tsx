@@ -11,7 +11,15 @@ const mmss = (ms: number) => {
 };
 
 /** Planned vs elapsed time of the item; an overrun turns red. */
-export function ItemTimer({ item, locked, compact = false }: { item: AgendaItem; locked?: boolean; compact?: boolean }) {
+export function ItemTimer({
+  item,
+  locked,
+  compact = false,
+}: {
+  item: AgendaItem;
+  locked?: boolean;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -23,15 +31,25 @@ export function ItemTimer({ item, locked, compact = false }: { item: AgendaItem;
   const plannedMs = (item.plannedMinutes ?? 0) * 60_000;
   const over = item.plannedMinutes !== undefined && elapsed > plannedMs;
   return (
-    <div className={`timer ${over ? 'timer-over' : ''} ${item.runningSince ? 'timer-running' : ''} ${compact ? 'timer-compact' : ''}`} role="timer" aria-live="off">
-      <span className="timer-elapsed" data-testid="timer-elapsed">{mmss(elapsed)}</span>
+    <div
+      className={`timer ${over ? 'timer-over' : ''} ${item.runningSince ? 'timer-running' : ''} ${compact ? 'timer-compact' : ''}`}
+      role="timer"
+      aria-live="off"
+    >
+      <span className="timer-elapsed" data-testid="timer-elapsed">
+        {mmss(elapsed)}
+      </span>
       {item.plannedMinutes !== undefined && (
         <span className="timer-planned">
-          {over ? t('room.overrun', { minutes: Math.ceil((elapsed - plannedMs) / 60_000) }) : t('room.planned', { minutes: item.plannedMinutes })}
+          {over
+            ? t('room.overrun', { minutes: Math.ceil((elapsed - plannedMs) / 60_000) })
+            : t('room.planned', { minutes: item.plannedMinutes })}
         </span>
       )}
       {!compact && !locked && (
-        <Button onPress={() => void toggleTimer(db, item.id)}>{item.runningSince ? t('room.stop') : t('room.start')}</Button>
+        <Button onPress={() => void toggleTimer(db, item.id)}>
+          {item.runningSince ? t('room.stop') : t('room.start')}
+        </Button>
       )}
     </div>
   );

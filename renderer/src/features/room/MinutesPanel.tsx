@@ -1,13 +1,34 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attendanceSheetFileName, buildAttendanceSheet, buildInvitation, buildMinutes, DOCX_MIME, invitationFileName, minutesFileName, packDocx } from '@shared/docx';
+import {
+  attendanceSheetFileName,
+  buildAttendanceSheet,
+  buildInvitation,
+  buildMinutes,
+  DOCX_MIME,
+  invitationFileName,
+  minutesFileName,
+  packDocx,
+} from '@shared/docx';
 import type { Lang } from '@shared/docx/model';
 import type { MinutesStatus } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
-import { FormError, SelectInput, TextInput } from '../../components/fields';
-import { addAmendment, approveMinutes, db, sealMinutes, setMinutesStatus, todayIso, useApprovalCandidates, useMinutesDiff, useProjectSettings, useSetting, type RoomView } from '../../db';
+import { SelectInput, TextInput, FormFooter } from '../../components/fields';
+import {
+  addAmendment,
+  approveMinutes,
+  db,
+  sealMinutes,
+  setMinutesStatus,
+  todayIso,
+  useApprovalCandidates,
+  useMinutesDiff,
+  useProjectSettings,
+  useSetting,
+  type RoomView,
+} from '../../db';
 import { formatDate } from '../../i18n/format';
 import { platform } from '../../platform';
 import { attendanceSheetDoc, invitationDoc, minutesDoc } from './exportDocs';
@@ -37,12 +58,22 @@ export function MinutesPanel({ room }: { room: RoomView }) {
       const p = project ?? undefined;
       const [doc, name] =
         kind === 'minutes'
-          ? [buildMinutes(minutesDoc(room, t, lang, p)), minutesFileName(minutesDoc(room, t, lang, p))]
+          ? [
+              buildMinutes(minutesDoc(room, t, lang, p)),
+              minutesFileName(minutesDoc(room, t, lang, p)),
+            ]
           : kind === 'attendance'
-            ? [buildAttendanceSheet(attendanceSheetDoc(room, lang, p)), attendanceSheetFileName(attendanceSheetDoc(room, lang, p))]
-            : [buildInvitation(invitationDoc(room, lang, p)), invitationFileName(invitationDoc(room, lang, p))];
+            ? [
+                buildAttendanceSheet(attendanceSheetDoc(room, lang, p)),
+                attendanceSheetFileName(attendanceSheetDoc(room, lang, p)),
+              ]
+            : [
+                buildInvitation(invitationDoc(room, lang, p)),
+                invitationFileName(invitationDoc(room, lang, p)),
+              ];
       const bytes = await packDocx(doc);
-      if ((await platform.saveFile(name, bytes, DOCX_MIME)) === 'saved') setMessage({ kind: 'ok', text: t('minutes.exported', { name }) });
+      if ((await platform.saveFile(name, bytes, DOCX_MIME)) === 'saved')
+        setMessage({ kind: 'ok', text: t('minutes.exported', { name }) });
     });
     setBusy(false);
   }
@@ -53,24 +84,58 @@ export function MinutesPanel({ room }: { room: RoomView }) {
     <section className="minutes-panel" aria-labelledby="minutes-title">
       <h2 id="minutes-title">{t('minutes.title')}</h2>
       <p>
-        {t('minutes.status')}: <span className={`status-chip minutes-${status}`} data-testid="minutes-status">{t(`minutes.statuses.${status}`)}</span>
+        {t('minutes.status')}:{' '}
+        <span className={`status-chip minutes-${status}`} data-testid="minutes-status">
+          {t(`minutes.statuses.${status}`)}
+        </span>
       </p>
       {approval && (
         <p className="muted small">
-          {approval.by === 'resolution' ? t('minutes.approvedBy', { number: approval.resolutionNumber, date: formatDate(approval.on) }) : t('minutes.approvedTacit', { date: formatDate(approval.on) })}
+          {approval.by === 'resolution'
+            ? t('minutes.approvedBy', {
+                number: approval.resolutionNumber,
+                date: formatDate(approval.on),
+              })
+            : t('minutes.approvedTacit', { date: formatDate(approval.on) })}
         </p>
       )}
       {diff && (
-        <p className={diff.changed ? 'notice notice-warning small' : 'muted small'} data-testid="seal-state">
-          {diff.changed ? t('minutes.changedSinceSeal', { count: diff.changes.length }) : t('minutes.sealIntact', { hash: diff.sealedHash.slice(0, 12) })}
+        <p
+          className={diff.changed ? 'notice notice-warning small' : 'muted small'}
+          data-testid="seal-state"
+        >
+          {diff.changed
+            ? t('minutes.changedSinceSeal', { count: diff.changes.length })
+            : t('minutes.sealIntact', { hash: diff.sealedHash.slice(0, 12) })}
         </p>
       )}
       <div className="button-column">
-        {status === 'draft' && <Button onPress={() => run(() => setMinutesStatus(db, room.meeting.id, 'toVerify'))}>{t('minutes.toVerify')}</Button>}
-        {status === 'toVerify' && <Button onPress={() => run(() => setMinutesStatus(db, room.meeting.id, 'verified'))}>{t('minutes.verify')}</Button>}
-        {status === 'verified' && <Button variant="primary" onPress={() => setApproving(true)}>{t('minutes.approve')}</Button>}
-        {(status === 'toVerify' || status === 'verified') && <Button variant="ghost" onPress={() => run(() => setMinutesStatus(db, room.meeting.id, 'draft'))}>{t('minutes.backToDraft')}</Button>}
-        {status === 'approved' && <Button onPress={() => setAmending(true)}>{t('minutes.addAmendment')}</Button>}
+        {status === 'draft' && (
+          <Button onPress={() => run(() => setMinutesStatus(db, room.meeting.id, 'toVerify'))}>
+            {t('minutes.toVerify')}
+          </Button>
+        )}
+        {status === 'toVerify' && (
+          <Button onPress={() => run(() => setMinutesStatus(db, room.meeting.id, 'verified'))}>
+            {t('minutes.verify')}
+          </Button>
+        )}
+        {status === 'verified' && (
+          <Button variant="primary" onPress={() => setApproving(true)}>
+            {t('minutes.approve')}
+          </Button>
+        )}
+        {(status === 'toVerify' || status === 'verified') && (
+          <Button
+            variant="ghost"
+            onPress={() => run(() => setMinutesStatus(db, room.meeting.id, 'draft'))}
+          >
+            {t('minutes.backToDraft')}
+          </Button>
+        )}
+        {status === 'approved' && (
+          <Button onPress={() => setAmending(true)}>{t('minutes.addAmendment')}</Button>
+        )}
       </div>
       {room.amendments.length > 0 && (
         <>
@@ -86,12 +151,29 @@ export function MinutesPanel({ room }: { room: RoomView }) {
       )}
       <h3>{t('minutes.exports')}</h3>
       <div className="button-column">
-        <Button variant="primary" isDisabled={busy} onPress={() => save('minutes')}>{t('minutes.exportMinutes')}</Button>
-        <Button isDisabled={busy} onPress={() => save('attendance')}>{t('minutes.exportAttendance')}</Button>
-        <Button isDisabled={busy} onPress={() => save('invitation')}>{t('minutes.exportInvitation')}</Button>
+        <Button variant="primary" isDisabled={busy} onPress={() => save('minutes')}>
+          {t('minutes.exportMinutes')}
+        </Button>
+        <Button isDisabled={busy} onPress={() => save('attendance')}>
+          {t('minutes.exportAttendance')}
+        </Button>
+        <Button isDisabled={busy} onPress={() => save('invitation')}>
+          {t('minutes.exportInvitation')}
+        </Button>
       </div>
-      {busy && <p className="muted small" role="status">{t('minutes.exporting')}</p>}
-      {message && <p className={message.kind === 'error' ? 'form-error' : 'notice notice-ok'} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {busy && (
+        <p className="muted small" role="status">
+          {t('minutes.exporting')}
+        </p>
+      )}
+      {message && (
+        <p
+          className={message.kind === 'error' ? 'form-error' : 'notice notice-ok'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
       {approving && <ApproveDialog room={room} onClose={() => setApproving(false)} />}
       {amending && <AmendmentDialog room={room} onClose={() => setAmending(false)} />}
     </section>
@@ -112,7 +194,11 @@ function ApproveDialog({ room, onClose }: { room: RoomView; onClose: () => void 
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            await approveMinutes(db, room.meeting.id, by === 'resolution' ? { by, resolutionId } : { by, on });
+            await approveMinutes(
+              db,
+              room.meeting.id,
+              by === 'resolution' ? { by, resolutionId } : { by, on },
+            );
             // The seal (SHA-256 of the approved content) makes any later change visible.
             await sealMinutes(db, room.meeting.id);
             onClose();
@@ -134,16 +220,21 @@ function ApproveDialog({ room, onClose }: { room: RoomView; onClose: () => void 
           candidates && candidates.length === 0 ? (
             <p className="muted">{t('minutes.noCandidates')}</p>
           ) : (
-            <SelectInput label={t('minutes.approveResolution')} value={resolutionId} onChange={setResolutionId} emptyLabel="—" options={(candidates ?? []).map((r) => ({ value: r.id, label: `${r.number}: ${r.text}` }))} />
+            <SelectInput
+              label={t('minutes.approveResolution')}
+              value={resolutionId}
+              onChange={setResolutionId}
+              emptyLabel="—"
+              options={(candidates ?? []).map((r) => ({
+                value: r.id,
+                label: `${r.number}: ${r.text}`,
+              }))}
+            />
           )
         ) : (
           <TextInput label={t('meetings.date')} type="date" value={on} onChange={setOn} />
         )}
-        <FormError message={error} />
-        <div className="form-actions">
-          <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary">{t('minutes.approve')}</Button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel={t('minutes.approve')} />
       </form>
     </FormDialog>
   );
@@ -172,14 +263,28 @@ function AmendmentDialog({ room, onClose }: { room: RoomView; onClose: () => voi
           }
         }}
       >
-        <TextInput label={t('minutes.amendmentReason')} value={reason} onChange={setReason} error={errors.reason} autoFocus required />
-        <TextInput label={t('minutes.amendmentText')} value={text} onChange={setText} error={errors.text} multiline required />
-        <TextInput label={t('minutes.author')} value={author || userName || ''} onChange={setAuthor} />
-        <FormError message={error} />
-        <div className="form-actions">
-          <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary">{t('common.save')}</Button>
-        </div>
+        <TextInput
+          label={t('minutes.amendmentReason')}
+          value={reason}
+          onChange={setReason}
+          error={errors.reason}
+          autoFocus
+          required
+        />
+        <TextInput
+          label={t('minutes.amendmentText')}
+          value={text}
+          onChange={setText}
+          error={errors.text}
+          multiline
+          required
+        />
+        <TextInput
+          label={t('minutes.author')}
+          value={author || userName || ''}
+          onChange={setAuthor}
+        />
+        <FormFooter error={error} onCancel={onClose} />
       </form>
     </FormDialog>
   );

@@ -17,17 +17,26 @@ export function NextMeetingSection({ room, locked }: { room: RoomView; locked: b
       <h3 id="next-title">{t('minutes.nextMeeting')}</h3>
       {next ? (
         <p>
-          <strong>{formatDate(next.date)}</strong>, {formatTime(next.timeFrom)}–{formatTime(next.timeTo)}, {next.place} ({meetingNumber(next)}){' '}
+          <strong>{formatDate(next.date)}</strong>, {formatTime(next.timeFrom)}–
+          {formatTime(next.timeTo)}, {next.place} ({meetingNumber(next)}){' '}
           <Link to={`/meetings/${next.id}/room`}>{t('minutes.nextMeetingOpen')}</Link>
         </p>
       ) : (
         <p className="muted">{t('minutes.nextMeetingNone')}</p>
       )}
-      {!next && !locked && <Button onPress={() => setOpen(true)}>{t('minutes.nextMeetingSet')}</Button>}
+      {!next && !locked && (
+        <Button onPress={() => setOpen(true)}>{t('minutes.nextMeetingSet')}</Button>
+      )}
       {open && (
         <MeetingForm
           bodyId={room.body.id}
-          defaults={{ place: room.meeting.place, timeFrom: room.meeting.timeFrom, timeTo: room.meeting.timeTo, chairId: room.meeting.chairId, minuteTakerId: room.meeting.minuteTakerId }}
+          defaults={{
+            place: room.meeting.place,
+            timeFrom: room.meeting.timeFrom,
+            timeTo: room.meeting.timeTo,
+            chairId: room.meeting.chairId,
+            minuteTakerId: room.meeting.minuteTakerId,
+          }}
           previousMeetingId={room.meeting.id}
           onClose={() => setOpen(false)}
         />

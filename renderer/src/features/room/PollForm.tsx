@@ -5,7 +5,7 @@ import { POLL_METHODS } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
-import { CheckboxInput, FormError, SelectInput, TextInput } from '../../components/fields';
+import { CheckboxInput, SelectInput, TextInput, FormFooter } from '../../components/fields';
 import { createPoll, db, usePlans, usePlanView } from '../../db';
 
 const int = (v: string) => (v.trim() === '' ? undefined : Number(v));
@@ -32,7 +32,9 @@ export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onCl
 
   /** Options taken from the community plan: its priorities, measures or activities with their codes. */
   function takeFromPlan() {
-    const lines = (planView?.items ?? []).filter((i) => String(i.level) === level).map((i) => `${i.code} ${i.title}`);
+    const lines = (planView?.items ?? [])
+      .filter((i) => String(i.level) === level)
+      .map((i) => `${i.code} ${i.title}`);
     setOptions((current) => [current.trim(), ...lines].filter(Boolean).join('\n'));
   }
 
@@ -60,42 +62,125 @@ export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onCl
 
   return (
     <FormDialog title={t('polls.add')} isOpen onClose={onClose} wide>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <div className="form-grid">
-          <TextInput label={t('polls.question')} value={title} onChange={setTitle} error={errors.title} className="span-all" autoFocus required />
-          <SelectInput label={t('polls.method')} value={method} onChange={(v) => setMethod(v as PollMethod)} options={POLL_METHODS.map((m) => ({ value: m, label: t(`polls.methods.${m}`) }))} className="span-all" />
-          {method !== 'resolution' && <TextInput label={t('polls.options')} value={options} onChange={setOptions} error={errors.options} multiline className="span-all" />}
+          <TextInput
+            label={t('polls.question')}
+            value={title}
+            onChange={setTitle}
+            error={errors.title}
+            className="span-all"
+            autoFocus
+            required
+          />
+          <SelectInput
+            label={t('polls.method')}
+            value={method}
+            onChange={(v) => setMethod(v as PollMethod)}
+            options={POLL_METHODS.map((m) => ({ value: m, label: t(`polls.methods.${m}`) }))}
+            className="span-all"
+          />
+          {method !== 'resolution' && (
+            <TextInput
+              label={t('polls.options')}
+              value={options}
+              onChange={setOptions}
+              error={errors.options}
+              multiline
+              className="span-all"
+            />
+          )}
           {method !== 'resolution' && (plans ?? []).length > 0 && (
             <div className="span-all inline-form">
-              <SelectInput label={t('polls.fromPlan')} value={planId} onChange={setPlanId} emptyLabel="—" options={(plans ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+              <SelectInput
+                label={t('polls.fromPlan')}
+                value={planId}
+                onChange={setPlanId}
+                emptyLabel="—"
+                options={(plans ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              />
               <SelectInput
                 label={t('polls.fromPlanLevel')}
                 value={level}
                 onChange={setLevel}
-                options={(['1', '2', '3'] as const).map((l) => ({ value: l, label: planView?.plan.levelNames[l] ?? l }))}
+                options={(['1', '2', '3'] as const).map((l) => ({
+                  value: l,
+                  label: planView?.plan.levelNames[l] ?? l,
+                }))}
               />
-              <Button onPress={takeFromPlan} isDisabled={!planView}>{t('polls.fromPlanAdd')}</Button>
+              <Button onPress={takeFromPlan} isDisabled={!planView}>
+                {t('polls.fromPlanAdd')}
+              </Button>
             </div>
           )}
           {method === 'points' && (
             <>
-              <TextInput label={t('polls.pointsPerVoter')} type="number" min={1} value={points} onChange={setPoints} error={errors.pointsPerVoter} />
-              <TextInput label={t('polls.maxPerOption')} type="number" min={1} value={cap} onChange={setCap} error={errors.maxPerOption} />
-              <CheckboxInput label={t('polls.requireAllPoints')} checked={allPoints} onChange={setAllPoints} />
+              <TextInput
+                label={t('polls.pointsPerVoter')}
+                type="number"
+                min={1}
+                value={points}
+                onChange={setPoints}
+                error={errors.pointsPerVoter}
+              />
+              <TextInput
+                label={t('polls.maxPerOption')}
+                type="number"
+                min={1}
+                value={cap}
+                onChange={setCap}
+                error={errors.maxPerOption}
+              />
+              <CheckboxInput
+                label={t('polls.requireAllPoints')}
+                checked={allPoints}
+                onChange={setAllPoints}
+              />
             </>
           )}
-          {method === 'approval' && <TextInput label={t('polls.maxChoices')} type="number" min={1} value={maxChoices} onChange={setMaxChoices} error={errors.maxChoices} />}
-          {(method === 'borda' || method === 'schulze') && <TextInput label={t('polls.maxRanks')} type="number" min={1} value={maxRanks} onChange={setMaxRanks} error={errors.maxRanks} />}
-          {method === 'score' && <TextInput label={t('polls.scaleMax')} type="number" min={1} value={scaleMax} onChange={setScaleMax} error={errors.scaleMax} />}
+          {method === 'approval' && (
+            <TextInput
+              label={t('polls.maxChoices')}
+              type="number"
+              min={1}
+              value={maxChoices}
+              onChange={setMaxChoices}
+              error={errors.maxChoices}
+            />
+          )}
+          {(method === 'borda' || method === 'schulze') && (
+            <TextInput
+              label={t('polls.maxRanks')}
+              type="number"
+              min={1}
+              value={maxRanks}
+              onChange={setMaxRanks}
+              error={errors.maxRanks}
+            />
+          )}
+          {method === 'score' && (
+            <TextInput
+              label={t('polls.scaleMax')}
+              type="number"
+              min={1}
+              value={scaleMax}
+              onChange={setScaleMax}
+              error={errors.scaleMax}
+            />
+          )}
         </div>
         <CheckboxInput label={t('polls.secret')} checked={secret} onChange={setSecret} />
         {/* Secret ballots carry no triad role, so agreement across the triad needs a named poll. */}
-        {!secret && <CheckboxInput label={t('polls.triadAgreement')} checked={triad} onChange={setTriad} />}
-        <FormError message={error} />
-        <div className="form-actions">
-          <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary">{t('common.save')}</Button>
-        </div>
+        {!secret && (
+          <CheckboxInput label={t('polls.triadAgreement')} checked={triad} onChange={setTriad} />
+        )}
+        <FormFooter error={error} onCancel={onClose} />
       </form>
     </FormDialog>
   );

@@ -13,7 +13,15 @@ import { PollForm } from './PollForm';
 import { PollResultView } from './PollResultView';
 import { methodText } from './pollText';
 
-export function PollsSection({ room, item, locked }: { room: RoomView; item: AgendaItem; locked: boolean }) {
+export function PollsSection({
+  room,
+  item,
+  locked,
+}: {
+  room: RoomView;
+  item: AgendaItem;
+  locked: boolean;
+}) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const polls = room.polls.filter((p) => p.agendaItemId === item.id);
@@ -23,7 +31,11 @@ export function PollsSection({ room, item, locked }: { room: RoomView; item: Age
         <h3 id={`polls-${item.id}`}>{t('polls.title')}</h3>
         {!locked && <Button onPress={() => setCreating(true)}>{t('polls.add')}</Button>}
       </div>
-      {polls.length === 0 ? <p className="muted">{t('polls.none')}</p> : polls.map((p) => <PollCard key={p.id} room={room} poll={p} locked={locked} />)}
+      {polls.length === 0 ? (
+        <p className="muted">{t('polls.none')}</p>
+      ) : (
+        polls.map((p) => <PollCard key={p.id} room={room} poll={p} locked={locked} />)
+      )}
       {creating && <PollForm agendaItemId={item.id} onClose={() => setCreating(false)} />}
     </section>
   );
@@ -33,47 +45,92 @@ function PollCard({ room, poll, locked }: { room: RoomView; poll: PollRecord; lo
   const { t } = useTranslation();
   const [mode, setMode] = useState<'hand' | 'rollCall' | 'close' | null>(null);
   const [error, setError] = useState<string>();
-  const entitled = room.members.filter((m) => m.votingRight && room.attendance.get(m.personId) && ['present', 'substituted'].includes(room.attendance.get(m.personId)!.status) && !room.attendance.get(m.personId)!.leftAt);
+  const entitled = room.members.filter(
+    (m) =>
+      m.votingRight &&
+      room.attendance.get(m.personId) &&
+      ['present', 'substituted'].includes(room.attendance.get(m.personId)!.status) &&
+      !room.attendance.get(m.personId)!.leftAt,
+  );
   const handVoters = room.handCounts.filter((b) => b.pollId === poll.id);
-  const run = (action: () => Promise<unknown>) => action().then(() => setError(undefined), (e) => setError(describeError(t, e)));
-  const resolution = poll.resolutionId ? room.resolutions.find((r) => r.id === poll.resolutionId) : undefined;
-  const supportsRollCall = !poll.secret && (poll.definition.method === 'resolution' || poll.definition.method === 'singleChoice');
+  const run = (action: () => Promise<unknown>) =>
+    action().then(
+      () => setError(undefined),
+      (e) => setError(describeError(t, e)),
+    );
+  const resolution = poll.resolutionId
+    ? room.resolutions.find((r) => r.id === poll.resolutionId)
+    : undefined;
+  const supportsRollCall =
+    !poll.secret &&
+    (poll.definition.method === 'resolution' || poll.definition.method === 'singleChoice');
 
   return (
     <div className={`poll-card poll-${poll.status}`} data-testid="poll-card">
       <div className="poll-head">
         <strong>{poll.title}</strong>
-        <span className={`status-chip poll-status-${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>
+        <span className={`status-chip poll-status-${poll.status}`}>
+          {t(`polls.status.${poll.status}`)}
+        </span>
       </div>
       <p className="muted small">
         {methodText(t, poll)} · {poll.secret ? t('polls.secretNote') : t('polls.namedNote')}
-        {poll.status !== 'draft' && <> · <span data-testid="poll-cast">{t('polls.cast', { cast: poll.voters.length + handVoters.length, entitled: entitled.length })}</span></>}
+        {poll.status !== 'draft' && (
+          <>
+            {' '}
+            ·{' '}
+            <span data-testid="poll-cast">
+              {t('polls.cast', {
+                cast: poll.voters.length + handVoters.length,
+                entitled: entitled.length,
+              })}
+            </span>
+          </>
+        )}
       </p>
       {poll.options.length > 0 && poll.status !== 'closed' && (
         <ol className="poll-options">
-          {poll.options.map((o) => <li key={o.id}>{o.label}</li>)}
+          {poll.options.map((o) => (
+            <li key={o.id}>{o.label}</li>
+          ))}
         </ol>
       )}
       {!locked && poll.status === 'draft' && (
         <div className="poll-actions">
-          <Button variant="primary" onPress={() => run(() => openPoll(db, poll.id))}>{t('polls.open')}</Button>
-          <Button variant="ghost" onPress={() => run(() => removePoll(db, poll.id))}>{t('polls.remove')}</Button>
+          <Button variant="primary" onPress={() => run(() => openPoll(db, poll.id))}>
+            {t('polls.open')}
+          </Button>
+          <Button variant="ghost" onPress={() => run(() => removePoll(db, poll.id))}>
+            {t('polls.remove')}
+          </Button>
         </div>
       )}
       {!locked && poll.status === 'open' && (
         <div className="poll-actions">
-          <Link className="btn btn-primary" to={`/kiosk/${poll.id}`}>{t('polls.kiosk')}</Link>
-          {supportsRollCall && <Button onPress={() => setMode(mode === 'rollCall' ? null : 'rollCall')}>{t('polls.rollCall')}</Button>}
+          <Link className="btn btn-primary" to={`/kiosk/${poll.id}`}>
+            {t('polls.kiosk')}
+          </Link>
+          {supportsRollCall && (
+            <Button onPress={() => setMode(mode === 'rollCall' ? null : 'rollCall')}>
+              {t('polls.rollCall')}
+            </Button>
+          )}
           <Button onPress={() => setMode('hand')}>{t('polls.handCount')}</Button>
-          <Button variant="danger" onPress={() => setMode('close')}>{t('polls.close')}</Button>
-          <Button variant="ghost" onPress={() => run(() => removePoll(db, poll.id))}>{t('polls.remove')}</Button>
+          <Button variant="danger" onPress={() => setMode('close')}>
+            {t('polls.close')}
+          </Button>
+          <Button variant="ghost" onPress={() => run(() => removePoll(db, poll.id))}>
+            {t('polls.remove')}
+          </Button>
         </div>
       )}
       {handVoters.length > 0 && poll.status === 'open' && (
         <p className="small">
           {t('polls.handBlocks')}: {handVoters.length}{' '}
           {handVoters.map((b) => (
-            <Button key={b.id} variant="ghost" onPress={() => run(() => removeHandCount(db, b.id))}>{t('polls.removeHand')}</Button>
+            <Button key={b.id} variant="ghost" onPress={() => run(() => removeHandCount(db, b.id))}>
+              {t('polls.removeHand')}
+            </Button>
           ))}
         </p>
       )}
@@ -83,7 +140,10 @@ function PollCard({ room, poll, locked }: { room: RoomView; poll: PollRecord; lo
           <ul>
             {entitled.map((m) => {
               const a = room.attendance.get(m.personId)!;
-              const who = a.status === 'substituted' && a.substituteId ? `${fullName(room.people.get(a.substituteId)!)} (${t('kiosk.forMember', { name: fullName(m.person) })})` : fullName(m.person);
+              const who =
+                a.status === 'substituted' && a.substituteId
+                  ? `${fullName(room.people.get(a.substituteId)!)} (${t('kiosk.forMember', { name: fullName(m.person) })})`
+                  : fullName(m.person);
               const voted = poll.voters.includes(m.personId);
               return (
                 <li key={m.personId} className={voted ? 'voted' : ''}>
@@ -93,15 +153,44 @@ function PollCard({ room, poll, locked }: { room: RoomView; poll: PollRecord; lo
                   ) : poll.definition.method === 'resolution' ? (
                     <span role="group" aria-label={who} className="status-buttons">
                       {(['yes', 'no', 'abstain'] as const).map((v) => (
-                        <button key={v} type="button" className="status-btn" onClick={() => void run(() => castBallot(db, poll.id, m.personId, { vote: v }, 'rollCall'))}>
+                        <button
+                          key={v}
+                          type="button"
+                          className="status-btn"
+                          onClick={() =>
+                            void run(() =>
+                              castBallot(db, poll.id, m.personId, { vote: v }, 'rollCall'),
+                            )
+                          }
+                        >
                           {t(`resolutions.${v}`)}
                         </button>
                       ))}
                     </span>
                   ) : (
-                    <select aria-label={who} defaultValue="" onChange={(e) => void run(() => castBallot(db, poll.id, m.personId, { choices: [e.target.value] }, 'rollCall'))}>
-                      <option value="" disabled>—</option>
-                      {poll.options.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+                    <select
+                      aria-label={who}
+                      defaultValue=""
+                      onChange={(e) =>
+                        void run(() =>
+                          castBallot(
+                            db,
+                            poll.id,
+                            m.personId,
+                            { choices: [e.target.value] },
+                            'rollCall',
+                          ),
+                        )
+                      }
+                    >
+                      <option value="" disabled>
+                        —
+                      </option>
+                      {poll.options.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.label}
+                        </option>
+                      ))}
                     </select>
                   )}
                 </li>

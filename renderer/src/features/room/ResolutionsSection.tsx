@@ -5,11 +5,19 @@ import { fullName, RESOLUTION_VERBS } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
-import { CheckboxInput, FormError, SelectInput, TextInput } from '../../components/fields';
+import { CheckboxInput, SelectInput, TextInput, FormFooter } from '../../components/fields';
 import { addResolution, db, removeResolution, type RoomView } from '../../db';
 import { resultText, ruleText } from './resolutionText';
 
-export function ResolutionsSection({ room, item, locked }: { room: RoomView; item: AgendaItem; locked: boolean }) {
+export function ResolutionsSection({
+  room,
+  item,
+  locked,
+}: {
+  room: RoomView;
+  item: AgendaItem;
+  locked: boolean;
+}) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const resolutions = room.resolutions.filter((r) => r.agendaItemId === item.id);
@@ -33,7 +41,11 @@ export function ResolutionsSection({ room, item, locked }: { room: RoomView; ite
               </p>
               {ruleText(t, r) && <p className="muted small">{ruleText(t, r)}</p>}
               {!locked && (
-                <Button variant="ghost" onPress={() => void removeResolution(db, r.id)} aria-label={`${t('resolutions.delete')} ${r.number}`}>
+                <Button
+                  variant="ghost"
+                  onPress={() => void removeResolution(db, r.id)}
+                  aria-label={`${t('resolutions.delete')} ${r.number}`}
+                >
                   {t('common.delete')}
                 </Button>
               )}
@@ -46,7 +58,15 @@ export function ResolutionsSection({ room, item, locked }: { room: RoomView; ite
   );
 }
 
-function ResolutionForm({ room, item, onClose }: { room: RoomView; item: AgendaItem; onClose: () => void }) {
+function ResolutionForm({
+  room,
+  item,
+  onClose,
+}: {
+  room: RoomView;
+  item: AgendaItem;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [verb, setVerb] = useState<ResolutionVerb>('approves');
   const [text, setText] = useState('');
@@ -63,7 +83,13 @@ function ResolutionForm({ room, item, onClose }: { room: RoomView; item: AgendaI
   async function submit() {
     const result =
       kind === 'vote'
-        ? { kind, yes: num(votes.yes), no: num(votes.no), abstain: num(votes.abstain), ...(casting ? { chairCastingVote: casting } : {}) }
+        ? {
+            kind,
+            yes: num(votes.yes),
+            no: num(votes.no),
+            abstain: num(votes.abstain),
+            ...(casting ? { chairCastingVote: casting } : {}),
+          }
         : { kind };
     try {
       await addResolution(db, item.id, { verb, text, result }, withTask ? task : undefined);
@@ -76,7 +102,13 @@ function ResolutionForm({ room, item, onClose }: { room: RoomView; item: AgendaI
 
   return (
     <FormDialog title={t('resolutions.add')} isOpen onClose={onClose} wide>
-      <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <div className="form-grid">
           <SelectInput
             label={t('resolutions.verb')}
@@ -85,7 +117,10 @@ function ResolutionForm({ room, item, onClose }: { room: RoomView; item: AgendaI
               setVerb(v as ResolutionVerb);
               if (v === 'instructs') setWithTask(true);
             }}
-            options={RESOLUTION_VERBS.map((v) => ({ value: v, label: `${room.body.code} ${t(`verbs.${v}`)}` }))}
+            options={RESOLUTION_VERBS.map((v) => ({
+              value: v,
+              label: `${room.body.code} ${t(`verbs.${v}`)}`,
+            }))}
           />
           <SelectInput
             label={t('resolutions.result')}
@@ -97,15 +132,46 @@ function ResolutionForm({ room, item, onClose }: { room: RoomView; item: AgendaI
               { value: 'noVote', label: t('resolutions.noVote') },
             ]}
           />
-          <TextInput label={t('resolutions.text')} value={text} onChange={setText} error={errors.text} hint={t('resolutions.textHint')} multiline className="span-all" autoFocus required />
+          <TextInput
+            label={t('resolutions.text')}
+            value={text}
+            onChange={setText}
+            error={errors.text}
+            hint={t('resolutions.textHint')}
+            multiline
+            className="span-all"
+            autoFocus
+            required
+          />
         </div>
         {kind === 'vote' && (
           <fieldset className="rules-fieldset">
             <legend>{t('resolutions.presentVoting', { count: room.quorum.presentVoting })}</legend>
             <div className="form-grid votes-grid">
-              <TextInput label={t('resolutions.yes')} type="number" min={0} value={votes.yes} onChange={(yes) => setVotes((v) => ({ ...v, yes }))} error={errors['result.yes']} />
-              <TextInput label={t('resolutions.no')} type="number" min={0} value={votes.no} onChange={(no) => setVotes((v) => ({ ...v, no }))} error={errors['result.no']} />
-              <TextInput label={t('resolutions.abstain')} type="number" min={0} value={votes.abstain} onChange={(abstain) => setVotes((v) => ({ ...v, abstain }))} error={errors['result.abstain']} />
+              <TextInput
+                label={t('resolutions.yes')}
+                type="number"
+                min={0}
+                value={votes.yes}
+                onChange={(yes) => setVotes((v) => ({ ...v, yes }))}
+                error={errors['result.yes']}
+              />
+              <TextInput
+                label={t('resolutions.no')}
+                type="number"
+                min={0}
+                value={votes.no}
+                onChange={(no) => setVotes((v) => ({ ...v, no }))}
+                error={errors['result.no']}
+              />
+              <TextInput
+                label={t('resolutions.abstain')}
+                type="number"
+                min={0}
+                value={votes.abstain}
+                onChange={(abstain) => setVotes((v) => ({ ...v, abstain }))}
+                error={errors['result.abstain']}
+              />
               {room.body.rules.tieRule === 'chairDecides' && (
                 <SelectInput
                   label={t('resolutions.casting')}
@@ -121,19 +187,35 @@ function ResolutionForm({ room, item, onClose }: { room: RoomView; item: AgendaI
             </div>
           </fieldset>
         )}
-        <CheckboxInput label={t('resolutions.createTask')} checked={withTask} onChange={setWithTask} />
+        <CheckboxInput
+          label={t('resolutions.createTask')}
+          checked={withTask}
+          onChange={setWithTask}
+        />
         {withTask && (
           <div className="form-grid">
-            <TextInput label={t('tasks.text')} value={task.text} onChange={(v) => setTask((x) => ({ ...x, text: v }))} className="span-all" />
-            <SelectInput label={t('tasks.owner')} value={task.ownerId} onChange={(v) => setTask((x) => ({ ...x, ownerId: v }))} emptyLabel={t('tasks.noOwner')} options={people} />
-            <TextInput label={t('tasks.deadline')} type="date" value={task.deadline} onChange={(v) => setTask((x) => ({ ...x, deadline: v }))} />
+            <TextInput
+              label={t('tasks.text')}
+              value={task.text}
+              onChange={(v) => setTask((x) => ({ ...x, text: v }))}
+              className="span-all"
+            />
+            <SelectInput
+              label={t('tasks.owner')}
+              value={task.ownerId}
+              onChange={(v) => setTask((x) => ({ ...x, ownerId: v }))}
+              emptyLabel={t('tasks.noOwner')}
+              options={people}
+            />
+            <TextInput
+              label={t('tasks.deadline')}
+              type="date"
+              value={task.deadline}
+              onChange={(v) => setTask((x) => ({ ...x, deadline: v }))}
+            />
           </div>
         )}
-        <FormError message={formError} />
-        <div className="form-actions">
-          <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary">{t('common.save')}</Button>
-        </div>
+        <FormFooter error={formError} onCancel={onClose} />
       </form>
     </FormDialog>
   );

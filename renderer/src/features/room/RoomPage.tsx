@@ -53,21 +53,35 @@ export function RoomPage() {
         subtitle={`${body.name} · ${formatDate(meeting.date)}, ${formatTime(meeting.timeFrom)}–${formatTime(meeting.timeTo)} · ${meeting.place}`}
         actions={
           <>
-            <Link className="btn btn-secondary" to={`/meetings/${meeting.id}`}>{t('room.attendanceLink')}</Link>
-            <Button onPress={() => platform.openProjector(meeting.id)}>{t('meetings.projector')}</Button>
+            <Link className="btn btn-secondary" to={`/meetings/${meeting.id}`}>
+              {t('room.attendanceLink')}
+            </Link>
+            <Button onPress={() => platform.openProjector(meeting.id)}>
+              {t('meetings.projector')}
+            </Button>
           </>
         }
       />
-      {locked && <p className="notice notice-warning" role="status">{t('room.locked')}</p>}
+      {locked && (
+        <p className="notice notice-warning" role="status">
+          {t('room.locked')}
+        </p>
+      )}
       <div className="room-layout">
         <AgendaPanel room={room} currentId={current?.id} locked={locked} />
         <div className="room-main">
           {current ? (
             <>
               <nav className="item-nav" aria-label={t('room.agenda')}>
-                <Button onPress={() => go(-1)} isDisabled={index <= 0}>← {t('room.previous')}</Button>
-                <span className="muted">{t('room.itemOf', { n: index + 1, total: items.length })}</span>
-                <Button onPress={() => go(1)} isDisabled={index >= items.length - 1}>{t('room.next')} →</Button>
+                <Button onPress={() => go(-1)} isDisabled={index <= 0}>
+                  ← {t('room.previous')}
+                </Button>
+                <span className="muted">
+                  {t('room.itemOf', { n: index + 1, total: items.length })}
+                </span>
+                <Button onPress={() => go(1)} isDisabled={index >= items.length - 1}>
+                  {t('room.next')} →
+                </Button>
               </nav>
               <ItemPanel key={current.id} room={room} item={current} locked={locked} />
             </>

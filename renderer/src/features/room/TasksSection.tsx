@@ -8,9 +8,18 @@ import { FormError, SelectInput, TextInput } from '../../components/fields';
 import { addTask, db, removeTask, reviewTask, type RoomView } from '../../db';
 import { formatDate } from '../../i18n/format';
 
-const ownerName = (room: RoomView, t: Task) => (t.ownerId && room.allPeople.get(t.ownerId) ? fullName(room.allPeople.get(t.ownerId)!) : '');
+const ownerName = (room: RoomView, t: Task) =>
+  t.ownerId && room.allPeople.get(t.ownerId) ? fullName(room.allPeople.get(t.ownerId)!) : '';
 
-export function TasksSection({ room, item, locked }: { room: RoomView; item: AgendaItem; locked: boolean }) {
+export function TasksSection({
+  room,
+  item,
+  locked,
+}: {
+  room: RoomView;
+  item: AgendaItem;
+  locked: boolean;
+}) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ text: '', ownerId: '', deadline: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -43,7 +52,9 @@ export function TasksSection({ room, item, locked }: { room: RoomView; item: Age
               <th scope="col">{t('tasks.text')}</th>
               <th scope="col">{t('tasks.owner')}</th>
               <th scope="col">{t('tasks.deadline')}</th>
-              <th scope="col"><span className="sr-only">{t('common.actions')}</span></th>
+              <th scope="col">
+                <span className="sr-only">{t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -55,7 +66,13 @@ export function TasksSection({ room, item, locked }: { room: RoomView; item: Age
                 <td>{formatDate(task.deadline)}</td>
                 <td className="row-actions">
                   {!locked && (
-                    <Button variant="ghost" onPress={() => void removeTask(db, task.id).catch((e) => setError(describeError(t, e)))} aria-label={`${t('tasks.delete')} ${task.number}`}>
+                    <Button
+                      variant="ghost"
+                      onPress={() =>
+                        void removeTask(db, task.id).catch((e) => setError(describeError(t, e)))
+                      }
+                      aria-label={`${t('tasks.delete')} ${task.number}`}
+                    >
                       {t('common.delete')}
                     </Button>
                   )}
@@ -66,10 +83,36 @@ export function TasksSection({ room, item, locked }: { room: RoomView; item: Age
         </table>
       )}
       {!locked && (
-        <form noValidate className="inline-form" onSubmit={(e) => { e.preventDefault(); void submit(); }} aria-label={t('tasks.add')}>
-          <TextInput label={t('tasks.text')} value={form.text} onChange={(text) => setForm((f) => ({ ...f, text }))} error={errors.text} className="grow" />
-          <SelectInput label={t('tasks.owner')} value={form.ownerId} onChange={(ownerId) => setForm((f) => ({ ...f, ownerId }))} emptyLabel={t('tasks.noOwner')} options={owners} />
-          <TextInput label={t('tasks.deadline')} type="date" value={form.deadline} onChange={(deadline) => setForm((f) => ({ ...f, deadline }))} error={errors.deadline} />
+        <form
+          noValidate
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+          aria-label={t('tasks.add')}
+        >
+          <TextInput
+            label={t('tasks.text')}
+            value={form.text}
+            onChange={(text) => setForm((f) => ({ ...f, text }))}
+            error={errors.text}
+            className="grow"
+          />
+          <SelectInput
+            label={t('tasks.owner')}
+            value={form.ownerId}
+            onChange={(ownerId) => setForm((f) => ({ ...f, ownerId }))}
+            emptyLabel={t('tasks.noOwner')}
+            options={owners}
+          />
+          <TextInput
+            label={t('tasks.deadline')}
+            type="date"
+            value={form.deadline}
+            onChange={(deadline) => setForm((f) => ({ ...f, deadline }))}
+            error={errors.deadline}
+          />
           <Button type="submit">{t('tasks.add')}</Button>
         </form>
       )}
@@ -84,7 +127,10 @@ export function ReviewSection({ room, locked }: { room: RoomView; locked: boolea
   const [error, setError] = useState<string>();
   const reviewOf = (task: Task) => task.reviews.find((r) => r.meetingId === room.meeting.id);
   const save = (task: Task, status: TaskStatus, comment?: string) =>
-    reviewTask(db, task.id, room.meeting.id, status, comment).then(() => setError(undefined), (e) => setError(describeError(t, e)));
+    reviewTask(db, task.id, room.meeting.id, status, comment).then(
+      () => setError(undefined),
+      (e) => setError(describeError(t, e)),
+    );
   return (
     <section className="room-section" aria-labelledby="review-title">
       <h3 id="review-title">{t('tasks.review')}</h3>
@@ -116,10 +162,14 @@ export function ReviewSection({ room, locked }: { room: RoomView; locked: boolea
                       aria-label={`${t('tasks.status')} ${task.number}`}
                       value={review?.status ?? task.status}
                       disabled={locked}
-                      onChange={(e) => void save(task, e.target.value as TaskStatus, review?.comment)}
+                      onChange={(e) =>
+                        void save(task, e.target.value as TaskStatus, review?.comment)
+                      }
                     >
                       {TASK_STATUSES.map((s) => (
-                        <option key={s} value={s}>{t(`tasks.statuses.${s}`)}</option>
+                        <option key={s} value={s}>
+                          {t(`tasks.statuses.${s}`)}
+                        </option>
                       ))}
                     </select>
                   </td>
@@ -129,7 +179,8 @@ export function ReviewSection({ room, locked }: { room: RoomView; locked: boolea
                       defaultValue={review?.comment ?? ''}
                       disabled={locked}
                       onBlur={(e) => {
-                        if (e.target.value !== (review?.comment ?? '')) void save(task, review?.status ?? task.status, e.target.value);
+                        if (e.target.value !== (review?.comment ?? ''))
+                          void save(task, review?.status ?? task.status, e.target.value);
                       }}
                     />
                   </td>

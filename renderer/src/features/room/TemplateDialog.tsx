@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/Button';
+
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
-import { FormError, TextInput } from '../../components/fields';
+import { TextInput, FormFooter } from '../../components/fields';
 import { db, saveAgendaTemplate, type RoomView } from '../../db';
 
 export function TemplateDialog({ room, onClose }: { room: RoomView; onClose: () => void }) {
@@ -24,12 +24,14 @@ export function TemplateDialog({ room, onClose }: { room: RoomView; onClose: () 
           }
         }}
       >
-        <TextInput label={t('room.templateName')} value={name} onChange={setName} autoFocus required />
-        <FormError message={error} />
-        <div className="form-actions">
-          <Button onPress={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary">{t('common.save')}</Button>
-        </div>
+        <TextInput
+          label={t('room.templateName')}
+          value={name}
+          onChange={setName}
+          autoFocus
+          required
+        />
+        <FormFooter error={error} onCancel={onClose} />
       </form>
     </FormDialog>
   );

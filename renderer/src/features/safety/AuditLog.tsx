@@ -8,7 +8,10 @@ function show(value: unknown): string {
 }
 
 function when(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'cs-CZ', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'cs-CZ', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 /**
@@ -26,7 +29,9 @@ export function AuditLog({ table, recordId }: { table: string; recordId: string 
         {entries?.map((e) => (
           <li key={e.id} className={`audit-entry audit-${e.op}`}>
             <div className="audit-head">
-              <time dateTime={e.at}>{when(e.at, i18n.language)}</time> · <strong>{e.user ?? t('safety.audit.unknownUser')}</strong> · {t(`safety.audit.${e.op}`)}
+              <time dateTime={e.at}>{when(e.at, i18n.language)}</time> ·{' '}
+              <strong>{e.user ?? t('safety.audit.unknownUser')}</strong> ·{' '}
+              {t(`safety.audit.${e.op}`)}
             </div>
             <AuditChanges entry={e} />
           </li>
@@ -44,7 +49,9 @@ function AuditChanges({ entry }: { entry: AuditEntry }) {
   }
   const before = entry.before ?? {};
   const after = entry.after ?? {};
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !['id', 'createdAt', 'updatedAt'].includes(f));
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (f) => !['id', 'createdAt', 'updatedAt'].includes(f),
+  );
   if (fields.length === 0) return null;
   return (
     <table className="data-table audit-table">

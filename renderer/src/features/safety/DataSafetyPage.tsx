@@ -33,11 +33,15 @@ import { describeIssue, tableLabel } from './describe';
 import { PersonPrivacyDialog } from './PersonPrivacyDialog';
 
 const dateTime = (iso: string, lang: string) =>
-  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'cs-CZ', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'cs-CZ', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 
 /** Registered tables in their natural order (organizations, people, bodies …), then the rest. */
 const KNOWN_ORDER = Object.keys(RECORD_SCHEMAS);
-const tableOrder = (table: string) => (KNOWN_ORDER.includes(table) ? KNOWN_ORDER.indexOf(table) : KNOWN_ORDER.length);
+const tableOrder = (table: string) =>
+  KNOWN_ORDER.includes(table) ? KNOWN_ORDER.indexOf(table) : KNOWN_ORDER.length;
 
 async function readFile(e: ChangeEvent<HTMLInputElement>): Promise<Uint8Array | null> {
   const file = e.target.files?.[0];
@@ -75,12 +79,18 @@ function BackupSection() {
   const { t, i18n } = useTranslation();
   const last = useSetting<string>(LAST_BACKUP_KEY);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(null);
+  const [result, setResult] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(
+    null,
+  );
   return (
     <section className="settings-section safety-card" aria-labelledby="backup-title">
       <h2 id="backup-title">{t('safety.backup.title')}</h2>
       <p>{t('safety.backup.text')}</p>
-      <p className="muted">{last ? t('safety.backup.last', { date: dateTime(last, i18n.language) }) : t('safety.backup.never')}</p>
+      <p className="muted">
+        {last
+          ? t('safety.backup.last', { date: dateTime(last, i18n.language) })
+          : t('safety.backup.never')}
+      </p>
       <Button
         variant="primary"
         isDisabled={progress !== null}
@@ -88,12 +98,26 @@ function BackupSection() {
           setResult(null);
           setProgress({ done: 0, total: db.tables.length });
           try {
-            const file = await createBackup(db, { onProgress: (done, total) => setProgress({ done, total }) });
+            const file = await createBackup(db, {
+              onProgress: (done, total) => setProgress({ done, total }),
+            });
             const saved = await platform.saveFile(file.fileName, file.bytes, BACKUP_MIME);
-            if (file.warnings.length) setResult({ kind: 'warn', text: t('safety.backup.warnings', { message: describeIssue(t, file.warnings[0]!) }) });
-            else setResult(saved === 'saved' ? { kind: 'ok', text: t('safety.backup.done', { file: file.fileName }) } : { kind: 'warn', text: t('safety.backup.cancelled') });
+            if (file.warnings.length)
+              setResult({
+                kind: 'warn',
+                text: t('safety.backup.warnings', { message: describeIssue(t, file.warnings[0]!) }),
+              });
+            else
+              setResult(
+                saved === 'saved'
+                  ? { kind: 'ok', text: t('safety.backup.done', { file: file.fileName }) }
+                  : { kind: 'warn', text: t('safety.backup.cancelled') },
+              );
           } catch (e) {
-            setResult({ kind: 'error', text: t('safety.backup.failed', { message: describeError(t, e) }) });
+            setResult({
+              kind: 'error',
+              text: t('safety.backup.failed', { message: describeError(t, e) }),
+            });
           } finally {
             setProgress(null);
           }
@@ -103,11 +127,18 @@ function BackupSection() {
       </Button>
       {progress && <Progress {...progress} label={t('safety.backup.progress', progress)} />}
       {result && (
-        <p className={result.kind === 'ok' ? 'form-success' : 'form-error'} role={result.kind === 'ok' ? 'status' : 'alert'}>
+        <p
+          className={result.kind === 'ok' ? 'form-success' : 'form-error'}
+          role={result.kind === 'ok' ? 'status' : 'alert'}
+        >
           {result.text}
         </p>
       )}
-      <p className="muted small">{platform.kind === 'web' ? t('safety.backup.autoNone') : t('safety.backup.auto', { folder: 'Triáda/zalohy' })}</p>
+      <p className="muted small">
+        {platform.kind === 'web'
+          ? t('safety.backup.autoNone')
+          : t('safety.backup.auto', { folder: 'Triáda/zalohy' })}
+      </p>
     </section>
   );
 }
@@ -133,7 +164,11 @@ function RestoreSection() {
     try {
       setPreview(await readBackupFile(db, bytes));
     } catch (err) {
-      setIssues(err instanceof BackupError ? err.issues.map((i) => describeIssue(t, i)) : [describeError(t, err)]);
+      setIssues(
+        err instanceof BackupError
+          ? err.issues.map((i) => describeIssue(t, i))
+          : [describeError(t, err)],
+      );
     } finally {
       setBusy(null);
     }
@@ -144,11 +179,22 @@ function RestoreSection() {
     setConfirming(false);
     setBusy(t('safety.restore.progress', { done: 0, total: db.tables.length }));
     try {
-      await restoreBackup(db, preview, (done, all) => setBusy(t('safety.restore.progress', { done, total: all })));
-      setResult({ ok: true, text: t('safety.restore.done', { date: dateTime(preview.meta.createdAt, i18n.language) }) });
+      await restoreBackup(db, preview, (done, all) =>
+        setBusy(t('safety.restore.progress', { done, total: all })),
+      );
+      setResult({
+        ok: true,
+        text: t('safety.restore.done', { date: dateTime(preview.meta.createdAt, i18n.language) }),
+      });
       setPreview(null);
     } catch (err) {
-      setResult({ ok: false, text: t('safety.restore.failed', { message: err instanceof BackupError ? describeIssue(t, err.issues[0]!) : describeError(t, err) }) });
+      setResult({
+        ok: false,
+        text: t('safety.restore.failed', {
+          message:
+            err instanceof BackupError ? describeIssue(t, err.issues[0]!) : describeError(t, err),
+        }),
+      });
     } finally {
       setBusy(null);
     }
@@ -160,7 +206,13 @@ function RestoreSection() {
       <p>{t('safety.restore.text')}</p>
       <label className="btn btn-secondary file-button">
         {t('safety.restore.choose')}
-        <input ref={input} type="file" accept=".json,application/json" className="sr-only" onChange={onFile} />
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          className="sr-only"
+          onChange={onFile}
+        />
       </label>
       {busy && <p role="status">{busy}</p>}
       {issues && (
@@ -193,8 +245,12 @@ function RestoreSection() {
             <thead>
               <tr>
                 <th scope="col">{t('safety.restore.table')}</th>
-                <th scope="col" className="num">{t('safety.restore.records')}</th>
-                <th scope="col" className="num">{t('safety.restore.current')}</th>
+                <th scope="col" className="num">
+                  {t('safety.restore.records')}
+                </th>
+                <th scope="col" className="num">
+                  {t('safety.restore.current')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -219,7 +275,10 @@ function RestoreSection() {
         </div>
       )}
       {result && (
-        <p className={result.ok ? 'form-success' : 'form-error'} role={result.ok ? 'status' : 'alert'}>
+        <p
+          className={result.ok ? 'form-success' : 'form-error'}
+          role={result.ok ? 'status' : 'alert'}
+        >
           {result.text}
         </p>
       )}
@@ -227,7 +286,10 @@ function RestoreSection() {
         <ConfirmDialog
           isOpen
           title={t('safety.restore.confirmTitle')}
-          text={t('safety.restore.confirmText', { date: dateTime(preview.meta.createdAt, i18n.language), count: total })}
+          text={t('safety.restore.confirmText', {
+            date: dateTime(preview.meta.createdAt, i18n.language),
+            count: total,
+          })}
           confirmLabel={t('safety.restore.confirm')}
           onCancel={() => setConfirming(false)}
           onConfirm={() => void restore()}
@@ -271,8 +333,14 @@ function CsvSection() {
       )}
       {plan && !plan.fileError && (
         <div className="safety-preview">
-          <h3>{plan.kind === 'people' ? t('safety.csv.previewPeople', { count: rows.length }) : t('safety.csv.previewOrgs', { count: rows.length })}</h3>
-          {plan.newOrganizations.length > 0 && <p>{t('safety.csv.newOrganizations', { names: plan.newOrganizations.join(', ') })}</p>}
+          <h3>
+            {plan.kind === 'people'
+              ? t('safety.csv.previewPeople', { count: rows.length })
+              : t('safety.csv.previewOrgs', { count: rows.length })}
+          </h3>
+          {plan.newOrganizations.length > 0 && (
+            <p>{t('safety.csv.newOrganizations', { names: plan.newOrganizations.join(', ') })}</p>
+          )}
           {!plan.valid && (
             <p className="form-error" role="alert">
               {t('safety.csv.invalid')}
@@ -305,11 +373,21 @@ function CsvSection() {
                   ? plan.people.map((r) => (
                       <tr key={r.line} className={r.errors.length ? 'row-invalid' : ''}>
                         <td>{r.line}</td>
-                        <td>{fullName({ title: r.data.title, firstName: r.data.firstName ?? '', lastName: r.data.lastName ?? '' })}</td>
+                        <td>
+                          {fullName({
+                            title: r.data.title,
+                            firstName: r.data.firstName ?? '',
+                            lastName: r.data.lastName ?? '',
+                          })}
+                        </td>
                         <td>{r.data.triadRole ? t(`triad.${r.data.triadRole}`) : ''}</td>
                         <td>{r.newOrganization ?? ''}</td>
                         <td>{r.data.email ?? ''}</td>
-                        <td>{r.errors.length ? r.errors.map((e) => rowErrorText(t, e)).join(' ') : t('safety.csv.ok')}</td>
+                        <td>
+                          {r.errors.length
+                            ? r.errors.map((e) => rowErrorText(t, e)).join(' ')
+                            : t('safety.csv.ok')}
+                        </td>
                       </tr>
                     ))
                   : plan.organizations.map((r) => (
@@ -318,7 +396,11 @@ function CsvSection() {
                         <td>{r.data.name}</td>
                         <td>{r.data.ico ?? ''}</td>
                         <td>{r.data.kind ? t(`orgKind.${r.data.kind}`) : ''}</td>
-                        <td>{r.errors.length ? r.errors.map((e) => rowErrorText(t, e)).join(' ') : t('safety.csv.ok')}</td>
+                        <td>
+                          {r.errors.length
+                            ? r.errors.map((e) => rowErrorText(t, e)).join(' ')
+                            : t('safety.csv.ok')}
+                        </td>
                       </tr>
                     ))}
               </tbody>
@@ -335,7 +417,10 @@ function CsvSection() {
                   setResult({ ok: true, text: t('safety.csv.done', n) });
                   setPlan(null);
                 } catch (e) {
-                  setResult({ ok: false, text: t('safety.csv.failed', { message: describeError(t, e) }) });
+                  setResult({
+                    ok: false,
+                    text: t('safety.csv.failed', { message: describeError(t, e) }),
+                  });
                 }
               }}
             >
@@ -345,7 +430,10 @@ function CsvSection() {
         </div>
       )}
       {result && (
-        <p className={result.ok ? 'form-success' : 'form-error'} role={result.ok ? 'status' : 'alert'}>
+        <p
+          className={result.ok ? 'form-success' : 'form-error'}
+          role={result.ok ? 'status' : 'alert'}
+        >
           {result.text}
         </p>
       )}
@@ -374,7 +462,9 @@ function RetentionSection() {
           if (n >= 1 && n <= 50) void setSetting(db, RETENTION_KEY, n);
         }}
       />
-      {inactive && inactive.length === 0 && <p className="muted">{t('safety.retention.none', { count: years })}</p>}
+      {inactive && inactive.length === 0 && (
+        <p className="muted">{t('safety.retention.none', { count: years })}</p>
+      )}
       {inactive && inactive.length > 0 && (
         <table className="data-table compact" aria-label={t('safety.retention.title')}>
           <thead>
@@ -392,7 +482,11 @@ function RetentionSection() {
                 <td>{fullName(person)}</td>
                 <td>{formatDate(lastActivity)}</td>
                 <td className="row-actions">
-                  <Button variant="ghost" onPress={() => setOpen(person.id)} aria-label={`${t('safety.person.action')}: ${fullName(person)}`}>
+                  <Button
+                    variant="ghost"
+                    onPress={() => setOpen(person.id)}
+                    aria-label={`${t('safety.person.action')}: ${fullName(person)}`}
+                  >
                     {t('safety.person.action')}
                   </Button>
                 </td>

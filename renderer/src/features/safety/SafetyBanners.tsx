@@ -55,7 +55,9 @@ function BackupReminder() {
   if (due === null || due === undefined) return null;
   return (
     <div className="safety-banner safety-banner-warn" role="status">
-      <p>{due === 'never' ? t('safety.reminder.never') : t('safety.reminder.text', { count: due })}</p>
+      <p>
+        {due === 'never' ? t('safety.reminder.never') : t('safety.reminder.text', { count: due })}
+      </p>
       <Link to="/safety" className="btn btn-primary">
         {t('safety.reminder.action')}
       </Link>

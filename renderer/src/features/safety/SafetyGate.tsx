@@ -26,7 +26,8 @@ export function SafetyGate({ children }: { children: ReactNode }) {
     };
   }, []);
   if (!state) return null;
-  if (state.status === 'newer') return <NewerVersionScreen stored={state.storedVersion} app={state.appVersion} />;
+  if (state.status === 'newer')
+    return <NewerVersionScreen stored={state.storedVersion} app={state.appVersion} />;
   if (state.status === 'failed') return <FailedScreen message={state.message} />;
   return <>{children}</>;
 }
@@ -46,7 +47,10 @@ export function NewerVersionScreen({ stored, app }: { stored: number; app: numbe
           onPress={async () => {
             try {
               const copy = await backupNewerDatabase(db.name);
-              setSaved((await platform.saveFile(copy.fileName, copy.bytes, 'application/json')) === 'saved');
+              setSaved(
+                (await platform.saveFile(copy.fileName, copy.bytes, 'application/json')) ===
+                  'saved',
+              );
             } catch (e) {
               setError(e instanceof Error ? e.message : String(e));
             }

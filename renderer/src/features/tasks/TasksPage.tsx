@@ -22,9 +22,12 @@ export function TasksPage() {
 
   const owners = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const task of tasks ?? []) if (task.ownerId && task.ownerName) seen.set(task.ownerId, task.ownerName);
+    for (const task of tasks ?? [])
+      if (task.ownerId && task.ownerName) seen.set(task.ownerId, task.ownerName);
     const cmp = collator();
-    return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => cmp.compare(a.label, b.label));
+    return [...seen]
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => cmp.compare(a.label, b.label));
   }, [tasks]);
 
   const rows = (tasks ?? []).filter(
@@ -37,12 +40,35 @@ export function TasksPage() {
 
   return (
     <>
-      <PageHeader title={t('tasks.pageTitle')} subtitle={tasks ? t('common.count', { count: rows.length }) : t('common.loading')} />
+      <PageHeader
+        title={t('tasks.pageTitle')}
+        subtitle={tasks ? t('common.count', { count: rows.length }) : t('common.loading')}
+      />
       <div className="toolbar">
-        <SelectInput label={t('tasks.owner')} value={owner} onChange={setOwner} emptyLabel={t('tasks.allOwners')} options={owners} />
-        <SelectInput label={t('tasks.body')} value={bodyId} onChange={setBodyId} emptyLabel={t('tasks.allBodies')} options={(bodies ?? []).map((b) => ({ value: b.id, label: `${b.code} – ${b.name}` }))} />
-        <CheckboxInput label={t('tasks.onlyPending')} checked={pendingOnly} onChange={setPendingOnly} />
-        <CheckboxInput label={t('tasks.onlyOverdue')} checked={overdueOnly} onChange={setOverdueOnly} />
+        <SelectInput
+          label={t('tasks.owner')}
+          value={owner}
+          onChange={setOwner}
+          emptyLabel={t('tasks.allOwners')}
+          options={owners}
+        />
+        <SelectInput
+          label={t('tasks.body')}
+          value={bodyId}
+          onChange={setBodyId}
+          emptyLabel={t('tasks.allBodies')}
+          options={(bodies ?? []).map((b) => ({ value: b.id, label: `${b.code} – ${b.name}` }))}
+        />
+        <CheckboxInput
+          label={t('tasks.onlyPending')}
+          checked={pendingOnly}
+          onChange={setPendingOnly}
+        />
+        <CheckboxInput
+          label={t('tasks.onlyOverdue')}
+          checked={overdueOnly}
+          onChange={setOverdueOnly}
+        />
       </div>
       {rows.length === 0 ? (
         <EmptyState>{t('tasks.empty')}</EmptyState>
@@ -64,16 +90,27 @@ export function TasksPage() {
                 <td className="mono">
                   <Link to={`/meetings/${task.meetingId}/room`}>{task.number}</Link>
                 </td>
-                <td><span className="code-badge small">{task.bodyCode}</span></td>
+                <td>
+                  <span className="code-badge small">{task.bodyCode}</span>
+                </td>
                 <td>{task.text}</td>
                 <td>{task.ownerName ?? t('tasks.noOwner')}</td>
                 <td>
-                  {formatDate(task.deadline)} {isOverdue(task, today) && <span className="badge badge-bad">{t('tasks.overdue')}</span>}
+                  {formatDate(task.deadline)}{' '}
+                  {isOverdue(task, today) && (
+                    <span className="badge badge-bad">{t('tasks.overdue')}</span>
+                  )}
                 </td>
                 <td>
-                  <select aria-label={`${t('tasks.status')} ${task.number}`} value={task.status} onChange={(e) => void setTaskStatus(db, task.id, e.target.value as TaskStatus)}>
+                  <select
+                    aria-label={`${t('tasks.status')} ${task.number}`}
+                    value={task.status}
+                    onChange={(e) => void setTaskStatus(db, task.id, e.target.value as TaskStatus)}
+                  >
                     {TASK_STATUSES.map((s) => (
-                      <option key={s} value={s}>{t(`tasks.statuses.${s}`)}</option>
+                      <option key={s} value={s}>
+                        {t(`tasks.statuses.${s}`)}
+                      </option>
                     ))}
                   </select>
                 </td>
