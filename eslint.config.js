@@ -6,20 +6,43 @@ import tseslint from 'typescript-eslint';
 // Layer rules of the architecture (see docs/architecture.md): shared is pure, only the
 // db layer touches Dexie, electron and renderer never import each other.
 const dexie = { group: ['dexie', 'dexie-*'], message: 'Only renderer/src/db/** may use Dexie.' };
-const electronMods = { group: ['electron', 'electron/*'], message: 'Electron APIs live in electron/ only.' };
-const nodeMods = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'net'], message: 'No Node built-ins here.' };
-const react = { group: ['react', 'react-*', 'react/*', '@tanstack/*'], message: 'No UI libraries here.' };
+const electronMods = {
+  group: ['electron', 'electron/*'],
+  message: 'Electron APIs live in electron/ only.',
+};
+const nodeMods = {
+  group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'net'],
+  message: 'No Node built-ins here.',
+};
+const react = {
+  group: ['react', 'react-*', 'react/*', '@tanstack/*'],
+  message: 'No UI libraries here.',
+};
 const toRenderer = { group: ['**/renderer/**'], message: 'Do not import the renderer from here.' };
-const toElectron = { group: ['**/electron/**', '../electron/*'], message: 'Do not import electron/ from here.' };
+const toElectron = {
+  group: ['**/electron/**', '../electron/*'],
+  message: 'Do not import electron/ from here.',
+};
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -32,17 +55,24 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [dexie, electronMods, nodeMods, react, toRenderer, toElectron] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [dexie, electronMods, nodeMods, react, toRenderer, toElectron] },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/src/db/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [dexie, electronMods, nodeMods, toElectron] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [dexie, electronMods, nodeMods, toElectron] }],
+    },
   },
   {
     files: ['renderer/src/db/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electronMods, nodeMods, toElectron] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronMods, nodeMods, toElectron] }],
+    },
   },
   {
     files: ['electron/**/*.ts'],
@@ -54,9 +84,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']", message: 'Never expose ipcRenderer.' },
-        { selector: "Property > Identifier.value[name='ipcRenderer']", message: 'Never expose ipcRenderer.' },
-        { selector: "SpreadElement > Identifier[name='ipcRenderer']", message: 'Never expose ipcRenderer.' },
+        {
+          selector:
+            "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']",
+          message: 'Never expose ipcRenderer.',
+        },
+        {
+          selector: "Property > Identifier.value[name='ipcRenderer']",
+          message: 'Never expose ipcRenderer.',
+        },
+        {
+          selector: "SpreadElement > Identifier[name='ipcRenderer']",
+          message: 'Never expose ipcRenderer.',
+        },
       ],
     },
   },

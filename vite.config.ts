@@ -13,7 +13,12 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   test: {
     root: '.',
-    include: ['shared/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
+      'electron/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+    ],
     setupFiles: ['tests/setup.ts'],
     environment: 'node',
     testTimeout: 60_000,

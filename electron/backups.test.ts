@@ -2,9 +2,16 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { autoBackupName, backupsToDelete, listAutoBackups, parseAutoBackupName, writeAutoBackup } from './backups';
+import {
+  autoBackupName,
+  backupsToDelete,
+  listAutoBackups,
+  parseAutoBackupName,
+  writeAutoBackup,
+} from './backups';
 
-const name = (day: string, time = '120000', kind = 'daily') => `triada-auto-${day}-${time}-${kind}.json`;
+const name = (day: string, time = '120000', kind = 'daily') =>
+  `triada-auto-${day}-${time}-${kind}.json`;
 
 function days(from: string, count: number): string[] {
   const out: string[] = [];
@@ -20,7 +27,11 @@ describe('automatic backup rotation', () => {
   it('names and parses backup files', () => {
     const n = autoBackupName(new Date(2026, 3, 16, 9, 30, 5), 'quit');
     expect(n).toBe('triada-auto-2026-04-16-093005-quit.json');
-    expect(parseAutoBackupName(n)).toMatchObject({ day: '2026-04-16', month: '2026-04', kind: 'quit' });
+    expect(parseAutoBackupName(n)).toMatchObject({
+      day: '2026-04-16',
+      month: '2026-04',
+      kind: 'quit',
+    });
     expect(parseAutoBackupName('zapis.docx')).toBeNull();
     expect(parseAutoBackupName('triada-auto-2026-04-16-093005-daily.json.part')).toBeNull();
   });
@@ -49,7 +60,12 @@ describe('automatic backup rotation', () => {
   });
 
   it('keeps one backup per day (the newest) and never deletes foreign files', () => {
-    const names = [name('2026-04-16', '080000'), name('2026-04-16', '170000', 'quit'), 'poznamky.txt', name('2026-04-15')];
+    const names = [
+      name('2026-04-16', '080000'),
+      name('2026-04-16', '170000', 'quit'),
+      'poznamky.txt',
+      name('2026-04-15'),
+    ];
     expect(backupsToDelete(names)).toEqual([name('2026-04-16', '080000')]);
   });
 
@@ -58,7 +74,12 @@ describe('automatic backup rotation', () => {
     try {
       for (const d of days('2026-01-01', 20)) await writeFile(path.join(dir, name(d)), '{}');
       await writeFile(path.join(dir, 'vlastni.json'), 'x');
-      const result = await writeAutoBackup(dir, new TextEncoder().encode('{"ok":1}'), 'quit', new Date(2026, 0, 21, 18, 0, 0));
+      const result = await writeAutoBackup(
+        dir,
+        new TextEncoder().encode('{"ok":1}'),
+        'quit',
+        new Date(2026, 0, 21, 18, 0, 0),
+      );
       expect(await readFile(result.path, 'utf8')).toBe('{"ok":1}');
       const files = await readdir(dir);
       expect(files).toContain('vlastni.json');

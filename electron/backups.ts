@@ -28,7 +28,13 @@ export interface ParsedBackupName {
 export function parseAutoBackupName(name: string): ParsedBackupName | null {
   const m = NAME.exec(name);
   if (!m) return null;
-  return { name, day: `${m[1]}-${m[2]}-${m[3]}`, month: `${m[1]}-${m[2]}`, stamp: `${m[1]}${m[2]}${m[3]}${m[4]}`, kind: m[5] as AutoBackupKind };
+  return {
+    name,
+    day: `${m[1]}-${m[2]}-${m[3]}`,
+    month: `${m[1]}-${m[2]}`,
+    stamp: `${m[1]}${m[2]}${m[3]}${m[4]}`,
+    kind: m[5] as AutoBackupKind,
+  };
 }
 
 /**
@@ -36,7 +42,11 @@ export function parseAutoBackupName(name: string): ParsedBackupName | null {
  * newest backup of each of the newest `monthly` months. Files that are not automatic backups
  * are never touched.
  */
-export function backupsToDelete(names: readonly string[], daily = KEEP_DAILY, monthly = KEEP_MONTHLY): string[] {
+export function backupsToDelete(
+  names: readonly string[],
+  daily = KEEP_DAILY,
+  monthly = KEEP_MONTHLY,
+): string[] {
   const parsed = names.map(parseAutoBackupName).filter((p): p is ParsedBackupName => p !== null);
   parsed.sort((a, b) => (a.stamp < b.stamp ? 1 : a.stamp > b.stamp ? -1 : 0)); // newest first
   const keep = new Set<string>();
@@ -56,7 +66,12 @@ export function backupsToDelete(names: readonly string[], daily = KEEP_DAILY, mo
 }
 
 /** Writes one automatic backup atomically (temp file + rename), then rotates the folder. */
-export async function writeAutoBackup(dir: string, bytes: Uint8Array, kind: AutoBackupKind, now = new Date()): Promise<{ path: string; deleted: string[] }> {
+export async function writeAutoBackup(
+  dir: string,
+  bytes: Uint8Array,
+  kind: AutoBackupKind,
+  now = new Date(),
+): Promise<{ path: string; deleted: string[] }> {
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, autoBackupName(now, kind));
   const temp = `${target}.part`;
@@ -72,7 +87,9 @@ export async function writeAutoBackup(dir: string, bytes: Uint8Array, kind: Auto
   return { path: target, deleted };
 }
 
-export async function listAutoBackups(dir: string): Promise<{ name: string; size: number; kind: AutoBackupKind; day: string }[]> {
+export async function listAutoBackups(
+  dir: string,
+): Promise<{ name: string; size: number; kind: AutoBackupKind; day: string }[]> {
   let names: string[];
   try {
     names = await readdir(dir);

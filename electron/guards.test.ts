@@ -151,7 +151,14 @@ describe('isPermissionAllowed', () => {
     expect(isPermissionAllowed('persistent-storage', 'app://triada')).toBe(true);
     expect(isPermissionAllowed('persistent-storage', 'https://evil.example/')).toBe(false);
     expect(isPermissionAllowed('persistent-storage', 'app://triada.evil/')).toBe(false);
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       expect(isPermissionAllowed(p, 'app://triada/index.html')).toBe(false);
     }
   });

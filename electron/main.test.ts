@@ -170,7 +170,11 @@ describe('main process wiring', () => {
     expect(cb).toHaveBeenLastCalledWith(true);
     request(wc, 'persistent-storage', cb, { requestingUrl: 'https://evil.example/' });
     expect(cb).toHaveBeenLastCalledWith(false);
-    const check = ses.setPermissionCheckHandler.mock.calls[0]![0] as (wc: unknown, p: string, origin: string) => boolean;
+    const check = ses.setPermissionCheckHandler.mock.calls[0]![0] as (
+      wc: unknown,
+      p: string,
+      origin: string,
+    ) => boolean;
     expect(check(null, 'notifications', 'app://triada')).toBe(false);
     expect(check(null, 'persistent-storage', 'app://triada')).toBe(true);
     expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'cs');

@@ -211,11 +211,17 @@ function registerIpc(): void {
       if (kind === 'quit') quitBackupWritten?.();
       return result;
     } catch (e) {
-      throw new IpcError('BACKUP_FAILED', `Could not write the automatic backup: ${e instanceof Error ? e.message : String(e)}`);
+      throw new IpcError(
+        'BACKUP_FAILED',
+        `Could not write the automatic backup: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   });
 
-  router.handle('backup:list', async () => ({ folder: backupDir(), backups: await listAutoBackups(backupDir()) }));
+  router.handle('backup:list', async () => ({
+    folder: backupDir(),
+    backups: await listAutoBackups(backupDir()),
+  }));
 }
 
 async function serveApp(request: Request): Promise<Response> {
@@ -261,8 +267,12 @@ function hardenWebContents(): void {
 /** Everything is denied except persistent storage for the app's own origin (see guards). */
 function denyAllPermissions(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((wc, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl ?? wc.getURL())));
-  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  ses.setPermissionRequestHandler((wc, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl ?? wc.getURL())),
+  );
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
   ses.setDevicePermissionHandler(() => false);
 }
 

@@ -7,14 +7,23 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('../dist/renderer', import.meta.url)));
 const portArg = process.argv.indexOf('--port');
-const port = Number(portArg > 0 ? process.argv[portArg + 1] : process.env.PORT ?? 4173);
+const port = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env.PORT ?? 4173));
 const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
 };
-const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const csp =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-try { statSync(join(root, 'index.html')); } catch {
+try {
+  statSync(join(root, 'index.html'));
+} catch {
   console.error('dist/renderer is missing: run "npm run build:renderer" first.');
   process.exit(1);
 }
@@ -22,8 +31,23 @@ try { statSync(join(root, 'index.html')); } catch {
 createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   let file = normalize(join(root, decodeURIComponent(url.pathname)));
-  if (!file.startsWith(root + '/') && file !== root) { res.writeHead(403).end(); return; }
-  try { if (statSync(file).isDirectory()) file = join(file, 'index.html'); } catch { file = join(root, 'index.html'); }
-  res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' });
-  createReadStream(file).on('error', () => res.end()).pipe(res);
-}).listen(port, '127.0.0.1', () => console.log(`Triáda (browser mode) on http://127.0.0.1:${port}/`));
+  if (!file.startsWith(root + '/') && file !== root) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    if (statSync(file).isDirectory()) file = join(file, 'index.html');
+  } catch {
+    file = join(root, 'index.html');
+  }
+  res.writeHead(200, {
+    'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+  });
+  createReadStream(file)
+    .on('error', () => res.end())
+    .pipe(res);
+}).listen(port, '127.0.0.1', () =>
+  console.log(`Triáda (browser mode) on http://127.0.0.1:${port}/`),
+);

@@ -13,7 +13,13 @@ function sortKeys(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) Object.defineProperty(out, key, { value: sortKeys(v), enumerable: true, writable: true, configurable: true });
+      if (v !== undefined)
+        Object.defineProperty(out, key, {
+          value: sortKeys(v),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
     }
     return out;
   }
@@ -28,7 +34,11 @@ export async function sha256Hex(input: string | Uint8Array): Promise<string> {
 }
 
 /** Keys that could change an object's prototype when a record is later spread or assigned. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
 
 export type SafeJsonFailure =
   | { kind: 'truncated' }
@@ -55,7 +65,9 @@ export function safeJsonParse(text: string, maxDepth = 64): SafeJsonResult {
     const trimmed = text.trimEnd();
     const looksCut =
       /end of (json )?input|unterminated|unexpected end/i.test(message) ||
-      (trimmed.length > 0 && (trimmed.startsWith('{') || trimmed.startsWith('[')) && !/[}\]]$/.test(trimmed));
+      (trimmed.length > 0 &&
+        (trimmed.startsWith('{') || trimmed.startsWith('[')) &&
+        !/[}\]]$/.test(trimmed));
     return { ok: false, failure: { kind: looksCut ? 'truncated' : 'syntax' } };
   }
   if (forbidden !== null) return { ok: false, failure: { kind: 'forbiddenKey', key: forbidden } };
@@ -71,7 +83,9 @@ function depthOf(value: unknown, limit: number): number {
     const [v, d] = stack.pop()!;
     if (d > max) max = d;
     if (max >= limit) return max;
-    if (v && typeof v === 'object') for (const child of Object.values(v)) if (child && typeof child === 'object') stack.push([child, d + 1]);
+    if (v && typeof v === 'object')
+      for (const child of Object.values(v))
+        if (child && typeof child === 'object') stack.push([child, d + 1]);
   }
   return max;
 }

@@ -50,37 +50,86 @@ export interface CsvPlan {
   fileError?: string;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 const PEOPLE_COLUMNS: Record<string, keyof PersonInput | 'organization'> = {
-  jmeno: 'firstName', krestnijmeno: 'firstName', firstname: 'firstName',
-  prijmeni: 'lastName', lastname: 'lastName', surname: 'lastName',
-  titul: 'title', title: 'title',
-  email: 'email', mail: 'email',
-  telefon: 'phone', tel: 'phone', phone: 'phone', mobil: 'phone',
-  role: 'triadRole', roletriady: 'triadRole', rolevtriade: 'triadRole', triada: 'triadRole', triadrole: 'triadRole',
-  organizace: 'organization', organization: 'organization', instituce: 'organization',
-  poznamka: 'note', note: 'note',
+  jmeno: 'firstName',
+  krestnijmeno: 'firstName',
+  firstname: 'firstName',
+  prijmeni: 'lastName',
+  lastname: 'lastName',
+  surname: 'lastName',
+  titul: 'title',
+  title: 'title',
+  email: 'email',
+  mail: 'email',
+  telefon: 'phone',
+  tel: 'phone',
+  phone: 'phone',
+  mobil: 'phone',
+  role: 'triadRole',
+  roletriady: 'triadRole',
+  rolevtriade: 'triadRole',
+  triada: 'triadRole',
+  triadrole: 'triadRole',
+  organizace: 'organization',
+  organization: 'organization',
+  instituce: 'organization',
+  poznamka: 'note',
+  note: 'note',
 };
 const ORG_COLUMNS: Record<string, keyof OrganizationInput> = {
-  nazev: 'name', nazevorganizace: 'name', name: 'name', organizace: 'name', organization: 'name',
-  ico: 'ico', ic: 'ico',
-  druh: 'kind', typ: 'kind', kind: 'kind', type: 'kind',
+  nazev: 'name',
+  nazevorganizace: 'name',
+  name: 'name',
+  organizace: 'name',
+  organization: 'name',
+  ico: 'ico',
+  ic: 'ico',
+  druh: 'kind',
+  typ: 'kind',
+  kind: 'kind',
+  type: 'kind',
 };
 
 const ROLE_WORDS: Record<string, TriadRole> = {
-  zadavatel: 'commissioner', commissioner: 'commissioner', zadavatele: 'commissioner',
-  poskytovatel: 'provider', provider: 'provider', poskytovatele: 'provider',
-  uzivatel: 'user', user: 'user', uzivatele: 'user',
-  verejnost: 'public', public: 'public',
+  zadavatel: 'commissioner',
+  commissioner: 'commissioner',
+  zadavatele: 'commissioner',
+  poskytovatel: 'provider',
+  provider: 'provider',
+  poskytovatele: 'provider',
+  uzivatel: 'user',
+  user: 'user',
+  uzivatele: 'user',
+  verejnost: 'public',
+  public: 'public',
 };
 const KIND_WORDS: Record<string, OrganizationKind> = {
-  obec: 'municipality', mesto: 'municipality', obecmesto: 'municipality', municipality: 'municipality',
-  kraj: 'region', region: 'region',
-  poskytovatel: 'provider', poskytovatelsocialnichsluzeb: 'provider', provider: 'provider',
-  nno: 'ngo', nestatnineziskovaorganizace: 'ngo', neziskovaorganizace: 'ngo', ngo: 'ngo', spolek: 'ngo',
-  skola: 'school', school: 'school',
-  jina: 'other', jine: 'other', other: 'other',
+  obec: 'municipality',
+  mesto: 'municipality',
+  obecmesto: 'municipality',
+  municipality: 'municipality',
+  kraj: 'region',
+  region: 'region',
+  poskytovatel: 'provider',
+  poskytovatelsocialnichsluzeb: 'provider',
+  provider: 'provider',
+  nno: 'ngo',
+  nestatnineziskovaorganizace: 'ngo',
+  neziskovaorganizace: 'ngo',
+  ngo: 'ngo',
+  spolek: 'ngo',
+  skola: 'school',
+  school: 'school',
+  jina: 'other',
+  jine: 'other',
+  other: 'other',
 };
 
 /** Czech Excel saves CSV as windows-1250; anything else is UTF-8. */
@@ -93,14 +142,27 @@ export function decodeCsv(bytes: Uint8Array): string {
 }
 
 function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }): CsvRowError[] {
-  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || '_', code: i.message.startsWith('errors.') ? i.message : 'errors.invalid' }));
+  return error.issues.map((i) => ({
+    field: i.path.map(String).join('.') || '_',
+    code: i.message.startsWith('errors.') ? i.message : 'errors.invalid',
+  }));
 }
 
 export function planCsvImport(
   text: string,
-  existing: { organizations: { id: string; name: string; ico?: string }[]; people: { firstName: string; lastName: string; organizationId?: string }[] },
+  existing: {
+    organizations: { id: string; name: string; ico?: string }[];
+    people: { firstName: string; lastName: string; organizationId?: string }[];
+  },
 ): CsvPlan {
-  const empty = (fileError: string, kind: CsvKind = 'people'): CsvPlan => ({ kind, people: [], organizations: [], newOrganizations: [], valid: false, fileError });
+  const empty = (fileError: string, kind: CsvKind = 'people'): CsvPlan => ({
+    kind,
+    people: [],
+    organizations: [],
+    newOrganizations: [],
+    valid: false,
+    fileError,
+  });
   if (text.length > MAX_CSV_BYTES) return empty('safety.csv.tooLarge');
   const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: 'greedy' });
   const rows = parsed.data.filter((r) => Array.isArray(r));
@@ -123,23 +185,50 @@ export function planCsvImport(
       const errors: CsvRowError[] = [];
       const kindWord = fold(raw.kind ?? '');
       const kind: OrganizationKind | undefined = kindWord ? KIND_WORDS[kindWord] : 'other';
-      if (!kind) errors.push({ field: 'kind', code: 'safety.csv.unknownKind', params: { value: raw.kind ?? '', allowed: ORGANIZATION_KINDS.join(', ') } });
-      const data: OrganizationInput = { name: raw.name ?? '', kind: kind ?? 'other', ...(raw.ico ? { ico: raw.ico } : {}) };
+      if (!kind)
+        errors.push({
+          field: 'kind',
+          code: 'safety.csv.unknownKind',
+          params: { value: raw.kind ?? '', allowed: ORGANIZATION_KINDS.join(', ') },
+        });
+      const data: OrganizationInput = {
+        name: raw.name ?? '',
+        kind: kind ?? 'other',
+        ...(raw.ico ? { ico: raw.ico } : {}),
+      };
       const result = organizationInput.safeParse(data);
       if (!result.success) errors.push(...issuesOf(result.error));
       const ico = raw.ico && isValidIco(normalizeIco(raw.ico)) ? normalizeIco(raw.ico) : undefined;
       const key = fold(raw.name ?? '');
-      if (key && (orgByName.has(key) || (ico && orgByIco.has(ico)))) errors.push({ field: 'name', code: 'safety.csv.orgExists', params: { name: raw.name ?? '' } });
-      else if (key && seen.has(key)) errors.push({ field: 'name', code: 'safety.csv.duplicateRow', params: { name: raw.name ?? '' } });
+      if (key && (orgByName.has(key) || (ico && orgByIco.has(ico))))
+        errors.push({
+          field: 'name',
+          code: 'safety.csv.orgExists',
+          params: { name: raw.name ?? '' },
+        });
+      else if (key && seen.has(key))
+        errors.push({
+          field: 'name',
+          code: 'safety.csv.duplicateRow',
+          params: { name: raw.name ?? '' },
+        });
       seen.add(key);
       return { line: i + 2, data, errors };
     });
-    return { kind: 'organizations', people: [], organizations, newOrganizations: [], valid: organizations.every((r) => r.errors.length === 0) };
+    return {
+      kind: 'organizations',
+      people: [],
+      organizations,
+      newOrganizations: [],
+      valid: organizations.every((r) => r.errors.length === 0),
+    };
   }
 
   const cols = header.map((h) => PEOPLE_COLUMNS[h]);
   const newOrgs = new Map<string, string>();
-  const existingPeople = new Set(existing.people.map((p) => fold(`${p.firstName}|${p.lastName}|${p.organizationId ?? ''}`)));
+  const existingPeople = new Set(
+    existing.people.map((p) => fold(`${p.firstName}|${p.lastName}|${p.organizationId ?? ''}`)),
+  );
   const seen = new Set<string>();
   const people = rows.slice(1).map((cells, i): CsvRow<PersonInput> => {
     const raw: Record<string, string> = {};
@@ -147,7 +236,12 @@ export function planCsvImport(
     const errors: CsvRowError[] = [];
     const roleWord = fold(raw.triadRole ?? '');
     const triadRole = ROLE_WORDS[roleWord];
-    if (!triadRole) errors.push({ field: 'triadRole', code: roleWord ? 'safety.csv.unknownRole' : 'errors.required', params: { value: raw.triadRole ?? '', allowed: TRIAD_ROLES.join(', ') } });
+    if (!triadRole)
+      errors.push({
+        field: 'triadRole',
+        code: roleWord ? 'safety.csv.unknownRole' : 'errors.required',
+        params: { value: raw.triadRole ?? '', allowed: TRIAD_ROLES.join(', ') },
+      });
     let newOrganization: string | undefined;
     let organizationId: string | undefined;
     if (raw.organization) {
@@ -169,12 +263,31 @@ export function planCsvImport(
       ...(organizationId ? { organizationId } : {}),
     };
     const result = personInput.safeParse(data);
-    if (!result.success) errors.push(...issuesOf(result.error).filter((e) => e.field !== 'triadRole'));
-    const key = fold(`${data.firstName}|${data.lastName}|${organizationId ?? newOrganization ?? ''}`);
-    if (existingPeople.has(key)) errors.push({ field: '_', code: 'safety.csv.personExists', params: { name: fullName({ firstName: data.firstName, lastName: data.lastName }) } });
-    else if (seen.has(key)) errors.push({ field: '_', code: 'safety.csv.duplicateRow', params: { name: fullName({ firstName: data.firstName, lastName: data.lastName }) } });
+    if (!result.success)
+      errors.push(...issuesOf(result.error).filter((e) => e.field !== 'triadRole'));
+    const key = fold(
+      `${data.firstName}|${data.lastName}|${organizationId ?? newOrganization ?? ''}`,
+    );
+    if (existingPeople.has(key))
+      errors.push({
+        field: '_',
+        code: 'safety.csv.personExists',
+        params: { name: fullName({ firstName: data.firstName, lastName: data.lastName }) },
+      });
+    else if (seen.has(key))
+      errors.push({
+        field: '_',
+        code: 'safety.csv.duplicateRow',
+        params: { name: fullName({ firstName: data.firstName, lastName: data.lastName }) },
+      });
     seen.add(key);
     return { line: i + 2, data, errors, ...(newOrganization ? { newOrganization } : {}) };
   });
-  return { kind: 'people', people, organizations: [], newOrganizations: [...newOrgs.values()], valid: people.every((r) => r.errors.length === 0) };
+  return {
+    kind: 'people',
+    people,
+    organizations: [],
+    newOrganizations: [...newOrgs.values()],
+    valid: people.every((r) => r.errors.length === 0),
+  };
 }

@@ -56,7 +56,12 @@ export interface InspectedBackup {
  */
 export const FORMAT_MIGRATIONS: Record<number, (data: BackupData) => BackupData> = {};
 
-export function migrateData(data: BackupData, from: number, migrations = FORMAT_MIGRATIONS, to = FORMAT_VERSION): BackupData {
+export function migrateData(
+  data: BackupData,
+  from: number,
+  migrations = FORMAT_MIGRATIONS,
+  to = FORMAT_VERSION,
+): BackupData {
   let out = data;
   for (let v = from; v < to; v++) {
     const step = migrations[v];
@@ -73,7 +78,14 @@ export async function buildBackup(
 ): Promise<{ envelope: BackupEnvelope; text: string }> {
   const counts = Object.fromEntries(Object.entries(data).map(([t, rows]) => [t, rows.length]));
   const sha256 = await sha256Hex(canonicalJson(data));
-  const envelope: BackupEnvelope = { format: BACKUP_FORMAT, formatVersion: FORMAT_VERSION, ...info, counts, sha256, data };
+  const envelope: BackupEnvelope = {
+    format: BACKUP_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    ...info,
+    counts,
+    sha256,
+    data,
+  };
   return { envelope, text: canonicalJson(envelope) };
 }
 
@@ -88,7 +100,10 @@ const envelopeShape = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
-const fail = (code: Parameters<typeof issue>[0], params: Record<string, string | number> = {}): never => {
+const fail = (
+  code: Parameters<typeof issue>[0],
+  params: Record<string, string | number> = {},
+): never => {
   throw new BackupError([issue(code, params)]);
 };
 
@@ -96,11 +111,18 @@ const fail = (code: Parameters<typeof issue>[0], params: Record<string, string |
  * Reads and validates a backup file completely. Throws BackupError naming what is wrong;
  * returns the data only when every check passed. Nothing here writes anything.
  */
-export async function inspectBackup(file: Uint8Array | string, target: RestoreTarget): Promise<InspectedBackup> {
+export async function inspectBackup(
+  file: Uint8Array | string,
+  target: RestoreTarget,
+): Promise<InspectedBackup> {
   // 1. Size, before anything is decoded.
   const size = typeof file === 'string' ? file.length : file.byteLength;
   if (size === 0) fail('safety.errors.empty');
-  if (size > MAX_BACKUP_BYTES) fail('safety.errors.tooLarge', { size: Math.round(size / 1024 / 1024), max: MAX_BACKUP_BYTES / 1024 / 1024 });
+  if (size > MAX_BACKUP_BYTES)
+    fail('safety.errors.tooLarge', {
+      size: Math.round(size / 1024 / 1024),
+      max: MAX_BACKUP_BYTES / 1024 / 1024,
+    });
 
   // 2. Text and JSON, refusing prototype keys and absurd nesting.
   let text: string;
@@ -127,27 +149,42 @@ export async function inspectBackup(file: Uint8Array | string, target: RestoreTa
   const env = envelopeShape.safeParse(raw);
   if (!env.success) {
     const o = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-    if (o.format === BACKUP_FORMAT && typeof o.formatVersion === 'number' && o.formatVersion > FORMAT_VERSION) fail('safety.errors.newerFormat');
+    if (
+      o.format === BACKUP_FORMAT &&
+      typeof o.formatVersion === 'number' &&
+      o.formatVersion > FORMAT_VERSION
+    )
+      fail('safety.errors.newerFormat');
     fail('safety.errors.notBackup');
   }
   const envelope = env.data!;
 
   // 4. Checksum of the content.
-  if ((await sha256Hex(canonicalJson(envelope.data))) !== envelope.sha256) fail('safety.errors.checksum');
+  if ((await sha256Hex(canonicalJson(envelope.data))) !== envelope.sha256)
+    fail('safety.errors.checksum');
 
   // 5. Versions: a file from a newer Triáda is refused with its own message.
   if (envelope.formatVersion > FORMAT_VERSION) fail('safety.errors.newerFormat');
-  if (envelope.schemaVersion > target.schemaVersion) fail('safety.errors.newerSchema', { file: envelope.schemaVersion, app: target.schemaVersion });
+  if (envelope.schemaVersion > target.schemaVersion)
+    fail('safety.errors.newerSchema', { file: envelope.schemaVersion, app: target.schemaVersion });
 
   // 6. Migrations of older formats.
-  for (const [t, rows] of Object.entries(envelope.data)) if (!Array.isArray(rows)) fail('safety.errors.tableNotList', { table: t });
+  for (const [t, rows] of Object.entries(envelope.data))
+    if (!Array.isArray(rows)) fail('safety.errors.tableNotList', { table: t });
   const data = migrateData(envelope.data as BackupData, envelope.formatVersion);
 
   // 7. Tables, records, duplicates, references.
   const issues = validateData(data, envelope.schemaVersion, target);
   if (issues.length === 0) {
     for (const [t, n] of Object.entries(envelope.counts)) {
-      if ((data[t]?.length ?? 0) !== n) issues.push(issue('safety.errors.countMismatch', { table: t, expected: n, actual: data[t]?.length ?? 0 }));
+      if ((data[t]?.length ?? 0) !== n)
+        issues.push(
+          issue('safety.errors.countMismatch', {
+            table: t,
+            expected: n,
+            actual: data[t]?.length ?? 0,
+          }),
+        );
     }
   }
   if (issues.length) throw new BackupError(issues);
@@ -157,7 +194,11 @@ export async function inspectBackup(file: Uint8Array | string, target: RestoreTa
 }
 
 /** Every check of the content, collecting up to MAX_ISSUES issues. Exported for the export self-check. */
-export function validateData(data: BackupData, schemaVersion: number, target: RestoreTarget): BackupIssue[] {
+export function validateData(
+  data: BackupData,
+  schemaVersion: number,
+  target: RestoreTarget,
+): BackupIssue[] {
   const issues: BackupIssue[] = [];
   const full = () => issues.length >= MAX_ISSUES;
   const known = new Map(target.tables.map((t) => [t.name, t.primaryKey]));
@@ -166,7 +207,8 @@ export function validateData(data: BackupData, schemaVersion: number, target: Re
     if (!known.has(table)) issues.push(issue('safety.errors.unknownTable', { table }));
   }
   for (const [table, spec] of Object.entries(RECORD_SCHEMAS)) {
-    if (known.has(table) && spec.since <= schemaVersion && !Object.hasOwn(data, table)) issues.push(issue('safety.errors.missingTable', { table }));
+    if (known.has(table) && spec.since <= schemaVersion && !Object.hasOwn(data, table))
+      issues.push(issue('safety.errors.missingTable', { table }));
   }
   if (issues.length) return issues;
 
@@ -188,7 +230,14 @@ export function validateData(data: BackupData, schemaVersion: number, target: Re
       const row: unknown = rows[i];
       const where = { table, index: i + 1 };
       if (!row || typeof row !== 'object' || Array.isArray(row)) {
-        issues.push(issue('safety.errors.invalidRecord', { ...where, id: '?', field: '—', problem: 'errors.invalid' }));
+        issues.push(
+          issue('safety.errors.invalidRecord', {
+            ...where,
+            id: '?',
+            field: '—',
+            problem: 'errors.invalid',
+          }),
+        );
         continue;
       }
       const rec = row as Record<string, unknown>;
@@ -196,7 +245,14 @@ export function validateData(data: BackupData, schemaVersion: number, target: Re
       const id = typeof key === 'string' ? key : '?';
       const huge = findHugeString(rec);
       if (huge !== null) {
-        issues.push(issue('safety.errors.hugeString', { ...where, id: id.slice(0, 60), field: huge, max: MAX_STRING_LENGTH }));
+        issues.push(
+          issue('safety.errors.hugeString', {
+            ...where,
+            id: id.slice(0, 60),
+            field: huge,
+            max: MAX_STRING_LENGTH,
+          }),
+        );
         continue;
       }
       const result = schema.safeParse(rec);
@@ -213,10 +269,18 @@ export function validateData(data: BackupData, schemaVersion: number, target: Re
         continue;
       }
       if (typeof key !== 'string' || key.length === 0) {
-        issues.push(issue('safety.errors.invalidRecord', { ...where, id: '?', field: pk, problem: 'errors.id' }));
+        issues.push(
+          issue('safety.errors.invalidRecord', {
+            ...where,
+            id: '?',
+            field: pk,
+            problem: 'errors.id',
+          }),
+        );
         continue;
       }
-      if (seen.has(key)) issues.push(issue('safety.errors.duplicateId', { table, id: key.slice(0, 60) }));
+      if (seen.has(key))
+        issues.push(issue('safety.errors.duplicateId', { table, id: key.slice(0, 60) }));
       seen.add(key);
     }
   }

@@ -41,4 +41,7 @@ export class BackupError extends Error {
   }
 }
 
-export const issue = (code: BackupErrorCode, params: Record<string, string | number> = {}): BackupIssue => ({ code, params });
+export const issue = (
+  code: BackupErrorCode,
+  params: Record<string, string | number> = {},
+): BackupIssue => ({ code, params });

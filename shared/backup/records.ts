@@ -46,20 +46,41 @@ export interface TableSpec {
 
 export const RECORD_SCHEMAS: Record<string, TableSpec> = {
   organizations: { since: 1, schema: meta.and(archivable).and(organizationInput) },
-  people: { since: 1, schema: meta.and(archivable).and(personInput).and(z.looseObject({ consent: consentSchema.optional() })) },
+  people: {
+    since: 1,
+    schema: meta
+      .and(archivable)
+      .and(personInput)
+      .and(z.looseObject({ consent: consentSchema.optional() })),
+  },
   bodies: { since: 1, schema: meta.and(archivable).and(bodyInput) },
   memberships: { since: 1, schema: meta.and(membershipInput) },
   meetings: {
     since: 1,
-    schema: meta.and(meetingInput).and(
-      z.looseObject({ seq: int.min(1, 'errors.invalid'), year: int.min(1900, 'errors.invalid').max(3000, 'errors.invalid'), minutesStatus: z.enum(MINUTES_STATUSES).optional() }),
-    ),
+    schema: meta
+      .and(meetingInput)
+      .and(
+        z.looseObject({
+          seq: int.min(1, 'errors.invalid'),
+          year: int.min(1900, 'errors.invalid').max(3000, 'errors.invalid'),
+          minutesStatus: z.enum(MINUTES_STATUSES).optional(),
+        }),
+      ),
   },
   attendance: { since: 1, schema: meta.and(attendanceInput) },
   settings: { since: 1, schema: z.strictObject({ key: recordId, value: z.unknown() }) },
   agendaItems: {
     since: 2,
-    schema: meta.and(agendaItemInput).and(z.looseObject({ meetingId: recordId, order: int.min(1, 'errors.invalid'), discussion: z.string().max(100_000, 'errors.tooLong'), elapsedMs: z.number().min(0, 'errors.nonNegative') })),
+    schema: meta
+      .and(agendaItemInput)
+      .and(
+        z.looseObject({
+          meetingId: recordId,
+          order: int.min(1, 'errors.invalid'),
+          discussion: z.string().max(100_000, 'errors.tooLong'),
+          elapsedMs: z.number().min(0, 'errors.nonNegative'),
+        }),
+      ),
   },
   resolutions: {
     since: 2,
@@ -84,14 +105,33 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
         seq: int.min(1, 'errors.invalid'),
         number: z.string().max(100, 'errors.tooLong'),
         status: z.enum(TASK_STATUSES),
-        reviews: z.array(z.looseObject({ meetingId: recordId, status: z.enum(TASK_STATUSES), at: z.string() })),
+        reviews: z.array(
+          z.looseObject({ meetingId: recordId, status: z.enum(TASK_STATUSES), at: z.string() }),
+        ),
       }),
     ),
   },
-  amendments: { since: 2, schema: meta.and(amendmentInput).and(z.looseObject({ meetingId: recordId, author: z.string().max(200, 'errors.tooLong'), at: z.string() })) },
+  amendments: {
+    since: 2,
+    schema: meta
+      .and(amendmentInput)
+      .and(
+        z.looseObject({
+          meetingId: recordId,
+          author: z.string().max(200, 'errors.tooLong'),
+          at: z.string(),
+        }),
+      ),
+  },
   agendaTemplates: {
     since: 2,
-    schema: meta.and(z.looseObject({ bodyId: recordId, name: z.string().min(1, 'errors.required').max(200, 'errors.tooLong'), items: z.array(z.looseObject({ title: z.string().max(300, 'errors.tooLong') })) })),
+    schema: meta.and(
+      z.looseObject({
+        bodyId: recordId,
+        name: z.string().min(1, 'errors.required').max(200, 'errors.tooLong'),
+        items: z.array(z.looseObject({ title: z.string().max(300, 'errors.tooLong') })),
+      }),
+    ),
   },
   audit: {
     since: 2,

@@ -84,7 +84,11 @@ export interface EvaluationDoc {
 }
 
 function money(n: number, lang: Lang): string {
-  return lang === 'cs' ? `${formatAmount(n)}${NBSP}Kč` : `CZK${NBSP}${formatAmount(n).replace(/\u00A0/g, ',').replace(/,(\d{2})$/, '.$1')}`;
+  return lang === 'cs'
+    ? `${formatAmount(n)}${NBSP}Kč`
+    : `CZK${NBSP}${formatAmount(n)
+        .replace(/\u00A0/g, ',')
+        .replace(/,(\d{2})$/, '.$1')}`;
 }
 
 function num(n: number, lang: Lang): string {
@@ -96,7 +100,11 @@ function pct(value: number, L: EvaluationLabels): string {
   return fill(L.percent, { value }).replace(' ', NBSP);
 }
 
-function summaryTable(rows: { label: string; stats: FulfilmentStats }[], L: EvaluationLabels, lang: Lang) {
+function summaryTable(
+  rows: { label: string; stats: FulfilmentStats }[],
+  L: EvaluationLabels,
+  lang: Lang,
+) {
   const columns: Column[] = [
     { header: L.colItem, width: 2220 },
     { header: L.colActivities, width: 850, align: 'right' },
@@ -104,7 +112,14 @@ function summaryTable(rows: { label: string; stats: FulfilmentStats }[], L: Eval
     { header: L.colCancelled, width: 1000, align: 'right' },
   ];
   const cells: Cell[][] = rows.map(({ label, stats }, i) => [
-    i === 0 ? [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: label, bold: true })] })] : label,
+    i === 0
+      ? [
+          new Paragraph({
+            style: STYLE.tableText,
+            children: [new TextRun({ text: label, bold: true })],
+          }),
+        ]
+      : label,
     String(stats.base),
     ...BUCKETS.map((b) => `${stats.buckets[b]} (${pct(stats.shares[b], L)})`),
     String(stats.counts.cancelled),
@@ -114,15 +129,32 @@ function summaryTable(rows: { label: string; stats: FulfilmentStats }[], L: Eval
 }
 
 function statusCell(r: EvaluationRow, L: EvaluationLabels): Paragraph[] {
-  const runs = [new TextRun({ text: L.status[r.status], bold: r.status === 'done', color: r.status === 'notDone' ? COLOR.marker : undefined })];
+  const runs = [
+    new TextRun({
+      text: L.status[r.status],
+      bold: r.status === 'done',
+      color: r.status === 'notDone' ? COLOR.marker : undefined,
+    }),
+  ];
   const out = [new Paragraph({ style: STYLE.tableText, children: runs })];
-  if (r.fulfilment !== undefined) out.push(new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: pct(r.fulfilment, L), color: COLOR.muted })] }));
+  if (r.fulfilment !== undefined)
+    out.push(
+      new Paragraph({
+        style: STYLE.tableText,
+        children: [new TextRun({ text: pct(r.fulfilment, L), color: COLOR.muted })],
+      }),
+    );
   return out;
 }
 
 function activityCell(r: EvaluationRow, L: EvaluationLabels, lang: Lang): Paragraph[] {
   const out = [new Paragraph({ style: STYLE.tableText, children: [new TextRun(r.title)] })];
-  const small = (text: string) => new Paragraph({ style: STYLE.tableText, spacing: { before: 40 }, children: [new TextRun({ text, size: 17, color: COLOR.muted })] });
+  const small = (text: string) =>
+    new Paragraph({
+      style: STYLE.tableText,
+      spacing: { before: 40 },
+      children: [new TextRun({ text, size: 17, color: COLOR.muted })],
+    });
   if (r.implementers.length > 0) out.push(small(`${L.implementer}: ${r.implementers.join(', ')}`));
   for (const i of r.indicators) {
     const unit = i.unit ? ` ${i.unit}` : '';
@@ -131,7 +163,11 @@ function activityCell(r: EvaluationRow, L: EvaluationLabels, lang: Lang): Paragr
       small(
         i.target === undefined
           ? fill(L.indicatorNoTarget, { name: i.name, actual })
-          : fill(L.indicator, { name: i.name, actual: i.actual === undefined ? L.notReported : num(i.actual, lang), target: `${num(i.target, lang)}${unit}` }),
+          : fill(L.indicator, {
+              name: i.name,
+              actual: i.actual === undefined ? L.notReported : num(i.actual, lang),
+              target: `${num(i.target, lang)}${unit}`,
+            }),
       ),
     );
   }
@@ -140,8 +176,21 @@ function activityCell(r: EvaluationRow, L: EvaluationLabels, lang: Lang): Paragr
 
 function commentCell(r: EvaluationRow, L: EvaluationLabels): Paragraph[] {
   const out: Paragraph[] = [];
-  if (r.reason) out.push(new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: `${L.reason}: `, bold: true }), new TextRun(r.reason)] }));
-  if (r.comment) out.push(new Paragraph({ style: STYLE.tableText, spacing: r.reason ? { before: 40 } : undefined, children: [new TextRun(r.comment)] }));
+  if (r.reason)
+    out.push(
+      new Paragraph({
+        style: STYLE.tableText,
+        children: [new TextRun({ text: `${L.reason}: `, bold: true }), new TextRun(r.reason)],
+      }),
+    );
+  if (r.comment)
+    out.push(
+      new Paragraph({
+        style: STYLE.tableText,
+        spacing: r.reason ? { before: 40 } : undefined,
+        children: [new TextRun(r.comment)],
+      }),
+    );
   return out;
 }
 
@@ -171,21 +220,43 @@ function financeTable(lines: EvaluationDoc['costsBySource'], L: EvaluationLabels
     { header: L.colDrawn, width: 1400, align: 'right' },
   ];
   const drawn = (p: number, a: number) => (p > 0 ? pct(Math.round((a / p) * 100), L) : L.dash);
-  const total = lines.reduce((s, l) => ({ planned: s.planned + l.planned, actual: s.actual + l.actual }), { planned: 0, actual: 0 });
+  const total = lines.reduce(
+    (s, l) => ({ planned: s.planned + l.planned, actual: s.actual + l.actual }),
+    { planned: 0, actual: 0 },
+  );
   const bold = (text: string, align: Column['align'] = 'left') => [
-    new Paragraph({ style: STYLE.tableText, alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: true })] }),
+    new Paragraph({
+      style: STYLE.tableText,
+      alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      children: [new TextRun({ text, bold: true })],
+    }),
   ];
-  const cells: Cell[][] = lines.map((l) => [L.source[l.source], money(l.planned, lang), money(l.actual, lang), drawn(l.planned, l.actual)]);
-  cells.push([bold(L.total), bold(money(total.planned, lang), 'right'), bold(money(total.actual, lang), 'right'), bold(drawn(total.planned, total.actual), 'right')]);
+  const cells: Cell[][] = lines.map((l) => [
+    L.source[l.source],
+    money(l.planned, lang),
+    money(l.actual, lang),
+    drawn(l.planned, l.actual),
+  ]);
+  cells.push([
+    bold(L.total),
+    bold(money(total.planned, lang), 'right'),
+    bold(money(total.actual, lang), 'right'),
+    bold(drawn(total.planned, total.actual), 'right'),
+  ]);
   return dataTable(columns, cells);
 }
 
 export function buildEvaluation(doc: EvaluationDoc): Document {
   const { lang } = doc;
   const L = evaluationLabelsFor(lang);
-  const groupLabel = doc.workingGroup ? `${doc.workingGroup.code} ${doc.workingGroup.name}` : undefined;
+  const groupLabel = doc.workingGroup
+    ? `${doc.workingGroup.code} ${doc.workingGroup.name}`
+    : undefined;
   const children: FileChild[] = [];
-  if (doc.organizationName) children.push(new Paragraph({ style: STYLE.orgLine, children: [new TextRun(doc.organizationName)] }));
+  if (doc.organizationName)
+    children.push(
+      new Paragraph({ style: STYLE.orgLine, children: [new TextRun(doc.organizationName)] }),
+    );
   children.push(titleParagraph(L.title));
   children.push(
     new Paragraph({
@@ -193,7 +264,9 @@ export function buildEvaluation(doc: EvaluationDoc): Document {
       children: [
         new TextRun({ text: doc.planName, bold: true }),
         new TextRun({ text: ` ${fill(L.titleFor, { period: doc.period })}`, break: 0 }),
-        ...(groupLabel ? [new TextRun({ text: fill(L.subtitleGroup, { group: groupLabel }), break: 1 })] : []),
+        ...(groupLabel
+          ? [new TextRun({ text: fill(L.subtitleGroup, { group: groupLabel }), break: 1 })]
+          : []),
       ],
     }),
   );
@@ -211,7 +284,11 @@ export function buildEvaluation(doc: EvaluationDoc): Document {
       approvals.length === 0
         ? L.noApprovals
         : approvals
-            .map((a) => fill(L.approvalLine, { body: a.body, date: formatDate(a.date, lang) }) + (a.resolution ? fill(L.approvalResolution, { resolution: a.resolution }) : ''))
+            .map(
+              (a) =>
+                fill(L.approvalLine, { body: a.body, date: formatDate(a.date, lang) }) +
+                (a.resolution ? fill(L.approvalResolution, { resolution: a.resolution }) : ''),
+            )
             .join('\n'),
     ),
   );
@@ -219,7 +296,13 @@ export function buildEvaluation(doc: EvaluationDoc): Document {
   children.push(fieldLine(L.dataSources, doc.dataSources?.trim() || L.dataSourcesDefault));
   if (doc.preparedBy) children.push(fieldLine(L.preparedBy, doc.preparedBy));
   children.push(fieldLine(L.preparedOn, formatDate(doc.preparedOn, lang)));
-  children.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: `${L.method}`, bold: true })], keepNext: true }));
+  children.push(
+    new Paragraph({
+      spacing: { before: 120 },
+      children: [new TextRun({ text: `${L.method}`, bold: true })],
+      keepNext: true,
+    }),
+  );
   children.push(...textParagraphs(doc.method?.trim() || L.methodDefault));
 
   // 2. Summary
@@ -235,7 +318,12 @@ export function buildEvaluation(doc: EvaluationDoc): Document {
   });
   if (o.shares.noReport > 0) lead += fill(L.summaryNoReport, { noReport: o.shares.noReport });
   children.push(new Paragraph({ children: [new TextRun(lead)] }));
-  if (o.averageFulfilment !== undefined) children.push(new Paragraph({ children: [new TextRun(fill(L.averageLine, { average: Math.round(o.averageFulfilment) }))] }));
+  if (o.averageFulfilment !== undefined)
+    children.push(
+      new Paragraph({
+        children: [new TextRun(fill(L.averageLine, { average: Math.round(o.averageFulfilment) }))],
+      }),
+    );
   children.push(summaryTable([{ label: L.wholePlan, stats: o }, ...doc.summary], L, lang));
   if (doc.chart) {
     const width = Math.min(Math.round((TEXT_WIDTH / 1440) * 96), doc.chart.widthPx);
@@ -245,15 +333,29 @@ export function buildEvaluation(doc: EvaluationDoc): Document {
         alignment: AlignmentType.CENTER,
         spacing: { before: 240, after: 60 },
         keepNext: true,
-        children: [new ImageRun({ type: 'png', data: doc.chart.png, transformation: { width, height }, altText: { name: 'chart', title: L.chartAlt, description: L.chartAlt } })],
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: doc.chart.png,
+            transformation: { width, height },
+            altText: { name: 'chart', title: L.chartAlt, description: L.chartAlt },
+          }),
+        ],
       }),
     );
-    children.push(new Paragraph({ style: STYLE.note, alignment: AlignmentType.CENTER, children: [new TextRun(fill(L.chartCaption, { level: doc.levelNames[1] }))] }));
+    children.push(
+      new Paragraph({
+        style: STYLE.note,
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun(fill(L.chartCaption, { level: doc.levelNames[1] }))],
+      }),
+    );
   }
 
   // 3. Per working group / target group
   children.push(heading1(doc.workingGroup ? L.groupsHeadingOne : L.groupsHeading));
-  if (doc.groups.every((g) => g.rows.length === 0)) children.push(new Paragraph({ children: [new TextRun(L.noActivities)] }));
+  if (doc.groups.every((g) => g.rows.length === 0))
+    children.push(new Paragraph({ children: [new TextRun(L.noActivities)] }));
   doc.groups.forEach((g, i) => {
     if (g.rows.length === 0) return;
     if (!doc.workingGroup || doc.groups.length > 1) children.push(heading2(`3.${i + 1}`, g.title));
@@ -262,7 +364,9 @@ export function buildEvaluation(doc: EvaluationDoc): Document {
       .map((b) => `${pct(s.shares[b], L)} ${L.bucket[b]}`)
       .join(' · ')}`;
     if (g.targetGroup) children.push(fieldLine(L.targetGroup, g.targetGroup, { keepNext: true }));
-    children.push(new Paragraph({ style: STYLE.note, keepNext: true, children: [new TextRun(line)] }));
+    children.push(
+      new Paragraph({ style: STYLE.note, keepNext: true, children: [new TextRun(line)] }),
+    );
     children.push(activityTable(g.rows, L, lang));
     children.push(spacer());
   });
@@ -276,25 +380,40 @@ export function buildEvaluation(doc: EvaluationDoc): Document {
   // 5. Conclusions
   children.push(heading1(L.conclusionsHeading));
   const conclusions = textParagraphs(doc.conclusions);
-  children.push(...(conclusions.length > 0 ? conclusions : [new Paragraph({ style: STYLE.note, children: [new TextRun(L.noConclusions)] })]));
+  children.push(
+    ...(conclusions.length > 0
+      ? conclusions
+      : [new Paragraph({ style: STYLE.note, children: [new TextRun(L.noConclusions)] })]),
+  );
 
   // 6. Annexes
-  const annexes = doc.annexes.length > 0 ? doc.annexes : [fill(L.annexDefault, { period: doc.period })];
+  const annexes =
+    doc.annexes.length > 0 ? doc.annexes : [fill(L.annexDefault, { period: doc.period })];
   children.push(heading1(L.annexesHeading));
-  annexes.forEach((a, i) => children.push(numberedLine(i + 1, a, { keepNext: i < annexes.length - 1 })));
+  annexes.forEach((a, i) =>
+    children.push(numberedLine(i + 1, a, { keepNext: i < annexes.length - 1 })),
+  );
 
   return buildDocument({
     lang,
     title: `${L.title} ${fill(L.titleFor, { period: doc.period })}`,
     subject: doc.planName,
     project: doc.project,
-    footerText: groupLabel ? fill(L.footerGroup, { period: doc.period, group: doc.workingGroup!.code }) : fill(L.footer, { period: doc.period }),
+    footerText: groupLabel
+      ? fill(L.footerGroup, { period: doc.period, group: doc.workingGroup!.code })
+      : fill(L.footer, { period: doc.period }),
     children,
   });
 }
 
 /** `Vyhodnoceni_KP_2026_PS1.docx` */
-export function evaluationFileName(doc: Pick<EvaluationDoc, 'lang' | 'period' | 'workingGroup'>): string {
+export function evaluationFileName(
+  doc: Pick<EvaluationDoc, 'lang' | 'period' | 'workingGroup'>,
+): string {
   const prefix = doc.lang === 'cs' ? 'Vyhodnoceni_KP' : 'Plan_evaluation';
-  return [prefix, String(doc.period), doc.workingGroup ? asciiSafe(doc.workingGroup.code) : ''].filter(Boolean).join('_') + '.docx';
+  return (
+    [prefix, String(doc.period), doc.workingGroup ? asciiSafe(doc.workingGroup.code) : '']
+      .filter(Boolean)
+      .join('_') + '.docx'
+  );
 }

@@ -31,7 +31,8 @@ export const evaluationCs = {
   methodDefault:
     'Pracovní skupiny vyhodnotily každou aktivitu plánu podle údajů realizátorů. U každé aktivity je uveden stav plnění, míra naplnění v procentech, skutečné náklady podle zdrojů a hodnoty indikátorů. Podíly se počítají ze všech aktivit kromě zrušených.',
   dataSources: 'Zdroje dat',
-  dataSourcesDefault: 'hlášení realizátorů aktivit, zápisy z jednání pracovních skupin a řídící skupiny',
+  dataSourcesDefault:
+    'hlášení realizátorů aktivit, zápisy z jednání pracovních skupin a řídící skupiny',
   preparedBy: 'Zpracoval/a',
   preparedOn: 'Datum zpracování',
   summaryLead:
@@ -39,7 +40,8 @@ export const evaluationCs = {
   summaryNoReport: ' U {noReport} % aktivit stav za hodnocené období nebyl vykázán.',
   averageLine: 'Průměrná míra naplnění vykázaných aktivit je {average} %.',
   chartAlt: 'Graf plnění aktivit podle stavu',
-  chartCaption: 'Graf 1: Plnění aktivit – celý plán a jednotlivé oblasti (úroveň „{level}“), počet aktivit podle stavu',
+  chartCaption:
+    'Graf 1: Plnění aktivit – celý plán a jednotlivé oblasti (úroveň „{level}“), počet aktivit podle stavu',
   colItem: 'Oblast',
   colActivities: 'Aktivit',
   colCancelled: 'Zrušeno',
@@ -132,7 +134,8 @@ export const evaluationEn: EvaluationLabels = {
   summaryNoReport: ' For {noReport} % of activities no status was reported for the period.',
   averageLine: 'The average fulfilment of reported activities is {average} %.',
   chartAlt: 'Chart of activities by status',
-  chartCaption: 'Chart 1: Fulfilment of activities – whole plan and each “{level}”, number of activities by status',
+  chartCaption:
+    'Chart 1: Fulfilment of activities – whole plan and each “{level}”, number of activities by status',
   colItem: 'Area',
   colActivities: 'Activities',
   colCancelled: 'Cancelled',
@@ -160,7 +163,12 @@ export const evaluationEn: EvaluationLabels = {
   annexDefault: 'Monitoring tables of activities for {period}',
   percent: '{value} %',
   dash: '–',
-  bucket: { fulfilled: 'fulfilled', inProgress: 'in progress', notFulfilled: 'not fulfilled', noReport: 'not reported' },
+  bucket: {
+    fulfilled: 'fulfilled',
+    inProgress: 'in progress',
+    notFulfilled: 'not fulfilled',
+    noReport: 'not reported',
+  },
   status: {
     none: 'not reported',
     notStarted: 'not started',

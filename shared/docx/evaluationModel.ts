@@ -47,18 +47,31 @@ function rowOf(a: ActivityEvaluation, orgName: Map<string, string>): EvaluationR
   };
   if (a.record?.fulfilment !== undefined) row.fulfilment = a.record.fulfilment;
   if (r?.comment) row.comment = r.comment;
-  if (a.record?.reason && (a.status === 'notDone' || a.status === 'postponed' || a.status === 'cancelled')) row.reason = a.record.reason;
+  if (
+    a.record?.reason &&
+    (a.status === 'notDone' || a.status === 'postponed' || a.status === 'cancelled')
+  )
+    row.reason = a.record.reason;
   return row;
 }
 
 export function evaluationDocFrom(src: EvaluationSource, opt: EvaluationOptions): EvaluationDoc {
   const L = evaluationLabelsFor(opt.lang);
   const full = evaluatePlan(src.items, src.monitoring, opt.period);
-  const activities = opt.workingGroupId === undefined ? full.activities : full.activities.filter((a) => a.workingGroupId === opt.workingGroupId);
+  const activities =
+    opt.workingGroupId === undefined
+      ? full.activities
+      : full.activities.filter((a) => a.workingGroupId === opt.workingGroupId);
   const orgName = new Map(src.organizations.map((o) => [o.id, o.name]));
   const bodyById = new Map(src.bodies.map((b) => [b.id, b]));
   const stats = (list: ActivityEvaluation[]) =>
-    fulfilmentStats(list.map((a) => (a.record?.fulfilment !== undefined ? { status: a.status, fulfilment: a.record.fulfilment } : { status: a.status })));
+    fulfilmentStats(
+      list.map((a) =>
+        a.record?.fulfilment !== undefined
+          ? { status: a.status, fulfilment: a.record.fulfilment }
+          : { status: a.status },
+      ),
+    );
 
   // Summary by priority (only the priorities that have activities in scope).
   const summary = full.byPriority
@@ -70,7 +83,9 @@ export function evaluationDocFrom(src: EvaluationSource, opt: EvaluationOptions)
   const groupIds = [...new Set(activities.map((a) => a.workingGroupId))].sort((a, b) => {
     if (!a) return 1;
     if (!b) return -1;
-    return (bodyById.get(a)?.code ?? '').localeCompare(bodyById.get(b)?.code ?? '', 'cs', { numeric: true });
+    return (bodyById.get(a)?.code ?? '').localeCompare(bodyById.get(b)?.code ?? '', 'cs', {
+      numeric: true,
+    });
   });
   const groups: EvaluationGroup[] = groupIds.map((id) => {
     const list = activities.filter((a) => a.workingGroupId === id);
@@ -86,8 +101,12 @@ export function evaluationDocFrom(src: EvaluationSource, opt: EvaluationOptions)
 
   const costsBySource = FUNDING_SOURCES.map((source) => ({ source, planned: 0, actual: 0 }));
   for (const a of activities) {
-    for (const c of a.item.costs) if (c.year === opt.period) costsBySource.find((l) => l.source === c.source)!.planned += c.amount;
-    if (a.updatedThisPeriod) for (const c of a.record!.actualCosts) costsBySource.find((l) => l.source === c.source)!.actual += c.amount;
+    for (const c of a.item.costs)
+      if (c.year === opt.period)
+        costsBySource.find((l) => l.source === c.source)!.planned += c.amount;
+    if (a.updatedThisPeriod)
+      for (const c of a.record!.actualCosts)
+        costsBySource.find((l) => l.source === c.source)!.actual += c.amount;
   }
 
   const wg = opt.workingGroupId ? bodyById.get(opt.workingGroupId) : undefined;

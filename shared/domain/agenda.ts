@@ -33,12 +33,21 @@ export interface AgendaItem extends Stored<z.output<typeof agendaItemInput>>, Ti
 }
 
 /** Elapsed time of an item's timer at `now` (ms). */
-export function elapsedAt(item: Pick<AgendaItem, 'elapsedMs' | 'runningSince'>, now: number): number {
-  return item.elapsedMs + (item.runningSince ? Math.max(0, now - Date.parse(item.runningSince)) : 0);
+export function elapsedAt(
+  item: Pick<AgendaItem, 'elapsedMs' | 'runningSince'>,
+  now: number,
+): number {
+  return (
+    item.elapsedMs + (item.runningSince ? Math.max(0, now - Date.parse(item.runningSince)) : 0)
+  );
 }
 
 /** Moves the item at `from` to `to` and returns ids in their new order. */
-export function reorder<T extends { id: string }>(items: readonly T[], from: number, to: number): string[] {
+export function reorder<T extends { id: string }>(
+  items: readonly T[],
+  from: number,
+  to: number,
+): string[] {
   const ids = items.map((i) => i.id);
   if (from < 0 || from >= ids.length || to < 0 || to >= ids.length) return ids;
   const [moved] = ids.splice(from, 1);

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { Timestamps, Stored } from './common';
 import { clockTime, optionalText } from './common';
 
-export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent', 'substituted', 'guest'] as const;
+export const ATTENDANCE_STATUSES = [
+  'present',
+  'excused',
+  'absent',
+  'substituted',
+  'guest',
+] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
 const optionalTime = z
@@ -45,5 +51,7 @@ export interface Attendance extends Stored<z.output<typeof attendanceInput>>, Ti
 
 /** Is the person (or their substitute) in the room now? Leaving ends presence. */
 export function isInRoom(a: Pick<Attendance, 'status' | 'leftAt'>): boolean {
-  return (a.status === 'present' || a.status === 'substituted' || a.status === 'guest') && !a.leftAt;
+  return (
+    (a.status === 'present' || a.status === 'substituted' || a.status === 'guest') && !a.leftAt
+  );
 }

@@ -52,8 +52,14 @@ export const membershipInput = z
       .transform((v) => (v ? v : undefined))
       .pipe(isoDate.optional()),
   })
-  .refine((m) => m.to === undefined || m.to >= m.from, { message: 'errors.membershipEndsBeforeStart', path: ['to'] })
-  .refine((m) => m.substituteId !== m.personId, { message: 'errors.substituteSelf', path: ['substituteId'] });
+  .refine((m) => m.to === undefined || m.to >= m.from, {
+    message: 'errors.membershipEndsBeforeStart',
+    path: ['to'],
+  })
+  .refine((m) => m.substituteId !== m.personId, {
+    message: 'errors.substituteSelf',
+    path: ['substituteId'],
+  });
 export type MembershipInput = z.input<typeof membershipInput>;
 
 export interface Membership extends Stored<z.output<typeof membershipInput>>, Timestamps {

@@ -46,7 +46,10 @@ export function isWorkingDay(isoDay: string): boolean {
  * The last day on which the invitation may go out. Calendar: N days before the meeting.
  * Working: the N-th working day before the meeting day (the meeting day itself not counted).
  */
-export function latestInvitationDate(meetingDay: string, rule: RulesOfProcedure['leadTime']): string {
+export function latestInvitationDate(
+  meetingDay: string,
+  rule: RulesOfProcedure['leadTime'],
+): string {
   if (rule.unit === 'calendar') return addDays(meetingDay, -rule.days);
   let day = meetingDay;
   let counted = 0;
@@ -63,7 +66,11 @@ export interface NoticeCheck {
 }
 
 /** Is there still time to invite members to a meeting on `meetingDay` if invitations go out on `today`? */
-export function checkNotice(meetingDay: string, today: string, rule: RulesOfProcedure['leadTime']): NoticeCheck {
+export function checkNotice(
+  meetingDay: string,
+  today: string,
+  rule: RulesOfProcedure['leadTime'],
+): NoticeCheck {
   const latestInvitation = latestInvitationDate(meetingDay, rule);
   return { ok: today <= latestInvitation, latestInvitation };
 }

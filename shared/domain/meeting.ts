@@ -54,7 +54,10 @@ export function meetingNumber(m: Pick<Meeting, 'seq' | 'year'>): string {
 }
 
 /** Next free sequence number for a body in a year, given the meetings it already has. */
-export function nextMeetingSeq(existing: readonly Pick<Meeting, 'seq' | 'year'>[], year: number): number {
+export function nextMeetingSeq(
+  existing: readonly Pick<Meeting, 'seq' | 'year'>[],
+  year: number,
+): number {
   return existing.filter((m) => m.year === year).reduce((max, m) => Math.max(max, m.seq), 0) + 1;
 }
 

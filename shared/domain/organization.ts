@@ -3,7 +3,14 @@ import type { Archivable, Timestamps, Stored } from './common';
 import { requiredText } from './common';
 import { isValidIco, normalizeIco } from './ico';
 
-export const ORGANIZATION_KINDS = ['municipality', 'region', 'provider', 'ngo', 'school', 'other'] as const;
+export const ORGANIZATION_KINDS = [
+  'municipality',
+  'region',
+  'provider',
+  'ngo',
+  'school',
+  'other',
+] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const organizationInput = z.object({
@@ -18,6 +25,7 @@ export const organizationInput = z.object({
 });
 export type OrganizationInput = z.input<typeof organizationInput>;
 
-export interface Organization extends Stored<z.output<typeof organizationInput>>, Timestamps, Archivable {
+export interface Organization
+  extends Stored<z.output<typeof organizationInput>>, Timestamps, Archivable {
   id: string;
 }

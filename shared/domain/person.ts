@@ -42,6 +42,9 @@ export function fullName(p: Pick<Person, 'title' | 'firstName' | 'lastName'>): s
 }
 
 /** Czech alphabetical order by surname, then first name (Č after C, Ch after H). */
-export function comparePeople(a: Pick<Person, 'firstName' | 'lastName'>, b: Pick<Person, 'firstName' | 'lastName'>): number {
+export function comparePeople(
+  a: Pick<Person, 'firstName' | 'lastName'>,
+  b: Pick<Person, 'firstName' | 'lastName'>,
+): number {
   return collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
 }

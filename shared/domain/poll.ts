@@ -8,13 +8,26 @@ import type { RulesOfProcedure } from './rules';
 // Polls in the meeting room (issue 3). The counting itself is shared/voting; this module
 // turns what the chair typed into an engine poll definition under the body's rules.
 
-export const POLL_METHODS = ['resolution', 'singleChoice', 'approval', 'points', 'borda', 'schulze', 'score'] as const;
+export const POLL_METHODS = [
+  'resolution',
+  'singleChoice',
+  'approval',
+  'points',
+  'borda',
+  'schulze',
+  'score',
+] as const;
 export type PollMethod = (typeof POLL_METHODS)[number];
 export const POLL_STATUSES = ['draft', 'open', 'closed'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
 export type BallotSource = 'hand' | 'rollCall' | 'kiosk' | 'phone';
 
-const small = (min: number, max: number) => z.number('errors.integer').int('errors.integer').min(min, 'errors.nonNegative').max(max, 'errors.tooLarge');
+const small = (min: number, max: number) =>
+  z
+    .number('errors.integer')
+    .int('errors.integer')
+    .min(min, 'errors.nonNegative')
+    .max(max, 'errors.tooLarge');
 
 export const pollInput = z
   .object({
@@ -22,7 +35,10 @@ export const pollInput = z
     method: z.enum(POLL_METHODS),
     secret: z.boolean(),
     /** Option labels, one per line as typed or pasted; ignored for resolutions. */
-    options: z.array(z.string().trim().max(200, 'errors.tooLong')).max(40, 'errors.tooMany').default([]),
+    options: z
+      .array(z.string().trim().max(200, 'errors.tooLong'))
+      .max(40, 'errors.tooMany')
+      .default([]),
     pointsPerVoter: small(1, 100).optional(),
     maxPerOption: small(1, 100).optional(),
     requireAllPoints: z.boolean().optional(),
@@ -31,10 +47,22 @@ export const pollInput = z
     scaleMax: small(1, 10).optional(),
     triadAgreement: z.boolean().optional(),
   })
-  .transform((p) => ({ ...p, options: p.method === 'resolution' ? [] : p.options.filter((o) => o.length > 0) }))
-  .refine((p) => p.method === 'resolution' || p.options.length >= 2, { message: 'errors.pollOptions', path: ['options'] })
-  .refine((p) => new Set(p.options.map((o) => o.toLocaleLowerCase('cs'))).size === p.options.length, { message: 'errors.pollOptionsDuplicate', path: ['options'] })
-  .refine((p) => p.method !== 'points' || (p.maxPerOption ?? 0) <= (p.pointsPerVoter ?? 3), { message: 'errors.pollCap', path: ['maxPerOption'] });
+  .transform((p) => ({
+    ...p,
+    options: p.method === 'resolution' ? [] : p.options.filter((o) => o.length > 0),
+  }))
+  .refine((p) => p.method === 'resolution' || p.options.length >= 2, {
+    message: 'errors.pollOptions',
+    path: ['options'],
+  })
+  .refine(
+    (p) => new Set(p.options.map((o) => o.toLocaleLowerCase('cs'))).size === p.options.length,
+    { message: 'errors.pollOptionsDuplicate', path: ['options'] },
+  )
+  .refine((p) => p.method !== 'points' || (p.maxPerOption ?? 0) <= (p.pointsPerVoter ?? 3), {
+    message: 'errors.pollCap',
+    path: ['maxPerOption'],
+  });
 export type PollInput = z.input<typeof pollInput>;
 
 export interface PollOption {
@@ -68,23 +96,44 @@ export interface BallotRecord extends Timestamps {
   ballot: Ballot;
 }
 
-const RESOLUTION_BASE: Record<RulesOfProcedure['majority'], 'presentVoting' | 'allVoting' | 'votesCast'> = {
+const RESOLUTION_BASE: Record<
+  RulesOfProcedure['majority'],
+  'presentVoting' | 'allVoting' | 'votesCast'
+> = {
   present: 'presentVoting',
   all: 'allVoting',
   cast: 'votesCast',
 };
 
 /** The engine definition for what the chair set up, under the body's rules of procedure. */
-export function pollDefinition(input: z.output<typeof pollInput>, options: PollOption[], rules: RulesOfProcedure): Poll {
-  const common = { quorum: rules.quorum, ...(input.triadAgreement ? { triadAgreement: true } : {}) };
+export function pollDefinition(
+  input: z.output<typeof pollInput>,
+  options: PollOption[],
+  rules: RulesOfProcedure,
+): Poll {
+  const common = {
+    quorum: rules.quorum,
+    ...(input.triadAgreement ? { triadAgreement: true } : {}),
+  };
   const ids = options.map((o) => o.id);
   switch (input.method) {
     case 'resolution':
-      return { method: 'resolution', ...common, base: RESOLUTION_BASE[rules.majority], majority: 'absolute', tieRule: rules.tieRule };
+      return {
+        method: 'resolution',
+        ...common,
+        base: RESOLUTION_BASE[rules.majority],
+        majority: 'absolute',
+        tieRule: rules.tieRule,
+      };
     case 'singleChoice':
       return { method: 'singleChoice', ...common, options: ids };
     case 'approval':
-      return { method: 'approval', ...common, options: ids, ...(input.maxChoices ? { maxChoices: Math.min(input.maxChoices, ids.length) } : {}) };
+      return {
+        method: 'approval',
+        ...common,
+        options: ids,
+        ...(input.maxChoices ? { maxChoices: Math.min(input.maxChoices, ids.length) } : {}),
+      };
     case 'points':
       return {
         method: 'points',
@@ -96,16 +145,33 @@ export function pollDefinition(input: z.output<typeof pollInput>, options: PollO
       };
     case 'borda':
     case 'schulze':
-      return { method: input.method, ...common, options: ids, ...(input.maxRanks ? { maxRanks: Math.min(input.maxRanks, ids.length) } : {}) };
+      return {
+        method: input.method,
+        ...common,
+        options: ids,
+        ...(input.maxRanks ? { maxRanks: Math.min(input.maxRanks, ids.length) } : {}),
+      };
     case 'score':
-      return { method: 'score', ...common, options: ids, scaleMin: 0, scaleMax: input.scaleMax ?? 5 };
+      return {
+        method: 'score',
+        ...common,
+        options: ids,
+        scaleMin: 0,
+        scaleMax: input.scaleMax ?? 5,
+      };
   }
 }
 
 /** Ranked options of a closed option poll: label, value (points, votes, score) and rank. */
-export function rankedOptions(poll: Pick<PollRecord, 'options' | 'result'>): { rank: number; label: string; value: number }[] {
+export function rankedOptions(
+  poll: Pick<PollRecord, 'options' | 'result'>,
+): { rank: number; label: string; value: number }[] {
   const result = poll.result;
   if (!result || result.method === 'resolution') return [];
   const label = new Map(poll.options.map((o) => [o.id, o.label]));
-  return result.finalRanking.map((r) => ({ rank: r.rank, label: label.get(r.optionId) ?? r.optionId, value: r.value }));
+  return result.finalRanking.map((r) => ({
+    rank: r.rank,
+    label: label.get(r.optionId) ?? r.optionId,
+    value: r.value,
+  }));
 }

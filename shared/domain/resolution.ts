@@ -7,13 +7,32 @@ import type { RulesOfProcedure } from './rules';
 import { requiredCount } from './rules';
 
 // Resolutions (usnesení) with the standard Czech verbs (DOMAIN.md §4.1).
-export const RESOLUTION_VERBS = ['approves', 'takesNote', 'recommends', 'instructs', 'authorizes', 'elects', 'appoints', 'rejects'] as const;
+export const RESOLUTION_VERBS = [
+  'approves',
+  'takesNote',
+  'recommends',
+  'instructs',
+  'authorizes',
+  'elects',
+  'appoints',
+  'rejects',
+] as const;
 export type ResolutionVerb = (typeof RESOLUTION_VERBS)[number];
 
-const count = z.number('errors.integer').int('errors.integer').min(0, 'errors.nonNegative').max(10_000, 'errors.tooLarge');
+const count = z
+  .number('errors.integer')
+  .int('errors.integer')
+  .min(0, 'errors.nonNegative')
+  .max(10_000, 'errors.tooLarge');
 
 export const resolutionResultInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('vote'), yes: count, no: count, abstain: count, chairCastingVote: z.enum(['yes', 'no']).optional() }),
+  z.object({
+    kind: z.literal('vote'),
+    yes: count,
+    no: count,
+    abstain: count,
+    chairCastingVote: z.enum(['yes', 'no']).optional(),
+  }),
   z.object({ kind: z.literal('consensus') }),
   z.object({ kind: z.literal('noVote') }),
 ]);
@@ -63,7 +82,10 @@ export interface Resolution extends Timestamps {
 export const DEFAULT_RESOLUTION_PATTERN = '{body}/{meeting}/{year}/{seq}';
 
 /** Fills the body's numbering pattern: {body} {meeting} {year} {seq}. */
-export function resolutionNumber(pattern: string | undefined, p: { bodyCode: string; meetingSeq: number; year: number; seq: number }): string {
+export function resolutionNumber(
+  pattern: string | undefined,
+  p: { bodyCode: string; meetingSeq: number; year: number; seq: number },
+): string {
   return (pattern || DEFAULT_RESOLUTION_PATTERN)
     .replaceAll('{body}', p.bodyCode.replace(/\s+/g, ''))
     .replaceAll('{meeting}', String(p.meetingSeq))
@@ -110,12 +132,20 @@ export function evaluateResolution(
     majority: 'absolute',
     tieRule: rules.tieRule,
   };
-  if (result.kind === 'vote' && result.chairCastingVote) poll.chairCastingVote = result.chairCastingVote;
+  if (result.kind === 'vote' && result.chairCastingVote)
+    poll.chairCastingVote = result.chairCastingVote;
   const votes = result.kind === 'vote' ? result : { yes: 0, no: 0, abstain: 0 };
   if (result.kind === 'vote' && votes.yes + votes.no + votes.abstain > presentEntitled) {
-    throw new VoteCountError('errors.votesExceedPresent', { votes: votes.yes + votes.no + votes.abstain, present: presentEntitled });
+    throw new VoteCountError('errors.votesExceedPresent', {
+      votes: votes.yes + votes.no + votes.abstain,
+      present: presentEntitled,
+    });
   }
-  const counted = countPoll(poll, [{ kind: 'aggregate', yes: votes.yes, no: votes.no, abstain: votes.abstain }], snapshot);
+  const counted = countPoll(
+    poll,
+    [{ kind: 'aggregate', yes: votes.yes, no: votes.no, abstain: votes.abstain }],
+    snapshot,
+  );
   const decision: ResolutionDecision = {
     majority: rules.majority,
     tieRule: rules.tieRule,

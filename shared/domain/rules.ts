@@ -32,10 +32,18 @@ export const rulesOfProcedure = z.object({
     unit: z.enum(LEAD_TIME_UNITS),
   }),
   /** Days before the meeting by which an absence must be excused (Jablonec PS: 3). */
-  excuseDeadlineDays: z.number().int('errors.integer').min(0, 'errors.nonNegative').max(30, 'errors.tooLarge'),
+  excuseDeadlineDays: z
+    .number()
+    .int('errors.integer')
+    .min(0, 'errors.nonNegative')
+    .max(30, 'errors.tooLarge'),
   guestsVote: z.boolean(),
   substituteFromOtherOrganization: z.boolean(),
-  absenceWarningAfter: z.number().int('errors.integer').min(0, 'errors.nonNegative').max(20, 'errors.tooLarge'),
+  absenceWarningAfter: z
+    .number()
+    .int('errors.integer')
+    .min(0, 'errors.nonNegative')
+    .max(20, 'errors.tooLarge'),
 });
 export type RulesOfProcedure = z.infer<typeof rulesOfProcedure>;
 

@@ -5,7 +5,14 @@ import type { MonitoringStatus, PlanItem } from './model';
 import { computeCodes, treeOrder } from './numbering';
 
 /** Statuses that make an activity a candidate for the next plan. */
-export const UNFINISHED_STATUSES: readonly (MonitoringStatus | 'none')[] = ['none', 'notStarted', 'inProgress', 'partial', 'notDone', 'postponed'];
+export const UNFINISHED_STATUSES: readonly (MonitoringStatus | 'none')[] = [
+  'none',
+  'notStarted',
+  'inProgress',
+  'partial',
+  'notDone',
+  'postponed',
+];
 
 export function carryOverItems(
   source: readonly PlanItem[],
@@ -33,7 +40,14 @@ export function carryOverItems(
     const parentId = old.parentId ? newIds.get(old.parentId) : undefined;
     const order = (siblingCount.get(parentId ?? '') ?? 0) + 1;
     siblingCount.set(parentId ?? '', order);
-    const { agendaLinks: _links, codeOverride: _override, parentId: _p, originItemId: _o, originCode: _oc, ...card } = old;
+    const {
+      agendaLinks: _links,
+      codeOverride: _override,
+      parentId: _p,
+      originItemId: _o,
+      originCode: _oc,
+      ...card
+    } = old;
     const item: PlanItem = {
       ...card,
       id,

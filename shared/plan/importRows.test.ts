@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { importedLayout, parseCsv, parseCzechNumber, parseStructureRows } from './importRows';
 
-const ctx = { workingGroups: [{ id: 'g1', code: 'PS1' }, { id: 'g2', code: 'PS2' }], periodFrom: 2026, periodTo: 2028 };
+const ctx = {
+  workingGroups: [
+    { id: 'g1', code: 'PS1' },
+    { id: 'g2', code: 'PS2' },
+  ],
+  periodFrom: 2026,
+  periodTo: 2028,
+};
 
 const CSV = `Kód;Název;Cílové skupiny;Realizátor;Termín;Náklady (Kč/rok);Zdroj financování;Indikátor;Jednotka;Cílová hodnota;Pracovní skupina
 1;Udržení sítě sociálních služeb;;;;;;;;;PS1
@@ -29,12 +36,20 @@ describe('CSV structure import', () => {
     ]);
     const a = r.items[2]!;
     expect(a.card.targetGroups).toEqual(['senioři', 'osoby se zdravotním postižením']);
-    expect(a.card.costs).toEqual([2026, 2027, 2028].map((year) => ({ year, source: 'mpsv', amount: 1_200_000 })));
-    expect(a.card.indicators).toEqual([{ id: 'i4', name: 'počet uživatelů', unit: 'osob', target: 120 }]);
+    expect(a.card.costs).toEqual(
+      [2026, 2027, 2028].map((year) => ({ year, source: 'mpsv', amount: 1_200_000 })),
+    );
+    expect(a.card.indicators).toEqual([
+      { id: 'i4', name: 'počet uživatelů', unit: 'osob', target: 120 },
+    ]);
     expect(a.implementerNames).toEqual(['Pečovatelská služba Slušovice']);
     expect(r.items[0]!.workingGroupCode).toBe('PS1');
-    expect(r.items[3]!.card.costs).toEqual([{ year: 2027, source: 'municipality', amount: 350_000 }]);
-    expect([...importedLayout(r.items).values()].every((l) => l.codeOverride === undefined)).toBe(true);
+    expect(r.items[3]!.card.costs).toEqual([
+      { year: 2027, source: 'municipality', amount: 350_000 },
+    ]);
+    expect([...importedLayout(r.items).values()].every((l) => l.codeOverride === undefined)).toBe(
+      true,
+    );
   });
 
   it('reports every bad row with its number and writes nothing', () => {
@@ -79,14 +94,21 @@ describe('CSV structure import', () => {
 
   it('a row with more cells than the header is reported (an unquoted separator)', () => {
     const r = parseStructureRows(parseCsv('Kód;Název\n1;Senioři; a OZP\n'), ctx);
-    expect(r.errors).toEqual([{ row: 2, key: 'plan.importErrors.tooManyCells', params: { count: 3, expected: 2 } }]);
+    expect(r.errors).toEqual([
+      { row: 2, key: 'plan.importErrors.tooManyCells', params: { count: 3, expected: 2 } },
+    ]);
   });
 
   it('complains about a missing header', () => {
-    expect(parseStructureRows([['Foo', 'Bar'], ['1', 'x']], ctx).errors.map((e) => e.key)).toEqual([
-      'plan.importErrors.noTitleColumn',
-      'plan.importErrors.noCodeColumn',
-    ]);
+    expect(
+      parseStructureRows(
+        [
+          ['Foo', 'Bar'],
+          ['1', 'x'],
+        ],
+        ctx,
+      ).errors.map((e) => e.key),
+    ).toEqual(['plan.importErrors.noTitleColumn', 'plan.importErrors.noCodeColumn']);
   });
 
   it('reads Czech amounts', () => {

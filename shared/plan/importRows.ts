@@ -29,30 +29,78 @@ export type ImportColumn =
 
 /** Header spellings (lower case, no diacritics) → column. */
 const HEADERS: Record<string, ImportColumn> = {
-  kod: 'code', cislo: 'code', code: 'code',
-  uroven: 'level', typ: 'level', level: 'level',
-  nazev: 'title', 'nazev aktivity': 'title', title: 'title', name: 'title',
-  popis: 'description', description: 'description',
-  potreba: 'need', zduvodneni: 'need', 'vazba na potreby': 'need', need: 'need',
-  'cilova skupina': 'targetGroups', 'cilove skupiny': 'targetGroups', 'target groups': 'targetGroups', 'target group': 'targetGroups',
-  'druh sluzby': 'serviceType', 'service type': 'serviceType',
-  realizator: 'implementers', realizatori: 'implementers', implementer: 'implementers', implementers: 'implementers',
-  partneri: 'partners', partners: 'partners',
-  uzemi: 'territory', 'uzemni pusobnost': 'territory', territory: 'territory',
-  termin: 'schedule', harmonogram: 'schedule', 'termin realizace': 'schedule', schedule: 'schedule',
-  naklady: 'cost', 'predpokladane naklady': 'cost', 'naklady (kc/rok)': 'cost', 'naklady kc/rok': 'cost', cost: 'cost', costs: 'cost',
-  zdroj: 'source', 'zdroj financovani': 'source', 'zdroje financovani': 'source', source: 'source', funding: 'source',
-  indikator: 'indicator', indicator: 'indicator',
-  jednotka: 'unit', unit: 'unit',
-  'cilova hodnota': 'target', cil: 'target', target: 'target',
-  rizika: 'risks', risks: 'risks',
-  'pracovni skupina': 'workingGroup', ps: 'workingGroup', 'working group': 'workingGroup',
+  kod: 'code',
+  cislo: 'code',
+  code: 'code',
+  uroven: 'level',
+  typ: 'level',
+  level: 'level',
+  nazev: 'title',
+  'nazev aktivity': 'title',
+  title: 'title',
+  name: 'title',
+  popis: 'description',
+  description: 'description',
+  potreba: 'need',
+  zduvodneni: 'need',
+  'vazba na potreby': 'need',
+  need: 'need',
+  'cilova skupina': 'targetGroups',
+  'cilove skupiny': 'targetGroups',
+  'target groups': 'targetGroups',
+  'target group': 'targetGroups',
+  'druh sluzby': 'serviceType',
+  'service type': 'serviceType',
+  realizator: 'implementers',
+  realizatori: 'implementers',
+  implementer: 'implementers',
+  implementers: 'implementers',
+  partneri: 'partners',
+  partners: 'partners',
+  uzemi: 'territory',
+  'uzemni pusobnost': 'territory',
+  territory: 'territory',
+  termin: 'schedule',
+  harmonogram: 'schedule',
+  'termin realizace': 'schedule',
+  schedule: 'schedule',
+  naklady: 'cost',
+  'predpokladane naklady': 'cost',
+  'naklady (kc/rok)': 'cost',
+  'naklady kc/rok': 'cost',
+  cost: 'cost',
+  costs: 'cost',
+  zdroj: 'source',
+  'zdroj financovani': 'source',
+  'zdroje financovani': 'source',
+  source: 'source',
+  funding: 'source',
+  indikator: 'indicator',
+  indicator: 'indicator',
+  jednotka: 'unit',
+  unit: 'unit',
+  'cilova hodnota': 'target',
+  cil: 'target',
+  target: 'target',
+  rizika: 'risks',
+  risks: 'risks',
+  'pracovni skupina': 'workingGroup',
+  ps: 'workingGroup',
+  'working group': 'workingGroup',
 };
 
 const LEVEL_WORDS: Record<string, PlanLevel> = {
-  '1': 1, priorita: 1, cil: 1, priority: 1, goal: 1,
-  '2': 2, opatreni: 2, measure: 2,
-  '3': 3, aktivita: 3, activity: 3,
+  '1': 1,
+  priorita: 1,
+  cil: 1,
+  priority: 1,
+  goal: 1,
+  '2': 2,
+  opatreni: 2,
+  measure: 2,
+  '3': 3,
+  aktivita: 3,
+  activity: 3,
 };
 
 const SOURCE_WORDS: [RegExp, FundingSource][] = [
@@ -67,7 +115,12 @@ const SOURCE_WORDS: [RegExp, FundingSource][] = [
 ];
 
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export interface ImportError {
@@ -161,11 +214,15 @@ function parseSource(raw: string): FundingSource | undefined | 'bad' {
 }
 
 /** Validates all rows; `items` is meaningful only when `errors` is empty. */
-export function parseStructureRows(rows: readonly (readonly string[])[], ctx: ImportContext): ImportResult {
+export function parseStructureRows(
+  rows: readonly (readonly string[])[],
+  ctx: ImportContext,
+): ImportResult {
   const errors: ImportError[] = [];
   const items: ImportedItem[] = [];
   const [header, ...data] = rows;
-  if (!header || header.every((h) => !h.trim())) return { items, errors: [{ row: 1, key: 'plan.importErrors.noHeader' }], ignoredColumns: [] };
+  if (!header || header.every((h) => !h.trim()))
+    return { items, errors: [{ row: 1, key: 'plan.importErrors.noHeader' }], ignoredColumns: [] };
   const columns = new Map<ImportColumn, number>();
   const ignoredColumns: string[] = [];
   header.forEach((h, i) => {
@@ -174,9 +231,11 @@ export function parseStructureRows(rows: readonly (readonly string[])[], ctx: Im
     else if (h.trim()) ignoredColumns.push(h.trim());
   });
   if (!columns.has('title')) errors.push({ row: 1, key: 'plan.importErrors.noTitleColumn' });
-  if (!columns.has('code') && !columns.has('level')) errors.push({ row: 1, key: 'plan.importErrors.noCodeColumn' });
+  if (!columns.has('code') && !columns.has('level'))
+    errors.push({ row: 1, key: 'plan.importErrors.noCodeColumn' });
   if (errors.length > 0) return { items, errors, ignoredColumns };
-  if (data.length === 0) return { items, errors: [{ row: 2, key: 'plan.importErrors.empty' }], ignoredColumns };
+  if (data.length === 0)
+    return { items, errors: [{ row: 2, key: 'plan.importErrors.empty' }], ignoredColumns };
 
   const cell = (row: readonly string[], col: ImportColumn) => {
     const i = columns.get(col);
@@ -191,7 +250,8 @@ export function parseStructureRows(rows: readonly (readonly string[])[], ctx: Im
     const rowNo = index + 2;
     if (row.every((c) => !c.toString().trim())) return;
     const rowErrors: ImportError[] = [];
-    const fail = (key: string, params?: Record<string, string | number>) => rowErrors.push(params ? { row: rowNo, key, params } : { row: rowNo, key });
+    const fail = (key: string, params?: Record<string, string | number>) =>
+      rowErrors.push(params ? { row: rowNo, key, params } : { row: rowNo, key });
 
     const filled = row.reduce((n, c, i) => (c.toString().trim() ? i + 1 : n), 0);
     if (filled > header.length) {
@@ -225,7 +285,10 @@ export function parseStructureRows(rows: readonly (readonly string[])[], ctx: Im
       const wanted = codeLevel === level ? parentCode(code) : undefined;
       const parent = wanted !== undefined ? byKey.get(wanted) : lastOfLevel[level - 1];
       if (!parent || parent.level !== level - 1) {
-        fail(wanted !== undefined ? 'plan.importErrors.noParent' : 'plan.importErrors.noParentAbove', { code: wanted ?? '' });
+        fail(
+          wanted !== undefined ? 'plan.importErrors.noParent' : 'plan.importErrors.noParentAbove',
+          { code: wanted ?? '' },
+        );
       } else parentKey = parent.key;
     }
 
@@ -242,7 +305,8 @@ export function parseStructureRows(rows: readonly (readonly string[])[], ctx: Im
     if (risks) card.risks = risks;
 
     const service = parseServiceType(cell(row, 'serviceType'));
-    if (service === 'bad') fail('plan.importErrors.badServiceType', { value: cell(row, 'serviceType') });
+    if (service === 'bad')
+      fail('plan.importErrors.badServiceType', { value: cell(row, 'serviceType') });
     else if (service) card.serviceType = service;
 
     const schedule = parseSchedule(cell(row, 'schedule'));
@@ -254,7 +318,8 @@ export function parseStructureRows(rows: readonly (readonly string[])[], ctx: Im
 
     const cost = parseCzechNumber(cell(row, 'cost'));
     const source = parseSource(cell(row, 'source'));
-    if (cost !== undefined && (Number.isNaN(cost) || cost < 0)) fail('plan.importErrors.badCost', { value: cell(row, 'cost') });
+    if (cost !== undefined && (Number.isNaN(cost) || cost < 0))
+      fail('plan.importErrors.badCost', { value: cell(row, 'cost') });
     if (source === 'bad') fail('plan.importErrors.badSource', { value: cell(row, 'source') });
     if (cost !== undefined && !Number.isNaN(cost) && cost >= 0) {
       const from = schedule && schedule !== 'bad' ? schedule.from : ctx.periodFrom;
@@ -267,9 +332,13 @@ export function parseStructureRows(rows: readonly (readonly string[])[], ctx: Im
     const indicator = cell(row, 'indicator');
     const targetRaw = cell(row, 'target');
     const target = parseCzechNumber(targetRaw);
-    if (target !== undefined && Number.isNaN(target)) fail('plan.importErrors.badTarget', { value: targetRaw });
+    if (target !== undefined && Number.isNaN(target))
+      fail('plan.importErrors.badTarget', { value: targetRaw });
     if (indicator) {
-      const ind: NonNullable<PlanItemInput['indicators']>[number] = { id: `i${rowNo}`, name: indicator };
+      const ind: NonNullable<PlanItemInput['indicators']>[number] = {
+        id: `i${rowNo}`,
+        name: indicator,
+      };
       const unit = cell(row, 'unit');
       if (unit) ind.unit = unit;
       if (target !== undefined && !Number.isNaN(target)) ind.target = target;
@@ -284,7 +353,8 @@ export function parseStructureRows(rows: readonly (readonly string[])[], ctx: Im
     }
 
     const parsed = planItemInput.safeParse(card);
-    if (!parsed.success && rowErrors.length === 0) fail('plan.importErrors.invalid', { field: String(parsed.error.issues[0]?.path[0] ?? '') });
+    if (!parsed.success && rowErrors.length === 0)
+      fail('plan.importErrors.invalid', { field: String(parsed.error.issues[0]?.path[0] ?? '') });
 
     if (rowErrors.length > 0 || !level) {
       errors.push(...rowErrors);
@@ -313,7 +383,9 @@ export function parseStructureRows(rows: readonly (readonly string[])[], ctx: Im
  * Order of each imported item among its siblings and the code override it needs: a code in the
  * file that differs from the generated one ("S 1.1", or gaps like "1.4" after "1.2") is kept.
  */
-export function importedLayout(items: readonly ImportedItem[]): Map<string, { order: number; codeOverride?: string }> {
+export function importedLayout(
+  items: readonly ImportedItem[],
+): Map<string, { order: number; codeOverride?: string }> {
   const orderOf = new Map<string, number>();
   const count = new Map<string, number>();
   for (const item of items) {
@@ -325,7 +397,9 @@ export function importedLayout(items: readonly ImportedItem[]): Map<string, { or
   const out = new Map<string, { order: number; codeOverride?: string }>();
   for (const item of items) {
     const order = orderOf.get(item.key)!;
-    const generated = item.parentKey ? `${effective.get(item.parentKey) ?? ''}.${order}` : String(order);
+    const generated = item.parentKey
+      ? `${effective.get(item.parentKey) ?? ''}.${order}`
+      : String(order);
     const entry: { order: number; codeOverride?: string } = { order };
     if (item.fileCode && item.fileCode !== generated) entry.codeOverride = item.fileCode;
     effective.set(item.key, item.fileCode ?? generated);

@@ -14,20 +14,68 @@ export type PlanLevel = (typeof PLAN_LEVELS)[number];
 
 /** Types of social services under zákon 108/2006 Sb. (§ 37–70), DOMAIN.md §2.5. */
 export const SERVICE_TYPES = [
-  's37', 's39', 's40', 's41', 's42', 's43', 's44', 's45', 's46', 's47', 's48', 's49', 's50', 's51', 's52',
-  's54', 's55', 's56', 's57', 's58', 's59', 's60', 's60a', 's61', 's62', 's63', 's64', 's65', 's66', 's67',
-  's68', 's69', 's70', 'related',
+  's37',
+  's39',
+  's40',
+  's41',
+  's42',
+  's43',
+  's44',
+  's45',
+  's46',
+  's47',
+  's48',
+  's49',
+  's50',
+  's51',
+  's52',
+  's54',
+  's55',
+  's56',
+  's57',
+  's58',
+  's59',
+  's60',
+  's60a',
+  's61',
+  's62',
+  's63',
+  's64',
+  's65',
+  's66',
+  's67',
+  's68',
+  's69',
+  's70',
+  'related',
 ] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 export const SERVICE_FORMS = ['residential', 'outpatient', 'field'] as const; // pobytová / ambulantní / terénní
 export type ServiceForm = (typeof SERVICE_FORMS)[number];
 
-export const FUNDING_SOURCES = ['mpsv', 'region', 'municipality', 'users', 'esf', 'irop', 'foundation', 'other'] as const;
+export const FUNDING_SOURCES = [
+  'mpsv',
+  'region',
+  'municipality',
+  'users',
+  'esf',
+  'irop',
+  'foundation',
+  'other',
+] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
 /** Status vocabulary of DOMAIN.md §6.2. */
-export const MONITORING_STATUSES = ['notStarted', 'inProgress', 'done', 'partial', 'notDone', 'cancelled', 'postponed'] as const;
+export const MONITORING_STATUSES = [
+  'notStarted',
+  'inProgress',
+  'done',
+  'partial',
+  'notDone',
+  'cancelled',
+  'postponed',
+] as const;
 export type MonitoringStatus = (typeof MONITORING_STATUSES)[number];
 
 export const TARGET_GROUP_SUGGESTIONS = [
@@ -41,14 +89,24 @@ export const TARGET_GROUP_SUGGESTIONS = [
   'osoby v krizi',
 ] as const;
 
-const year = z.number('errors.integer').int('errors.integer').min(1990, 'errors.invalid').max(2100, 'errors.invalid');
-const money = z.number('errors.integer').min(0, 'errors.nonNegative').max(10_000_000_000, 'errors.tooLarge');
+const year = z
+  .number('errors.integer')
+  .int('errors.integer')
+  .min(1990, 'errors.invalid')
+  .max(2100, 'errors.invalid');
+const money = z
+  .number('errors.integer')
+  .min(0, 'errors.nonNegative')
+  .max(10_000_000_000, 'errors.tooLarge');
 const textList = (max: number) =>
   z
     .array(z.string().trim().max(max, 'errors.tooLong'))
     .default([])
     .transform((xs) => [...new Set(xs.filter((x) => x.length > 0))]);
-const idList = z.array(z.string().min(1)).default([]).transform((xs) => [...new Set(xs)]);
+const idList = z
+  .array(z.string().min(1))
+  .default([])
+  .transform((xs) => [...new Set(xs)]);
 
 export const approvalInput = z.object({
   /** "Zastupitelstvo města Vizovice" */
@@ -82,8 +140,14 @@ export const planInput = z
     workingGroupIds: idList,
     levelNames: levelNames.default({ 1: 'Priorita', 2: 'Opatření', 3: 'Aktivita' }),
   })
-  .refine((p) => p.periodTo >= p.periodFrom, { message: 'plan.errors.periodOrder', path: ['periodTo'] })
-  .refine((p) => p.periodTo - p.periodFrom <= 10, { message: 'plan.errors.periodLength', path: ['periodTo'] });
+  .refine((p) => p.periodTo >= p.periodFrom, {
+    message: 'plan.errors.periodOrder',
+    path: ['periodTo'],
+  })
+  .refine((p) => p.periodTo - p.periodFrom <= 10, {
+    message: 'plan.errors.periodLength',
+    path: ['periodTo'],
+  });
 export type PlanInput = z.input<typeof planInput>;
 
 /** A working group's version of the evaluation for one period (DOMAIN.md §6.1, Vizovice revision). */
@@ -116,7 +180,11 @@ export const indicatorInput = z.object({
   id: z.string().min(1),
   name: requiredText(200),
   unit: optionalText(40),
-  target: z.number('errors.integer').min(0, 'errors.nonNegative').max(1e12, 'errors.tooLarge').optional(),
+  target: z
+    .number('errors.integer')
+    .min(0, 'errors.nonNegative')
+    .max(1e12, 'errors.tooLarge')
+    .optional(),
 });
 export type Indicator = Stored<z.output<typeof indicatorInput>>;
 
@@ -149,10 +217,14 @@ export const planItemInput = z
       .optional()
       .transform((v) => (v ? v : undefined)),
   })
-  .refine((i) => i.scheduleFrom === undefined || i.scheduleTo === undefined || i.scheduleTo >= i.scheduleFrom, {
-    message: 'plan.errors.periodOrder',
-    path: ['scheduleTo'],
-  });
+  .refine(
+    (i) =>
+      i.scheduleFrom === undefined || i.scheduleTo === undefined || i.scheduleTo >= i.scheduleFrom,
+    {
+      message: 'plan.errors.periodOrder',
+      path: ['scheduleTo'],
+    },
+  );
 export type PlanItemInput = z.input<typeof planItemInput>;
 export type PlanItemCard = Stored<z.output<typeof planItemInput>>;
 
@@ -194,19 +266,35 @@ export const monitoringInput = z
     planItemId: z.string('errors.required').min(1, 'errors.required'),
     period: year,
     status: z.enum(MONITORING_STATUSES, 'errors.required'),
-    fulfilment: z.number('errors.integer').int('errors.integer').min(0, 'plan.errors.percent').max(100, 'plan.errors.percent').optional(),
+    fulfilment: z
+      .number('errors.integer')
+      .int('errors.integer')
+      .min(0, 'plan.errors.percent')
+      .max(100, 'plan.errors.percent')
+      .optional(),
     reason: optionalText(2000),
-    indicatorActuals: z.array(z.object({ indicatorId: z.string().min(1), value: z.number().min(0, 'errors.nonNegative') })).default([]),
+    indicatorActuals: z
+      .array(
+        z.object({
+          indicatorId: z.string().min(1),
+          value: z.number().min(0, 'errors.nonNegative'),
+        }),
+      )
+      .default([]),
     actualCosts: z.array(z.object({ source: z.enum(FUNDING_SOURCES), amount: money })).default([]),
     comment: optionalText(4000),
     source: monitoringSource.optional(),
     reportedBy: optionalText(200),
     reportedOn: isoDate,
   })
-  .refine((m) => m.status !== 'notDone' || !!m.reason, { message: 'plan.errors.reasonRequired', path: ['reason'] });
+  .refine((m) => m.status !== 'notDone' || !!m.reason, {
+    message: 'plan.errors.reasonRequired',
+    path: ['reason'],
+  });
 export type MonitoringInput = z.input<typeof monitoringInput>;
 
-export interface MonitoringRecord extends Stored<Omit<z.output<typeof monitoringInput>, 'source'>>, Timestamps {
+export interface MonitoringRecord
+  extends Stored<Omit<z.output<typeof monitoringInput>, 'source'>>, Timestamps {
   id: string;
   planId: string;
   source?: MonitoringSource;

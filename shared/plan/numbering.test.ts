@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareCodes, computeCodes, levelOfCode, parentCode, renumber, treeOrder } from './numbering';
+import {
+  compareCodes,
+  computeCodes,
+  levelOfCode,
+  parentCode,
+  renumber,
+  treeOrder,
+} from './numbering';
 import { item } from './testItems';
 
 const tree = () => [
@@ -16,7 +23,15 @@ const tree = () => [
 describe('numbering', () => {
   it('generates dotted codes in tree order', () => {
     const codes = computeCodes(tree());
-    expect(Object.fromEntries(codes)).toEqual({ a: '1', a1: '1.1', a2: '1.2', a21: '1.2.1', a22: '1.2.2', b: '2', b1: '2.1' });
+    expect(Object.fromEntries(codes)).toEqual({
+      a: '1',
+      a1: '1.1',
+      a2: '1.2',
+      a21: '1.2.1',
+      a22: '1.2.2',
+      b: '2',
+      b1: '2.1',
+    });
     expect(treeOrder(tree()).map((i) => i.id)).toEqual(['a', 'a1', 'a2', 'a21', 'a22', 'b', 'b1']);
   });
 
@@ -53,22 +68,31 @@ describe('numbering', () => {
 
   it('property: codes are unique, and every child code starts with its parent code', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 30 }), (shape) => {
-        const items = [];
-        let n = 0;
-        for (const [measures, activities] of shape) {
-          const p = item({ id: `p${n++}`, level: 1, order: n });
-          items.push(p);
-          for (let m = 1; m <= measures; m++) {
-            const mi = item({ id: `m${n++}`, level: 2, order: m, parentId: p.id });
-            items.push(mi);
-            for (let a = 1; a <= activities; a++) items.push(item({ id: `a${n++}`, level: 3, order: a, parentId: mi.id }));
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (shape) => {
+          const items = [];
+          let n = 0;
+          for (const [measures, activities] of shape) {
+            const p = item({ id: `p${n++}`, level: 1, order: n });
+            items.push(p);
+            for (let m = 1; m <= measures; m++) {
+              const mi = item({ id: `m${n++}`, level: 2, order: m, parentId: p.id });
+              items.push(mi);
+              for (let a = 1; a <= activities; a++)
+                items.push(item({ id: `a${n++}`, level: 3, order: a, parentId: mi.id }));
+            }
           }
-        }
-        const codes = computeCodes(items);
-        expect(new Set(codes.values()).size).toBe(items.length);
-        for (const i of items) if (i.parentId) expect(codes.get(i.id)!.startsWith(codes.get(i.parentId)! + '.')).toBe(true);
-      }),
+          const codes = computeCodes(items);
+          expect(new Set(codes.values()).size).toBe(items.length);
+          for (const i of items)
+            if (i.parentId)
+              expect(codes.get(i.id)!.startsWith(codes.get(i.parentId)! + '.')).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -15,7 +15,8 @@ export function treeOrder<T extends NumberedItem>(items: readonly T[]): T[] {
     list.push(item);
     children.set(key, list);
   }
-  for (const list of children.values()) list.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  for (const list of children.values())
+    list.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   const out: T[] = [];
   const seen = new Set<string>();
   const walk = (parentId: string) => {
@@ -65,7 +66,9 @@ export function renumber(
     const code = codes.get(item.id);
     if (code === undefined || code === item.code) continue;
     const formerCodes =
-      keepHistory && item.code && !item.formerCodes.includes(item.code) ? [...item.formerCodes, item.code] : item.formerCodes;
+      keepHistory && item.code && !item.formerCodes.includes(item.code)
+        ? [...item.formerCodes, item.code]
+        : item.formerCodes;
     out.push({ id: item.id, code, formerCodes });
   }
   return out;
@@ -74,7 +77,7 @@ export function renumber(
 /** Depth of a dotted code: "1" → 1, "1.2" → 2, "1.2.3" → 3; other shapes → undefined. */
 export function levelOfCode(code: string): PlanLevel | undefined {
   if (!/^\d+(\.\d+){0,2}$/.test(code)) return undefined;
-  return (code.split('.').length as PlanLevel);
+  return code.split('.').length as PlanLevel;
 }
 
 /** Parent code of a dotted code: "1.2.3" → "1.2"; "1" → undefined. */

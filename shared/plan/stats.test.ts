@@ -5,7 +5,8 @@ import { MONITORING_STATUSES } from './model';
 import { BUCKETS, currentRecords, evaluatePlan, fulfilmentStats, percentShares } from './stats';
 import { item, record } from './testItems';
 
-const S = (status: StatusOrNone, fulfilment?: number) => (fulfilment === undefined ? { status } : { status, fulfilment });
+const S = (status: StatusOrNone, fulfilment?: number) =>
+  fulfilment === undefined ? { status } : { status, fulfilment };
 
 describe('fulfilmentStats', () => {
   it('counts Olomouc-style buckets and shares that add up to 100', () => {
@@ -51,7 +52,12 @@ describe('fulfilmentStats', () => {
   });
 
   it('an empty or all-cancelled set has a zero base and zero shares', () => {
-    expect(fulfilmentStats([]).shares).toEqual({ fulfilled: 0, inProgress: 0, notFulfilled: 0, noReport: 0 });
+    expect(fulfilmentStats([]).shares).toEqual({
+      fulfilled: 0,
+      inProgress: 0,
+      notFulfilled: 0,
+      noReport: 0,
+    });
     const s = fulfilmentStats([S('cancelled')]);
     expect(s.base).toBe(0);
     expect(s.averageFulfilment).toBeUndefined();
@@ -60,23 +66,32 @@ describe('fulfilmentStats', () => {
   it('property: counts add up to the total, buckets to the base, shares to 100', () => {
     const status = fc.constantFrom<StatusOrNone>(...MONITORING_STATUSES, 'none');
     fc.assert(
-      fc.property(fc.array(fc.record({ status, fulfilment: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }) }), { maxLength: 80 }), (raw) => {
-        const points = raw.map((p) => S(p.status, p.fulfilment));
-        const s = fulfilmentStats(points);
-        expect(Object.values(s.counts).reduce((a, b) => a + b, 0)).toBe(points.length);
-        expect(BUCKETS.reduce((a, b) => a + s.buckets[b], 0)).toBe(s.base);
-        const shareSum = BUCKETS.reduce((a, b) => a + s.shares[b], 0);
-        expect(shareSum).toBe(s.base > 0 ? 100 : 0);
-        for (const b of BUCKETS) {
-          if (s.base === 0) continue;
-          // each share is within one point of its exact value
-          expect(Math.abs(s.shares[b] - (s.buckets[b] * 100) / s.base)).toBeLessThan(1);
-        }
-        if (s.averageFulfilment !== undefined) {
-          expect(s.averageFulfilment).toBeGreaterThanOrEqual(0);
-          expect(s.averageFulfilment).toBeLessThanOrEqual(100);
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            status,
+            fulfilment: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+          }),
+          { maxLength: 80 },
+        ),
+        (raw) => {
+          const points = raw.map((p) => S(p.status, p.fulfilment));
+          const s = fulfilmentStats(points);
+          expect(Object.values(s.counts).reduce((a, b) => a + b, 0)).toBe(points.length);
+          expect(BUCKETS.reduce((a, b) => a + s.buckets[b], 0)).toBe(s.base);
+          const shareSum = BUCKETS.reduce((a, b) => a + s.shares[b], 0);
+          expect(shareSum).toBe(s.base > 0 ? 100 : 0);
+          for (const b of BUCKETS) {
+            if (s.base === 0) continue;
+            // each share is within one point of its exact value
+            expect(Math.abs(s.shares[b] - (s.buckets[b] * 100) / s.base)).toBeLessThan(1);
+          }
+          if (s.averageFulfilment !== undefined) {
+            expect(s.averageFulfilment).toBeGreaterThanOrEqual(0);
+            expect(s.averageFulfilment).toBeLessThanOrEqual(100);
+          }
+        },
+      ),
     );
   });
 });
@@ -107,15 +122,45 @@ describe('evaluatePlan', () => {
   const items = [
     item({ id: 'p1', level: 1, order: 1, code: '1', workingGroupId: 'ps1' }),
     item({ id: 'm11', level: 2, order: 1, parentId: 'p1', code: '1.1' }),
-    item({ id: 'a111', level: 3, order: 1, parentId: 'm11', code: '1.1.1', targetGroups: ['senioři'], costs: [{ year: 2026, source: 'mpsv', amount: 100_000 }] }),
-    item({ id: 'a112', level: 3, order: 2, parentId: 'm11', code: '1.1.2', targetGroups: ['senioři', 'pečující osoby'] }),
+    item({
+      id: 'a111',
+      level: 3,
+      order: 1,
+      parentId: 'm11',
+      code: '1.1.1',
+      targetGroups: ['senioři'],
+      costs: [{ year: 2026, source: 'mpsv', amount: 100_000 }],
+    }),
+    item({
+      id: 'a112',
+      level: 3,
+      order: 2,
+      parentId: 'm11',
+      code: '1.1.2',
+      targetGroups: ['senioři', 'pečující osoby'],
+    }),
     item({ id: 'p2', level: 1, order: 2, code: '2' }),
     item({ id: 'm21', level: 2, order: 1, parentId: 'p2', code: '2.1', workingGroupId: 'ps2' }),
-    item({ id: 'a211', level: 3, order: 1, parentId: 'm21', code: '2.1.1', costs: [{ year: 2026, source: 'municipality', amount: 50_000 }, { year: 2027, source: 'municipality', amount: 60_000 }] }),
+    item({
+      id: 'a211',
+      level: 3,
+      order: 1,
+      parentId: 'm21',
+      code: '2.1.1',
+      costs: [
+        { year: 2026, source: 'municipality', amount: 50_000 },
+        { year: 2027, source: 'municipality', amount: 60_000 },
+      ],
+    }),
     item({ id: 'a212', level: 3, order: 2, parentId: 'm21', code: '2.1.2', workingGroupId: 'ps3' }),
   ];
   const records = [
-    record('a111', 2026, 'done', { actualCosts: [{ source: 'mpsv', amount: 90_000 }, { source: 'users', amount: 5000 }] }),
+    record('a111', 2026, 'done', {
+      actualCosts: [
+        { source: 'mpsv', amount: 90_000 },
+        { source: 'users', amount: 5000 },
+      ],
+    }),
     record('a112', 2025, 'inProgress'),
     record('a211', 2026, 'cancelled'),
   ];
@@ -153,7 +198,12 @@ describe('evaluatePlan', () => {
 
   it('overall: cancelled out of the base, the unreported in it', () => {
     expect(e.overall.base).toBe(3);
-    expect(e.overall.shares).toEqual({ fulfilled: 34, inProgress: 33, notFulfilled: 0, noReport: 33 });
+    expect(e.overall.shares).toEqual({
+      fulfilled: 34,
+      inProgress: 33,
+      notFulfilled: 0,
+      noReport: 33,
+    });
   });
 
   it('every status keeps a bucket or is cancelled', () => {

@@ -11,7 +11,14 @@
 //   to exactly 100 (largest remainder).
 // - Average fulfilment is the mean % over reported activities in the base: the recorded %
 //   when given, otherwise done 100, partial 50, anything else 0.
-import type { CostLine, FundingSource, MonitoringRecord, MonitoringStatus, PlanItem, StatusOrNone } from './model';
+import type {
+  CostLine,
+  FundingSource,
+  MonitoringRecord,
+  MonitoringStatus,
+  PlanItem,
+  StatusOrNone,
+} from './model';
 import { FUNDING_SOURCES, MONITORING_STATUSES } from './model';
 import { compareCodes, treeOrder } from './numbering';
 
@@ -59,7 +66,10 @@ export interface FulfilmentStats {
 }
 
 /** Whole percents proportional to `values` that sum to 100 (largest remainder, ties to the earlier key). */
-export function percentShares<K extends string>(values: Record<K, number>, keys: readonly K[]): Record<K, number> {
+export function percentShares<K extends string>(
+  values: Record<K, number>,
+  keys: readonly K[],
+): Record<K, number> {
   const total = keys.reduce((s, k) => s + values[k], 0);
   const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
   if (total <= 0) return out;
@@ -69,7 +79,9 @@ export function percentShares<K extends string>(values: Record<K, number>, keys:
     out[r.k] = Math.floor(r.exact);
     given += out[r.k];
   }
-  const byRemainder = [...raw].sort((a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)) || a.i - b.i);
+  const byRemainder = [...raw].sort(
+    (a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)) || a.i - b.i,
+  );
   for (let j = 0; given < 100 && j < byRemainder.length; j++, given++) out[byRemainder[j]!.k] += 1;
   return out;
 }
@@ -80,8 +92,16 @@ export function percentOf(point: StatusPoint): number {
 }
 
 export function fulfilmentStats(points: readonly StatusPoint[]): FulfilmentStats {
-  const counts = Object.fromEntries([...MONITORING_STATUSES, 'none'].map((s) => [s, 0])) as Record<StatusOrNone, number>;
-  const buckets: Record<Bucket, number> = { fulfilled: 0, inProgress: 0, notFulfilled: 0, noReport: 0 };
+  const counts = Object.fromEntries([...MONITORING_STATUSES, 'none'].map((s) => [s, 0])) as Record<
+    StatusOrNone,
+    number
+  >;
+  const buckets: Record<Bucket, number> = {
+    fulfilled: 0,
+    inProgress: 0,
+    notFulfilled: 0,
+    noReport: 0,
+  };
   let sum = 0;
   let reported = 0;
   for (const p of points) {
@@ -109,16 +129,28 @@ export function fulfilmentStats(points: readonly StatusPoint[]): FulfilmentStats
 
 /** Newest first: reportedOn, then createdAt. */
 export function compareRecordsNewestFirst(a: MonitoringRecord, b: MonitoringRecord): number {
-  return b.reportedOn.localeCompare(a.reportedOn) || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
+  return (
+    b.reportedOn.localeCompare(a.reportedOn) ||
+    b.createdAt.localeCompare(a.createdAt) ||
+    b.id.localeCompare(a.id)
+  );
 }
 
 /** The current record of every item in `period`: its latest record with period ≤ `period`. */
-export function currentRecords(records: readonly MonitoringRecord[], period: number): Map<string, MonitoringRecord> {
+export function currentRecords(
+  records: readonly MonitoringRecord[],
+  period: number,
+): Map<string, MonitoringRecord> {
   const out = new Map<string, MonitoringRecord>();
   for (const r of records) {
     if (r.period > period) continue;
     const cur = out.get(r.planItemId);
-    if (!cur || r.period > cur.period || (r.period === cur.period && compareRecordsNewestFirst(r, cur) < 0)) out.set(r.planItemId, r);
+    if (
+      !cur ||
+      r.period > cur.period ||
+      (r.period === cur.period && compareRecordsNewestFirst(r, cur) < 0)
+    )
+      out.set(r.planItemId, r);
   }
   return out;
 }
@@ -163,10 +195,15 @@ export function plannedCostIn(costs: readonly CostLine[], period: number): numbe
 }
 
 function pointOf(a: ActivityEvaluation): StatusPoint {
-  return a.record?.fulfilment !== undefined ? { status: a.status, fulfilment: a.record.fulfilment } : { status: a.status };
+  return a.record?.fulfilment !== undefined
+    ? { status: a.status, fulfilment: a.record.fulfilment }
+    : { status: a.status };
 }
 
-function groupBy(activities: readonly ActivityEvaluation[], keysOf: (a: ActivityEvaluation) => string[]): Map<string, FulfilmentStats> {
+function groupBy(
+  activities: readonly ActivityEvaluation[],
+  keysOf: (a: ActivityEvaluation) => string[],
+): Map<string, FulfilmentStats> {
   const groups = new Map<string, StatusPoint[]>();
   for (const a of activities) {
     for (const key of keysOf(a)) {
@@ -179,7 +216,11 @@ function groupBy(activities: readonly ActivityEvaluation[], keysOf: (a: Activity
 }
 
 /** Everything the dashboard and the evaluation report show for one period. */
-export function evaluatePlan(items: readonly PlanItem[], records: readonly MonitoringRecord[], period: number): PlanEvaluation {
+export function evaluatePlan(
+  items: readonly PlanItem[],
+  records: readonly MonitoringRecord[],
+  period: number,
+): PlanEvaluation {
   const byId = new Map(items.map((i) => [i.id, i]));
   const current = currentRecords(records, period);
   const ordered = treeOrder(items);
@@ -193,7 +234,8 @@ export function evaluatePlan(items: readonly PlanItem[], records: readonly Monit
       const updatedThisPeriod = record?.period === period;
       const a: ActivityEvaluation = {
         item,
-        workingGroupId: item.workingGroupId ?? measure?.workingGroupId ?? priority?.workingGroupId ?? '',
+        workingGroupId:
+          item.workingGroupId ?? measure?.workingGroupId ?? priority?.workingGroupId ?? '',
         status,
         updatedThisPeriod,
         stale: !updatedThisPeriod && !FINAL_STATUSES.includes(status as MonitoringStatus),
@@ -206,20 +248,32 @@ export function evaluatePlan(items: readonly PlanItem[], records: readonly Monit
       return a;
     });
 
-  const costsBySource = Object.fromEntries(FUNDING_SOURCES.map((s) => [s, { planned: 0, actual: 0 }])) as Record<FundingSource, CostSummary>;
+  const costsBySource = Object.fromEntries(
+    FUNDING_SOURCES.map((s) => [s, { planned: 0, actual: 0 }]),
+  ) as Record<FundingSource, CostSummary>;
   for (const a of activities) {
-    for (const c of a.item.costs) if (c.year === period) costsBySource[c.source].planned += c.amount;
-    if (a.updatedThisPeriod) for (const c of a.record!.actualCosts) costsBySource[c.source].actual += c.amount;
+    for (const c of a.item.costs)
+      if (c.year === period) costsBySource[c.source].planned += c.amount;
+    if (a.updatedThisPeriod)
+      for (const c of a.record!.actualCosts) costsBySource[c.source].actual += c.amount;
   }
-  const costs = activities.reduce((s, a) => ({ planned: s.planned + a.plannedCost, actual: s.actual + a.actualCost }), { planned: 0, actual: 0 });
+  const costs = activities.reduce(
+    (s, a) => ({ planned: s.planned + a.plannedCost, actual: s.actual + a.actualCost }),
+    { planned: 0, actual: 0 },
+  );
 
-  const priorities = ordered.filter((i) => i.level === 1).sort((a, b) => compareCodes(a.code, b.code));
+  const priorities = ordered
+    .filter((i) => i.level === 1)
+    .sort((a, b) => compareCodes(a.code, b.code));
   const byPriorityMap = groupBy(activities, (a) => (a.priority ? [a.priority.id] : []));
   return {
     period,
     activities,
     overall: fulfilmentStats(activities.map(pointOf)),
-    byPriority: priorities.map((item) => ({ item, stats: byPriorityMap.get(item.id) ?? fulfilmentStats([]) })),
+    byPriority: priorities.map((item) => ({
+      item,
+      stats: byPriorityMap.get(item.id) ?? fulfilmentStats([]),
+    })),
     byWorkingGroup: groupBy(activities, (a) => [a.workingGroupId]),
     byTargetGroup: groupBy(activities, (a) => a.item.targetGroups),
     costsBySource,

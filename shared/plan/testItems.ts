@@ -2,7 +2,9 @@
 import type { MonitoringRecord, MonitoringStatus, PlanItem, PlanLevel } from './model';
 
 let seq = 0;
-export function item(p: Partial<PlanItem> & { id: string; level: PlanLevel; order: number }): PlanItem {
+export function item(
+  p: Partial<PlanItem> & { id: string; level: PlanLevel; order: number },
+): PlanItem {
   return {
     planId: 'plan',
     title: p.id,
@@ -20,7 +22,12 @@ export function item(p: Partial<PlanItem> & { id: string; level: PlanLevel; orde
   };
 }
 
-export function record(planItemId: string, period: number, status: MonitoringStatus, extra: Partial<MonitoringRecord> = {}): MonitoringRecord {
+export function record(
+  planItemId: string,
+  period: number,
+  status: MonitoringStatus,
+  extra: Partial<MonitoringRecord> = {},
+): MonitoringRecord {
   seq++;
   return {
     id: `r${String(seq).padStart(5, '0')}`,

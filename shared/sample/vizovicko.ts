@@ -104,10 +104,38 @@ const PEOPLE: [string, string, string, number, TriadRole][] = [
 
 // [code, kind, name, target group, member indexes (first = chair, second = secretary), substitute pairs [member, substitute]]
 const BODIES: [string, Body['kind'], string, string | undefined, number[], [number, number][]][] = [
-  ['ŘS', 'steering', 'Řídící skupina KPSS Vizovicko', undefined, [0, 2, 3, 1, 10, 8, 12, 9, 17, 22, 15, 13], [[8, 7]]],
-  ['PS1', 'working', 'Senioři a osoby se zdravotním postižením', 'senioři; osoby se zdravotním postižením', [1, 2, 4, 5, 6, 7, 9, 11, 13, 15, 16, 26, 31, 38, 39], [[7, 8]]],
-  ['PS2', 'working', 'Rodiny s dětmi', 'rodiny s dětmi', [18, 2, 19, 20, 23, 25, 27, 28, 36, 41, 44, 34], []],
-  ['PS3', 'working', 'Osoby ohrožené sociálním vyloučením', 'osoby ohrožené sociálním vyloučením', [21, 2, 12, 24, 30, 32, 33, 35, 40, 37, 43, 29], [[43, 38]]],
+  [
+    'ŘS',
+    'steering',
+    'Řídící skupina KPSS Vizovicko',
+    undefined,
+    [0, 2, 3, 1, 10, 8, 12, 9, 17, 22, 15, 13],
+    [[8, 7]],
+  ],
+  [
+    'PS1',
+    'working',
+    'Senioři a osoby se zdravotním postižením',
+    'senioři; osoby se zdravotním postižením',
+    [1, 2, 4, 5, 6, 7, 9, 11, 13, 15, 16, 26, 31, 38, 39],
+    [[7, 8]],
+  ],
+  [
+    'PS2',
+    'working',
+    'Rodiny s dětmi',
+    'rodiny s dětmi',
+    [18, 2, 19, 20, 23, 25, 27, 28, 36, 41, 44, 34],
+    [],
+  ],
+  [
+    'PS3',
+    'working',
+    'Osoby ohrožené sociálním vyloučením',
+    'osoby ohrožené sociálním vyloučením',
+    [21, 2, 12, 24, 30, 32, 33, 35, 40, 37, 43, 29],
+    [[43, 38]],
+  ],
 ];
 
 const PLACES = [
@@ -152,7 +180,8 @@ export function buildSampleRegion(today: string, newId: () => string, now: strin
     if (orgIndex >= 0) p.organizationId = organizations[orgIndex]!.id;
     const ascii = `${firstName}.${lastName}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     if (i % 4 !== 3) p.email = `${ascii}@example.cz`;
-    if (i % 3 === 0) p.phone = `+420 6${String(10 + i).padStart(2, '0')} ${String(100 + i * 7).slice(-3)} ${String(300 + i * 11).slice(-3)}`;
+    if (i % 3 === 0)
+      p.phone = `+420 6${String(10 + i).padStart(2, '0')} ${String(100 + i * 7).slice(-3)} ${String(300 + i * 11).slice(-3)}`;
     return p;
   });
 
@@ -163,12 +192,23 @@ export function buildSampleRegion(today: string, newId: () => string, now: strin
   const attendance: Attendance[] = [];
 
   BODIES.forEach(([code, kind, name, targetGroup, members, substitutes], bodyIndex) => {
-    const rules = { ...DEFAULT_RULES, leadTime: kind === 'steering' ? { days: 5, unit: 'working' as const } : DEFAULT_RULES.leadTime };
+    const rules = {
+      ...DEFAULT_RULES,
+      leadTime:
+        kind === 'steering' ? { days: 5, unit: 'working' as const } : DEFAULT_RULES.leadTime,
+    };
     const body: Body = { id: newId(), kind, code, name, rules, ...stamp };
     if (targetGroup) body.targetGroup = targetGroup;
     bodies.push(body);
     const memberRows = members.map((personIndex, i) => {
-      const role: MemberRole = i === 0 ? 'chair' : i === 1 ? 'secretary' : i === 2 && kind !== 'steering' ? 'deputy' : 'member';
+      const role: MemberRole =
+        i === 0
+          ? 'chair'
+          : i === 1
+            ? 'secretary'
+            : i === 2 && kind !== 'steering'
+              ? 'deputy'
+              : 'member';
       const m: Membership = {
         id: newId(),
         bodyId: body.id,
@@ -188,7 +228,11 @@ export function buildSampleRegion(today: string, newId: () => string, now: strin
     // A year of meetings: the steering group every two months, working groups quarterly, plus one upcoming.
     const interval = kind === 'steering' ? 61 : 91;
     let seqByYear = new Map<number, number>();
-    for (let day = addDays(yearAgo, 10 + bodyIndex * 6); day < addDays(today, 40); day = addDays(day, interval)) {
+    for (
+      let day = addDays(yearAgo, 10 + bodyIndex * 6);
+      day < addDays(today, 40);
+      day = addDays(day, interval)
+    ) {
       const date = midWeek(day);
       const year = Number(date.slice(0, 4));
       const seq = (seqByYear.get(year) ?? 0) + 1;
@@ -211,9 +255,16 @@ export function buildSampleRegion(today: string, newId: () => string, now: strin
       if (date >= today) continue;
       for (const m of memberRows) {
         const r = rnd();
-        let status: AttendanceStatus = r < 0.72 ? 'present' : r < 0.86 ? 'excused' : r < 0.94 ? 'absent' : 'substituted';
+        let status: AttendanceStatus =
+          r < 0.72 ? 'present' : r < 0.86 ? 'excused' : r < 0.94 ? 'absent' : 'substituted';
         if (status === 'substituted' && !m.substituteId) status = 'present';
-        const a: Attendance = { id: newId(), meetingId: meeting.id, personId: m.personId, status, ...stamp };
+        const a: Attendance = {
+          id: newId(),
+          meetingId: meeting.id,
+          personId: m.personId,
+          status,
+          ...stamp,
+        };
         if (status === 'substituted') a.substituteId = m.substituteId;
         if (status === 'present' || status === 'substituted') a.arrivedAt = meeting.timeFrom;
         attendance.push(a);
@@ -221,7 +272,14 @@ export function buildSampleRegion(today: string, newId: () => string, now: strin
       if (rnd() < 0.5) {
         const guest = people[[14, 29, 42][seq % 3]!]!;
         if (!memberRows.some((m) => m.personId === guest.id)) {
-          attendance.push({ id: newId(), meetingId: meeting.id, personId: guest.id, status: 'guest', arrivedAt: meeting.timeFrom, ...stamp });
+          attendance.push({
+            id: newId(),
+            meetingId: meeting.id,
+            personId: guest.id,
+            status: 'guest',
+            arrivedAt: meeting.timeFrom,
+            ...stamp,
+          });
         }
       }
     }
@@ -230,7 +288,10 @@ export function buildSampleRegion(today: string, newId: () => string, now: strin
   // Pavel Malý keeps missing PS1: the absence rule should warn about him.
   const ps1 = bodies[1]!;
   const malý = people[6]!.id;
-  const ps1Past = meetings.filter((m) => m.bodyId === ps1.id && m.date < today).sort((a, b) => b.date.localeCompare(a.date)).slice(0, 3);
+  const ps1Past = meetings
+    .filter((m) => m.bodyId === ps1.id && m.date < today)
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .slice(0, 3);
   for (const m of ps1Past) {
     const a = attendance.find((x) => x.meetingId === m.id && x.personId === malý);
     if (a) {

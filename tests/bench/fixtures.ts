@@ -22,7 +22,13 @@ import type {
   TriadRole,
 } from '@shared/domain';
 import { DEFAULT_RULES } from '@shared/domain';
-import type { AgendaItemView, AttendeeRow, MinutesDoc, ResolutionView, TaskView } from '@shared/docx';
+import type {
+  AgendaItemView,
+  AttendeeRow,
+  MinutesDoc,
+  ResolutionView,
+  TaskView,
+} from '@shared/docx';
 import { suppressAudit } from '../../renderer/src/db/audit';
 import { AppDb } from '../../renderer/src/db/schema';
 import { header, project } from '../integration/helpers/docxFixtures';
@@ -67,14 +73,104 @@ function idSource(): () => string {
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
-const FIRST = ['Jana', 'Petr', 'Marie', 'Josef', 'Eva', 'Pavel', 'Lucie', 'Tomáš', 'Hana', 'Jiří', 'Šárka', 'Zdeněk', 'Věra', 'Ondřej', 'Kateřina', 'Roman', 'Ludmila', 'Martin', 'Alena', 'Michaela', 'Čestmír', 'Irena', 'Radka', 'Ivana'];
-const LAST = ['Nováková', 'Svoboda', 'Dvořáková', 'Černá', 'Horáková', 'Kučera', 'Malý', 'Šimková', 'Bartoš', 'Řeháková', 'Zedník', 'Vlčková', 'Čech', 'Pospíšilová', 'Hájek', 'Machalová', 'Křížová', 'Ondráček', 'Fojtíková', 'Chmelařová', 'Šustek', 'Orságová', 'Ševčíková', 'Žáček', 'Běhal', 'Úlehla', 'Chalupa', 'Tomšů', 'Matušů', 'Juráňová'];
+const FIRST = [
+  'Jana',
+  'Petr',
+  'Marie',
+  'Josef',
+  'Eva',
+  'Pavel',
+  'Lucie',
+  'Tomáš',
+  'Hana',
+  'Jiří',
+  'Šárka',
+  'Zdeněk',
+  'Věra',
+  'Ondřej',
+  'Kateřina',
+  'Roman',
+  'Ludmila',
+  'Martin',
+  'Alena',
+  'Michaela',
+  'Čestmír',
+  'Irena',
+  'Radka',
+  'Ivana',
+];
+const LAST = [
+  'Nováková',
+  'Svoboda',
+  'Dvořáková',
+  'Černá',
+  'Horáková',
+  'Kučera',
+  'Malý',
+  'Šimková',
+  'Bartoš',
+  'Řeháková',
+  'Zedník',
+  'Vlčková',
+  'Čech',
+  'Pospíšilová',
+  'Hájek',
+  'Machalová',
+  'Křížová',
+  'Ondráček',
+  'Fojtíková',
+  'Chmelařová',
+  'Šustek',
+  'Orságová',
+  'Ševčíková',
+  'Žáček',
+  'Běhal',
+  'Úlehla',
+  'Chalupa',
+  'Tomšů',
+  'Matušů',
+  'Juráňová',
+];
 const TITLES = ['', '', '', 'Mgr.', 'Ing.', 'Bc.', 'PhDr.'];
 const TRIAD: TriadRole[] = ['commissioner', 'provider', 'provider', 'user', 'public'];
-const ORG_KINDS: OrganizationKind[] = ['municipality', 'provider', 'provider', 'ngo', 'school', 'other'];
-const ORG_NAMES = ['Město', 'Obec', 'Charita', 'Domov pro seniory', 'Pečovatelská služba', 'Rodinné centrum', 'Klub seniorů', 'Základní škola', 'Spolek', 'Sociální služby'];
-const PLACES_OF = ['Vizovice', 'Slušovice', 'Lutonina', 'Bratřejov', 'Jasenná', 'Zádveřice-Raková', 'Lípa', 'Hrobice', 'Kašava', 'Veselá'];
-const MEETING_PLACES = ['Městský úřad Vizovice, zasedací místnost (1. patro)', 'Kavárna kulturního domu ve Vizovicích', 'Městský úřad Slušovice, malá zasedací místnost', 'Charita Vizovice, Palackého 1'];
+const ORG_KINDS: OrganizationKind[] = [
+  'municipality',
+  'provider',
+  'provider',
+  'ngo',
+  'school',
+  'other',
+];
+const ORG_NAMES = [
+  'Město',
+  'Obec',
+  'Charita',
+  'Domov pro seniory',
+  'Pečovatelská služba',
+  'Rodinné centrum',
+  'Klub seniorů',
+  'Základní škola',
+  'Spolek',
+  'Sociální služby',
+];
+const PLACES_OF = [
+  'Vizovice',
+  'Slušovice',
+  'Lutonina',
+  'Bratřejov',
+  'Jasenná',
+  'Zádveřice-Raková',
+  'Lípa',
+  'Hrobice',
+  'Kašava',
+  'Veselá',
+];
+const MEETING_PLACES = [
+  'Městský úřad Vizovice, zasedací místnost (1. patro)',
+  'Kavárna kulturního domu ve Vizovicích',
+  'Městský úřad Slušovice, malá zasedací místnost',
+  'Charita Vizovice, Palackého 1',
+];
 const BODY_DEFS: [string, Body['kind'], string][] = [
   ['ŘS', 'steering', 'Řídící skupina KPSS Vizovicko'],
   ['PS1', 'working', 'Senioři a osoby se zdravotním postižením'],
@@ -93,7 +189,14 @@ const SENTENCES = [
   'Diskuse se dále týkala spolupráce s Úřadem práce a sdílení informací o klientech v souladu s GDPR.',
   'Členka skupiny za uživatele služeb ocenila novou internetovou stránku s přehledem sociálních služeb.',
 ];
-const VERBS: ResolutionVerb[] = ['approves', 'takesNote', 'recommends', 'instructs', 'approves', 'takesNote'];
+const VERBS: ResolutionVerb[] = [
+  'approves',
+  'takesNote',
+  'recommends',
+  'instructs',
+  'approves',
+  'takesNote',
+];
 
 /** Realistic Czech minutes text of about `chars` characters (paragraphs of three sentences). */
 export function discussionText(rnd: () => number, chars: number): string {
@@ -146,12 +249,19 @@ export function buildRegion(seed = 2026): Region {
   }));
 
   const people: Person[] = Array.from({ length: SIZES.people }, (_, i) => {
-    const p: Person = { id: newId(), firstName: pick(rnd, FIRST), lastName: pick(rnd, LAST), triadRole: TRIAD[i % TRIAD.length]!, ...stamp };
+    const p: Person = {
+      id: newId(),
+      firstName: pick(rnd, FIRST),
+      lastName: pick(rnd, LAST),
+      triadRole: TRIAD[i % TRIAD.length]!,
+      ...stamp,
+    };
     const title = pick(rnd, TITLES);
     if (title) p.title = title;
     if (i % 7 !== 6) p.organizationId = organizations[i % organizations.length]!.id;
     if (i % 4 !== 3) p.email = `osoba.${i}@example.cz`;
-    if (i % 3 === 0) p.phone = `+420 6${String(10 + (i % 90)).padStart(2, '0')} ${String(100 + i).slice(-3)} ${String(300 + i * 7).slice(-3)}`;
+    if (i % 3 === 0)
+      p.phone = `+420 6${String(10 + (i % 90)).padStart(2, '0')} ${String(100 + i).slice(-3)} ${String(300 + i * 7).slice(-3)}`;
     if (i % 50 === 49) p.archivedAt = NOW;
     return p;
   });
@@ -178,15 +288,32 @@ export function buildRegion(seed = 2026): Region {
     const pool = people.slice(bodyIndex * 90, bodyIndex * 90 + 90);
     const bodyMemberships: Membership[] = [];
     for (let seat = 0; seat < SIZES.seatsPerBody; seat++) {
-      const role: MemberRole = seat === 0 ? 'chair' : seat === 1 ? 'secretary' : seat === 2 ? 'deputy' : 'member';
+      const role: MemberRole =
+        seat === 0 ? 'chair' : seat === 1 ? 'secretary' : seat === 2 ? 'deputy' : 'member';
       const votingRight = !(role === 'secretary' && kind !== 'steering');
-      const first: Membership = { id: newId(), bodyId: body.id, personId: pool[seat * 2]!.id, role, votingRight, from: `${SIZES.firstYear - 1}-09-01`, ...stamp };
+      const first: Membership = {
+        id: newId(),
+        bodyId: body.id,
+        personId: pool[seat * 2]!.id,
+        role,
+        votingRight,
+        from: `${SIZES.firstYear - 1}-09-01`,
+        ...stamp,
+      };
       if (seat % 5 === 4) first.substituteId = pool[60 + seat]!.id;
       bodyMemberships.push(first);
       if (seat > 2 && rnd() < 0.5) {
         const year = SIZES.firstYear + 1 + Math.floor(rnd() * (SIZES.years - 2));
         first.to = `${year}-06-30`;
-        bodyMemberships.push({ id: newId(), bodyId: body.id, personId: pool[seat * 2 + 1]!.id, role, votingRight, from: `${year}-07-01`, ...stamp });
+        bodyMemberships.push({
+          id: newId(),
+          bodyId: body.id,
+          personId: pool[seat * 2 + 1]!.id,
+          role,
+          votingRight,
+          from: `${year}-07-01`,
+          ...stamp,
+        });
       }
     }
     memberships.push(...bodyMemberships);
@@ -222,23 +349,46 @@ export function buildRegion(seed = 2026): Region {
 
         for (const m of active) {
           const r = rnd();
-          let status: AttendanceStatus = r < 0.72 ? 'present' : r < 0.86 ? 'excused' : r < 0.94 ? 'absent' : 'substituted';
+          let status: AttendanceStatus =
+            r < 0.72 ? 'present' : r < 0.86 ? 'excused' : r < 0.94 ? 'absent' : 'substituted';
           if (status === 'substituted' && !m.substituteId) status = 'present';
-          const a: Attendance = { id: newId(), meetingId: meeting.id, personId: m.personId, status, ...stamp };
+          const a: Attendance = {
+            id: newId(),
+            meetingId: meeting.id,
+            personId: m.personId,
+            status,
+            ...stamp,
+          };
           if (status === 'substituted') a.substituteId = m.substituteId;
           if (status === 'present' || status === 'substituted') a.arrivedAt = meeting.timeFrom;
           attendance.push(a);
         }
-        if (rnd() < 0.5) attendance.push({ id: newId(), meetingId: meeting.id, personId: people[540 + Math.floor(rnd() * 60)]!.id, status: 'guest', arrivedAt: meeting.timeFrom, ...stamp });
+        if (rnd() < 0.5)
+          attendance.push({
+            id: newId(),
+            meetingId: meeting.id,
+            personId: people[540 + Math.floor(rnd() * 60)]!.id,
+            status: 'guest',
+            arrivedAt: meeting.timeFrom,
+            ...stamp,
+          });
 
         const nItems = isLong ? SIZES.long.items : SIZES.itemsPerMeeting;
         const items: AgendaItem[] = Array.from({ length: nItems }, (_, k) => ({
           id: newId(),
           meetingId: meeting.id,
           order: k + 1,
-          title: k === 0 ? 'Zahájení, schválení programu, volba ověřovatele' : k === 1 ? 'Kontrola úkolů z minulého jednání' : `Bod ${k + 1}: ${pick(rnd, SENTENCES).slice(0, 60)}`,
+          title:
+            k === 0
+              ? 'Zahájení, schválení programu, volba ověřovatele'
+              : k === 1
+                ? 'Kontrola úkolů z minulého jednání'
+                : `Bod ${k + 1}: ${pick(rnd, SENTENCES).slice(0, 60)}`,
           kind: k === 0 ? 'opening' : k === 1 ? 'review' : k === nItems - 1 ? 'next' : 'regular',
-          discussion: discussionText(rnd, isLong ? SIZES.long.discussionChars : 300 + Math.floor(rnd() * 600)),
+          discussion: discussionText(
+            rnd,
+            isLong ? SIZES.long.discussionChars : 300 + Math.floor(rnd() * 600),
+          ),
           elapsedMs: 600_000,
           plannedMinutes: 10,
           ...stamp,
@@ -258,7 +408,10 @@ export function buildRegion(seed = 2026): Region {
             number: `${code}/${seq}/${year}/${k}`,
             verb: pick(rnd, VERBS),
             text: pick(rnd, SENTENCES),
-            result: k % 3 === 0 ? { kind: 'consensus' } : { kind: 'vote', yes, no: Math.floor(rnd() * 2), abstain: Math.floor(rnd() * 2) },
+            result:
+              k % 3 === 0
+                ? { kind: 'consensus' }
+                : { kind: 'vote', yes, no: Math.floor(rnd() * 2), abstain: Math.floor(rnd() * 2) },
             outcome: 'passed',
             ...stamp,
           });
@@ -268,7 +421,13 @@ export function buildRegion(seed = 2026): Region {
         const nTasks = isLong ? SIZES.long.tasks : SIZES.tasksPerMeeting;
         for (let k = 1; k <= nTasks; k++) {
           const recent = year === lastYear;
-          const status: TaskStatus = recent ? (k % 2 ? 'open' : 'ongoing') : rnd() < 0.9 ? 'done' : 'cancelled';
+          const status: TaskStatus = recent
+            ? k % 2
+              ? 'open'
+              : 'ongoing'
+            : rnd() < 0.9
+              ? 'done'
+              : 'cancelled';
           const owner = active[Math.floor(rnd() * active.length)]!;
           tasks.push({
             id: newId(),
@@ -292,9 +451,22 @@ export function buildRegion(seed = 2026): Region {
 
   // Tasks are reviewed at the meeting that follows the one that assigned them.
   const nextOf = new Map(meetings.map((m) => [m.id, m.nextMeetingId]));
-  for (const t of tasks) for (const r of t.reviews) r.meetingId = nextOf.get(t.meetingId) ?? r.meetingId;
+  for (const t of tasks)
+    for (const r of t.reviews) r.meetingId = nextOf.get(t.meetingId) ?? r.meetingId;
 
-  return { organizations, people, bodies, memberships, meetings, attendance, agendaItems, resolutions, tasks, longMeetingId, latestMeetingId };
+  return {
+    organizations,
+    people,
+    bodies,
+    memberships,
+    meetings,
+    attendance,
+    agendaItems,
+    resolutions,
+    tasks,
+    longMeetingId,
+    latestMeetingId,
+  };
 }
 
 export interface RegionDb extends Region {
@@ -331,14 +503,27 @@ const attendee = (i: number): AttendeeRow => ({
   name: `${TITLES[i % TITLES.length] ? `${TITLES[i % TITLES.length]} ` : ''}${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
   organization: `${ORG_NAMES[i % ORG_NAMES.length]} ${PLACES_OF[i % PLACES_OF.length]}`,
   triadRole: TRIAD[i % TRIAD.length]!,
-  ...(i === 0 ? { memberRole: 'chair' as const } : i === 1 ? { memberRole: 'deputy' as const } : {}),
+  ...(i === 0
+    ? { memberRole: 'chair' as const }
+    : i === 1
+      ? { memberRole: 'deputy' as const }
+      : {}),
 });
 
-function minutes(opts: { items: number; discussionChars: number; resolutions: number; tasks: number; present: number }): MinutesDoc {
+function minutes(opts: {
+  items: number;
+  discussionChars: number;
+  resolutions: number;
+  tasks: number;
+  present: number;
+}): MinutesDoc {
   const rnd = random(7);
   const agenda: AgendaItemView[] = Array.from({ length: opts.items }, (_, k) => ({
     order: k + 1,
-    title: k === 0 ? 'Zahájení, schválení programu, volba ověřovatele' : `Bod ${k + 1}: ${pick(rnd, SENTENCES).slice(0, 70)}`,
+    title:
+      k === 0
+        ? 'Zahájení, schválení programu, volba ověřovatele'
+        : `Bod ${k + 1}: ${pick(rnd, SENTENCES).slice(0, 70)}`,
     presenter: attendee(k % opts.present).name,
     discussion: discussionText(rnd, opts.discussionChars),
     resolutions: [],
@@ -349,7 +534,12 @@ function minutes(opts: { items: number; discussionChars: number; resolutions: nu
       verb: pick(rnd, ['schvaluje', 'bere na vědomí', 'doporučuje', 'ukládá']),
       text: pick(rnd, SENTENCES),
       outcome: k % 9 === 0 ? 'rejected' : 'passed',
-      ...(k % 3 === 0 ? { consensus: true } : { vote: { yes: 20 + (k % 10), no: k % 3, abstain: k % 2 }, ruleText: 'Rozhoduje prostá většina přítomných členů s hlasem (potřeba 21).' }),
+      ...(k % 3 === 0
+        ? { consensus: true }
+        : {
+            vote: { yes: 20 + (k % 10), no: k % 3, abstain: k % 2 },
+            ruleText: 'Rozhoduje prostá většina přítomných členů s hlasem (potřeba 21).',
+          }),
     };
     agenda[(k - 1) % agenda.length]!.resolutions.push(r);
   }
@@ -362,7 +552,16 @@ function minutes(opts: { items: number; discussionChars: number; resolutions: nu
   return {
     lang: 'cs',
     project,
-    header: { ...header, bodyName: 'Řídící skupina KPSS Vizovicko', bodyCode: 'ŘS', bodyKind: 'steering', meetingNumber: '10/2025', date: '2025-12-10', timeFrom: '13:00', timeTo: '17:30' },
+    header: {
+      ...header,
+      bodyName: 'Řídící skupina KPSS Vizovicko',
+      bodyCode: 'ŘS',
+      bodyKind: 'steering',
+      meetingNumber: '10/2025',
+      date: '2025-12-10',
+      timeFrom: '13:00',
+      timeTo: '17:30',
+    },
     attendance: {
       present: Array.from({ length: opts.present }, (_, i) => attendee(i)),
       excused: [attendee(41), attendee(42)],
@@ -377,8 +576,17 @@ function minutes(opts: { items: number; discussionChars: number; resolutions: nu
     },
     agenda,
     tasks,
-    reviewedTasks: tasks.slice(0, Math.min(10, tasks.length)).map((t) => ({ ...t, number: t.number.replace('10/2025', '9/2025'), status: 'done' as const, comment: 'Splněno.' })),
-    nextMeeting: { date: '2026-01-21', timeFrom: '13:00', place: 'Městský úřad Vizovice, zasedací místnost (1. patro)' },
+    reviewedTasks: tasks.slice(0, Math.min(10, tasks.length)).map((t) => ({
+      ...t,
+      number: t.number.replace('10/2025', '9/2025'),
+      status: 'done' as const,
+      comment: 'Splněno.',
+    })),
+    nextMeeting: {
+      date: '2026-01-21',
+      timeFrom: '13:00',
+      place: 'Městský úřad Vizovice, zasedací místnost (1. patro)',
+    },
     attachments: ['Výsledky bodování priorit'],
     writtenOn: '2025-12-11',
     minutesStatus: 'draft',
@@ -386,7 +594,9 @@ function minutes(opts: { items: number; discussionChars: number; resolutions: nu
 }
 
 /** A long meeting: 30 items with 2 000-character discussions, 40 resolutions, 30 tasks, 40 present. */
-export const longMinutes = (): MinutesDoc => minutes({ items: 30, discussionChars: 2000, resolutions: 40, tasks: 30, present: 40 });
+export const longMinutes = (): MinutesDoc =>
+  minutes({ items: 30, discussionChars: 2000, resolutions: 40, tasks: 30, present: 40 });
 
 /** The baseline: same header and project block (with the logo), one item, one resolution, one task. */
-export const oneItemMinutes = (): MinutesDoc => minutes({ items: 1, discussionChars: 300, resolutions: 1, tasks: 1, present: 10 });
+export const oneItemMinutes = (): MinutesDoc =>
+  minutes({ items: 1, discussionChars: 300, resolutions: 1, tasks: 1, present: 10 });

@@ -27,13 +27,25 @@ for (const doc of [long, short]) {
 const opts = { time: 1000, warmupTime: 200, warmupIterations: 2, iterations: 5 };
 
 describe('minutes export: build + pack DOCX', () => {
-  bench('long meeting (30 items, 40 resolutions, 30 tasks, 40 present)', async () => {
-    await packDocx(buildMinutes(long));
-  }, opts);
-  bench('part: buildMinutes only (long meeting)', () => {
-    buildMinutes(long);
-  }, opts);
-  bench('baseline: one-item minutes', async () => {
-    await packDocx(buildMinutes(short));
-  }, opts);
+  bench(
+    'long meeting (30 items, 40 resolutions, 30 tasks, 40 present)',
+    async () => {
+      await packDocx(buildMinutes(long));
+    },
+    opts,
+  );
+  bench(
+    'part: buildMinutes only (long meeting)',
+    () => {
+      buildMinutes(long);
+    },
+    opts,
+  );
+  bench(
+    'baseline: one-item minutes',
+    async () => {
+      await packDocx(buildMinutes(short));
+    },
+    opts,
+  );
 });

@@ -12,7 +12,9 @@ const { db, longMeetingId, latestMeetingId } = region;
 afterAll(() => db.delete());
 
 const latest = region.meetings.find((m) => m.id === latestMeetingId)!;
-const bodyMeetings = region.meetings.filter((m) => m.bodyId === latest.bodyId).sort((a, b) => a.date.localeCompare(b.date));
+const bodyMeetings = region.meetings
+  .filter((m) => m.bodyId === latest.bodyId)
+  .sort((a, b) => a.date.localeCompare(b.date));
 const firstOfBody = bodyMeetings[0]!;
 const threeBefore = bodyMeetings.slice(-4, -1).map((m) => m.id);
 
@@ -20,8 +22,16 @@ const threeBefore = bodyMeetings.slice(-4, -1).map((m) => m.id);
 {
   const view = await attendanceView(db, latestMeetingId);
   const room = await roomView(db, longMeetingId);
-  if (!view || view.members.length !== 15 || view.attendance.size < 15) throw new Error('attendanceView of the latest meeting is not the full view');
-  if (!room || room.items.length !== 30 || room.resolutions.length !== 40 || room.tasks.length !== 30 || room.review.length === 0) throw new Error('roomView of the long meeting is not the full view');
+  if (!view || view.members.length !== 15 || view.attendance.size < 15)
+    throw new Error('attendanceView of the latest meeting is not the full view');
+  if (
+    !room ||
+    room.items.length !== 30 ||
+    room.resolutions.length !== 40 ||
+    room.tasks.length !== 30 ||
+    room.review.length === 0
+  )
+    throw new Error('roomView of the long meeting is not the full view');
   console.log(
     `[bench] region: ${region.people.length} people, ${region.meetings.length} meetings, ${region.attendance.length} attendance, ` +
       `${region.agendaItems.length} agenda items, ${region.resolutions.length} resolutions, ${region.tasks.length} tasks; ` +
@@ -36,63 +46,135 @@ const opts = { time: 400, warmupTime: 100, warmupIterations: 3 };
 const slow = { time: 1, iterations: 3, warmupTime: 0, warmupIterations: 0 };
 
 describe('people list (600 people, 40 organizations)', () => {
-  bench('listPeople', async () => {
-    await listPeople(db);
-  }, opts);
-  bench('baseline: db.people.toArray()', async () => {
-    await db.people.toArray();
-  }, opts);
+  bench(
+    'listPeople',
+    async () => {
+      await listPeople(db);
+    },
+    opts,
+  );
+  bench(
+    'baseline: db.people.toArray()',
+    async () => {
+      await db.people.toArray();
+    },
+    opts,
+  );
 });
 
 describe('meetings list, all bodies (600 meetings)', () => {
-  bench('listMeetings()', async () => {
-    await listMeetings(db);
-  }, opts);
-  bench('baseline: db.meetings.toArray()', async () => {
-    await db.meetings.toArray();
-  }, opts);
+  bench(
+    'listMeetings()',
+    async () => {
+      await listMeetings(db);
+    },
+    opts,
+  );
+  bench(
+    'baseline: db.meetings.toArray()',
+    async () => {
+      await db.meetings.toArray();
+    },
+    opts,
+  );
 });
 
-describe('attendance of the latest meeting (body with 100 earlier meetings)', () => {
-  bench('attendanceView(latest meeting)', async () => {
-    await attendanceView(db, latestMeetingId);
-  }, slow);
-  bench('attendanceView(first meeting, no history)', async () => {
-    await attendanceView(db, firstOfBody.id);
-  }, opts);
-  bench('part: absence history read (meetings of body + attendance anyOf)', async () => {
-    const earlier = await db.meetings.where('bodyId').equals(latest.bodyId).toArray();
-    await db.attendance.where('meetingId').anyOf(earlier.map((m) => m.id)).toArray();
-  }, slow);
-  bench('reference: the same history as 100 where(meetingId) reads (getAll, no cursor)', async () => {
-    const earlier = await db.meetings.where('bodyId').equals(latest.bodyId).toArray();
-    await Promise.all(earlier.map((m) => db.attendance.where('meetingId').equals(m.id).toArray()));
-  }, opts);
-  bench('reference: attendance of the 3 previous meetings (where(meetingId) each)', async () => {
-    await Promise.all(threeBefore.map((id) => db.attendance.where('meetingId').equals(id).toArray()));
-  }, opts);
-  bench('baseline: attendance.where(meetingId)', async () => {
-    await db.attendance.where('meetingId').equals(latestMeetingId).toArray();
-  }, opts);
+describe('attendance of the latest meeting (body with 99 earlier meetings)', () => {
+  bench(
+    'attendanceView(latest meeting)',
+    async () => {
+      await attendanceView(db, latestMeetingId);
+    },
+    slow,
+  );
+  bench(
+    'attendanceView(first meeting, no history)',
+    async () => {
+      await attendanceView(db, firstOfBody.id);
+    },
+    opts,
+  );
+  bench(
+    'part: absence history read (meetings of body + attendance anyOf)',
+    async () => {
+      const earlier = await db.meetings.where('bodyId').equals(latest.bodyId).toArray();
+      await db.attendance
+        .where('meetingId')
+        .anyOf(earlier.map((m) => m.id))
+        .toArray();
+    },
+    slow,
+  );
+  bench(
+    'reference: the same history as 100 where(meetingId) reads (getAll, no cursor)',
+    async () => {
+      const earlier = await db.meetings.where('bodyId').equals(latest.bodyId).toArray();
+      await Promise.all(
+        earlier.map((m) => db.attendance.where('meetingId').equals(m.id).toArray()),
+      );
+    },
+    opts,
+  );
+  bench(
+    'reference: attendance of the 3 previous meetings (where(meetingId) each)',
+    async () => {
+      await Promise.all(
+        threeBefore.map((id) => db.attendance.where('meetingId').equals(id).toArray()),
+      );
+    },
+    opts,
+  );
+  bench(
+    'baseline: attendance.where(meetingId)',
+    async () => {
+      await db.attendance.where('meetingId').equals(latestMeetingId).toArray();
+    },
+    opts,
+  );
 });
 
 describe('room of a long meeting (30 items, 40 resolutions, 30 tasks)', () => {
-  bench('roomView(long meeting)', async () => {
-    await roomView(db, longMeetingId);
-  }, slow);
-  bench('baseline: attendance.where(meetingId)', async () => {
-    await db.attendance.where('meetingId').equals(longMeetingId).toArray();
-  }, opts);
+  bench(
+    'roomView(long meeting)',
+    async () => {
+      await roomView(db, longMeetingId);
+    },
+    slow,
+  );
+  bench(
+    'baseline: attendance.where(meetingId)',
+    async () => {
+      await db.attendance.where('meetingId').equals(longMeetingId).toArray();
+    },
+    opts,
+  );
 });
 
 describe('task list (1 827 tasks)', () => {
-  bench('listTasks', async () => {
-    await listTasks(db);
-  }, opts);
-  bench('part: the four table reads of listTasks (tasks, meetings, bodies, people)', async () => {
-    await Promise.all([db.tasks.toArray(), db.meetings.toArray(), db.bodies.toArray(), db.people.toArray()]);
-  }, opts);
-  bench('baseline: db.tasks.toArray()', async () => {
-    await db.tasks.toArray();
-  }, opts);
+  bench(
+    'listTasks',
+    async () => {
+      await listTasks(db);
+    },
+    opts,
+  );
+  bench(
+    'part: the four table reads of listTasks (tasks, meetings, bodies, people)',
+    async () => {
+      await Promise.all([
+        db.tasks.toArray(),
+        db.meetings.toArray(),
+        db.bodies.toArray(),
+        db.people.toArray(),
+      ]);
+    },
+    opts,
+  );
+  bench(
+    'baseline: db.tasks.toArray()',
+    async () => {
+      await db.tasks.toArray();
+    },
+    opts,
+  );
 });

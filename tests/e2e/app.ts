@@ -26,7 +26,12 @@ export class App {
     return this.page.getByRole('dialog');
   }
 
-  async addPerson(p: { first: string; last: string; role: 'zadavatel' | 'poskytovatel' | 'uživatel' | 'veřejnost'; email?: string }) {
+  async addPerson(p: {
+    first: string;
+    last: string;
+    role: 'zadavatel' | 'poskytovatel' | 'uživatel' | 'veřejnost';
+    email?: string;
+  }) {
     await this.page.getByRole('button', { name: 'Přidat osobu' }).first().click();
     const d = this.dialog();
     await d.getByLabel('Jméno', { exact: true }).fill(p.first);

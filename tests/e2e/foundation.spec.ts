@@ -13,7 +13,9 @@ const MEMBERS = [
   { first: 'Eva', last: 'Černá', role: 'zadavatel' },
 ] as const;
 
-test('a facilitator sets up a working group, schedules a meeting and takes attendance with a live quorum', async ({ page }) => {
+test('a facilitator sets up a working group, schedules a meeting and takes attendance with a live quorum', async ({
+  page,
+}) => {
   const app = new App(page);
   await app.open();
   await app.startEmpty();
@@ -25,7 +27,17 @@ test('a facilitator sets up a working group, schedules a meeting and takes atten
   // Czech collation: Čech right after (nobody) C, before Hájek; Řeháková after Nováková.
   const names = await page.getByRole('table').getByRole('row').allInnerTexts();
   const order = names.slice(1).map((r) => r.split('\t')[0]!.trim());
-  expect(order).toEqual(['Petr Čech', 'Eva Černá', 'Jiří Hájek', 'Marie Horáková', 'Pavel Malý', 'Jana Nováková', 'Šárka Řeháková', 'Karel Svoboda', 'Lucie Šimková']);
+  expect(order).toEqual([
+    'Petr Čech',
+    'Eva Černá',
+    'Jiří Hájek',
+    'Marie Horáková',
+    'Pavel Malý',
+    'Jana Nováková',
+    'Šárka Řeháková',
+    'Karel Svoboda',
+    'Lucie Šimková',
+  ]);
 
   await app.nav('Skupiny').click();
   await app.createBody('PS1', 'Senioři a osoby se zdravotním postižením');
@@ -37,7 +49,9 @@ test('a facilitator sets up a working group, schedules a meeting and takes atten
   await page.getByRole('button', { name: 'Přidat člena' }).click();
   await app.dialog().getByLabel('Osoba').selectOption({ label: 'Nováková Jana' });
   await app.dialog().getByRole('button', { name: 'Uložit' }).click();
-  await expect(app.dialog().getByRole('alert')).toHaveText('Tato osoba už je ve skupině členem ve stejném období.');
+  await expect(app.dialog().getByRole('alert')).toHaveText(
+    'Tato osoba už je ve skupině členem ve stejném období.',
+  );
   await app.dialog().getByRole('button', { name: 'Zrušit' }).click();
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(10);
 
@@ -54,10 +68,13 @@ test('a facilitator sets up a working group, schedules a meeting and takes atten
   await d.getByLabel('Předsedající').selectOption({ label: 'Jana Nováková' });
   await d.getByRole('button', { name: 'Uložit' }).click();
 
-  await expect(page.getByRole('heading', { name: 'PS1 – jednání č. 1/' + isoInDays(14).slice(0, 4) })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'PS1 – jednání č. 1/' + isoInDays(14).slice(0, 4) }),
+  ).toBeVisible();
   await expect(app.quorumVerdict()).toHaveText('usnášeníschopná: ne');
 
-  for (const name of ['Jana Nováková', 'Karel Svoboda', 'Šárka Řeháková', 'Jiří Hájek']) await app.mark(name, 'přítomen');
+  for (const name of ['Jana Nováková', 'Karel Svoboda', 'Šárka Řeháková', 'Jiří Hájek'])
+    await app.mark(name, 'přítomen');
   await app.mark('Pavel Malý', 'omluven');
   await expect(page.getByTestId('quorum-count')).toContainText('4 z 9');
   await expect(page.getByTestId('quorum-count')).toContainText('potřeba 5');
@@ -66,7 +83,9 @@ test('a facilitator sets up a working group, schedules a meeting and takes atten
   // The fifth one by keyboard: focus the row, press P.
   await page.getByRole('listitem', { name: /^Petr Čech/ }).focus();
   await page.keyboard.press('p');
-  await expect(app.memberRow('Petr Čech').getByRole('button', { name: 'přítomen', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    app.memberRow('Petr Čech').getByRole('button', { name: 'přítomen', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('quorum-count')).toContainText('5 z 9');
   await expect(app.quorumVerdict()).toHaveText('usnášeníschopná: ano');
   await expect(app.triadCount('commissioner')).toHaveText('2');
@@ -88,7 +107,9 @@ test('a facilitator sets up a working group, schedules a meeting and takes atten
   await page.reload();
   await expect(app.quorumVerdict()).toHaveText('usnášeníschopná: ano');
   await expect(page.getByTestId('quorum-count')).toContainText('5 z 9');
-  await expect(app.memberRow('Pavel Malý').getByRole('button', { name: 'omluven' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    app.memberRow('Pavel Malý').getByRole('button', { name: 'omluven' }),
+  ).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText('Ema Krajská')).toBeVisible();
 
   // Someone leaves: the quorum is lost again.
@@ -105,7 +126,9 @@ test('bad input in forms gives clear Czech errors and writes nothing', async ({ 
   await app.dialog().getByLabel('Název').fill('Charita Vizovice');
   await app.dialog().getByLabel('IČO').fill('12345678');
   await app.dialog().getByRole('button', { name: 'Uložit' }).click();
-  await expect(app.dialog().getByText('IČO musí mít 8 číslic a platnou kontrolní číslici.')).toBeVisible();
+  await expect(
+    app.dialog().getByText('IČO musí mít 8 číslic a platnou kontrolní číslici.'),
+  ).toBeVisible();
   await app.dialog().getByLabel('IČO').fill('44659580');
   await app.dialog().getByRole('button', { name: 'Uložit' }).click();
   await expect(app.dialog()).toBeHidden();
@@ -122,7 +145,9 @@ test('bad input in forms gives clear Czech errors and writes nothing', async ({ 
   await expect(page.getByText('Zatím tu nikdo není.')).toBeVisible();
 });
 
-test('the sample region loads in one click and shows a past meeting with attendance, in Czech and English', async ({ page }) => {
+test('the sample region loads in one click and shows a past meeting with attendance, in Czech and English', async ({
+  page,
+}) => {
   const app = new App(page);
   await app.open();
   await app.loadSample();
@@ -131,14 +156,20 @@ test('the sample region loads in one click and shows a past meeting with attenda
 
   await app.nav('Jednání').click();
   await page.getByRole('tab', { name: /Proběhlá/ }).click();
-  await page.getByLabel('Skupina').selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
+  await page
+    .getByLabel('Skupina')
+    .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
   await page.getByRole('tabpanel').getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: /PS1 – jednání č\. \d+\/\d{4}/ })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Pavel Malý' }).getByRole('button', { name: 'nepřítomen' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    page.getByRole('group', { name: 'Pavel Malý' }).getByRole('button', { name: 'nepřítomen' }),
+  ).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('quorum-verdict')).toBeVisible();
 
   await app.nav('Jednání').click();
-  await page.getByLabel('Skupina').selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
+  await page
+    .getByLabel('Skupina')
+    .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
   await page.getByRole('tabpanel').getByRole('link').first().click();
   // The next PS1 meeting warns about the member with three unexcused absences in a row.
   await expect(page.getByText('3 neomluvené absence v řadě')).toBeVisible();

@@ -5,7 +5,10 @@ import { App } from './app';
 
 /** Page-model helpers of the community plan screens (role-based locators, Czech UI). */
 class PlanScreens {
-  constructor(readonly page: Page, readonly app: App) {}
+  constructor(
+    readonly page: Page,
+    readonly app: App,
+  ) {}
 
   async createPlan(name: string, from = '2026', to = '2028') {
     await this.app.nav('Komunitní plán').click();
@@ -26,7 +29,11 @@ class PlanScreens {
     await expect(d).toBeHidden();
   }
 
-  async record(code: string, status: string, opts: { percent?: string; reason?: string; mpsv?: string } = {}) {
+  async record(
+    code: string,
+    status: string,
+    opts: { percent?: string; reason?: string; mpsv?: string } = {},
+  ) {
     await this.page.getByRole('button', { name: `Zapsat stav aktivity ${code}` }).click();
     const d = this.app.dialog();
     await d.getByLabel('Stav plnění').selectOption({ label: status });
@@ -39,7 +46,9 @@ class PlanScreens {
   }
 }
 
-test('a coordinator builds a plan, records a year of monitoring, reads the dashboard and exports the evaluation', async ({ page }) => {
+test('a coordinator builds a plan, records a year of monitoring, reads the dashboard and exports the evaluation', async ({
+  page,
+}) => {
   const app = new App(page);
   const plan = new PlanScreens(page, app);
   await app.open();
@@ -50,7 +59,11 @@ test('a coordinator builds a plan, records a year of monitoring, reads the dashb
 
   // 2 priorities × 2 measures × 2 activities
   for (const p of [1, 2]) {
-    await plan.addItem({ name: '+ Priorita', exact: true } as { name: string }, `Priorita číslo ${p}`, 'Priorita');
+    await plan.addItem(
+      { name: '+ Priorita', exact: true } as { name: string },
+      `Priorita číslo ${p}`,
+      'Priorita',
+    );
     for (const m of [1, 2]) {
       await plan.addItem({ name: `Přidat Opatření pod ${p}` }, `Opatření ${p}.${m}`, 'Opatření');
       for (const a of [1, 2]) {
@@ -98,15 +111,23 @@ test('a coordinator builds a plan, records a year of monitoring, reads the dashb
   await expect(page.getByTestId('kpi-notFulfilled')).toContainText('14 %');
   await expect(page.getByTestId('kpi-noReport')).toContainText('14 %');
   await expect(page.getByTestId('kpi-average')).toContainText('1 zrušená mimo základ');
-  await expect(page.getByTestId('cost-summary')).toHaveText('Plánováno 100 000 Kč, skutečně čerpáno 90 000 Kč.');
-  await expect(page.getByRole('heading', { name: 'Bez aktualizace v roce 2026: 1 aktivita' })).toBeVisible();
-  await expect(page.getByTestId('plan-headline')).toHaveText('8 aktivit · 43 % splněno · 29 % rozpracováno · 14 % nesplněno');
+  await expect(page.getByTestId('cost-summary')).toHaveText(
+    'Plánováno 100 000 Kč, skutečně čerpáno 90 000 Kč.',
+  );
+  await expect(
+    page.getByRole('heading', { name: 'Bez aktualizace v roce 2026: 1 aktivita' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('plan-headline')).toHaveText(
+    '8 aktivit · 43 % splněno · 29 % rozpracováno · 14 % nesplněno',
+  );
   await page.screenshot({ path: 'test-results/plan-dashboard.png', fullPage: true });
 
   // The evaluation report
   await page.getByRole('tab', { name: 'Vyhodnocení' }).click();
   await page.getByLabel('Zpracoval/a').fill('Petra Dvořáková');
-  await page.getByLabel('Závěry a doporučení pro aktualizaci').fill('Aktivitu 2.1.2 převést do dalšího plánu.');
+  await page
+    .getByLabel('Závěry a doporučení pro aktualizaci')
+    .fill('Aktivitu 2.1.2 převést do dalšího plánu.');
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exportovat DOCX' }).click();
   const download = await downloadPromise;
@@ -114,7 +135,10 @@ test('a coordinator builds a plan, records a year of monitoring, reads the dashb
   await expect(page.getByText('Dokument Vyhodnoceni_KP_2026.docx je uložen.')).toBeVisible();
   const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
   const xml = await zip.file('word/document.xml')!.async('string');
-  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replace(/\u00A0/g, ' ');
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1])
+    .join('')
+    .replace(/\u00A0/g, ' ');
   expect(text).toContain('Vyhodnocení komunitního plánu');
   expect(text).toContain('Komunitní plán sociálních služeb ORP Vizovice 2026–2028');
   expect(text).toContain('je 43 % splněno, 29 % rozpracováno a 14 % nesplněno');
@@ -126,33 +150,59 @@ test('a coordinator builds a plan, records a year of monitoring, reads the dashb
   expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
 });
 
-test('importing a structure from CSV with one bad row reports that row and writes nothing', async ({ page }) => {
+test('importing a structure from CSV with one bad row reports that row and writes nothing', async ({
+  page,
+}) => {
   const app = new App(page);
   const plan = new PlanScreens(page, app);
   await app.open();
   await app.startEmpty();
   await plan.createPlan('KPSS Slušovicko 2026–2028');
 
-  const bad = ['Kód;Název;Realizátor;Termín;Náklady (Kč/rok)', '1;Senioři;;;', '1.1;;;;', '1.1.1;Pečovatelská služba;Charita Vizovice;2026–2028;1 200 000', ''].join('\n');
+  const bad = [
+    'Kód;Název;Realizátor;Termín;Náklady (Kč/rok)',
+    '1;Senioři;;;',
+    '1.1;;;;',
+    '1.1.1;Pečovatelská služba;Charita Vizovice;2026–2028;1 200 000',
+    '',
+  ].join('\n');
   await page.getByRole('button', { name: 'Načíst strukturu z CSV/XLSX' }).first().click();
   const d = app.dialog();
-  await d.getByLabel('Soubor (CSV nebo XLSX)').setInputFiles({ name: 'struktura.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf-8') });
+  await d
+    .getByLabel('Soubor (CSV nebo XLSX)')
+    .setInputFiles({
+      name: 'struktura.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bad, 'utf-8'),
+    });
   await d.getByRole('button', { name: 'Načíst', exact: true }).click();
   const alert = d.getByRole('alert');
   await expect(alert).toContainText('Nic se nenačetlo');
   await expect(alert).toContainText('Řádek 3: Chybí název.');
-  await expect(alert).toContainText('Řádek 4: Nadřazená položka 1.1 v souboru chybí nebo je chybná.');
+  await expect(alert).toContainText(
+    'Řádek 4: Nadřazená položka 1.1 v souboru chybí nebo je chybná.',
+  );
   await page.screenshot({ path: 'test-results/plan-import-error.png' });
   await d.getByRole('button', { name: 'Zrušit' }).click();
   await expect(page.getByText('Plán zatím nemá strukturu.')).toBeVisible();
 
   const good = bad.replace('1.1;;;;', '1.1;Terénní služby;;;');
   await page.getByRole('button', { name: 'Načíst strukturu z CSV/XLSX' }).first().click();
-  await d.getByLabel('Soubor (CSV nebo XLSX)').setInputFiles({ name: 'struktura.csv', mimeType: 'text/csv', buffer: Buffer.from(good, 'utf-8') });
+  await d
+    .getByLabel('Soubor (CSV nebo XLSX)')
+    .setInputFiles({
+      name: 'struktura.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(good, 'utf-8'),
+    });
   await d.getByRole('button', { name: 'Načíst', exact: true }).click();
   await expect(d.getByRole('status')).toContainText('Načteny 3 položky.');
   await d.getByRole('button', { name: 'Zavřít' }).click();
-  await expect(page.getByRole('list', { name: 'Struktura' }).getByRole('listitem', { name: '1.1.1 Pečovatelská služba' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Struktura' })
+      .getByRole('listitem', { name: '1.1.1 Pečovatelská služba' }),
+  ).toBeVisible();
 });
 
 test('the sample region comes with a monitored community plan', async ({ page }) => {
@@ -160,7 +210,9 @@ test('the sample region comes with a monitored community plan', async ({ page })
   await app.open();
   await app.loadSample();
   await app.nav('Komunitní plán').click();
-  await page.getByRole('link', { name: 'Komunitní plán sociálních služeb ORP Vizovice 2026–2028' }).click();
+  await page
+    .getByRole('link', { name: 'Komunitní plán sociálních služeb ORP Vizovice 2026–2028' })
+    .click();
   await page.getByRole('group', { name: 'Rok' }).getByRole('button', { name: '2026' }).click();
   await expect(page.getByTestId('plan-headline')).toContainText('25 aktivit');
   await page.screenshot({ path: 'test-results/plan-sample-tree.png', fullPage: true });

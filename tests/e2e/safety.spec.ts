@@ -9,7 +9,9 @@ async function peopleShown(page: Page, app: App): Promise<string> {
   return (await subtitle.textContent())!;
 }
 
-test('back up, lose the data, restore from the file through the UI and see everything back', async ({ page }, info) => {
+test('back up, lose the data, restore from the file through the UI and see everything back', async ({
+  page,
+}, info) => {
   const app = new App(page);
   await app.open();
   await app.loadSample();
@@ -30,7 +32,9 @@ test('back up, lose the data, restore from the file through the UI and see every
   await page.getByRole('button', { name: 'Zálohovat', exact: true }).click();
   const file = info.outputPath((await download).suggestedFilename());
   await (await download).saveAs(file);
-  expect((await download).suggestedFilename()).toMatch(/^triada-zaloha-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  expect((await download).suggestedFilename()).toMatch(
+    /^triada-zaloha-\d{4}-\d{2}-\d{2}-\d{4}\.json$/,
+  );
   await expect(page.getByText(/Záloha uložena: triada-zaloha-/)).toBeVisible();
   await expect(page.getByText('Data ještě nebyla zálohována')).toBeHidden();
   const envelope = JSON.parse(await readFile(file, 'utf8'));
@@ -41,7 +45,13 @@ test('back up, lose the data, restore from the file through the UI and see every
 
   // A tampered copy is refused with a Czech message naming the problem; nothing changes.
   const tampered = info.outputPath('upravena.json');
-  await writeFile(tampered, JSON.stringify({ ...envelope, data: { ...envelope.data, people: envelope.data.people.slice(1) } }));
+  await writeFile(
+    tampered,
+    JSON.stringify({
+      ...envelope,
+      data: { ...envelope.data, people: envelope.data.people.slice(1) },
+    }),
+  );
   await page.getByLabel('Vybrat soubor zálohy').setInputFiles(tampered);
   await expect(page.getByRole('alert')).toContainText('Kontrolní součet nesedí');
   await expect(page.getByRole('alert')).toContainText('Data v aplikaci zůstala beze změny.');
@@ -65,7 +75,9 @@ test('back up, lose the data, restore from the file through the UI and see every
   await page.getByLabel('Vybrat soubor zálohy').setInputFiles(file);
   const preview = page.getByRole('table', { name: 'Obsah zálohy' });
   await expect(preview).toBeVisible();
-  await expect(preview.getByRole('row', { name: new RegExp(`^lidé ${envelope.data.people.length} 0$`) })).toBeVisible();
+  await expect(
+    preview.getByRole('row', { name: new RegExp(`^lidé ${envelope.data.people.length} 0$`) }),
+  ).toBeVisible();
   await page.screenshot({ path: info.outputPath('safety-preview.png'), fullPage: true });
   await page.getByRole('button', { name: 'Obnovit ze zálohy' }).click();
   await expect(app.dialog()).toContainText('Nahradit všechna data zálohou?');
@@ -79,7 +91,9 @@ test('back up, lose the data, restore from the file through the UI and see every
   await expect(page.getByRole('link', { name: /PS1/ }).first()).toBeVisible();
 });
 
-test('personal data: consent, export and anonymization from the people table; CSV import all or nothing', async ({ page }, info) => {
+test('personal data: consent, export and anonymization from the people table; CSV import all or nothing', async ({
+  page,
+}, info) => {
   const app = new App(page);
   await app.open();
   await app.loadSample();
@@ -100,7 +114,10 @@ test('personal data: consent, export and anonymization from the people table; CS
   expect(await readFile(html, 'utf8')).toContain('Přehled údajů o osobě');
 
   await d.getByRole('button', { name: 'Anonymizovat' }).click();
-  await page.getByRole('dialog', { name: /Opravdu anonymizovat/ }).getByRole('button', { name: 'Anonymizovat' }).click();
+  await page
+    .getByRole('dialog', { name: /Opravdu anonymizovat/ })
+    .getByRole('button', { name: 'Anonymizovat' })
+    .click();
   await expect(d.getByText('Osoba anonymizována jako č. 1.')).toBeVisible();
   await d.getByRole('button', { name: 'Zavřít' }).click();
   await expect(page.getByRole('table').getByText('Anonymizovaný člen č. 1')).toBeVisible();
@@ -108,11 +125,17 @@ test('personal data: consent, export and anonymization from the people table; CS
   // CSV: one bad row blocks the whole import; the fixed file imports everything.
   await app.nav('Záloha a data').click();
   const bad = info.outputPath('lide.csv');
-  await writeFile(bad, 'Jméno;Příjmení;Role v triádě;Organizace\nAlena;Nová;uživatelka;Klub seniorů Nový\nBohumil;Starý;veřejnost;\n');
+  await writeFile(
+    bad,
+    'Jméno;Příjmení;Role v triádě;Organizace\nAlena;Nová;uživatelka;Klub seniorů Nový\nBohumil;Starý;veřejnost;\n',
+  );
   await page.getByLabel('Vybrat soubor CSV').setInputFiles(bad);
   await expect(page.getByText('Neznámá role „uživatelka“')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Importovat vše' })).toBeDisabled();
-  await writeFile(bad, 'Jméno;Příjmení;Role v triádě;Organizace\nAlena;Nová;uživatel;Klub seniorů Nový\nBohumil;Starý;veřejnost;\n');
+  await writeFile(
+    bad,
+    'Jméno;Příjmení;Role v triádě;Organizace\nAlena;Nová;uživatel;Klub seniorů Nový\nBohumil;Starý;veřejnost;\n',
+  );
   await page.getByLabel('Vybrat soubor CSV').setInputFiles(bad);
   await expect(page.getByText('Nově se založí organizace: Klub seniorů Nový')).toBeVisible();
   await page.getByRole('button', { name: 'Importovat vše' }).click();

@@ -4,8 +4,18 @@ import { convertDocxToPdf, normalizeText } from '../integration/helpers/libreoff
 import { App } from './app';
 
 const TWELVE = [
-  'Mgr. Jana Nováková', 'Marie Horáková', 'Josef Kučera', 'Pavel Malý', 'Mgr. Lucie Šimková', 'Šárka Řeháková',
-  'Hana Vlčková', 'Věra Pospíšilová', 'Bc. Kateřina Machalová', 'Ludmila Křížová', 'Ing. Petr Gajdošík', 'Stanislav Běhal',
+  'Mgr. Jana Nováková',
+  'Marie Horáková',
+  'Josef Kučera',
+  'Pavel Malý',
+  'Mgr. Lucie Šimková',
+  'Šárka Řeháková',
+  'Hana Vlčková',
+  'Věra Pospíšilová',
+  'Bc. Kateřina Machalová',
+  'Ludmila Křížová',
+  'Ing. Petr Gajdošík',
+  'Stanislav Běhal',
 ];
 const OPTIONS = [
   'Odlehčovací služba',
@@ -17,8 +27,14 @@ const OPTIONS = [
 ];
 // Voter i spends 3 points, at most 2 on one option. Totals: 12, 11, 5, 4, 3, 1 (no ties).
 const BALLOTS: Record<string, number>[] = [
-  ...Array.from({ length: 5 }, () => ({ 'Odlehčovací služba': 2, 'Pečovatelská služba o víkendech': 1 })),
-  ...Array.from({ length: 3 }, () => ({ 'Pečovatelská služba o víkendech': 2, 'Aktivizační služby pro seniory': 1 })),
+  ...Array.from({ length: 5 }, () => ({
+    'Odlehčovací služba': 2,
+    'Pečovatelská služba o víkendech': 1,
+  })),
+  ...Array.from({ length: 3 }, () => ({
+    'Pečovatelská služba o víkendech': 2,
+    'Aktivizační služby pro seniory': 1,
+  })),
   { 'Denní stacionář': 2, 'Informovanost o službách': 1 },
   { 'Denní stacionář': 2, 'Senior taxi': 1 },
   { 'Odlehčovací služba': 1, 'Senior taxi': 2 },
@@ -30,21 +46,28 @@ async function roomOfUpcomingPs1WithTwelve(page: Page): Promise<App> {
   await app.open();
   await app.loadSample();
   await app.nav('Jednání').click();
-  await page.getByLabel('Skupina').selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
+  await page
+    .getByLabel('Skupina')
+    .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
   await page.getByRole('tabpanel').getByRole('link').first().click();
   for (const name of TWELVE) await app.mark(name, 'přítomen');
   await expect(page.getByTestId('quorum-count')).toContainText('12 z 14');
   await page.getByRole('link', { name: 'Zasedací místnost' }).click();
   await page.getByRole('button', { name: 'Vložit standardní body' }).click();
   await page.getByRole('button', { name: 'Přidat bod' }).click();
-  await page.getByRole('dialog').getByLabel('Název bodu').fill('Výběr priorit pro nový komunitní plán');
+  await page
+    .getByRole('dialog')
+    .getByLabel('Název bodu')
+    .fill('Výběr priorit pro nový komunitní plán');
   await page.getByRole('dialog').getByRole('button', { name: 'Uložit' }).click();
   await page.getByRole('row', { name: /3\. Výběr priorit/ }).click();
   await expect(page.getByRole('heading', { name: /Ad 3 Výběr priorit/ })).toBeVisible();
   return app;
 }
 
-test('dot voting on six priorities by passing the laptop, shown on the projector and written into the minutes', async ({ page }) => {
+test('dot voting on six priorities by passing the laptop, shown on the projector and written into the minutes', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await roomOfUpcomingPs1WithTwelve(page);
 
@@ -64,7 +87,10 @@ test('dot voting on six priorities by passing the laptop, shown on the projector
   await page.getByRole('button', { name: 'Zahájit hlasování' }).click();
   await expect(page.getByTestId('poll-cast')).toHaveText('Odevzdáno 0 z 12');
 
-  const [projector] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Projektor' }).click()]);
+  const [projector] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Projektor' }).click(),
+  ]);
   await expect(projector.getByTestId('projector-poll')).toContainText('Priority pro KP 2027–2029');
   await expect(projector.getByTestId('projector-cast')).toHaveText('Odevzdáno 0 z 12');
 
@@ -75,11 +101,14 @@ test('dot voting on six priorities by passing the laptop, shown on the projector
     await expect(voters).toHaveCount(12 - i);
     await voters.first().click();
     for (const [label, points] of Object.entries(ballot)) {
-      for (let k = 0; k < points; k++) await page.getByRole('button', { name: `Přidat bod: ${label}` }).click();
+      for (let k = 0; k < points; k++)
+        await page.getByRole('button', { name: `Přidat bod: ${label}` }).click();
     }
     if (i === 0) {
       // The cap per option holds in the ballot itself.
-      await expect(page.getByRole('button', { name: 'Přidat bod: Odlehčovací služba' })).toBeDisabled();
+      await expect(
+        page.getByRole('button', { name: 'Přidat bod: Odlehčovací služba' }),
+      ).toBeDisabled();
       await expect(page.getByText('Zbývá rozdělit: 0 b.')).toBeVisible();
     }
     await page.getByRole('button', { name: 'Odevzdat hlas' }).click();
@@ -105,7 +134,10 @@ test('dot voting on six priorities by passing the laptop, shown on the projector
   await expect(bars.nth(5)).toContainText('6.Informovanost o službách1 b.');
   await expect(projector.getByText(/Nováková|Horáková|Kučera/)).toHaveCount(0);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Zápis (DOCX)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Zápis (DOCX)' }).click(),
+  ]);
   const path = test.info().outputPath('zapis.docx');
   await download.saveAs(path);
   const converted = await convertDocxToPdf([{ name: 'zapis.docx', bytes: readFileSync(path) }]);
@@ -130,23 +162,46 @@ async function rollCallTie(page: Page, title: string) {
   const card = page.getByTestId('poll-card').filter({ hasText: title });
   await card.getByRole('button', { name: 'Zahájit hlasování' }).click();
   await card.getByRole('button', { name: 'Jmenovité hlasování' }).click();
-  const votes = ['Pro', 'Pro', 'Pro', 'Pro', 'Pro', 'Proti', 'Proti', 'Proti', 'Proti', 'Proti', 'Zdrželo se', 'Zdrželo se'];
+  const votes = [
+    'Pro',
+    'Pro',
+    'Pro',
+    'Pro',
+    'Pro',
+    'Proti',
+    'Proti',
+    'Proti',
+    'Proti',
+    'Proti',
+    'Zdrželo se',
+    'Zdrželo se',
+  ];
   for (const [i, vote] of votes.entries()) {
-    await card.locator('.roll-call').getByRole('group').first().getByRole('button', { name: vote, exact: true }).click();
+    await card
+      .locator('.roll-call')
+      .getByRole('group')
+      .first()
+      .getByRole('button', { name: vote, exact: true })
+      .click();
     await expect(card.getByTestId('poll-cast')).toHaveText(`Odevzdáno ${i + 1} z 12`);
   }
   await expect(card.getByTestId('poll-cast')).toHaveText('Odevzdáno 12 z 12');
   return card;
 }
 
-test('a roll-call tie fails under "rejected on tie" and passes with the chair’s casting vote', async ({ page }) => {
+test('a roll-call tie fails under "rejected on tie" and passes with the chair’s casting vote', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await roomOfUpcomingPs1WithTwelve(page);
 
   // PS1 decides ties by the chair's vote (the default rules).
   const first = await rollCallTie(page, 'Doporučit ŘS rozšíření pečovatelské služby');
   await first.getByRole('button', { name: 'Ukončit hlasování' }).click();
-  await page.getByRole('dialog').getByLabel('Rovnost hlasů: rozhodující hlas předsedajícího').selectOption({ label: 'pro' });
+  await page
+    .getByRole('dialog')
+    .getByLabel('Rovnost hlasů: rozhodující hlas předsedajícího')
+    .selectOption({ label: 'pro' });
   await page.getByRole('dialog').getByRole('button', { name: 'Ukončit hlasování' }).click();
   const passed = page.getByTestId('resolution').filter({ hasText: 'Doporučit ŘS rozšíření' });
   await expect(passed).toContainText('5 : 5 : 2 (pro : proti : zdrželo se) – přijato');
@@ -157,16 +212,23 @@ test('a roll-call tie fails under "rejected on tie" and passes with the chair’
   await new App(page).nav('Skupiny').click();
   await page.getByRole('link', { name: /PS1/ }).click();
   await page.getByRole('button', { name: 'Upravit' }).first().click();
-  await page.getByRole('dialog').getByLabel('Při rovnosti hlasů').selectOption({ label: 'návrh není přijat' });
+  await page
+    .getByRole('dialog')
+    .getByLabel('Při rovnosti hlasů')
+    .selectOption({ label: 'návrh není přijat' });
   await page.getByRole('dialog').getByRole('button', { name: 'Uložit' }).click();
   await page.goto(roomUrl);
   await page.getByRole('row', { name: /3\. Výběr priorit/ }).click();
 
   const second = await rollCallTie(page, 'Doporučit ŘS denní stacionář');
   await second.getByRole('button', { name: 'Ukončit hlasování' }).click();
-  await expect(page.getByRole('dialog').getByLabel('Rovnost hlasů: rozhodující hlas předsedajícího')).toHaveCount(0);
+  await expect(
+    page.getByRole('dialog').getByLabel('Rovnost hlasů: rozhodující hlas předsedajícího'),
+  ).toHaveCount(0);
   await page.getByRole('dialog').getByRole('button', { name: 'Ukončit hlasování' }).click();
-  const rejected = page.getByTestId('resolution').filter({ hasText: 'Doporučit ŘS denní stacionář' });
+  const rejected = page
+    .getByTestId('resolution')
+    .filter({ hasText: 'Doporučit ŘS denní stacionář' });
   await expect(rejected).toContainText('5 : 5 : 2 (pro : proti : zdrželo se) – nepřijato');
   await expect(rejected).toContainText('Při rovnosti hlasů návrh nepřijat (jednací řád).');
 });

@@ -18,7 +18,10 @@ Mgr.;Jana;Nováková;novakova@charita.cz;577 111 222;poskytovatel;Charita Vizovi
 
 describe('CSV import of people and organizations', () => {
   it('imports organizations, then people with their organizations, all at once', async () => {
-    const orgs = planCsvImport('Název,IČO,Druh\nMěsto Vizovice,00284653,obec\nCharita Vizovice,,NNO', await existingForCsv(db));
+    const orgs = planCsvImport(
+      'Název,IČO,Druh\nMěsto Vizovice,00284653,obec\nCharita Vizovice,,NNO',
+      await existingForCsv(db),
+    );
     expect(orgs.kind).toBe('organizations');
     expect(orgs.valid).toBe(true);
     expect(await applyCsvPlan(db, orgs)).toEqual({ people: 0, organizations: 2 });
@@ -29,7 +32,11 @@ describe('CSV import of people and organizations', () => {
     expect(plan.newOrganizations).toEqual([]);
     expect(await applyCsvPlan(db, plan)).toEqual({ people: 3, organizations: 0 });
     const jana = (await db.people.where('lastName').equals('Nováková').first())!;
-    expect(jana).toMatchObject({ title: 'Mgr.', email: 'novakova@charita.cz', triadRole: 'provider' });
+    expect(jana).toMatchObject({
+      title: 'Mgr.',
+      email: 'novakova@charita.cz',
+      triadRole: 'provider',
+    });
     expect((await db.organizations.get(jana.organizationId!))!.name).toBe('Charita Vizovice');
     expect((await db.people.where('lastName').equals('Dvořák').first())!.triadRole).toBe('user');
   });
@@ -52,8 +59,15 @@ Jana;Nováková;;poskytovatel`;
     const plan = planCsvImport(bad, await existingForCsv(db));
     expect(plan.valid).toBe(false);
     expect(plan.people[0]!.errors).toEqual([]);
-    expect(plan.people[1]!.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['lastName:errors.required', 'email:errors.email']);
-    expect(plan.people[2]!.errors[0]).toMatchObject({ field: 'triadRole', code: 'safety.csv.unknownRole', params: { value: 'král' } });
+    expect(plan.people[1]!.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'lastName:errors.required',
+      'email:errors.email',
+    ]);
+    expect(plan.people[2]!.errors[0]).toMatchObject({
+      field: 'triadRole',
+      code: 'safety.csv.unknownRole',
+      params: { value: 'král' },
+    });
     expect(plan.people[3]!.errors[0]).toMatchObject({ code: 'safety.csv.duplicateRow' });
     expect(plan.people.map((r) => r.line)).toEqual([2, 3, 4, 5]);
     await expect(applyCsvPlan(db, plan)).rejects.toThrow();
@@ -62,10 +76,15 @@ Jana;Nováková;;poskytovatel`;
 
   it('refuses files it cannot read as a list and reads Excel windows-1250 CSV', async () => {
     expect(planCsvImport('', await existingForCsv(db)).fileError).toBe('safety.csv.noRows');
-    expect(planCsvImport('a;b\n1;2', await existingForCsv(db)).fileError).toBe('safety.csv.unknownColumns');
+    expect(planCsvImport('a;b\n1;2', await existingForCsv(db)).fileError).toBe(
+      'safety.csv.unknownColumns',
+    );
     const cp1250 = new Uint8Array([0x50, 0xf8, 0xed, 0x6a, 0x6d, 0x65, 0x6e, 0xed]); // "Příjmení"
     expect(decodeCsv(cp1250)).toBe('Příjmení');
-    const bad = planCsvImport('Název;IČO;Druh\nObec X;12345678;obec\nMěsto Y;;hrad', await existingForCsv(db));
+    const bad = planCsvImport(
+      'Název;IČO;Druh\nObec X;12345678;obec\nMěsto Y;;hrad',
+      await existingForCsv(db),
+    );
     expect(bad.organizations[0]!.errors[0]!.code).toBe('errors.ico');
     expect(bad.organizations[1]!.errors[0]!.code).toBe('safety.csv.unknownKind');
   });

@@ -4,7 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { buildEvaluation, evaluationFileName, type EvaluationDoc } from '../../shared/docx/evaluation';
+import {
+  buildEvaluation,
+  evaluationFileName,
+  type EvaluationDoc,
+} from '../../shared/docx/evaluation';
 import { evaluationDocFrom } from '../../shared/docx/evaluationModel';
 import { packDocx } from '../../shared/docx/pack';
 import { buildSampleRegion } from '../../shared/sample/vizovicko';
@@ -18,7 +22,13 @@ let n = 0;
 const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 const region = buildSampleRegion(TODAY, newId, `${TODAY}T08:00:00.000Z`);
 const sample = buildSamplePlan(region, TODAY, newId, `${TODAY}T08:00:00.000Z`);
-const source = { plan: sample.plan, items: sample.items, monitoring: sample.monitoring, bodies: region.bodies, organizations: region.organizations };
+const source = {
+  plan: sample.plan,
+  items: sample.items,
+  monitoring: sample.monitoring,
+  bodies: region.bodies,
+  organizations: region.organizations,
+};
 const chart = { png: makeLogoPng(600, 220), widthPx: 600, heightPx: 220 };
 
 function docFor(opts: Partial<Parameters<typeof evaluationDocFrom>[1]> = {}): EvaluationDoc {
@@ -28,8 +38,12 @@ function docFor(opts: Partial<Parameters<typeof evaluationDocFrom>[1]> = {}): Ev
     preparedOn: '2026-11-30',
     preparedBy: 'Petra Dvořáková, koordinátorka KPSS',
     organizationName: 'Město Vizovice',
-    conclusions: 'Většina aktivit se plní.\n\nDo dalšího období doporučujeme převzít rozšíření odlehčovací služby.',
-    annexes: ['Monitorovací tabulky pracovních skupin za rok 2026', 'Zápis z jednání řídící skupiny č. 5/2026'],
+    conclusions:
+      'Většina aktivit se plní.\n\nDo dalšího období doporučujeme převzít rozšíření odlehčovací služby.',
+    annexes: [
+      'Monitorovací tabulky pracovních skupin za rok 2026',
+      'Zápis z jednání řídící skupiny č. 5/2026',
+    ],
     chart,
     ...opts,
   });
@@ -38,7 +52,13 @@ function docFor(opts: Partial<Parameters<typeof evaluationDocFrom>[1]> = {}): Ev
 async function unzip(bytes: Uint8Array) {
   const zip = await JSZip.loadAsync(bytes);
   const document = await zip.file('word/document.xml')!.async('string');
-  const footer = (await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')))).join('');
+  const footer = (
+    await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^word\/footer\d*\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async('string')),
+    )
+  ).join('');
   const styles = await zip.file('word/styles.xml')!.async('string');
   return { zip, document, footer, styles };
 }
@@ -89,11 +109,22 @@ describe('evaluation report DOCX', () => {
     const text = textOf(document);
     expect(text).toContain('Vyhodnocení komunitního plánu');
     expect(text).toContain('Komunitní plán sociálních služeb ORP Vizovice 2026–2028');
-    for (const h of ['1. Úvod', '2. Souhrn plnění', '3. Plnění podle pracovních skupin a cílových skupin', '4. Finanční vyhodnocení', '5. Závěry a doporučení pro aktualizaci plánu', '6. Přílohy']) {
+    for (const h of [
+      '1. Úvod',
+      '2. Souhrn plnění',
+      '3. Plnění podle pracovních skupin a cílových skupin',
+      '4. Finanční vyhodnocení',
+      '5. Závěry a doporučení pro aktualizaci plánu',
+      '6. Přílohy',
+    ]) {
       expect(text).toContain(h);
     }
-    expect(text).toContain('Zastupitelstvo města Vizovice dne 10. 12. 2025, usnesení č. ZM/12/2025/7');
-    expect(text).toContain(`Plán obsahuje celkem 25 aktivit; zrušené aktivity (1) se do hodnocení nezapočítávají. Z hodnocených aktivit (24) je ${whole.overall.shares.fulfilled} % splněno`);
+    expect(text).toContain(
+      'Zastupitelstvo města Vizovice dne 10. 12. 2025, usnesení č. ZM/12/2025/7',
+    );
+    expect(text).toContain(
+      `Plán obsahuje celkem 25 aktivit; zrušené aktivity (1) se do hodnocení nezapočítávají. Z hodnocených aktivit (24) je ${whole.overall.shares.fulfilled} % splněno`,
+    );
     expect(text).toContain('1.1.1');
     expect(text).toContain('Rozšíření pečovatelské služby do všech obcí ORP');
     expect(text).toContain('Realizátor: Pečovatelská služba Slušovice');
@@ -126,7 +157,9 @@ describe('evaluation report DOCX', () => {
     expect(footer).toContain('NUMPAGES');
     const g = await unzip(ps1Bytes);
     const text = textOf(g.document);
-    expect(text).toContain('Pracovní verze pracovní skupiny PS1 Senioři a osoby se zdravotním postižením');
+    expect(text).toContain(
+      'Pracovní verze pracovní skupiny PS1 Senioři a osoby se zdravotním postižením',
+    );
     expect(text).toContain('3. Plnění aktivit');
     expect(text).not.toContain('NZDM Klubko');
   });
@@ -141,27 +174,30 @@ describe('evaluation report DOCX', () => {
 
 const LIBREOFFICE = await hasLibreOffice();
 
-describe.skipIf(!LIBREOFFICE && !process.env.CI)('LibreOffice opens and prints the evaluation report', () => {
-  it('converts to PDF with the expected text', async () => {
-    const res = await convertDocxToPdf(
-      [
-        { name: evaluationFileName(whole), bytes: wholeBytes },
-        { name: evaluationFileName(ps1), bytes: ps1Bytes },
-      ],
-      OUT,
-    );
-    try {
-      const t = normalizeText(res.docs.get(evaluationFileName(whole))!.text);
-      expect(t).toContain('Vyhodnocení komunitního plánu');
-      expect(t).toContain('Souhrn plnění');
-      expect(t).toContain('Rozšíření pečovatelské služby');
-      expect(t).toContain('1 200 000 Kč');
-      expect(t).toMatch(/Strana 1 z \d+/);
-      expect(res.docs.get(evaluationFileName(whole))!.pages).toBeGreaterThanOrEqual(3);
-      const g = normalizeText(res.docs.get(evaluationFileName(ps1))!.text);
-      expect(g).toContain('PS1');
-    } finally {
-      res.cleanup();
-    }
-  }, 180_000);
-});
+describe.skipIf(!LIBREOFFICE && !process.env.CI)(
+  'LibreOffice opens and prints the evaluation report',
+  () => {
+    it('converts to PDF with the expected text', async () => {
+      const res = await convertDocxToPdf(
+        [
+          { name: evaluationFileName(whole), bytes: wholeBytes },
+          { name: evaluationFileName(ps1), bytes: ps1Bytes },
+        ],
+        OUT,
+      );
+      try {
+        const t = normalizeText(res.docs.get(evaluationFileName(whole))!.text);
+        expect(t).toContain('Vyhodnocení komunitního plánu');
+        expect(t).toContain('Souhrn plnění');
+        expect(t).toContain('Rozšíření pečovatelské služby');
+        expect(t).toContain('1 200 000 Kč');
+        expect(t).toMatch(/Strana 1 z \d+/);
+        expect(res.docs.get(evaluationFileName(whole))!.pages).toBeGreaterThanOrEqual(3);
+        const g = normalizeText(res.docs.get(evaluationFileName(ps1))!.text);
+        expect(g).toContain('PS1');
+      } finally {
+        res.cleanup();
+      }
+    }, 180_000);
+  },
+);

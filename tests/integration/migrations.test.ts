@@ -62,17 +62,63 @@ const CASES: MigrationCase[] = [
     // v1 → v2: new tables only, no upgrade(); older meetings read as draft minutes.
     from: 1,
     seed: async (old) => {
-      await old.table('organizations').add({ id: 'o1', name: 'Charita Vizovice', kind: 'provider', ...t });
+      await old
+        .table('organizations')
+        .add({ id: 'o1', name: 'Charita Vizovice', kind: 'provider', ...t });
       await old.table('people').bulkAdd([
-        { id: 'p1', firstName: 'Jana', lastName: 'Nováková', triadRole: 'provider', organizationId: 'o1', ...t },
+        {
+          id: 'p1',
+          firstName: 'Jana',
+          lastName: 'Nováková',
+          triadRole: 'provider',
+          organizationId: 'o1',
+          ...t,
+        },
         { id: 'p2', firstName: 'Karel', lastName: 'Svoboda', triadRole: 'commissioner', ...t },
       ]);
-      await old.table('bodies').add({ id: 'b1', kind: 'working', code: 'PS1', name: 'Senioři', rules: DEFAULT_RULES, ...t });
+      await old
+        .table('bodies')
+        .add({
+          id: 'b1',
+          kind: 'working',
+          code: 'PS1',
+          name: 'Senioři',
+          rules: DEFAULT_RULES,
+          ...t,
+        });
       await old.table('memberships').bulkAdd([
-        { id: 'ms1', bodyId: 'b1', personId: 'p1', role: 'chair', votingRight: true, from: '2025-01-01', ...t },
-        { id: 'ms2', bodyId: 'b1', personId: 'p2', role: 'member', votingRight: true, from: '2025-01-01', ...t },
+        {
+          id: 'ms1',
+          bodyId: 'b1',
+          personId: 'p1',
+          role: 'chair',
+          votingRight: true,
+          from: '2025-01-01',
+          ...t,
+        },
+        {
+          id: 'ms2',
+          bodyId: 'b1',
+          personId: 'p2',
+          role: 'member',
+          votingRight: true,
+          from: '2025-01-01',
+          ...t,
+        },
       ]);
-      await old.table('meetings').add({ id: 'm1', bodyId: 'b1', date: '2025-03-04', timeFrom: '09:00', timeTo: '11:00', place: 'MÚ', seq: 1, year: 2025, ...t });
+      await old
+        .table('meetings')
+        .add({
+          id: 'm1',
+          bodyId: 'b1',
+          date: '2025-03-04',
+          timeFrom: '09:00',
+          timeTo: '11:00',
+          place: 'MÚ',
+          seq: 1,
+          year: 2025,
+          ...t,
+        });
       await old.table('attendance').bulkAdd([
         { id: 'a1', meetingId: 'm1', personId: 'p1', status: 'present', ...t },
         { id: 'a2', meetingId: 'm1', personId: 'p2', status: 'excused', ...t },
@@ -81,7 +127,10 @@ const CASES: MigrationCase[] = [
     },
     check: async (db) => {
       expect(await db.people.count()).toBe(2);
-      expect(await db.people.get('p1')).toMatchObject({ lastName: 'Nováková', organizationId: 'o1' });
+      expect(await db.people.get('p1')).toMatchObject({
+        lastName: 'Nováková',
+        organizationId: 'o1',
+      });
       expect(await db.meetings.where('[bodyId+year]').equals(['b1', 2025]).count()).toBe(1);
       expect(await db.settings.get('startedEmpty')).toEqual({ key: 'startedEmpty', value: true });
       const view = (await attendanceView(db, 'm1'))!;
@@ -89,7 +138,17 @@ const CASES: MigrationCase[] = [
       expect(view.meeting.minutesStatus).toBeUndefined();
       // The new tables exist, are empty and writable (audit included).
       for (const name of Object.keys(STORES_V2)) expect(await db.table(name).count(), name).toBe(0);
-      await db.tasks.add({ id: 't1', bodyId: 'b1', meetingId: 'm1', seq: 1, number: 'U-1/2025-1', text: 'x', status: 'open', reviews: [], ...t });
+      await db.tasks.add({
+        id: 't1',
+        bodyId: 'b1',
+        meetingId: 'm1',
+        seq: 1,
+        number: 'U-1/2025-1',
+        text: 'x',
+        status: 'open',
+        reviews: [],
+        ...t,
+      });
       expect(await db.table('audit').count()).toBe(1);
     },
   },
@@ -107,7 +166,8 @@ describe('schema migrations', () => {
     expect(CASES.map((c) => c.from).sort()).toEqual(LANDED.slice(0, -1).map((_, i) => i + 1));
     // The current version's stores must match the frozen declaration of the latest landed version.
     const current = Object.fromEntries(db.tables.map((tb) => [tb.name, tb.schema]));
-    for (const [name] of Object.entries({ ...STORES_V1, ...STORES_V2 })) expect(current[name], name).toBeDefined();
+    for (const [name] of Object.entries({ ...STORES_V1, ...STORES_V2 }))
+      expect(current[name], name).toBeDefined();
     db.close();
   });
 
@@ -137,12 +197,18 @@ describe('a database from a newer Triáda', () => {
     for (let v = 1; v <= LANDED.length; v++) future.version(v).stores(LANDED[v - 1]!);
     future.version(current.verno + 1).stores({ councils: 'id' });
     await future.open();
-    await future.table('people').add({ id: 'p1', firstName: 'Jana', lastName: 'Nováková', triadRole: 'provider', ...t });
+    await future
+      .table('people')
+      .add({ id: 'p1', firstName: 'Jana', lastName: 'Nováková', triadRole: 'provider', ...t });
     await future.table('councils').add({ id: 'c1' });
     future.close();
 
     const state = await openDatabase(current);
-    expect(state).toEqual({ status: 'newer', storedVersion: current.verno + 1, appVersion: current.verno });
+    expect(state).toEqual({
+      status: 'newer',
+      storedVersion: current.verno + 1,
+      appVersion: current.verno,
+    });
     expect(current.isOpen()).toBe(false);
     await expect(current.people.count()).rejects.toThrow();
     expect(await storedVersion(name)).toBe(current.verno + 1);

@@ -14,7 +14,12 @@ interface Props {
 /** A modal dialog: focus is trapped inside, Esc closes, the page behind is inert. */
 export function FormDialog({ title, isOpen, onClose, children, wide }: Props) {
   return (
-    <ModalOverlay isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable className="modal-overlay">
+    <ModalOverlay
+      isOpen={isOpen}
+      onOpenChange={(open) => !open && onClose()}
+      isDismissable
+      className="modal-overlay"
+    >
       <Modal className={`modal ${wide ? 'modal-wide' : ''}`}>
         <Dialog className="dialog">
           <Heading slot="title" className="dialog-title">
@@ -37,7 +42,15 @@ interface ConfirmProps {
   danger?: boolean;
 }
 
-export function ConfirmDialog({ title, text, confirmLabel, isOpen, onCancel, onConfirm, danger = true }: ConfirmProps) {
+export function ConfirmDialog({
+  title,
+  text,
+  confirmLabel,
+  isOpen,
+  onCancel,
+  onConfirm,
+  danger = true,
+}: ConfirmProps) {
   const { t } = useTranslation();
   return (
     <FormDialog title={title} isOpen={isOpen} onClose={onCancel}>

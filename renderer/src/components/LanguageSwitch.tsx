@@ -6,7 +6,13 @@ export function LanguageSwitch() {
   return (
     <div role="group" aria-label={t('nav.language')} className="lang-switch">
       {LANGUAGES.map((lang: Language) => (
-        <button key={lang} type="button" aria-pressed={i18n.language === lang} onClick={() => setLanguage(lang)} lang={lang}>
+        <button
+          key={lang}
+          type="button"
+          aria-pressed={i18n.language === lang}
+          onClick={() => setLanguage(lang)}
+          lang={lang}
+        >
           {lang === 'cs' ? 'Čeština' : 'English'}
         </button>
       ))}

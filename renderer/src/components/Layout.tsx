@@ -19,7 +19,14 @@ export function Layout() {
   const { t } = useTranslation();
   return (
     <div className="shell">
-      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skip')}
       </a>
       <nav className="sidebar" aria-label={t('app.name')}>

@@ -6,36 +6,66 @@ import { editableMeeting } from './guard';
 import type { AppDb } from './schema';
 
 async function itemsOf(db: AppDb, meetingId: string): Promise<AgendaItem[]> {
-  return (await db.agendaItems.where('meetingId').equals(meetingId).toArray()).sort((a, b) => a.order - b.order);
+  return (await db.agendaItems.where('meetingId').equals(meetingId).toArray()).sort(
+    (a, b) => a.order - b.order,
+  );
 }
 
-function newItem(meetingId: string, order: number, data: ReturnType<typeof agendaItemInput.parse>): AgendaItem {
+function newItem(
+  meetingId: string,
+  order: number,
+  data: ReturnType<typeof agendaItemInput.parse>,
+): AgendaItem {
   const now = nowIso();
-  const item: AgendaItem = { id: newId(), meetingId, order, discussion: '', elapsedMs: 0, createdAt: now, updatedAt: now, title: data.title, kind: data.kind };
+  const item: AgendaItem = {
+    id: newId(),
+    meetingId,
+    order,
+    discussion: '',
+    elapsedMs: 0,
+    createdAt: now,
+    updatedAt: now,
+    title: data.title,
+    kind: data.kind,
+  };
   if (data.presenter) item.presenter = data.presenter;
   if (data.plannedMinutes !== undefined) item.plannedMinutes = data.plannedMinutes;
   if (data.note) item.note = data.note;
   return item;
 }
 
-export async function addAgendaItem(db: AppDb, meetingId: string, input: AgendaItemInput): Promise<AgendaItem> {
+export async function addAgendaItem(
+  db: AppDb,
+  meetingId: string,
+  input: AgendaItemInput,
+): Promise<AgendaItem> {
   const data = parseOrThrow(agendaItemInput, input);
   return db.transaction('rw', db.agendaItems, db.meetings, async () => {
     await editableMeeting(db, meetingId);
     const items = await itemsOf(db, meetingId);
     // A new item goes before "Různé" and "Termín příštího jednání", which close every programme.
     const tailOf = (kinds: string[]) => items.findIndex((i) => kinds.includes(i.kind));
-    const tail = data.kind === 'next' ? -1 : data.kind === 'other' ? tailOf(['next']) : tailOf(['other', 'next']);
+    const tail =
+      data.kind === 'next'
+        ? -1
+        : data.kind === 'other'
+          ? tailOf(['next'])
+          : tailOf(['other', 'next']);
     const position = tail < 0 ? items.length : tail;
     const item = newItem(meetingId, position + 1, data);
-    for (const later of items.slice(position)) await db.agendaItems.update(later.id, { order: later.order + 1 });
+    for (const later of items.slice(position))
+      await db.agendaItems.update(later.id, { order: later.order + 1 });
     await db.agendaItems.add(item);
     return item;
   });
 }
 
 /** Adds several items at the end, in one transaction (standard items, templates, copies). */
-export async function addAgendaItems(db: AppDb, meetingId: string, inputs: AgendaItemInput[]): Promise<void> {
+export async function addAgendaItems(
+  db: AppDb,
+  meetingId: string,
+  inputs: AgendaItemInput[],
+): Promise<void> {
   const parsed = inputs.map((i) => parseOrThrow(agendaItemInput, i));
   await db.transaction('rw', db.agendaItems, db.meetings, async () => {
     await editableMeeting(db, meetingId);
@@ -44,7 +74,11 @@ export async function addAgendaItems(db: AppDb, meetingId: string, inputs: Agend
   });
 }
 
-export async function updateAgendaItem(db: AppDb, id: string, input: AgendaItemInput): Promise<void> {
+export async function updateAgendaItem(
+  db: AppDb,
+  id: string,
+  input: AgendaItemInput,
+): Promise<void> {
   const data = parseOrThrow(agendaItemInput, input);
   await db.transaction('rw', db.agendaItems, db.meetings, async () => {
     const item = await db.agendaItems.get(id);
@@ -66,16 +100,27 @@ export async function removeAgendaItem(db: AppDb, id: string): Promise<void> {
     const item = await db.agendaItems.get(id);
     if (!item) return;
     await editableMeeting(db, item.meetingId);
-    const linked = (await db.resolutions.where('agendaItemId').equals(id).count()) + (await db.tasks.filter((t) => t.agendaItemId === id).count());
+    const linked =
+      (await db.resolutions.where('agendaItemId').equals(id).count()) +
+      (await db.tasks.filter((t) => t.agendaItemId === id).count());
     if (linked > 0) throw new DomainError('errors.itemHasRecords');
     await db.agendaItems.delete(id);
     const rest = await itemsOf(db, item.meetingId);
-    await Promise.all(rest.map((r, i) => (r.order === i + 1 ? null : db.agendaItems.update(r.id, { order: i + 1 }))));
+    await Promise.all(
+      rest.map((r, i) =>
+        r.order === i + 1 ? null : db.agendaItems.update(r.id, { order: i + 1 }),
+      ),
+    );
   });
 }
 
 /** Moves an item within the programme; orders stay 1..n without gaps. */
-export async function moveAgendaItem(db: AppDb, meetingId: string, from: number, to: number): Promise<void> {
+export async function moveAgendaItem(
+  db: AppDb,
+  meetingId: string,
+  from: number,
+  to: number,
+): Promise<void> {
   await db.transaction('rw', db.agendaItems, db.meetings, async () => {
     await editableMeeting(db, meetingId);
     const ids = reorder(await itemsOf(db, meetingId), from, to);
@@ -89,7 +134,10 @@ export async function saveDiscussion(db: AppDb, id: string, discussion: string):
     const item = await db.agendaItems.get(id);
     if (!item) throw new DomainError('errors.notFound');
     await editableMeeting(db, item.meetingId);
-    await db.agendaItems.update(id, { discussion: discussion.slice(0, 100_000), updatedAt: nowIso() });
+    await db.agendaItems.update(id, {
+      discussion: discussion.slice(0, 100_000),
+      updatedAt: nowIso(),
+    });
   });
 }
 
@@ -103,9 +151,16 @@ export async function toggleTimer(db: AppDb, id: string, now = new Date()): Prom
       await db.agendaItems.update(id, { elapsedMs, runningSince: undefined });
     } else {
       // Only one clock runs at a time: starting an item stops the others of the meeting.
-      const running = await db.agendaItems.where('meetingId').equals(item.meetingId).filter((i) => !!i.runningSince).toArray();
+      const running = await db.agendaItems
+        .where('meetingId')
+        .equals(item.meetingId)
+        .filter((i) => !!i.runningSince)
+        .toArray();
       for (const r of running) {
-        await db.agendaItems.update(r.id, { elapsedMs: r.elapsedMs + Math.max(0, now.getTime() - Date.parse(r.runningSince!)), runningSince: undefined });
+        await db.agendaItems.update(r.id, {
+          elapsedMs: r.elapsedMs + Math.max(0, now.getTime() - Date.parse(r.runningSince!)),
+          runningSince: undefined,
+        });
       }
       await db.agendaItems.update(id, { runningSince: now.toISOString() });
     }
@@ -117,7 +172,10 @@ export async function setCurrentItem(db: AppDb, meetingId: string, itemId: strin
 }
 
 /** The programme of the body's previous meeting, without its minutes. */
-export async function previousAgenda(db: AppDb, meetingId: string): Promise<{ title: string; kind: AgendaKind; presenter?: string; plannedMinutes?: number }[]> {
+export async function previousAgenda(
+  db: AppDb,
+  meetingId: string,
+): Promise<{ title: string; kind: AgendaKind; presenter?: string; plannedMinutes?: number }[]> {
   const meeting = await db.meetings.get(meetingId);
   if (!meeting) return [];
   const earlier = (await db.meetings.where('bodyId').equals(meeting.bodyId).toArray())
@@ -125,15 +183,35 @@ export async function previousAgenda(db: AppDb, meetingId: string): Promise<{ ti
     .sort((a, b) => (b.date + b.timeFrom).localeCompare(a.date + a.timeFrom));
   for (const m of earlier) {
     const items = await itemsOf(db, m.id);
-    if (items.length) return items.map(({ title, kind, presenter, plannedMinutes }) => ({ title, kind, presenter, plannedMinutes }));
+    if (items.length)
+      return items.map(({ title, kind, presenter, plannedMinutes }) => ({
+        title,
+        kind,
+        presenter,
+        plannedMinutes,
+      }));
   }
   return [];
 }
 
-export async function saveAgendaTemplate(db: AppDb, bodyId: string, name: string, meetingId: string): Promise<void> {
-  const items = (await itemsOf(db, meetingId)).map(({ title, kind, plannedMinutes }) => (plannedMinutes === undefined ? { title, kind } : { title, kind, plannedMinutes }));
+export async function saveAgendaTemplate(
+  db: AppDb,
+  bodyId: string,
+  name: string,
+  meetingId: string,
+): Promise<void> {
+  const items = (await itemsOf(db, meetingId)).map(({ title, kind, plannedMinutes }) =>
+    plannedMinutes === undefined ? { title, kind } : { title, kind, plannedMinutes },
+  );
   if (!name.trim()) throw new DomainError('errors.required');
   if (items.length === 0) throw new DomainError('errors.emptyAgenda');
   const now = nowIso();
-  await db.agendaTemplates.add({ id: newId(), bodyId, name: name.trim().slice(0, 120), items, createdAt: now, updatedAt: now });
+  await db.agendaTemplates.add({
+    id: newId(),
+    bodyId,
+    name: name.trim().slice(0, 120),
+    items,
+    createdAt: now,
+    updatedAt: now,
+  });
 }

@@ -12,7 +12,16 @@
 // person, ticket or device are dropped from every ballot entry); a ballot's entry is dated
 // with the ballot's own createdAt (the poll's opening for secret polls) and a poll's voter
 // list is recorded only as a count, so no entry pairs a ballot with the person who cast it.
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreRangeType,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+  Transaction,
+} from 'dexie';
 import { newId, nowIso } from './clock';
 
 export const AUDIT_TABLE = 'audit';
@@ -30,7 +39,12 @@ export const AUDITED_TABLES: ReadonlySet<string> = new Set([
   'monitoring',
 ]);
 /** Fields that change on their own (clocks, the live pointer) and say nothing about the record. */
-const NOISE: ReadonlySet<string> = new Set(['updatedAt', 'elapsedMs', 'runningSince', 'currentItemId']);
+const NOISE: ReadonlySet<string> = new Set([
+  'updatedAt',
+  'elapsedMs',
+  'runningSince',
+  'currentItemId',
+]);
 /** Ballot fields that could identify a voter. */
 const IDENTITY = /voter|person|ticket|device|token/i;
 /** Edits of one record by one person within this window become one entry. */
@@ -108,9 +122,24 @@ export function diffRecords(before: Rec, after: Rec): { before: Rec; after: Rec 
   return Object.keys(a).length || Object.keys(b).length ? { before: b, after: a } : null;
 }
 
-function entriesFor(table: string, req: DBCoreMutateRequest, keys: unknown[], before: (Rec | undefined)[], res: DBCoreMutateResponse, user: string | undefined, at: string): AuditEntry[] {
+function entriesFor(
+  table: string,
+  req: DBCoreMutateRequest,
+  keys: unknown[],
+  before: (Rec | undefined)[],
+  res: DBCoreMutateResponse,
+  user: string | undefined,
+  at: string,
+): AuditEntry[] {
   const out: AuditEntry[] = [];
-  const base = (recordId: unknown, op: AuditOp) => ({ id: newId(), table, recordId: String(recordId), op, at, ...(user ? { user } : {}) });
+  const base = (recordId: unknown, op: AuditOp) => ({
+    id: newId(),
+    table,
+    recordId: String(recordId),
+    op,
+    at,
+    ...(user ? { user } : {}),
+  });
   keys.forEach((key, i) => {
     if (res.failures[i]) return;
     const prev = clean(table, before[i]);
@@ -121,7 +150,8 @@ function entriesFor(table: string, req: DBCoreMutateRequest, keys: unknown[], be
     const next = clean(table, req.values[i] as Rec);
     // A ballot's entry carries the ballot's own time (for secret ballots the poll's opening),
     // never the moment it was cast.
-    if (!prev && table === 'ballots' && typeof next?.createdAt === 'string') out.push({ ...base(key, 'create'), at: next.createdAt, after: next });
+    if (!prev && table === 'ballots' && typeof next?.createdAt === 'string')
+      out.push({ ...base(key, 'create'), at: next.createdAt, after: next });
     else if (!prev) out.push({ ...base(key, 'create'), after: next });
     else {
       const d = diffRecords(prev, next ?? {});
@@ -149,12 +179,22 @@ function auditedTable(db: object, down: DBCore, name: string, table: DBCoreTable
       let keys: unknown[];
       let before: (Rec | undefined)[];
       if (req.type === 'deleteRange') {
-        const found = await table.query({ trans: req.trans, values: true, query: { index: pk, range: req.range } });
+        const found = await table.query({
+          trans: req.trans,
+          values: true,
+          query: { index: pk, range: req.range },
+        });
         before = found.result as Rec[];
         keys = before.map((r) => (pk.extractKey ? pk.extractKey(r) : undefined));
       } else {
-        keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => pk.extractKey?.(v)));
-        before = req.type === 'add' ? keys.map(() => undefined) : await table.getMany({ trans: req.trans, keys });
+        keys =
+          req.type === 'delete'
+            ? req.keys
+            : (req.keys ?? req.values.map((v) => pk.extractKey?.(v)));
+        before =
+          req.type === 'add'
+            ? keys.map(() => undefined)
+            : await table.getMany({ trans: req.trans, keys });
       }
       const res = await table.mutate(req);
       if (req.type === 'add' && res.results) keys = res.results;
@@ -165,19 +205,32 @@ function auditedTable(db: object, down: DBCore, name: string, table: DBCoreTable
   };
 }
 
-async function writeEntries(down: DBCore, trans: DBCoreTransaction, entries: AuditEntry[]): Promise<void> {
+async function writeEntries(
+  down: DBCore,
+  trans: DBCoreTransaction,
+  entries: AuditEntry[],
+): Promise<void> {
   const audit = down.table(AUDIT_TABLE);
   const index = audit.schema.getIndexByKeyPath('recordId');
   const out: AuditEntry[] = [];
   for (const entry of entries) {
     if (entry.op === 'update' && index && entries.length === 1) {
       const equal = 1 as DBCoreRangeType;
-      const found = await audit.query({ trans, values: true, query: { index, range: { type: equal, lower: entry.recordId, upper: entry.recordId } } });
+      const found = await audit.query({
+        trans,
+        values: true,
+        query: { index, range: { type: equal, lower: entry.recordId, upper: entry.recordId } },
+      });
       const last = (found.result as AuditEntry[])
         .filter((e) => e.table === entry.table)
         .sort(compareAudit)
         .at(-1);
-      if (last && last.op === 'update' && last.user === entry.user && Date.parse(entry.at) - Date.parse(last.at) < MERGE_WINDOW_MS) {
+      if (
+        last &&
+        last.op === 'update' &&
+        last.user === entry.user &&
+        Date.parse(entry.at) - Date.parse(last.at) < MERGE_WINDOW_MS
+      ) {
         const merged = mergeInto(last, entry);
         if (merged) await audit.mutate({ type: 'put', trans, values: [merged] });
         else await audit.mutate({ type: 'delete', trans, keys: [last.id] });
@@ -203,7 +256,12 @@ export function auditMiddleware(db: object): Middleware<DBCore> {
       return {
         ...down,
         transaction(stores, mode, options) {
-          const widened = mode === 'readwrite' && stores.some((s) => AUDITED_TABLES.has(s)) && !stores.includes(AUDIT_TABLE) ? [...stores, AUDIT_TABLE] : stores;
+          const widened =
+            mode === 'readwrite' &&
+            stores.some((s) => AUDITED_TABLES.has(s)) &&
+            !stores.includes(AUDIT_TABLE)
+              ? [...stores, AUDIT_TABLE]
+              : stores;
           return down.transaction(widened, mode, options);
         },
         table(name) {

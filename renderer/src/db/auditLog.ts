@@ -41,14 +41,54 @@ export async function saveUserName(db: AppDb, name: string): Promise<void> {
 // a difference from it.
 
 type Rec = Record<string, unknown>;
-const pick = (r: Rec, keys: readonly string[]): Rec => Object.fromEntries(keys.filter((k) => r[k] !== undefined).map((k) => [k, r[k]]));
+const pick = (r: Rec, keys: readonly string[]): Rec =>
+  Object.fromEntries(keys.filter((k) => r[k] !== undefined).map((k) => [k, r[k]]));
 const byId = (a: Rec, b: Rec) => String(a.id).localeCompare(String(b.id));
 
-const MEETING_FIELDS = ['bodyId', 'seq', 'year', 'date', 'timeFrom', 'timeTo', 'place', 'chairId', 'minuteTakerId', 'verifierId', 'note', 'materials', 'writtenOn', 'verifiedOn'] as const;
+const MEETING_FIELDS = [
+  'bodyId',
+  'seq',
+  'year',
+  'date',
+  'timeFrom',
+  'timeTo',
+  'place',
+  'chairId',
+  'minuteTakerId',
+  'verifierId',
+  'note',
+  'materials',
+  'writtenOn',
+  'verifiedOn',
+] as const;
 const ITEM_FIELDS = ['id', 'order', 'title', 'presenter', 'kind', 'note', 'discussion'] as const;
-const RESOLUTION_FIELDS = ['id', 'agendaItemId', 'number', 'verb', 'text', 'result', 'outcome'] as const;
-const TASK_FIELDS = ['id', 'agendaItemId', 'resolutionId', 'number', 'text', 'ownerId', 'deadline'] as const;
-const ATTENDANCE_FIELDS = ['id', 'personId', 'status', 'substituteId', 'arrivedAt', 'leftAt', 'note'] as const;
+const RESOLUTION_FIELDS = [
+  'id',
+  'agendaItemId',
+  'number',
+  'verb',
+  'text',
+  'result',
+  'outcome',
+] as const;
+const TASK_FIELDS = [
+  'id',
+  'agendaItemId',
+  'resolutionId',
+  'number',
+  'text',
+  'ownerId',
+  'deadline',
+] as const;
+const ATTENDANCE_FIELDS = [
+  'id',
+  'personId',
+  'status',
+  'substituteId',
+  'arrivedAt',
+  'leftAt',
+  'note',
+] as const;
 
 export interface MinutesContent {
   meeting: Rec;
@@ -60,23 +100,29 @@ export interface MinutesContent {
 
 /** The content minutes consist of, in a canonical order (no timestamps, no live state). */
 export async function minutesContent(db: AppDb, meetingId: string): Promise<MinutesContent> {
-  return db.transaction('r', [db.meetings, db.agendaItems, db.resolutions, db.tasks, db.attendance], async () => {
-    const meeting = await db.meetings.get(meetingId);
-    if (!meeting) throw new DomainError('errors.notFound');
-    const [items, resolutions, tasks, attendance] = await Promise.all([
-      db.agendaItems.where('meetingId').equals(meetingId).toArray(),
-      db.resolutions.where('meetingId').equals(meetingId).toArray(),
-      db.tasks.where('meetingId').equals(meetingId).toArray(),
-      db.attendance.where('meetingId').equals(meetingId).toArray(),
-    ]);
-    return {
-      meeting: pick(meeting as unknown as Rec, MEETING_FIELDS),
-      agendaItems: items.map((i) => pick(i as unknown as Rec, ITEM_FIELDS)).sort(byId),
-      resolutions: resolutions.map((r) => pick(r as unknown as Rec, RESOLUTION_FIELDS)).sort(byId),
-      tasks: tasks.map((t) => pick(t as unknown as Rec, TASK_FIELDS)).sort(byId),
-      attendance: attendance.map((a) => pick(a as unknown as Rec, ATTENDANCE_FIELDS)).sort(byId),
-    };
-  });
+  return db.transaction(
+    'r',
+    [db.meetings, db.agendaItems, db.resolutions, db.tasks, db.attendance],
+    async () => {
+      const meeting = await db.meetings.get(meetingId);
+      if (!meeting) throw new DomainError('errors.notFound');
+      const [items, resolutions, tasks, attendance] = await Promise.all([
+        db.agendaItems.where('meetingId').equals(meetingId).toArray(),
+        db.resolutions.where('meetingId').equals(meetingId).toArray(),
+        db.tasks.where('meetingId').equals(meetingId).toArray(),
+        db.attendance.where('meetingId').equals(meetingId).toArray(),
+      ]);
+      return {
+        meeting: pick(meeting as unknown as Rec, MEETING_FIELDS),
+        agendaItems: items.map((i) => pick(i as unknown as Rec, ITEM_FIELDS)).sort(byId),
+        resolutions: resolutions
+          .map((r) => pick(r as unknown as Rec, RESOLUTION_FIELDS))
+          .sort(byId),
+        tasks: tasks.map((t) => pick(t as unknown as Rec, TASK_FIELDS)).sort(byId),
+        attendance: attendance.map((a) => pick(a as unknown as Rec, ATTENDANCE_FIELDS)).sort(byId),
+      };
+    },
+  );
 }
 
 /** SHA-256 (hex) of the canonical JSON of the meeting's minutes content. */
@@ -97,7 +143,15 @@ export async function sealMinutes(db: AppDb, meetingId: string): Promise<Minutes
   const hash = await sha256Hex(canonicalJson(content));
   const at = nowIso();
   const user = auditUser(db);
-  const entry: AuditEntry = { id: newId(), table: 'meetings', recordId: meetingId, op: 'seal', after: { hash, content }, at, ...(user ? { user } : {}) };
+  const entry: AuditEntry = {
+    id: newId(),
+    table: 'meetings',
+    recordId: meetingId,
+    op: 'seal',
+    after: { hash, content },
+    at,
+    ...(user ? { user } : {}),
+  };
   await auditTable(db).add(entry);
   return { hash, at, content, ...(user ? { user } : {}) };
 }
@@ -106,7 +160,12 @@ export async function latestSeal(db: AppDb, meetingId: string): Promise<MinutesS
   const seal = (await auditFor(db, 'meetings', meetingId)).find((e) => e.op === 'seal');
   if (!seal?.after) return null;
   const after = seal.after as { hash: string; content: MinutesContent };
-  return { hash: after.hash, content: after.content, at: seal.at, ...(seal.user ? { user: seal.user } : {}) };
+  return {
+    hash: after.hash,
+    content: after.content,
+    at: seal.at,
+    ...(seal.user ? { user: seal.user } : {}),
+  };
 }
 
 export interface MinutesChange {
@@ -130,14 +189,18 @@ function flatten(content: MinutesContent): Map<string, unknown> {
   for (const [k, v] of Object.entries(content.meeting)) out.set(`meeting.${k}`, v);
   for (const part of ['agendaItems', 'resolutions', 'tasks', 'attendance'] as const) {
     for (const rec of content[part]) {
-      for (const [k, v] of Object.entries(rec)) if (k !== 'id') out.set(`${part}[${String(rec.id)}].${k}`, v);
+      for (const [k, v] of Object.entries(rec))
+        if (k !== 'id') out.set(`${part}[${String(rec.id)}].${k}`, v);
     }
   }
   return out;
 }
 
 /** What changed in the minutes since they were sealed; null when they were never sealed. */
-export async function minutesDiffSinceSeal(db: AppDb, meetingId: string): Promise<MinutesDiff | null> {
+export async function minutesDiffSinceSeal(
+  db: AppDb,
+  meetingId: string,
+): Promise<MinutesDiff | null> {
   const seal = await latestSeal(db, meetingId);
   if (!seal) return null;
   const current = await minutesContent(db, meetingId);
@@ -146,9 +209,17 @@ export async function minutesDiffSinceSeal(db: AppDb, meetingId: string): Promis
   const b = flatten(current);
   const changes: MinutesChange[] = [];
   for (const path of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-    if (canonicalJson(a.get(path)) !== canonicalJson(b.get(path))) changes.push({ path, before: a.get(path), after: b.get(path) });
+    if (canonicalJson(a.get(path)) !== canonicalJson(b.get(path)))
+      changes.push({ path, before: a.get(path), after: b.get(path) });
   }
-  return { sealedAt: seal.at, ...(seal.user ? { sealedBy: seal.user } : {}), sealedHash: seal.hash, currentHash, changed: currentHash !== seal.hash, changes };
+  return {
+    sealedAt: seal.at,
+    ...(seal.user ? { sealedBy: seal.user } : {}),
+    sealedHash: seal.hash,
+    currentHash,
+    changed: currentHash !== seal.hash,
+    changes,
+  };
 }
 
 /** The user's name: `undefined` while loading, `{ name: undefined }` when not asked yet. */

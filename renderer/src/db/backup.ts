@@ -36,7 +36,10 @@ export interface BackupFile {
 export function restoreTarget(db: AppDb): RestoreTarget {
   return {
     schemaVersion: db.verno,
-    tables: db.tables.map((t) => ({ name: t.name, primaryKey: String(t.schema.primKey.keyPath ?? 'id') })),
+    tables: db.tables.map((t) => ({
+      name: t.name,
+      primaryKey: String(t.schema.primKey.keyPath ?? 'id'),
+    })),
   };
 }
 
@@ -62,25 +65,41 @@ export async function dumpTables(db: AppDb, onProgress?: BackupProgress): Promis
 }
 
 /** A one-file backup of the whole database. Records the time in the `lastBackupAt` setting. */
-export async function createBackup(db: AppDb, options: { onProgress?: BackupProgress; record?: boolean } = {}): Promise<BackupFile> {
+export async function createBackup(
+  db: AppDb,
+  options: { onProgress?: BackupProgress; record?: boolean } = {},
+): Promise<BackupFile> {
   const createdAt = nowIso();
   // Recorded first, so the file carries its own time: after a restore the reminder knows the data's age.
   const previous = await db.settings.get(LAST_BACKUP_KEY);
   if (options.record !== false) await db.settings.put({ key: LAST_BACKUP_KEY, value: createdAt });
   try {
     const data = await dumpTables(db, options.onProgress);
-    const { envelope, text } = await buildBackup(data, { appVersion: APP_VERSION, schemaVersion: db.verno, createdAt });
+    const { envelope, text } = await buildBackup(data, {
+      appVersion: APP_VERSION,
+      schemaVersion: db.verno,
+      createdAt,
+    });
     const warnings = validateData(data, db.verno, restoreTarget(db));
     const { data: _d, ...meta } = envelope;
-    return { bytes: new TextEncoder().encode(text), fileName: backupFileName(createdAt), meta, warnings };
+    return {
+      bytes: new TextEncoder().encode(text),
+      fileName: backupFileName(createdAt),
+      meta,
+      warnings,
+    };
   } catch (e) {
-    if (options.record !== false) await (previous ? db.settings.put(previous) : db.settings.delete(LAST_BACKUP_KEY));
+    if (options.record !== false)
+      await (previous ? db.settings.put(previous) : db.settings.delete(LAST_BACKUP_KEY));
     throw e;
   }
 }
 
 /** Validates a file without touching the database: what a restore would bring (the preview). */
-export async function readBackupFile(db: AppDb, file: Uint8Array | string): Promise<InspectedBackup> {
+export async function readBackupFile(
+  db: AppDb,
+  file: Uint8Array | string,
+): Promise<InspectedBackup> {
   return inspectBackup(file, restoreTarget(db));
 }
 
@@ -88,7 +107,11 @@ export async function readBackupFile(db: AppDb, file: Uint8Array | string): Prom
  * Replaces the whole database with a validated backup, atomically: every table is cleared and
  * refilled inside one transaction, so an error at any point rolls everything back.
  */
-export async function restoreBackup(db: AppDb, backup: InspectedBackup, onProgress?: BackupProgress): Promise<void> {
+export async function restoreBackup(
+  db: AppDb,
+  backup: InspectedBackup,
+  onProgress?: BackupProgress,
+): Promise<void> {
   const target = restoreTarget(db);
   const issues = validateData(backup.data, backup.meta.schemaVersion, target);
   if (issues.length) throw new BackupError(issues);
@@ -112,7 +135,10 @@ export const SNOOZE_KEY = 'backupReminderSnoozedUntil';
  * Days since the last backup when a reminder is due (browser mode: no automatic backups),
  * null when not. 'never' when the database has data but was never backed up.
  */
-export async function backupReminder(db: AppDb, now = new Date()): Promise<number | 'never' | null> {
+export async function backupReminder(
+  db: AppDb,
+  now = new Date(),
+): Promise<number | 'never' | null> {
   const [last, snoozed, people, meetings] = await Promise.all([
     db.settings.get(LAST_BACKUP_KEY),
     db.settings.get(SNOOZE_KEY),
@@ -126,5 +152,8 @@ export async function backupReminder(db: AppDb, now = new Date()): Promise<numbe
 }
 
 export async function snoozeBackupReminder(db: AppDb, now = new Date()): Promise<void> {
-  await db.settings.put({ key: SNOOZE_KEY, value: new Date(now.getTime() + 86_400_000).toISOString() });
+  await db.settings.put({
+    key: SNOOZE_KEY,
+    value: new Date(now.getTime() + 86_400_000).toISOString(),
+  });
 }

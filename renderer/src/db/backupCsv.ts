@@ -7,25 +7,45 @@ import { DomainError, parseOrThrow } from './errors';
 import type { AppDb } from './schema';
 
 export async function existingForCsv(db: AppDb) {
-  const [organizations, people] = await Promise.all([db.organizations.toArray(), db.people.toArray()]);
+  const [organizations, people] = await Promise.all([
+    db.organizations.toArray(),
+    db.people.toArray(),
+  ]);
   return { organizations, people };
 }
 
-export async function applyCsvPlan(db: AppDb, plan: CsvPlan): Promise<{ people: number; organizations: number }> {
+export async function applyCsvPlan(
+  db: AppDb,
+  plan: CsvPlan,
+): Promise<{ people: number; organizations: number }> {
   if (!plan.valid) throw new DomainError('safety.csv.notValid');
   const now = nowIso();
   return db.transaction('rw', db.people, db.organizations, async () => {
-    const orgs: Organization[] = plan.organizations.map((r) => ({ ...parseOrThrow(organizationInput, r.data), id: newId(), createdAt: now, updatedAt: now }));
+    const orgs: Organization[] = plan.organizations.map((r) => ({
+      ...parseOrThrow(organizationInput, r.data),
+      id: newId(),
+      createdAt: now,
+      updatedAt: now,
+    }));
     const created = new Map<string, string>();
     for (const name of plan.newOrganizations) {
-      const org: Organization = { ...parseOrThrow(organizationInput, { name, kind: 'other' }), id: newId(), createdAt: now, updatedAt: now };
+      const org: Organization = {
+        ...parseOrThrow(organizationInput, { name, kind: 'other' }),
+        id: newId(),
+        createdAt: now,
+        updatedAt: now,
+      };
       orgs.push(org);
       created.set(name, org.id);
     }
     const people: Person[] = plan.people.map((r) => {
-      const data = parseOrThrow(personInput, r.newOrganization ? { ...r.data, organizationId: created.get(r.newOrganization) } : r.data);
+      const data = parseOrThrow(
+        personInput,
+        r.newOrganization ? { ...r.data, organizationId: created.get(r.newOrganization) } : r.data,
+      );
       const person = { ...data, id: newId(), createdAt: now, updatedAt: now } as Person;
-      for (const k of Object.keys(person) as (keyof Person)[]) if (person[k] === undefined) delete person[k];
+      for (const k of Object.keys(person) as (keyof Person)[])
+        if (person[k] === undefined) delete person[k];
       return person;
     });
     await db.organizations.bulkAdd(orgs);

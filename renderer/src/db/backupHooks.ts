@@ -5,8 +5,15 @@ import { inactivePeople, isAnonymized } from './gdpr';
 import { db } from './schema';
 
 export const useBackupReminder = () => useLiveQuery(() => backupReminder(db), [], null);
-export const useInactivePeople = (years: number) => useLiveQuery(() => inactivePeople(db, years), [years]);
-export const useIsAnonymized = (personId: string) => useLiveQuery(() => isAnonymized(db, personId), [personId]);
-export const usePerson = (personId: string) => useLiveQuery(async () => (await db.people.get(personId)) ?? null, [personId]);
+export const useInactivePeople = (years: number) =>
+  useLiveQuery(() => inactivePeople(db, years), [years]);
+export const useIsAnonymized = (personId: string) =>
+  useLiveQuery(() => isAnonymized(db, personId), [personId]);
+export const usePerson = (personId: string) =>
+  useLiveQuery(async () => (await db.people.get(personId)) ?? null, [personId]);
 export const useTableCounts = () =>
-  useLiveQuery(async () => Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const))));
+  useLiveQuery(async () =>
+    Object.fromEntries(
+      await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)),
+    ),
+  );

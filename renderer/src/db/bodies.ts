@@ -57,21 +57,35 @@ function overlaps(a: Pick<Membership, 'from' | 'to'>, b: Pick<Membership, 'from'
   return a.from <= bTo && b.from <= aTo;
 }
 
-async function checkMembership(db: AppDb, data: Membership | Omit<Membership, 'id' | 'createdAt' | 'updatedAt'>, selfId?: string): Promise<void> {
-  const [body, person] = await Promise.all([db.bodies.get(data.bodyId), db.people.get(data.personId)]);
+async function checkMembership(
+  db: AppDb,
+  data: Membership | Omit<Membership, 'id' | 'createdAt' | 'updatedAt'>,
+  selfId?: string,
+): Promise<void> {
+  const [body, person] = await Promise.all([
+    db.bodies.get(data.bodyId),
+    db.people.get(data.personId),
+  ]);
   if (!body) throw new DomainError('errors.notFound');
   if (!person) throw new DomainError('errors.unknownPerson');
   if (data.substituteId && !(await db.people.get(data.substituteId))) {
     throw new DomainError('errors.unknownPerson');
   }
   const others = await db.memberships.where('bodyId').equals(data.bodyId).toArray();
-  const duplicate = others.find((m) => m.id !== selfId && m.personId === data.personId && overlaps(m, data));
+  const duplicate = others.find(
+    (m) => m.id !== selfId && m.personId === data.personId && overlaps(m, data),
+  );
   if (duplicate) throw new DomainError('errors.duplicateMembership');
-  if (data.substituteId && others.some((m) => m.id !== selfId && m.personId === data.substituteId && overlaps(m, data))) {
+  if (
+    data.substituteId &&
+    others.some((m) => m.id !== selfId && m.personId === data.substituteId && overlaps(m, data))
+  ) {
     throw new DomainError('errors.substituteIsMember');
   }
   if (data.substituteId) {
-    const taken = others.find((m) => m.id !== selfId && m.substituteId === data.substituteId && overlaps(m, data));
+    const taken = others.find(
+      (m) => m.id !== selfId && m.substituteId === data.substituteId && overlaps(m, data),
+    );
     if (taken) throw new DomainError('errors.substituteTaken');
   }
 }
@@ -87,7 +101,11 @@ export async function addMembership(db: AppDb, input: MembershipInput): Promise<
   });
 }
 
-export async function updateMembership(db: AppDb, id: string, input: MembershipInput): Promise<void> {
+export async function updateMembership(
+  db: AppDb,
+  id: string,
+  input: MembershipInput,
+): Promise<void> {
   const data = parseOrThrow(membershipInput, input);
   await db.transaction('rw', db.memberships, db.bodies, db.people, async () => {
     const current = await db.memberships.get(id);

@@ -17,13 +17,22 @@ export const anonymousLastName = (n: number) => `č. ${n}`;
 export type ConsentInput = z.input<typeof consentSchema>;
 
 /** Records (or with null withdraws) the person's consent to processing their data. */
-export async function setConsent(db: AppDb, personId: string, input: ConsentInput | null): Promise<void> {
+export async function setConsent(
+  db: AppDb,
+  personId: string,
+  input: ConsentInput | null,
+): Promise<void> {
   const consent = input === null ? null : parseOrThrow(consentSchema, input);
   await db.transaction('rw', db.people, async () => {
     const person = await db.people.get(personId);
     if (!person) throw new DomainError('errors.notFound');
     const next: Person = { ...person, updatedAt: nowIso() };
-    if (consent) next.consent = { date: consent.date, scope: consent.scope.trim(), ...(consent.note?.trim() ? { note: consent.note.trim() } : {}) };
+    if (consent)
+      next.consent = {
+        date: consent.date,
+        scope: consent.scope.trim(),
+        ...(consent.note?.trim() ? { note: consent.note.trim() } : {}),
+      };
     else delete next.consent;
     await db.people.put(next);
   });
@@ -98,8 +107,16 @@ export async function exportPersonData(db: AppDb, personId: string): Promise<Per
       const hits = rows.filter((r) => mentions(r, personId));
       if (hits.length) records[table.name] = hits;
     }
-    const organization = person.organizationId ? ((await db.organizations.get(person.organizationId)) as Record<string, unknown> | undefined) : undefined;
-    return { exportedAt: nowIso(), person, ...(organization ? { organization } : {}), anonymized: await isAnonymized(db, personId), records };
+    const organization = person.organizationId
+      ? ((await db.organizations.get(person.organizationId)) as Record<string, unknown> | undefined)
+      : undefined;
+    return {
+      exportedAt: nowIso(),
+      person,
+      ...(organization ? { organization } : {}),
+      anonymized: await isAnonymized(db, personId),
+      records,
+    };
   });
 }
 
@@ -110,7 +127,11 @@ export interface InactivePerson {
 }
 
 /** People (not yet anonymized) without any activity in the last `years` years. */
-export async function inactivePeople(db: AppDb, years: number, today = todayIso()): Promise<InactivePerson[]> {
+export async function inactivePeople(
+  db: AppDb,
+  years: number,
+  today = todayIso(),
+): Promise<InactivePerson[]> {
   const [people, memberships, attendance, meetings, registry] = await Promise.all([
     db.people.toArray(),
     db.memberships.toArray(),
@@ -131,7 +152,8 @@ export async function inactivePeople(db: AppDb, years: number, today = todayIso(
     touch(m.personId, m.to ?? today);
     touch(m.substituteId, m.to ?? today);
   }
-  for (const m of meetings) for (const id of [m.chairId, m.minuteTakerId, m.verifierId]) touch(id, m.date);
+  for (const m of meetings)
+    for (const id of [m.chairId, m.minuteTakerId, m.verifierId]) touch(id, m.date);
   const [y, mo, d] = today.split('-');
   const cutoff = `${Number(y) - years}-${mo}-${d}`;
   return people

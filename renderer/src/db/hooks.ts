@@ -1,6 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { todayIso } from './clock';
-import { attendanceView, bodyMembers, bodyStats, homeCounts, listBodies, listMeetings, listOrganizations, listPeople } from './queries';
+import {
+  attendanceView,
+  bodyMembers,
+  bodyStats,
+  homeCounts,
+  listBodies,
+  listMeetings,
+  listOrganizations,
+  listPeople,
+} from './queries';
 import { approvalCandidates, listTasks, roomView } from './room';
 import { minutesDiffSinceSeal } from './auditLog';
 import type { ProjectSettings } from './project';
@@ -9,24 +18,34 @@ import { db } from './schema';
 // Live queries: every window (main and projector) re-renders when the data changes.
 export const useOrganizations = (includeArchived = false) =>
   useLiveQuery(() => listOrganizations(db, includeArchived), [includeArchived]);
-export const usePeople = (includeArchived = false) => useLiveQuery(() => listPeople(db, includeArchived), [includeArchived]);
-export const useBodies = (includeArchived = false) => useLiveQuery(() => listBodies(db, includeArchived), [includeArchived]);
-export const useBody = (id: string | undefined) => useLiveQuery(async () => (id ? ((await db.bodies.get(id)) ?? null) : null), [id]);
+export const usePeople = (includeArchived = false) =>
+  useLiveQuery(() => listPeople(db, includeArchived), [includeArchived]);
+export const useBodies = (includeArchived = false) =>
+  useLiveQuery(() => listBodies(db, includeArchived), [includeArchived]);
+export const useBody = (id: string | undefined) =>
+  useLiveQuery(async () => (id ? ((await db.bodies.get(id)) ?? null) : null), [id]);
 export const useBodyMembers = (bodyId: string | undefined) =>
   useLiveQuery(async () => (bodyId ? bodyMembers(db, bodyId) : []), [bodyId]);
-export const useMeetings = (bodyId?: string) => useLiveQuery(() => listMeetings(db, bodyId), [bodyId]);
+export const useMeetings = (bodyId?: string) =>
+  useLiveQuery(() => listMeetings(db, bodyId), [bodyId]);
 export const useAttendanceView = (meetingId: string | undefined) =>
   useLiveQuery(async () => (meetingId ? attendanceView(db, meetingId) : null), [meetingId]);
 export const useIsEmpty = () =>
   useLiveQuery(async () => (await db.bodies.count()) === 0 && (await db.people.count()) === 0);
-export const useSetting = <T,>(key: string) =>
+export const useSetting = <T>(key: string) =>
   useLiveQuery(async () => (await db.settings.get(key))?.value as T | undefined, [key]);
 export const useBodyStats = () => useLiveQuery(() => bodyStats(db, todayIso()));
 export const useHomeCounts = () => useLiveQuery(() => homeCounts(db));
 export const useRoomView = (meetingId: string | undefined) =>
   useLiveQuery(async () => (meetingId ? roomView(db, meetingId) : null), [meetingId]);
 export const useTasks = () => useLiveQuery(() => listTasks(db));
-export const useApprovalCandidates = (meetingId: string) => useLiveQuery(() => approvalCandidates(db, meetingId), [meetingId]);
+export const useApprovalCandidates = (meetingId: string) =>
+  useLiveQuery(() => approvalCandidates(db, meetingId), [meetingId]);
 export const useProjectSettings = () => useSetting<ProjectSettings>('project');
-export const useMinutesDiff = (meetingId: string, sealed: boolean) => useLiveQuery(async () => (sealed ? minutesDiffSinceSeal(db, meetingId) : null), [meetingId, sealed]);
-export const usePoll = (pollId: string | undefined) => useLiveQuery(async () => (pollId ? ((await db.polls.get(pollId)) ?? null) : null), [pollId]);
+export const useMinutesDiff = (meetingId: string, sealed: boolean) =>
+  useLiveQuery(
+    async () => (sealed ? minutesDiffSinceSeal(db, meetingId) : null),
+    [meetingId, sealed],
+  );
+export const usePoll = (pollId: string | undefined) =>
+  useLiveQuery(async () => (pollId ? ((await db.polls.get(pollId)) ?? null) : null), [pollId]);

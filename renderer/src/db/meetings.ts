@@ -30,18 +30,31 @@ export interface SavedMeeting {
 }
 
 /** Schedules a meeting; `previousMeetingId` links it as that meeting's "next meeting". */
-export async function createMeeting(db: AppDb, input: MeetingInput, today = todayIso(), previousMeetingId?: string): Promise<SavedMeeting> {
+export async function createMeeting(
+  db: AppDb,
+  input: MeetingInput,
+  today = todayIso(),
+  previousMeetingId?: string,
+): Promise<SavedMeeting> {
   const data = parseOrThrow(meetingInput, input);
   return db.transaction('rw', [db.meetings, db.bodies, db.people], async () => {
     await checkReferences(db, data);
     const body = (await db.bodies.get(data.bodyId))!;
     const year = yearOf(data.date);
     const now = nowIso();
-    const meeting: Meeting = { ...data, id: newId(), year, seq: await seqFor(db, data.bodyId, year), createdAt: now, updatedAt: now };
+    const meeting: Meeting = {
+      ...data,
+      id: newId(),
+      year,
+      seq: await seqFor(db, data.bodyId, year),
+      createdAt: now,
+      updatedAt: now,
+    };
     if (previousMeetingId) {
       const previous = await db.meetings.get(previousMeetingId);
       if (!previous || previous.bodyId !== data.bodyId) throw new DomainError('errors.notFound');
-      if (previous.date + previous.timeFrom >= data.date + data.timeFrom) throw new DomainError('errors.nextBeforePrevious');
+      if (previous.date + previous.timeFrom >= data.date + data.timeFrom)
+        throw new DomainError('errors.nextBeforePrevious');
       await db.meetings.update(previousMeetingId, { nextMeetingId: meeting.id, updatedAt: now });
     }
     await db.meetings.add(meeting);
@@ -49,7 +62,12 @@ export async function createMeeting(db: AppDb, input: MeetingInput, today = toda
   });
 }
 
-export async function updateMeeting(db: AppDb, id: string, input: MeetingInput, today = todayIso()): Promise<SavedMeeting> {
+export async function updateMeeting(
+  db: AppDb,
+  id: string,
+  input: MeetingInput,
+  today = todayIso(),
+): Promise<SavedMeeting> {
   const data = parseOrThrow(meetingInput, input);
   return db.transaction('rw', [db.meetings, db.bodies, db.people], async () => {
     const current = await editableMeeting(db, id);
@@ -61,8 +79,17 @@ export async function updateMeeting(db: AppDb, id: string, input: MeetingInput, 
     const seq = year === current.year ? current.seq : await seqFor(db, data.bodyId, year);
     // Keep the room's state (minutes status, next meeting…); form fields cleared in the form go away.
     const kept: Meeting = { ...current };
-    for (const key of ['chairId', 'minuteTakerId', 'verifierId', 'note', 'materials'] as const) delete kept[key];
-    const meeting: Meeting = { ...kept, ...stripUndefined(data), id, year, seq, createdAt: current.createdAt, updatedAt: nowIso() };
+    for (const key of ['chairId', 'minuteTakerId', 'verifierId', 'note', 'materials'] as const)
+      delete kept[key];
+    const meeting: Meeting = {
+      ...kept,
+      ...stripUndefined(data),
+      id,
+      year,
+      seq,
+      createdAt: current.createdAt,
+      updatedAt: nowIso(),
+    };
     await db.meetings.put(meeting);
     return { meeting, notice: checkNotice(data.date, today, body.rules.leadTime) };
   });
@@ -70,22 +97,42 @@ export async function updateMeeting(db: AppDb, id: string, input: MeetingInput, 
 
 /** Deletes a meeting together with everything recorded at it. */
 export async function removeMeeting(db: AppDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.meetings, db.attendance, db.agendaItems, db.resolutions, db.tasks, db.amendments], async () => {
-    const meeting = await db.meetings.get(id);
-    if (meeting?.minutesStatus === 'approved') throw new DomainError('errors.minutesLocked');
-    const ownResolutions = new Set((await db.resolutions.where('meetingId').equals(id).toArray()).map((r) => r.id));
-    if ((await db.meetings.filter((m) => m.minutesApproval?.by === 'resolution' && ownResolutions.has(m.minutesApproval.resolutionId)).count()) > 0) {
-      throw new DomainError('errors.resolutionApprovesMinutes');
-    }
-    await db.tasks.filter((t) => t.reviews.some((r) => r.meetingId === id)).modify((t) => {
-      t.reviews = t.reviews.filter((r) => r.meetingId !== id);
-    });
-    await db.attendance.where('meetingId').equals(id).delete();
-    await db.agendaItems.where('meetingId').equals(id).delete();
-    await db.resolutions.where('meetingId').equals(id).delete();
-    await db.tasks.where('meetingId').equals(id).delete();
-    await db.amendments.where('meetingId').equals(id).delete();
-    await db.meetings.filter((m) => m.nextMeetingId === id).modify((m) => { delete m.nextMeetingId; });
-    await db.meetings.delete(id);
-  });
+  await db.transaction(
+    'rw',
+    [db.meetings, db.attendance, db.agendaItems, db.resolutions, db.tasks, db.amendments],
+    async () => {
+      const meeting = await db.meetings.get(id);
+      if (meeting?.minutesStatus === 'approved') throw new DomainError('errors.minutesLocked');
+      const ownResolutions = new Set(
+        (await db.resolutions.where('meetingId').equals(id).toArray()).map((r) => r.id),
+      );
+      if (
+        (await db.meetings
+          .filter(
+            (m) =>
+              m.minutesApproval?.by === 'resolution' &&
+              ownResolutions.has(m.minutesApproval.resolutionId),
+          )
+          .count()) > 0
+      ) {
+        throw new DomainError('errors.resolutionApprovesMinutes');
+      }
+      await db.tasks
+        .filter((t) => t.reviews.some((r) => r.meetingId === id))
+        .modify((t) => {
+          t.reviews = t.reviews.filter((r) => r.meetingId !== id);
+        });
+      await db.attendance.where('meetingId').equals(id).delete();
+      await db.agendaItems.where('meetingId').equals(id).delete();
+      await db.resolutions.where('meetingId').equals(id).delete();
+      await db.tasks.where('meetingId').equals(id).delete();
+      await db.amendments.where('meetingId').equals(id).delete();
+      await db.meetings
+        .filter((m) => m.nextMeetingId === id)
+        .modify((m) => {
+          delete m.nextMeetingId;
+        });
+      await db.meetings.delete(id);
+    },
+  );
 }

@@ -4,7 +4,10 @@ import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import type { AppDb } from './schema';
 
-export async function createOrganization(db: AppDb, input: OrganizationInput): Promise<Organization> {
+export async function createOrganization(
+  db: AppDb,
+  input: OrganizationInput,
+): Promise<Organization> {
   const data = parseOrThrow(organizationInput, input);
   return db.transaction('rw', db.organizations, async () => {
     await assertUniqueIco(db, data.ico);
@@ -15,7 +18,11 @@ export async function createOrganization(db: AppDb, input: OrganizationInput): P
   });
 }
 
-export async function updateOrganization(db: AppDb, id: string, input: OrganizationInput): Promise<void> {
+export async function updateOrganization(
+  db: AppDb,
+  id: string,
+  input: OrganizationInput,
+): Promise<void> {
   const data = parseOrThrow(organizationInput, input);
   await db.transaction('rw', db.organizations, async () => {
     const current = await db.organizations.get(id);

@@ -4,7 +4,10 @@ import { newId, nowIso, todayIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import type { AppDb } from './schema';
 
-async function assertOrganizationExists(db: AppDb, organizationId: string | undefined): Promise<void> {
+async function assertOrganizationExists(
+  db: AppDb,
+  organizationId: string | undefined,
+): Promise<void> {
   if (organizationId && !(await db.organizations.get(organizationId))) {
     throw new DomainError('errors.unknownOrganization');
   }
@@ -30,7 +33,18 @@ export async function updatePerson(db: AppDb, id: string, input: PersonInput): P
     // Optional fields cleared in the form must disappear, so build the record anew.
     const { title, email, phone, note, organizationId, ...required } = data;
     const next: Person = { id, createdAt: current.createdAt, updatedAt: nowIso(), ...required };
-    Object.assign(next, strip({ title, email, phone, note, organizationId, archivedAt: current.archivedAt, consent: current.consent }));
+    Object.assign(
+      next,
+      strip({
+        title,
+        email,
+        phone,
+        note,
+        organizationId,
+        archivedAt: current.archivedAt,
+        consent: current.consent,
+      }),
+    );
     await db.people.put(next);
   });
 }

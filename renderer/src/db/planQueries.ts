@@ -65,17 +65,28 @@ export interface PickerActivity {
 }
 
 /** Activities of plans that are not closed, for linking an agenda item in the meeting room. */
-export async function activitiesForAgendaItem(db: AppDb, agendaItemId: string): Promise<PickerActivity[]> {
+export async function activitiesForAgendaItem(
+  db: AppDb,
+  agendaItemId: string,
+): Promise<PickerActivity[]> {
   const t = planTables(db);
   const plans = (await t.plans.toArray()).filter((p) => p.status !== 'closed');
   const out: PickerActivity[] = [];
   for (const plan of plans.sort((a, b) => b.periodFrom - a.periodFrom)) {
-    const [items, records] = await Promise.all([t.items.where('planId').equals(plan.id).toArray(), t.monitoring.where('planId').equals(plan.id).toArray()]);
+    const [items, records] = await Promise.all([
+      t.items.where('planId').equals(plan.id).toArray(),
+      t.monitoring.where('planId').equals(plan.id).toArray(),
+    ]);
     const latest = new Map<string, MonitoringRecord>();
-    for (const r of records.sort(compareRecordsNewestFirst)) if (!latest.has(r.planItemId)) latest.set(r.planItemId, r);
+    for (const r of records.sort(compareRecordsNewestFirst))
+      if (!latest.has(r.planItemId)) latest.set(r.planItemId, r);
     for (const item of treeOrder(items)) {
       if (item.level !== 3) continue;
-      const row: PickerActivity = { item, plan, linked: !!item.agendaLinks?.some((l) => l.agendaItemId === agendaItemId) };
+      const row: PickerActivity = {
+        item,
+        plan,
+        linked: !!item.agendaLinks?.some((l) => l.agendaItemId === agendaItemId),
+      };
       const r = latest.get(item.id);
       if (r) row.latest = r;
       out.push(row);

@@ -102,10 +102,14 @@ export async function deletePlan(db: AppDb, id: string): Promise<void> {
 
 async function renumberPlan(db: AppDb, planId: string): Promise<void> {
   const t = planTables(db);
-  const [plan, items] = await Promise.all([t.plans.get(planId), t.items.where('planId').equals(planId).toArray()]);
+  const [plan, items] = await Promise.all([
+    t.plans.get(planId),
+    t.items.where('planId').equals(planId).toArray(),
+  ]);
   const changes = renumber(items, plan?.status !== 'draft');
   const now = nowIso();
-  for (const c of changes) await t.items.update(c.id, { code: c.code, formerCodes: c.formerCodes, updatedAt: now });
+  for (const c of changes)
+    await t.items.update(c.id, { code: c.code, formerCodes: c.formerCodes, updatedAt: now });
 }
 
 function cardOf(data: z.output<typeof planItemInput>, level: PlanLevel) {
@@ -125,7 +129,12 @@ function cardOf(data: z.output<typeof planItemInput>, level: PlanLevel) {
   };
 }
 
-export async function addPlanItem(db: AppDb, planId: string, parentId: string | undefined, input: PlanItemInput): Promise<PlanItem> {
+export async function addPlanItem(
+  db: AppDb,
+  planId: string,
+  parentId: string | undefined,
+  input: PlanItemInput,
+): Promise<PlanItem> {
   const data = parse(planItemInput, input);
   const t = planTables(db);
   return db.transaction('rw', t.plans, t.items, async () => {
@@ -137,7 +146,9 @@ export async function addPlanItem(db: AppDb, planId: string, parentId: string | 
       if (parent.level === 3) throw new DomainError('plan.errors.activityHasNoChildren');
       level = (parent.level + 1) as PlanLevel;
     }
-    const siblings = (await t.items.where('planId').equals(planId).toArray()).filter((i) => (i.parentId ?? '') === (parentId ?? ''));
+    const siblings = (await t.items.where('planId').equals(planId).toArray()).filter(
+      (i) => (i.parentId ?? '') === (parentId ?? ''),
+    );
     const now = nowIso();
     const item: PlanItem = compact({
       ...cardOf(data, level),
@@ -163,7 +174,19 @@ export async function updatePlanItem(db: AppDb, id: string, input: PlanItemInput
   await db.transaction('rw', t.plans, t.items, async () => {
     const current = await t.items.get(id);
     if (!current) throw new DomainError('errors.notFound');
-    const { id: _id, planId, parentId, level, order, code, formerCodes, originItemId, originCode, agendaLinks, createdAt } = current;
+    const {
+      id: _id,
+      planId,
+      parentId,
+      level,
+      order,
+      code,
+      formerCodes,
+      originItemId,
+      originCode,
+      agendaLinks,
+      createdAt,
+    } = current;
     const next: PlanItem = compact({
       ...cardOf(data, level),
       id,
@@ -197,7 +220,8 @@ export async function movePlanItem(db: AppDb, id: string, direction: -1 | 1): Pr
     const other = siblings[index + direction];
     if (!other) return;
     [siblings[index], siblings[index + direction]] = [other, item];
-    for (const [i, s] of siblings.entries()) if (s.order !== i + 1) await t.items.update(s.id, { order: i + 1 });
+    for (const [i, s] of siblings.entries())
+      if (s.order !== i + 1) await t.items.update(s.id, { order: i + 1 });
     await renumberPlan(db, item.planId);
   });
 }
@@ -225,8 +249,11 @@ export async function removePlanItem(db: AppDb, id: string): Promise<void> {
     const monitored = await t.monitoring.where('planItemId').anyOf(ids).count();
     if (monitored > 0) throw new DomainError('plan.errors.hasMonitoring', { count: monitored });
     await t.items.bulkDelete(ids);
-    const siblings = all.filter((i) => (i.parentId ?? '') === (item.parentId ?? '') && i.id !== id).sort((a, b) => a.order - b.order);
-    for (const [i, s] of siblings.entries()) if (s.order !== i + 1) await t.items.update(s.id, { order: i + 1 });
+    const siblings = all
+      .filter((i) => (i.parentId ?? '') === (item.parentId ?? '') && i.id !== id)
+      .sort((a, b) => a.order - b.order);
+    for (const [i, s] of siblings.entries())
+      if (s.order !== i + 1) await t.items.update(s.id, { order: i + 1 });
     await renumberPlan(db, item.planId);
   });
 }
@@ -238,7 +265,10 @@ export async function removePlanItem(db: AppDb, id: string): Promise<void> {
  * Records the status of an activity in a period. History is kept: every call adds a record and
  * the latest one is the current status. `source` names the meeting or resolution it was agreed at.
  */
-export async function recordMonitoring(db: AppDb, input: MonitoringInput): Promise<MonitoringRecord> {
+export async function recordMonitoring(
+  db: AppDb,
+  input: MonitoringInput,
+): Promise<MonitoringRecord> {
   const data = parse(monitoringInput, input);
   const t = planTables(db);
   return db.transaction('rw', t.plans, t.items, t.monitoring, async () => {
@@ -248,7 +278,10 @@ export async function recordMonitoring(db: AppDb, input: MonitoringInput): Promi
     const plan = await t.plans.get(item.planId);
     if (!plan) throw new DomainError('errors.notFound');
     if (data.period < plan.periodFrom || data.period > plan.periodTo) {
-      throw new DomainError('plan.errors.periodOutside', { from: plan.periodFrom, to: plan.periodTo });
+      throw new DomainError('plan.errors.periodOutside', {
+        from: plan.periodFrom,
+        to: plan.periodTo,
+      });
     }
     const indicatorIds = new Set(item.indicators.map((i) => i.id));
     const indicatorActuals = data.indicatorActuals.filter((a) => indicatorIds.has(a.indicatorId));
@@ -289,14 +322,22 @@ export async function linkAgendaItemToActivities(
     const items = await t.items.bulkGet([...wanted]);
     if (items.some((i) => !i || i.level !== 3)) throw new DomainError('plan.errors.notAnActivity');
     const now = nowIso();
-    const linked = await t.items.filter((i) => !!i.agendaLinks?.some((l) => l.agendaItemId === link.agendaItemId)).toArray();
+    const linked = await t.items
+      .filter((i) => !!i.agendaLinks?.some((l) => l.agendaItemId === link.agendaItemId))
+      .toArray();
     for (const i of linked) {
       if (wanted.has(i.id)) continue;
-      await t.items.update(i.id, { agendaLinks: i.agendaLinks!.filter((l) => l.agendaItemId !== link.agendaItemId), updatedAt: now });
+      await t.items.update(i.id, {
+        agendaLinks: i.agendaLinks!.filter((l) => l.agendaItemId !== link.agendaItemId),
+        updatedAt: now,
+      });
     }
     for (const i of items as PlanItem[]) {
       if (i.agendaLinks?.some((l) => l.agendaItemId === link.agendaItemId)) continue;
-      const agendaLinks = [...(i.agendaLinks ?? []), { meetingId: link.meetingId, agendaItemId: link.agendaItemId, linkedAt: now }];
+      const agendaLinks = [
+        ...(i.agendaLinks ?? []),
+        { meetingId: link.meetingId, agendaItemId: link.agendaItemId, linkedAt: now },
+      ];
       await t.items.update(i.id, { agendaLinks, updatedAt: now });
     }
   });
@@ -306,22 +347,30 @@ export async function linkAgendaItemToActivities(
 // Import
 
 export type ImportOutcome =
-  | { ok: true; items: number; organizationsCreated: number }
-  | { ok: false; errors: ImportError[] };
+  { ok: true; items: number; organizationsCreated: number } | { ok: false; errors: ImportError[] };
 
 /**
  * Imports a structure (rows of a CSV/XLSX, header first) into a plan with no items yet. Any bad
  * row → nothing is written and every bad row is reported. Implementers and partners are matched
  * to organizations by name; unknown names become new organizations.
  */
-export async function importPlanStructure(db: AppDb, planId: string, rows: readonly (readonly string[])[]): Promise<ImportOutcome> {
+export async function importPlanStructure(
+  db: AppDb,
+  planId: string,
+  rows: readonly (readonly string[])[],
+): Promise<ImportOutcome> {
   const t = planTables(db);
   return db.transaction('rw', [t.plans, t.items, db.bodies, db.organizations], async () => {
     const plan = await t.plans.get(planId);
     if (!plan) throw new DomainError('errors.notFound');
-    if ((await t.items.where('planId').equals(planId).count()) > 0) throw new DomainError('plan.errors.importIntoEmpty');
+    if ((await t.items.where('planId').equals(planId).count()) > 0)
+      throw new DomainError('plan.errors.importIntoEmpty');
     const bodies = (await db.bodies.toArray()).filter((b) => !b.archivedAt);
-    const parsed = parseStructureRows(rows, { workingGroups: bodies, periodFrom: plan.periodFrom, periodTo: plan.periodTo });
+    const parsed = parseStructureRows(rows, {
+      workingGroups: bodies,
+      periodFrom: plan.periodFrom,
+      periodTo: plan.periodTo,
+    });
     if (parsed.errors.length > 0) return { ok: false as const, errors: parsed.errors };
 
     const orgs = await db.organizations.toArray();
@@ -344,13 +393,21 @@ export async function importPlanStructure(db: AppDb, planId: string, rows: reado
     const items: PlanItem[] = [];
     const itemErrors: ImportError[] = [];
     for (const imp of parsed.items) {
-      const card = { ...imp.card, implementerIds: imp.implementerNames.map(orgId), partnerIds: imp.partnerNames.map(orgId) };
+      const card = {
+        ...imp.card,
+        implementerIds: imp.implementerNames.map(orgId),
+        partnerIds: imp.partnerNames.map(orgId),
+      };
       if (imp.workingGroupCode) card.workingGroupId = bodyByCode.get(imp.workingGroupCode);
       const { order, codeOverride } = layout.get(imp.key)!;
       if (codeOverride) card.codeOverride = codeOverride;
       const checked = planItemInput.safeParse(card);
       if (!checked.success) {
-        itemErrors.push({ row: imp.row, key: 'plan.importErrors.invalid', params: { field: String(checked.error.issues[0]?.path[0] ?? '') } });
+        itemErrors.push({
+          row: imp.row,
+          key: 'plan.importErrors.invalid',
+          params: { field: String(checked.error.issues[0]?.path[0] ?? '') },
+        });
         continue;
       }
       const id = newId();
@@ -383,7 +440,11 @@ export async function importPlanStructure(db: AppDb, planId: string, rows: reado
 // ---------------------------------------------------------------------------------------------
 // Evaluation: working-group versions and the steering group's comment log
 
-export async function addEvaluationComment(db: AppDb, planId: string, input: EvaluationCommentInput): Promise<EvaluationComment> {
+export async function addEvaluationComment(
+  db: AppDb,
+  planId: string,
+  input: EvaluationCommentInput,
+): Promise<EvaluationComment> {
   const data = parse(evaluationCommentInput, input);
   const t = planTables(db);
   return db.transaction('rw', t.plans, t.items, t.comments, async () => {
@@ -393,7 +454,13 @@ export async function addEvaluationComment(db: AppDb, planId: string, input: Eva
       if (!item || item.planId !== planId) throw new DomainError('errors.notFound');
     }
     const now = nowIso();
-    const comment: EvaluationComment = compact({ ...data, id: newId(), planId, createdAt: now, updatedAt: now });
+    const comment: EvaluationComment = compact({
+      ...data,
+      id: newId(),
+      planId,
+      createdAt: now,
+      updatedAt: now,
+    });
     await t.comments.add(comment);
     return comment;
   });
@@ -402,7 +469,13 @@ export async function addEvaluationComment(db: AppDb, planId: string, input: Eva
 export async function setEvaluationVersion(
   db: AppDb,
   planId: string,
-  change: { period: number; workingGroupId: string; status: EvaluationVersion['status']; summary?: string; by?: string },
+  change: {
+    period: number;
+    workingGroupId: string;
+    status: EvaluationVersion['status'];
+    summary?: string;
+    by?: string;
+  },
 ): Promise<void> {
   const t = planTables(db);
   await db.transaction('rw', t.plans, async () => {
@@ -410,7 +483,9 @@ export async function setEvaluationVersion(
     if (!plan) throw new DomainError('errors.notFound');
     const now = nowIso();
     const versions = [...(plan.evaluations ?? [])];
-    const i = versions.findIndex((v) => v.period === change.period && v.workingGroupId === change.workingGroupId);
+    const i = versions.findIndex(
+      (v) => v.period === change.period && v.workingGroupId === change.workingGroupId,
+    );
     const prev = i >= 0 ? versions[i] : undefined;
     const next: EvaluationVersion = compact({
       period: change.period,
@@ -431,14 +506,25 @@ export async function setEvaluationVersion(
 // Next plan
 
 /** Creates the next plan from the revision, carrying over chosen activities linked to their origin. */
-export async function startNextPlan(db: AppDb, fromPlanId: string, input: PlanInput, activityIds: readonly string[]): Promise<Plan> {
+export async function startNextPlan(
+  db: AppDb,
+  fromPlanId: string,
+  input: PlanInput,
+  activityIds: readonly string[],
+): Promise<Plan> {
   const data = parse(planInput, input);
   const t = planTables(db);
   return db.transaction('rw', t.plans, t.items, async () => {
     const from = await t.plans.get(fromPlanId);
     if (!from) throw new DomainError('errors.notFound');
     const now = nowIso();
-    const plan: Plan = compact({ ...data, id: newId(), previousPlanId: fromPlanId, createdAt: now, updatedAt: now });
+    const plan: Plan = compact({
+      ...data,
+      id: newId(),
+      previousPlanId: fromPlanId,
+      createdAt: now,
+      updatedAt: now,
+    });
     const source = await t.items.where('planId').equals(fromPlanId).toArray();
     const items = carryOverItems(source, activityIds, plan.id, newId, now);
     await t.plans.add(plan);

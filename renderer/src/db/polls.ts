@@ -1,5 +1,18 @@
-import type { BallotRecord, BallotSource, PollInput, PollRecord, Resolution, ResolutionVerb } from '@shared/domain';
-import { evaluateResolution, pollDefinition, pollInput, RESOLUTION_VERBS, resolutionNumber } from '@shared/domain';
+import type {
+  BallotRecord,
+  BallotSource,
+  PollInput,
+  PollRecord,
+  Resolution,
+  ResolutionVerb,
+} from '@shared/domain';
+import {
+  evaluateResolution,
+  pollDefinition,
+  pollInput,
+  RESOLUTION_VERBS,
+  resolutionNumber,
+} from '@shared/domain';
 import type { Ballot, EntitlementSnapshot } from '@shared/voting';
 import { countPoll, validateBallot } from '@shared/voting';
 import { newId, nowIso } from './clock';
@@ -8,7 +21,18 @@ import { editableMeeting } from './guard';
 import { entitlementSnapshot } from './resolutions';
 import type { AppDb } from './schema';
 
-const ROOM = (db: AppDb) => [db.polls, db.ballots, db.meetings, db.bodies, db.agendaItems, db.attendance, db.memberships, db.people, db.organizations, db.resolutions];
+const ROOM = (db: AppDb) => [
+  db.polls,
+  db.ballots,
+  db.meetings,
+  db.bodies,
+  db.agendaItems,
+  db.attendance,
+  db.memberships,
+  db.people,
+  db.organizations,
+  db.resolutions,
+];
 
 async function openPollOf(db: AppDb, pollId: string): Promise<PollRecord> {
   const poll = await db.polls.get(pollId);
@@ -17,7 +41,11 @@ async function openPollOf(db: AppDb, pollId: string): Promise<PollRecord> {
   return poll;
 }
 
-export async function createPoll(db: AppDb, agendaItemId: string, input: PollInput): Promise<PollRecord> {
+export async function createPoll(
+  db: AppDb,
+  agendaItemId: string,
+  input: PollInput,
+): Promise<PollRecord> {
   const data = parseOrThrow(pollInput, input);
   return db.transaction('rw', [db.polls, db.agendaItems, db.meetings, db.bodies], async () => {
     const item = await db.agendaItems.get(agendaItemId);
@@ -28,7 +56,20 @@ export async function createPoll(db: AppDb, agendaItemId: string, input: PollInp
     const options = data.options.map((label) => ({ id: newId(), label }));
     const definition = pollDefinition(data, options, body.rules);
     const now = nowIso();
-    const poll: PollRecord = { id: newId(), meetingId: meeting.id, bodyId: body.id, agendaItemId, title: data.title, secret: data.secret, status: 'draft', options, definition, voters: [], createdAt: now, updatedAt: now };
+    const poll: PollRecord = {
+      id: newId(),
+      meetingId: meeting.id,
+      bodyId: body.id,
+      agendaItemId,
+      title: data.title,
+      secret: data.secret,
+      status: 'draft',
+      options,
+      definition,
+      voters: [],
+      createdAt: now,
+      updatedAt: now,
+    };
     await db.polls.add(poll);
     return poll;
   });
@@ -48,9 +89,14 @@ export async function openPoll(db: AppDb, pollId: string): Promise<void> {
 }
 
 /** Voters who may still cast a ballot now: present, entitled, not yet voted. */
-export function eligibleVoters(snapshot: EntitlementSnapshot, poll: Pick<PollRecord, 'voters'>): string[] {
+export function eligibleVoters(
+  snapshot: EntitlementSnapshot,
+  poll: Pick<PollRecord, 'voters'>,
+): string[] {
   const voted = new Set(poll.voters);
-  return snapshot.members.filter((m) => m.entitled && m.present && !voted.has(m.voterId)).map((m) => m.voterId);
+  return snapshot.members
+    .filter((m) => m.entitled && m.present && !voted.has(m.voterId))
+    .map((m) => m.voterId);
 }
 
 const CHOICE_FIELD: Record<PollRecord['definition']['method'], string> = {
@@ -68,7 +114,13 @@ const CHOICE_FIELD: Record<PollRecord['definition']['method'], string> = {
  * vote and not have voted yet; the ballot must pass the engine's checks. A secret ballot is
  * stored without voter, role or time of casting: only the poll's sorted voter list changes.
  */
-export async function castBallot(db: AppDb, pollId: string, voterId: string, choice: Record<string, unknown>, source: BallotSource): Promise<void> {
+export async function castBallot(
+  db: AppDb,
+  pollId: string,
+  voterId: string,
+  choice: Record<string, unknown>,
+  source: BallotSource,
+): Promise<void> {
   await db.transaction('rw', ROOM(db), async () => {
     const poll = await openPollOf(db, pollId);
     await editableMeeting(db, poll.meetingId);
@@ -81,18 +133,33 @@ export async function castBallot(db: AppDb, pollId: string, voterId: string, cho
     // Only the method's own field is taken from the choice: it can't name a voter or pose as a hand count.
     const field = CHOICE_FIELD[poll.definition.method];
     const own = { [field]: choice[field] };
-    const ballot = (poll.secret ? { ...own, kind: 'individual' } : { ...own, kind: 'individual', voterId, ...(member.role ? { role: member.role } : {}) }) as Ballot;
+    const ballot = (
+      poll.secret
+        ? { ...own, kind: 'individual' }
+        : { ...own, kind: 'individual', voterId, ...(member.role ? { role: member.role } : {}) }
+    ) as Ballot;
     const check = validateBallot(poll.definition, ballot);
     if (!check.valid) throw new DomainError(`errors.ballot.${check.issues[0]!.code}`);
     const now = nowIso();
     const stamp = poll.secret ? (poll.openedAt ?? now) : now;
-    await db.ballots.add({ id: newId(), pollId, source, ballot, createdAt: stamp, updatedAt: stamp });
+    await db.ballots.add({
+      id: newId(),
+      pollId,
+      source,
+      ballot,
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
     await db.polls.update(pollId, { voters: [...poll.voters, voterId].sort(), updatedAt: now });
   });
 }
 
 /** Counts the chair typed for the whole room or the rest of it (a hand-count block). */
-export async function addHandCount(db: AppDb, pollId: string, aggregate: Record<string, unknown>): Promise<void> {
+export async function addHandCount(
+  db: AppDb,
+  pollId: string,
+  aggregate: Record<string, unknown>,
+): Promise<void> {
   await db.transaction('rw', ROOM(db), async () => {
     const poll = await openPollOf(db, pollId);
     await editableMeeting(db, poll.meetingId);
@@ -103,9 +170,17 @@ export async function addHandCount(db: AppDb, pollId: string, aggregate: Record<
     const present = snapshot.members.filter((m) => m.entitled && m.present).length;
     const existing = await db.ballots.where('pollId').equals(pollId).toArray();
     const counted = existing.reduce((n, b) => n + voterCount(b.ballot), 0) + voterCount(ballot);
-    if (counted > present) throw new DomainError('errors.votesExceedPresent', { votes: counted, present });
+    if (counted > present)
+      throw new DomainError('errors.votesExceedPresent', { votes: counted, present });
     const now = nowIso();
-    await db.ballots.add({ id: newId(), pollId, source: 'hand', ballot, createdAt: now, updatedAt: now });
+    await db.ballots.add({
+      id: newId(),
+      pollId,
+      source: 'hand',
+      ballot,
+      createdAt: now,
+      updatedAt: now,
+    });
   });
 }
 
@@ -138,7 +213,11 @@ export interface CloseOptions {
  * Closes the poll: freezes who was entitled and present, counts, stores the result with the
  * rule applied, and writes the item's resolution (vote counts, or the ranked list for option polls).
  */
-export async function closePoll(db: AppDb, pollId: string, close: CloseOptions): Promise<Resolution> {
+export async function closePoll(
+  db: AppDb,
+  pollId: string,
+  close: CloseOptions,
+): Promise<Resolution> {
   if (!close.text.trim()) throw new DomainError('errors.required');
   if (!RESOLUTION_VERBS.includes(close.verb)) throw new DomainError('errors.invalid');
   return db.transaction('rw', ROOM(db), async () => {
@@ -148,14 +227,29 @@ export async function closePoll(db: AppDb, pollId: string, close: CloseOptions):
     if (!body) throw new DomainError('errors.unknownBody');
     const live = await entitlementSnapshot(db, poll.meetingId);
     const voted = new Set(poll.voters);
-    const snapshot: EntitlementSnapshot = { takenAt: nowIso(), members: live.members.map((m) => ({ ...m, voted: voted.has(m.voterId) })) };
-    const memberSnapshot: EntitlementSnapshot = { takenAt: snapshot.takenAt, members: snapshot.members.filter((m) => !live.guestIds.has(m.voterId)) };
-    const ballots = (await db.ballots.where('pollId').equals(pollId).toArray()).map((b) => b.ballot);
-    const definition = poll.definition.method === 'resolution' && close.chairCastingVote ? { ...poll.definition, chairCastingVote: close.chairCastingVote } : poll.definition;
+    const snapshot: EntitlementSnapshot = {
+      takenAt: nowIso(),
+      members: live.members.map((m) => ({ ...m, voted: voted.has(m.voterId) })),
+    };
+    const memberSnapshot: EntitlementSnapshot = {
+      takenAt: snapshot.takenAt,
+      members: snapshot.members.filter((m) => !live.guestIds.has(m.voterId)),
+    };
+    const ballots = (await db.ballots.where('pollId').equals(pollId).toArray()).map(
+      (b) => b.ballot,
+    );
+    const definition =
+      poll.definition.method === 'resolution' && close.chairCastingVote
+        ? { ...poll.definition, chairCastingVote: close.chairCastingVote }
+        : poll.definition;
     // The engine checks the quorum on members only; guests with a vote are in `snapshot` for the count.
     const result = countPoll({ ...definition, quorum: undefined }, ballots, snapshot);
     const quorum = countPoll({ ...definition }, [], memberSnapshot).quorum;
-    const seq = (await db.resolutions.where('meetingId').equals(meeting.id).toArray()).reduce((max, r) => Math.max(max, r.seq), 0) + 1;
+    const seq =
+      (await db.resolutions.where('meetingId').equals(meeting.id).toArray()).reduce(
+        (max, r) => Math.max(max, r.seq),
+        0,
+      ) + 1;
     const now = nowIso();
     const base = {
       id: newId(),
@@ -163,7 +257,12 @@ export async function closePoll(db: AppDb, pollId: string, close: CloseOptions):
       bodyId: body.id,
       agendaItemId: poll.agendaItemId,
       seq,
-      number: resolutionNumber(body.resolutionPattern, { bodyCode: body.code, meetingSeq: meeting.seq, year: meeting.year, seq }),
+      number: resolutionNumber(body.resolutionPattern, {
+        bodyCode: body.code,
+        meetingSeq: meeting.seq,
+        year: meeting.year,
+        seq,
+      }),
       verb: close.verb,
       text: close.text.trim().slice(0, 4000),
       pollId,
@@ -173,17 +272,38 @@ export async function closePoll(db: AppDb, pollId: string, close: CloseOptions):
     let resolution: Resolution;
     if (result.method === 'resolution') {
       const { yes, no, abstain } = result.counts;
-      const voteResult = { kind: 'vote' as const, yes, no, abstain, ...(close.chairCastingVote ? { chairCastingVote: close.chairCastingVote } : {}) };
+      const voteResult = {
+        kind: 'vote' as const,
+        yes,
+        no,
+        abstain,
+        ...(close.chairCastingVote ? { chairCastingVote: close.chairCastingVote } : {}),
+      };
       // Who voted was in the room when voting, even if they have left since.
-      const asVoted: EntitlementSnapshot = { ...snapshot, members: snapshot.members.map((m) => ({ ...m, present: m.present || !!m.voted })) };
+      const asVoted: EntitlementSnapshot = {
+        ...snapshot,
+        members: snapshot.members.map((m) => ({ ...m, present: m.present || !!m.voted })),
+      };
       const evaluated = evaluateResolution(voteResult, body.rules, asVoted, live.guestIds);
-      resolution = { ...base, result: voteResult, outcome: evaluated.outcome, decision: evaluated.decision };
+      resolution = {
+        ...base,
+        result: voteResult,
+        outcome: evaluated.outcome,
+        decision: evaluated.decision,
+      };
     } else {
       const quorate = quorum?.met ?? true;
       resolution = { ...base, result: { kind: 'poll' }, outcome: quorate ? 'passed' : 'noQuorum' };
     }
     await db.resolutions.add(resolution);
-    await db.polls.update(pollId, { status: 'closed', closedAt: now, snapshot, result: { ...result, quorum }, resolutionId: resolution.id, updatedAt: now });
+    await db.polls.update(pollId, {
+      status: 'closed',
+      closedAt: now,
+      snapshot,
+      result: { ...result, quorum },
+      resolutionId: resolution.id,
+      updatedAt: now,
+    });
     return resolution;
   });
 }
@@ -197,9 +317,12 @@ export async function removePoll(db: AppDb, pollId: string): Promise<void> {
     await editableMeeting(db, poll.meetingId);
     await db.ballots.where('pollId').equals(pollId).delete();
     await db.polls.delete(pollId);
-    await db.meetings.where('id').equals(poll.meetingId).modify((m) => {
-      if (m.currentPollId === pollId) delete m.currentPollId;
-    });
+    await db.meetings
+      .where('id')
+      .equals(poll.meetingId)
+      .modify((m) => {
+        if (m.currentPollId === pollId) delete m.currentPollId;
+      });
   });
 }
 

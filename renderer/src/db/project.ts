@@ -15,11 +15,16 @@ export const projectSettings = z.object({
   organizationName: text(200),
   recipient: text(200),
   projectName: text(300),
-  registrationNumber: text(60).refine((v) => v === undefined || /^CZ\.[0-9A-Za-z./_-]+$/.test(v), 'errors.registrationNumber'),
+  registrationNumber: text(60).refine(
+    (v) => v === undefined || /^CZ\.[0-9A-Za-z./_-]+$/.test(v),
+    'errors.registrationNumber',
+  ),
   funderLine: text(300),
   logo: z
     .object({
-      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 1_000_000, 'errors.logoTooLarge'),
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine((b) => b.byteLength <= 1_000_000, 'errors.logoTooLarge'),
       type: z.enum(['png', 'jpg']),
       widthPx: z.number().int().min(1).max(10_000),
       heightPx: z.number().int().min(1).max(10_000),
@@ -28,14 +33,18 @@ export const projectSettings = z.object({
 });
 export type ProjectSettings = z.output<typeof projectSettings>;
 
-export async function saveProjectSettings(db: AppDb, input: z.input<typeof projectSettings>): Promise<void> {
+export async function saveProjectSettings(
+  db: AppDb,
+  input: z.input<typeof projectSettings>,
+): Promise<void> {
   const data = parseOrThrow(projectSettings, input);
   await db.settings.put({ key: 'project', value: data });
 }
 
 /** PNG or JPEG by magic bytes; anything else is refused whatever its name says. */
 export function imageType(bytes: Uint8Array): 'png' | 'jpg' | null {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
+    return 'png';
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
   return null;
 }

@@ -1,12 +1,26 @@
-import type { Attendance, AttendanceStatus, Body, Meeting, Membership, Organization, Person, QuorumState } from '@shared/domain';
+import type {
+  Attendance,
+  AttendanceStatus,
+  Body,
+  Meeting,
+  Membership,
+  Organization,
+  Person,
+  QuorumState,
+} from '@shared/domain';
 import { comparePeople, computeQuorum, isActiveOn, unexcusedAbsenceStreak } from '@shared/domain';
 import type { AppDb } from './schema';
 
 const collator = new Intl.Collator('cs');
 
-export async function listOrganizations(db: AppDb, includeArchived = false): Promise<Organization[]> {
+export async function listOrganizations(
+  db: AppDb,
+  includeArchived = false,
+): Promise<Organization[]> {
   const all = await db.organizations.toArray();
-  return all.filter((o) => includeArchived || !o.archivedAt).sort((a, b) => collator.compare(a.name, b.name));
+  return all
+    .filter((o) => includeArchived || !o.archivedAt)
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 export interface PersonRow extends Person {
@@ -19,10 +33,18 @@ export async function listPeople(db: AppDb, includeArchived = false): Promise<Pe
   return people
     .filter((p) => includeArchived || !p.archivedAt)
     .sort(comparePeople)
-    .map((p) => ({ ...p, organizationName: p.organizationId ? orgName.get(p.organizationId) : undefined }));
+    .map((p) => ({
+      ...p,
+      organizationName: p.organizationId ? orgName.get(p.organizationId) : undefined,
+    }));
 }
 
-const KIND_ORDER: Record<Body['kind'], number> = { steering: 0, working: 1, realization: 2, other: 3 };
+const KIND_ORDER: Record<Body['kind'], number> = {
+  steering: 0,
+  working: 1,
+  realization: 2,
+  other: 3,
+};
 
 export async function listBodies(db: AppDb, includeArchived = false): Promise<Body[]> {
   const all = await db.bodies.toArray();
@@ -37,18 +59,36 @@ export interface MemberRow extends Membership {
   substitute?: Person;
 }
 
-export async function bodyMembers(db: AppDb, bodyId: string, activeOn?: string): Promise<MemberRow[]> {
+export async function bodyMembers(
+  db: AppDb,
+  bodyId: string,
+  activeOn?: string,
+): Promise<MemberRow[]> {
   const memberships = await db.memberships.where('bodyId').equals(bodyId).toArray();
-  const ids = new Set(memberships.flatMap((m) => [m.personId, m.substituteId].filter((x): x is string => !!x)));
-  const people = new Map((await db.people.bulkGet([...ids])).filter((p): p is Person => !!p).map((p) => [p.id, p]));
-  const orgIds = [...new Set([...people.values()].map((p) => p.organizationId).filter((x): x is string => !!x))];
-  const orgs = new Map((await db.organizations.bulkGet(orgIds)).filter((o): o is Organization => !!o).map((o) => [o.id, o.name]));
+  const ids = new Set(
+    memberships.flatMap((m) => [m.personId, m.substituteId].filter((x): x is string => !!x)),
+  );
+  const people = new Map(
+    (await db.people.bulkGet([...ids])).filter((p): p is Person => !!p).map((p) => [p.id, p]),
+  );
+  const orgIds = [
+    ...new Set([...people.values()].map((p) => p.organizationId).filter((x): x is string => !!x)),
+  ];
+  const orgs = new Map(
+    (await db.organizations.bulkGet(orgIds))
+      .filter((o): o is Organization => !!o)
+      .map((o) => [o.id, o.name]),
+  );
   return memberships
     .filter((m) => !activeOn || isActiveOn(m, activeOn))
     .flatMap((m) => {
       const person = people.get(m.personId);
       if (!person) return [];
-      const row: MemberRow = { ...m, person, organizationName: person.organizationId ? orgs.get(person.organizationId) : undefined };
+      const row: MemberRow = {
+        ...m,
+        person,
+        organizationName: person.organizationId ? orgs.get(person.organizationId) : undefined,
+      };
       if (m.substituteId) row.substitute = people.get(m.substituteId);
       return [row];
     })
@@ -95,44 +135,85 @@ export async function attendanceView(db: AppDb, meetingId: string): Promise<Atte
     db.attendance.where('meetingId').equals(meetingId).toArray(),
   ]);
   const attendance = new Map(records.map((a) => [a.personId, a]));
-  const extraIds = records.flatMap((a) => [a.personId, a.substituteId].filter((x): x is string => !!x));
+  const extraIds = records.flatMap((a) =>
+    [a.personId, a.substituteId].filter((x): x is string => !!x),
+  );
   const people = new Map<string, Person>(members.map((m) => [m.person.id, m.person]));
-  for (const p of await db.people.bulkGet(extraIds.filter((id) => !people.has(id)))) if (p) people.set(p.id, p);
+  for (const p of await db.people.bulkGet(extraIds.filter((id) => !people.has(id))))
+    if (p) people.set(p.id, p);
   const orgs = new Map((await db.organizations.toArray()).map((o) => [o.id, o.name]));
   const memberIds = new Set(members.map((m) => m.personId));
   const guests = records
     .filter((a) => a.status === 'guest' && !memberIds.has(a.personId))
     .flatMap((a) => {
       const person = people.get(a.personId);
-      return person ? [{ attendance: a, person, organizationName: person.organizationId ? orgs.get(person.organizationId) : undefined }] : [];
+      return person
+        ? [
+            {
+              attendance: a,
+              person,
+              organizationName: person.organizationId ? orgs.get(person.organizationId) : undefined,
+            },
+          ]
+        : [];
     })
     .sort((a, b) => comparePeople(a.person, b.person));
   const quorum = computeQuorum(members, records, body.rules, (id) => people.get(id)?.triadRole);
-  return { meeting, body, members, attendance, guests, people, quorum, absenceWarnings: await absenceWarnings(db, meeting, body, members) };
+  return {
+    meeting,
+    body,
+    members,
+    attendance,
+    guests,
+    people,
+    quorum,
+    absenceWarnings: await absenceWarnings(db, meeting, body, members),
+  };
 }
 
+/**
+ * Unexcused absences in a row before this meeting, for members at or over the rule's limit.
+ * Walks the earlier meetings newest first, one indexed read each, and stops as soon as every
+ * member's streak is settled: typically one to three meetings, whatever the group's age.
+ */
 async function absenceWarnings(db: AppDb, meeting: Meeting, body: Body, members: MemberRow[]): Promise<Map<string, number>> {
   const limit = body.rules.absenceWarningAfter;
   const out = new Map<string, number>();
-  if (limit <= 0) return out;
+  if (limit <= 0 || members.length === 0) return out;
   const earlier = (await db.meetings.where('bodyId').equals(body.id).toArray())
     .filter((m) => m.date + m.timeFrom < meeting.date + meeting.timeFrom)
     .sort((a, b) => (b.date + b.timeFrom).localeCompare(a.date + a.timeFrom));
-  if (earlier.length === 0) return out;
-  const records = await db.attendance.where('meetingId').anyOf(earlier.map((m) => m.id)).toArray();
-  const status = new Map(records.map((a) => [`${a.meetingId}|${a.personId}`, a.status]));
-  for (const member of members) {
-    const history: (AttendanceStatus | undefined)[] = earlier
-      .filter((m) => isActiveOn(member, m.date))
-      .map((m) => status.get(`${m.id}|${member.personId}`));
-    const streak = unexcusedAbsenceStreak(history);
-    if (streak >= limit) out.set(member.personId, streak);
+  // Each member's statuses, newest first, read only until their streak is broken.
+  const history = new Map<string, (AttendanceStatus | undefined)[]>(members.map((m) => [m.personId, []]));
+  const open = new Set(members.map((m) => m.personId));
+  for (const m of earlier) {
+    if (open.size === 0) break;
+    const records = await db.attendance.where('meetingId').equals(m.id).toArray();
+    const status = new Map<string, AttendanceStatus>(records.map((a) => [a.personId, a.status]));
+    for (const member of members) {
+      if (!open.has(member.personId)) continue;
+      if (m.date < member.from) {
+        open.delete(member.personId); // no history before the membership began
+        continue;
+      }
+      if (!isActiveOn(member, m.date)) continue;
+      const st = status.get(member.personId);
+      history.get(member.personId)!.push(st);
+      if (st !== undefined && st !== 'absent') open.delete(member.personId);
+    }
+  }
+  for (const [personId, statuses] of history) {
+    const n = unexcusedAbsenceStreak(statuses);
+    if (n >= limit) out.set(personId, n);
   }
   return out;
 }
 
 /** Current member and voting-member counts per body. */
-export async function bodyStats(db: AppDb, today: string): Promise<Map<string, { members: number; voting: number }>> {
+export async function bodyStats(
+  db: AppDb,
+  today: string,
+): Promise<Map<string, { members: number; voting: number }>> {
   const out = new Map<string, { members: number; voting: number }>();
   for (const m of await db.memberships.toArray()) {
     if (!isActiveOn(m, today)) continue;
@@ -146,5 +227,8 @@ export async function bodyStats(db: AppDb, today: string): Promise<Map<string, {
 
 export async function homeCounts(db: AppDb): Promise<{ bodies: number; people: number }> {
   const [bodies, people] = await Promise.all([db.bodies.toArray(), db.people.toArray()]);
-  return { bodies: bodies.filter((b) => !b.archivedAt).length, people: people.filter((p) => !p.archivedAt).length };
+  return {
+    bodies: bodies.filter((b) => !b.archivedAt).length,
+    people: people.filter((p) => !p.archivedAt).length,
+  };
 }

@@ -1,5 +1,13 @@
 import type { Resolution, ResolutionInput, Task, TaskInput } from '@shared/domain';
-import { evaluateResolution, isInRoom, resolutionInput, resolutionNumber, taskInput, taskNumber, VoteCountError } from '@shared/domain';
+import {
+  evaluateResolution,
+  isInRoom,
+  resolutionInput,
+  resolutionNumber,
+  taskInput,
+  taskNumber,
+  VoteCountError,
+} from '@shared/domain';
 import type { EntitlementSnapshot } from '@shared/voting';
 import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
@@ -18,18 +26,45 @@ export async function entitlementSnapshot(db: AppDb, meetingId: string): Promise
   if (!view) throw new DomainError('errors.notFound');
   const members = view.members.map((m) => {
     const a = view.attendance.get(m.personId);
-    const role = a?.status === 'substituted' && a.substituteId ? view.people.get(a.substituteId)?.triadRole : m.person.triadRole;
+    const role =
+      a?.status === 'substituted' && a.substituteId
+        ? view.people.get(a.substituteId)?.triadRole
+        : m.person.triadRole;
     return { voterId: m.personId, role, entitled: m.votingRight, present: !!a && isInRoom(a) };
   });
   const guests = view.body.rules.guestsVote
-    ? view.guests.map((g) => ({ voterId: g.person.id, role: g.person.triadRole, entitled: true, present: isInRoom(g.attendance) }))
+    ? view.guests.map((g) => ({
+        voterId: g.person.id,
+        role: g.person.triadRole,
+        entitled: true,
+        present: isInRoom(g.attendance),
+      }))
     : [];
-  return { takenAt: nowIso(), members: [...members, ...guests], guestIds: new Set(guests.map((g) => g.voterId)) };
+  return {
+    takenAt: nowIso(),
+    members: [...members, ...guests],
+    guestIds: new Set(guests.map((g) => g.voterId)),
+  };
 }
 
-const TABLES = (db: AppDb) => [db.resolutions, db.tasks, db.meetings, db.bodies, db.agendaItems, db.attendance, db.memberships, db.people, db.organizations];
+const TABLES = (db: AppDb) => [
+  db.resolutions,
+  db.tasks,
+  db.meetings,
+  db.bodies,
+  db.agendaItems,
+  db.attendance,
+  db.memberships,
+  db.people,
+  db.organizations,
+];
 
-export async function addResolution(db: AppDb, agendaItemId: string, input: ResolutionInput, task?: TaskInput): Promise<Resolution> {
+export async function addResolution(
+  db: AppDb,
+  agendaItemId: string,
+  input: ResolutionInput,
+  task?: TaskInput,
+): Promise<Resolution> {
   const data = parseOrThrow(resolutionInput, input);
   const taskData = task ? parseOrThrow(taskInput, task) : undefined;
   return db.transaction('rw', TABLES(db), async () => {
@@ -41,12 +76,21 @@ export async function addResolution(db: AppDb, agendaItemId: string, input: Reso
     const snapshot = await entitlementSnapshot(db, meeting.id);
     let evaluated;
     try {
-      evaluated = evaluateResolution(data.result, body.rules, { takenAt: snapshot.takenAt, members: snapshot.members }, snapshot.guestIds);
+      evaluated = evaluateResolution(
+        data.result,
+        body.rules,
+        { takenAt: snapshot.takenAt, members: snapshot.members },
+        snapshot.guestIds,
+      );
     } catch (e) {
       if (e instanceof VoteCountError) throw new DomainError(e.code, e.params);
       throw e;
     }
-    const seq = (await db.resolutions.where('meetingId').equals(meeting.id).toArray()).reduce((max, r) => Math.max(max, r.seq), 0) + 1;
+    const seq =
+      (await db.resolutions.where('meetingId').equals(meeting.id).toArray()).reduce(
+        (max, r) => Math.max(max, r.seq),
+        0,
+      ) + 1;
     const now = nowIso();
     const resolution: Resolution = {
       id: newId(),
@@ -54,7 +98,12 @@ export async function addResolution(db: AppDb, agendaItemId: string, input: Reso
       bodyId: body.id,
       agendaItemId,
       seq,
-      number: resolutionNumber(body.resolutionPattern, { bodyCode: body.code, meetingSeq: meeting.seq, year: meeting.year, seq }),
+      number: resolutionNumber(body.resolutionPattern, {
+        bodyCode: body.code,
+        meetingSeq: meeting.seq,
+        year: meeting.year,
+        seq,
+      }),
       verb: data.verb,
       text: data.text,
       result: data.result,
@@ -64,7 +113,8 @@ export async function addResolution(db: AppDb, agendaItemId: string, input: Reso
       updatedAt: now,
     };
     await db.resolutions.add(resolution);
-    if (taskData) await insertTask(db, meeting.id, taskData, { agendaItemId, resolutionId: resolution.id });
+    if (taskData)
+      await insertTask(db, meeting.id, taskData, { agendaItemId, resolutionId: resolution.id });
     return resolution;
   });
 }
@@ -77,27 +127,70 @@ export async function removeResolution(db: AppDb, id: string): Promise<void> {
     const meeting = await editableMeeting(db, r.meetingId);
     const body = await db.bodies.get(r.bodyId);
     // Removing renumbers the later ones; none of them may be the one that approved other minutes.
-    const shifted = new Set((await db.resolutions.where('meetingId').equals(r.meetingId).toArray()).filter((x) => x.seq >= r.seq).map((x) => x.id));
-    const approving = await db.meetings.filter((m) => m.minutesApproval?.by === 'resolution' && shifted.has(m.minutesApproval.resolutionId)).count();
+    const shifted = new Set(
+      (await db.resolutions.where('meetingId').equals(r.meetingId).toArray())
+        .filter((x) => x.seq >= r.seq)
+        .map((x) => x.id),
+    );
+    const approving = await db.meetings
+      .filter(
+        (m) =>
+          m.minutesApproval?.by === 'resolution' && shifted.has(m.minutesApproval.resolutionId),
+      )
+      .count();
     if (approving > 0) throw new DomainError('errors.resolutionApprovesMinutes');
-    await db.tasks.where('meetingId').equals(r.meetingId).filter((t) => t.resolutionId === id).modify((t) => { delete t.resolutionId; });
+    await db.tasks
+      .where('meetingId')
+      .equals(r.meetingId)
+      .filter((t) => t.resolutionId === id)
+      .modify((t) => {
+        delete t.resolutionId;
+      });
     await db.resolutions.delete(id);
-    const rest = (await db.resolutions.where('meetingId').equals(r.meetingId).toArray()).sort((a, b) => a.seq - b.seq);
+    const rest = (await db.resolutions.where('meetingId').equals(r.meetingId).toArray()).sort(
+      (a, b) => a.seq - b.seq,
+    );
     for (const [i, other] of rest.entries()) {
       if (other.seq === i + 1) continue;
-      const number = resolutionNumber(body?.resolutionPattern, { bodyCode: body?.code ?? '', meetingSeq: meeting.seq, year: meeting.year, seq: i + 1 });
+      const number = resolutionNumber(body?.resolutionPattern, {
+        bodyCode: body?.code ?? '',
+        meetingSeq: meeting.seq,
+        year: meeting.year,
+        seq: i + 1,
+      });
       await db.resolutions.update(other.id, { seq: i + 1, number });
     }
   });
 }
 
-async function insertTask(db: AppDb, meetingId: string, data: ReturnType<typeof taskInput.parse>, links: { agendaItemId?: string; resolutionId?: string }): Promise<Task> {
+async function insertTask(
+  db: AppDb,
+  meetingId: string,
+  data: ReturnType<typeof taskInput.parse>,
+  links: { agendaItemId?: string; resolutionId?: string },
+): Promise<Task> {
   const meeting = await db.meetings.get(meetingId);
   if (!meeting) throw new DomainError('errors.notFound');
-  if (data.ownerId && !(await db.people.get(data.ownerId))) throw new DomainError('errors.unknownPerson');
-  const seq = (await db.tasks.where('meetingId').equals(meetingId).toArray()).reduce((max, t) => Math.max(max, t.seq), 0) + 1;
+  if (data.ownerId && !(await db.people.get(data.ownerId)))
+    throw new DomainError('errors.unknownPerson');
+  const seq =
+    (await db.tasks.where('meetingId').equals(meetingId).toArray()).reduce(
+      (max, t) => Math.max(max, t.seq),
+      0,
+    ) + 1;
   const now = nowIso();
-  const task: Task = { id: newId(), bodyId: meeting.bodyId, meetingId, seq, number: taskNumber(meeting, seq), text: data.text, status: 'open', reviews: [], createdAt: now, updatedAt: now };
+  const task: Task = {
+    id: newId(),
+    bodyId: meeting.bodyId,
+    meetingId,
+    seq,
+    number: taskNumber(meeting, seq),
+    text: data.text,
+    status: 'open',
+    reviews: [],
+    createdAt: now,
+    updatedAt: now,
+  };
   if (data.ownerId) task.ownerId = data.ownerId;
   if (data.deadline) task.deadline = data.deadline;
   if (links.agendaItemId) task.agendaItemId = links.agendaItemId;
@@ -106,7 +199,12 @@ async function insertTask(db: AppDb, meetingId: string, data: ReturnType<typeof 
   return task;
 }
 
-export async function addTask(db: AppDb, meetingId: string, input: TaskInput, agendaItemId?: string): Promise<Task> {
+export async function addTask(
+  db: AppDb,
+  meetingId: string,
+  input: TaskInput,
+  agendaItemId?: string,
+): Promise<Task> {
   const data = parseOrThrow(taskInput, input);
   return db.transaction('rw', [db.tasks, db.meetings, db.people], async () => {
     await editableMeeting(db, meetingId);

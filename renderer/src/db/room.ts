@@ -1,4 +1,13 @@
-import type { AgendaItem, Amendment, BallotRecord, Meeting, Person, PollRecord, Resolution, Task } from '@shared/domain';
+import type {
+  AgendaItem,
+  Amendment,
+  BallotRecord,
+  Meeting,
+  Person,
+  PollRecord,
+  Resolution,
+  Task,
+} from '@shared/domain';
 import { tasksForReview } from '@shared/domain';
 import type { AgendaTemplate, AppDb } from './schema';
 import { attendanceView, type AttendanceView } from './queries';
@@ -24,28 +33,39 @@ export async function roomView(db: AppDb, meetingId: string): Promise<RoomView |
   const base = await attendanceView(db, meetingId);
   if (!base) return null;
   const { meeting } = base;
-  const polls = (await db.polls.where('meetingId').equals(meetingId).toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const polls = (await db.polls.where('meetingId').equals(meetingId).toArray()).sort((a, b) =>
+    a.createdAt.localeCompare(b.createdAt),
+  );
   const openIds = polls.filter((p) => p.status === 'open').map((p) => p.id);
-  const handCounts = openIds.length ? (await db.ballots.where('pollId').anyOf(openIds).toArray()).filter((b) => b.source === 'hand') : [];
-  const [items, resolutions, tasks, bodyMeetings, bodyTasks, amendments, templates, people] = await Promise.all([
-    db.agendaItems.where('meetingId').equals(meetingId).toArray(),
-    db.resolutions.where('meetingId').equals(meetingId).toArray(),
-    db.tasks.where('meetingId').equals(meetingId).toArray(),
-    db.meetings.where('bodyId').equals(meeting.bodyId).toArray(),
-    db.tasks.where('bodyId').equals(meeting.bodyId).toArray(),
-    db.amendments.where('meetingId').equals(meetingId).toArray(),
-    db.agendaTemplates.where('bodyId').equals(meeting.bodyId).toArray(),
-    db.people.toArray(),
-  ]);
+  const handCounts = openIds.length
+    ? (await db.ballots.where('pollId').anyOf(openIds).toArray()).filter((b) => b.source === 'hand')
+    : [];
+  const [items, resolutions, tasks, bodyMeetings, bodyTasks, amendments, templates, people] =
+    await Promise.all([
+      db.agendaItems.where('meetingId').equals(meetingId).toArray(),
+      db.resolutions.where('meetingId').equals(meetingId).toArray(),
+      db.tasks.where('meetingId').equals(meetingId).toArray(),
+      db.meetings.where('bodyId').equals(meeting.bodyId).toArray(),
+      db.tasks.where('bodyId').equals(meeting.bodyId).toArray(),
+      db.amendments.where('meetingId').equals(meetingId).toArray(),
+      db.agendaTemplates.where('bodyId').equals(meeting.bodyId).toArray(),
+      db.people.toArray(),
+    ]);
   const key = (m: Meeting) => m.date + m.timeFrom;
-  const earlier = new Set(bodyMeetings.filter((m) => m.id !== meeting.id && key(m) < key(meeting)).map((m) => m.id));
-  const nextMeeting = meeting.nextMeetingId ? bodyMeetings.find((m) => m.id === meeting.nextMeetingId) : undefined;
+  const earlier = new Set(
+    bodyMeetings.filter((m) => m.id !== meeting.id && key(m) < key(meeting)).map((m) => m.id),
+  );
+  const nextMeeting = meeting.nextMeetingId
+    ? bodyMeetings.find((m) => m.id === meeting.nextMeetingId)
+    : undefined;
   return {
     ...base,
     items: items.sort((a, b) => a.order - b.order),
     resolutions: resolutions.sort((a, b) => a.seq - b.seq),
     tasks: tasks.sort((a, b) => a.seq - b.seq),
-    review: tasksForReview(bodyTasks, meeting, earlier).sort((a, b) => a.number.localeCompare(b.number, 'cs', { numeric: true })),
+    review: tasksForReview(bodyTasks, meeting, earlier).sort((a, b) =>
+      a.number.localeCompare(b.number, 'cs', { numeric: true }),
+    ),
     amendments: amendments.sort((a, b) => a.at.localeCompare(b.at)),
     templates,
     polls,
@@ -63,7 +83,12 @@ export interface TaskRow extends Task {
 
 /** Every task across bodies, newest meeting first; filtering happens in the view. */
 export async function listTasks(db: AppDb): Promise<TaskRow[]> {
-  const [tasks, meetings, bodies, people] = await Promise.all([db.tasks.toArray(), db.meetings.toArray(), db.bodies.toArray(), db.people.toArray()]);
+  const [tasks, meetings, bodies, people] = await Promise.all([
+    db.tasks.toArray(),
+    db.meetings.toArray(),
+    db.bodies.toArray(),
+    db.people.toArray(),
+  ]);
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const bodyById = new Map(bodies.map((b) => [b.id, b]));
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -75,7 +100,9 @@ export async function listTasks(db: AppDb): Promise<TaskRow[]> {
         ...t,
         bodyCode: bodyById.get(t.bodyId)?.code ?? '',
         meetingNumber: m ? `${m.seq}/${m.year}` : '',
-        ownerName: owner ? [owner.title, owner.firstName, owner.lastName].filter(Boolean).join(' ') : undefined,
+        ownerName: owner
+          ? [owner.title, owner.firstName, owner.lastName].filter(Boolean).join(' ')
+          : undefined,
         _date: m?.date ?? '',
       };
     })
@@ -87,8 +114,15 @@ export async function listTasks(db: AppDb): Promise<TaskRow[]> {
 export async function approvalCandidates(db: AppDb, meetingId: string): Promise<Resolution[]> {
   const meeting = await db.meetings.get(meetingId);
   if (!meeting) return [];
-  const later = (await db.meetings.where('bodyId').equals(meeting.bodyId).toArray()).filter((m) => m.date + m.timeFrom > meeting.date + meeting.timeFrom);
+  const later = (await db.meetings.where('bodyId').equals(meeting.bodyId).toArray()).filter(
+    (m) => m.date + m.timeFrom > meeting.date + meeting.timeFrom,
+  );
   if (later.length === 0) return [];
-  const rs = await db.resolutions.where('meetingId').anyOf(later.map((m) => m.id)).toArray();
-  return rs.filter((r) => r.outcome === 'passed').sort((a, b) => a.number.localeCompare(b.number, 'cs', { numeric: true }));
+  const rs = await db.resolutions
+    .where('meetingId')
+    .anyOf(later.map((m) => m.id))
+    .toArray();
+  return rs
+    .filter((r) => r.outcome === 'passed')
+    .sort((a, b) => a.number.localeCompare(b.number, 'cs', { numeric: true }));
 }

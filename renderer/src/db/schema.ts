@@ -1,6 +1,19 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { auditMiddleware } from './audit';
-import type { AgendaItem, Amendment, Attendance, BallotRecord, Body, Meeting, Membership, Organization, Person, PollRecord, Resolution, Task } from '@shared/domain';
+import type {
+  AgendaItem,
+  Amendment,
+  Attendance,
+  BallotRecord,
+  Body,
+  Meeting,
+  Membership,
+  Organization,
+  Person,
+  PollRecord,
+  Resolution,
+  Task,
+} from '@shared/domain';
 
 /** A body's reusable programme: titles and kinds in order. */
 export interface AgendaTemplate {

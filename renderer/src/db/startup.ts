@@ -49,16 +49,23 @@ export async function openDatabase(db: AppDb): Promise<StartupState> {
  * A backup of a database this app cannot open (it is newer): every table is read through a
  * dynamic, read-only connection and wrapped in the usual envelope.
  */
-export async function backupNewerDatabase(name: string): Promise<{ bytes: Uint8Array; fileName: string }> {
+export async function backupNewerDatabase(
+  name: string,
+): Promise<{ bytes: Uint8Array; fileName: string }> {
   const probe = new Dexie(name);
   await probe.open();
   try {
     const data: Record<string, Record<string, unknown>[]> = {};
     await probe.transaction('r', probe.tables, async () => {
-      for (const t of [...probe.tables].sort((a, b) => a.name.localeCompare(b.name))) data[t.name] = await t.toArray();
+      for (const t of [...probe.tables].sort((a, b) => a.name.localeCompare(b.name)))
+        data[t.name] = await t.toArray();
     });
     const createdAt = nowIso();
-    const { text } = await buildBackup(data, { appVersion: APP_VERSION, schemaVersion: probe.verno, createdAt });
+    const { text } = await buildBackup(data, {
+      appVersion: APP_VERSION,
+      schemaVersion: probe.verno,
+      createdAt,
+    });
     return { bytes: new TextEncoder().encode(text), fileName: backupFileName(createdAt) };
   } finally {
     probe.close();

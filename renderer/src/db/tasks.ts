@@ -11,7 +11,8 @@ export async function updateTask(db: AppDb, id: string, input: TaskInput): Promi
     const task = await db.tasks.get(id);
     if (!task) throw new DomainError('errors.notFound');
     await editableMeeting(db, task.meetingId);
-    if (data.ownerId && !(await db.people.get(data.ownerId))) throw new DomainError('errors.unknownPerson');
+    if (data.ownerId && !(await db.people.get(data.ownerId)))
+      throw new DomainError('errors.unknownPerson');
     const next = { ...task, text: data.text, updatedAt: nowIso() };
     delete next.ownerId;
     delete next.deadline;
@@ -35,15 +36,23 @@ export async function removeTask(db: AppDb, id: string): Promise<void> {
  * "Kontrola úkolů": the status a later meeting found the task in, with a comment. The task
  * takes that status; the review stays in the task's history under that meeting.
  */
-export async function reviewTask(db: AppDb, taskId: string, meetingId: string, status: TaskStatus, comment?: string): Promise<void> {
+export async function reviewTask(
+  db: AppDb,
+  taskId: string,
+  meetingId: string,
+  status: TaskStatus,
+  comment?: string,
+): Promise<void> {
   if (!TASK_STATUSES.includes(status)) throw new DomainError('errors.invalid');
   await db.transaction('rw', db.tasks, db.meetings, async () => {
     const task = await db.tasks.get(taskId);
     if (!task) throw new DomainError('errors.notFound');
     const meeting = await editableMeeting(db, meetingId);
     const assignedAt = await db.meetings.get(task.meetingId);
-    const later = assignedAt && meeting.date + meeting.timeFrom > assignedAt.date + assignedAt.timeFrom;
-    if (meeting.bodyId !== task.bodyId || meeting.id === task.meetingId || !later) throw new DomainError('errors.invalid');
+    const later =
+      assignedAt && meeting.date + meeting.timeFrom > assignedAt.date + assignedAt.timeFrom;
+    if (meeting.bodyId !== task.bodyId || meeting.id === task.meetingId || !later)
+      throw new DomainError('errors.invalid');
     const clean = comment?.trim().slice(0, 2000) || undefined;
     const review = { meetingId, status, at: nowIso(), ...(clean ? { comment: clean } : {}) };
     const reviews = [...task.reviews.filter((r) => r.meetingId !== meetingId), review];

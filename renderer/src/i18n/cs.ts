@@ -1,6 +1,10 @@
 // Czech is the source catalog: English must have exactly these keys (typed in en.ts).
 export const cs = {
-  app: { name: 'Triáda', tagline: 'Komunitní plánování sociálních služeb', skip: 'Přeskočit na obsah' },
+  app: {
+    name: 'Triáda',
+    tagline: 'Komunitní plánování sociálních služeb',
+    skip: 'Přeskočit na obsah',
+  },
   nav: {
     home: 'Přehled',
     meetings: 'Jednání',
@@ -43,7 +47,12 @@ export const cs = {
     provider: 'poskytovatel',
     user: 'uživatel',
     public: 'veřejnost',
-    plural: { commissioner: 'zadavatelé', provider: 'poskytovatelé', user: 'uživatelé', public: 'veřejnost' },
+    plural: {
+      commissioner: 'zadavatelé',
+      provider: 'poskytovatelé',
+      user: 'uživatelé',
+      public: 'veřejnost',
+    },
     label: 'Role v triádě',
   },
   orgKind: {
@@ -54,8 +63,18 @@ export const cs = {
     school: 'škola',
     other: 'jiná',
   },
-  bodyKind: { steering: 'řídící skupina', working: 'pracovní skupina', realization: 'realizační tým', other: 'jiná skupina' },
-  memberRole: { chair: 'vedoucí / předseda', deputy: 'zástupce vedoucího', member: 'člen', secretary: 'koordinátor / zapisovatel' },
+  bodyKind: {
+    steering: 'řídící skupina',
+    working: 'pracovní skupina',
+    realization: 'realizační tým',
+    other: 'jiná skupina',
+  },
+  memberRole: {
+    chair: 'vedoucí / předseda',
+    deputy: 'zástupce vedoucího',
+    member: 'člen',
+    secretary: 'koordinátor / zapisovatel',
+  },
   attendanceStatus: {
     present: 'přítomen',
     excused: 'omluven',
@@ -69,7 +88,8 @@ export const cs = {
     welcomeText:
       'Triáda vede jednání pracovních skupin komunitního plánování: členy, prezenci s triádou, usnášeníschopnost a další. Všechna data zůstávají v tomto počítači.',
     loadSample: 'Načíst ukázkový region',
-    loadSampleHint: 'Vizovicko: řídící skupina, 3 pracovní skupiny, 45 lidí z 25 organizací a rok jednání s prezencí.',
+    loadSampleHint:
+      'Vizovicko: řídící skupina, 3 pracovní skupiny, 45 lidí z 25 organizací a rok jednání s prezencí.',
     startEmpty: 'Začít s prázdnou databází',
     startEmptyHint: 'Založíte si vlastní skupiny, lidi a organizace.',
     loadingSample: 'Nahrávám ukázkový region…',
@@ -132,13 +152,18 @@ export const cs = {
     icoHint: '8 číslic, ověřuje se kontrolní číslice',
     kind: 'Druh',
     people: 'Lidé',
-    empty: 'Zatím žádné organizace. Přidejte obec, poskytovatele nebo spolek, odkud členové skupin přicházejí.',
+    empty:
+      'Zatím žádné organizace. Přidejte obec, poskytovatele nebo spolek, odkud členové skupin přicházejí.',
     deleteTitle: 'Odebrat organizaci {{name}}?',
     deleteNoPeople: 'K organizaci nepatří nikdo. Bude trvale smazána.',
-    deleteWithPeople_one: 'K organizaci patří {{count}} osoba. Organizace bude archivována, aby v historii zůstalo, odkud lidé přišli.',
-    deleteWithPeople_few: 'K organizaci patří {{count}} osoby. Organizace bude archivována, aby v historii zůstalo, odkud lidé přišli.',
-    deleteWithPeople_many: 'K organizaci patří {{count}} osoby. Organizace bude archivována, aby v historii zůstalo, odkud lidé přišli.',
-    deleteWithPeople_other: 'K organizaci patří {{count}} osob. Organizace bude archivována, aby v historii zůstalo, odkud lidé přišli.',
+    deleteWithPeople_one:
+      'K organizaci patří {{count}} osoba. Organizace bude archivována, aby v historii zůstalo, odkud lidé přišli.',
+    deleteWithPeople_few:
+      'K organizaci patří {{count}} osoby. Organizace bude archivována, aby v historii zůstalo, odkud lidé přišli.',
+    deleteWithPeople_many:
+      'K organizaci patří {{count}} osoby. Organizace bude archivována, aby v historii zůstalo, odkud lidé přišli.',
+    deleteWithPeople_other:
+      'K organizaci patří {{count}} osob. Organizace bude archivována, aby v historii zůstalo, odkud lidé přišli.',
   },
   bodies: {
     title: 'Skupiny',
@@ -167,7 +192,8 @@ export const cs = {
     noSubstitute: 'bez náhradníka',
     from: 'Od',
     to: 'Do',
-    noMembers: 'Skupina nemá členy. Přidejte je tlačítkem „Přidat člena“; lidi nejdřív založte v sekci Lidé.',
+    noMembers:
+      'Skupina nemá členy. Přidejte je tlačítkem „Přidat člena“; lidi nejdřív založte v sekci Lidé.',
     removeMember: 'Ukončit členství',
     removeMemberConfirm: 'Odebrat {{name}} ze skupiny? Záznamy o prezenci zůstanou.',
     rules: 'Jednací řád',
@@ -237,7 +263,8 @@ export const cs = {
   },
   attendance: {
     title: 'Prezence',
-    keysHint: 'Klávesy: P přítomen · O omluven · N nepřítomen · Z zastoupen · Del zrušit · ↑↓ pohyb',
+    keysHint:
+      'Klávesy: P přítomen · O omluven · N nepřítomen · Z zastoupen · Del zrušit · ↑↓ pohyb',
     member: 'Člen',
     status: 'Stav',
     arrived: 'Příchod',
@@ -283,7 +310,8 @@ export const cs = {
     title: 'Nastavení',
     language: 'Jazyk aplikace',
     project: 'Projekt a hlavička dokumentů',
-    projectHint: 'Tyto údaje se tisknou v záhlaví zápisů, prezenčních listin, pozvánek a vyhodnocení (povinná publicita projektů ESF).',
+    projectHint:
+      'Tyto údaje se tisknou v záhlaví zápisů, prezenčních listin, pozvánek a vyhodnocení (povinná publicita projektů ESF).',
     organizationName: 'Kdo proces vede',
     organizationNameHint: 'např. Město Vizovice',
     recipient: 'Příjemce dotace',
@@ -308,7 +336,8 @@ export const cs = {
     plannedMinutes: 'Plánované minuty',
     note: 'Poznámka',
     kind: 'Druh bodu',
-    emptyAgenda: 'Program je prázdný. Začněte standardními body nebo převezměte program minulého jednání.',
+    emptyAgenda:
+      'Program je prázdný. Začněte standardními body nebo převezměte program minulého jednání.',
     standardItems: 'Vložit standardní body',
     copyLast: 'Převzít program minulého jednání',
     noLastAgenda: 'Minulé jednání skupiny nemá program.',
@@ -341,7 +370,13 @@ export const cs = {
       other: 'Různé',
       next: 'Termín příštího jednání',
     },
-    kinds: { opening: 'zahájení', review: 'kontrola úkolů', regular: 'běžný bod', other: 'různé', next: 'příští jednání' },
+    kinds: {
+      opening: 'zahájení',
+      review: 'kontrola úkolů',
+      regular: 'běžný bod',
+      other: 'různé',
+      next: 'příští jednání',
+    },
   },
   resolutions: {
     title: 'Usnesení',
@@ -420,7 +455,12 @@ export const cs = {
   minutes: {
     title: 'Zápis',
     status: 'Stav zápisu',
-    statuses: { draft: 'koncept', toVerify: 'k ověření', verified: 'ověřeno', approved: 'schváleno' },
+    statuses: {
+      draft: 'koncept',
+      toVerify: 'k ověření',
+      verified: 'ověřeno',
+      approved: 'schváleno',
+    },
     toVerify: 'Předat k ověření',
     verify: 'Označit jako ověřený',
     backToDraft: 'Vrátit do konceptu',
@@ -449,7 +489,8 @@ export const cs = {
     nextMeetingNone: 'Termín příštího jednání zatím není stanoven.',
     nextMeetingSet: 'Stanovit příští jednání',
     sealIntact: 'Obsah odpovídá schválené verzi (SHA-256 {{hash}}…).',
-    changedSinceSeal: 'Pozor: od schválení se zápis změnil ({{count}} změn). Opravy patří do dodatku.',
+    changedSinceSeal:
+      'Pozor: od schválení se zápis změnil ({{count}} změn). Opravy patří do dodatku.',
     nextMeetingOpen: 'Otevřít příští jednání',
   },
   polls: {
@@ -560,10 +601,14 @@ export const cs = {
     membershipEndsBeforeStart: 'Členství nemůže skončit dřív, než začne.',
     substituteSelf: 'Člen nemůže být svým vlastním náhradníkem.',
     substituteRequired: 'Vyberte, kdo člena zastupuje.',
-    substituteTwice: 'Tato osoba už na jednání zastupuje jiného člena. Jeden člověk může zastupovat jen jednoho člena.',
-    substituteAttendsHimself: 'Tato osoba je na jednání zapsána sama za sebe, nemůže zároveň zastupovat.',
-    alreadySubstituting: 'Tato osoba už na jednání zastupuje jiného člena. Nejdřív zrušte zastoupení.',
-    substituteOtherOrganization: 'Náhradník je z jiné organizace než člen a jednací řád to nepovoluje.',
+    substituteTwice:
+      'Tato osoba už na jednání zastupuje jiného člena. Jeden člověk může zastupovat jen jednoho člena.',
+    substituteAttendsHimself:
+      'Tato osoba je na jednání zapsána sama za sebe, nemůže zároveň zastupovat.',
+    alreadySubstituting:
+      'Tato osoba už na jednání zastupuje jiného člena. Nejdřív zrušte zastoupení.',
+    substituteOtherOrganization:
+      'Náhradník je z jiné organizace než člen a jednací řád to nepovoluje.',
     substituteTaken: 'Tento náhradník už je v této skupině náhradníkem jiného člena.',
     duplicateMembership: 'Tato osoba už je ve skupině členem ve stejném období.',
     duplicateIco: 'Organizace s tímto IČO už existuje ({{name}}).',
@@ -584,7 +629,8 @@ export const cs = {
     votesExceedPresent: 'Hlasů ({{votes}}) je víc než přítomných členů s hlasem ({{present}}).',
     taskReviewed: 'Úkol už byl kontrolován na dalším jednání, nelze ho smazat. Můžete ho zrušit.',
     minutesTransition: 'Zápis nelze převést do tohoto stavu.',
-    approvalResolution: 'Schválit zápis lze jen přijatým usnesením pozdějšího jednání téže skupiny.',
+    approvalResolution:
+      'Schválit zápis lze jen přijatým usnesením pozdějšího jednání téže skupiny.',
     amendDraft: 'Dodatek se zapisuje jen ke schválenému zápisu; koncept upravte přímo.',
     nextBeforePrevious: 'Příští jednání musí být později než toto.',
     registrationNumber: 'Registrační číslo má tvar CZ.03.2.63/0.0/0.0/19_106/0015192.',
@@ -622,16 +668,19 @@ export const cs = {
       DUPLICATE_VOTER: 'Tento člen už hlasoval.',
       AGGREGATE_INCONSISTENT: 'Zadané počty si odporují.',
     },
-    resolutionApprovesMinutes: 'Tímto usnesením byl schválen zápis jiného jednání; nelze ho odebrat ani přečíslovat.',
+    resolutionApprovesMinutes:
+      'Tímto usnesením byl schválen zápis jiného jednání; nelze ho odebrat ani přečíslovat.',
     unexpected: 'Něco se nepovedlo: {{message}}',
   },
   warnings: {
-    substituteOtherOrganization: 'Pozor: náhradník je z jiné organizace než zastupovaný člen (jednací řád to povoluje).',
+    substituteOtherOrganization:
+      'Pozor: náhradník je z jiné organizace než zastupovaný člen (jednací řád to povoluje).',
   },
   safety: {
     nav: 'Záloha a data',
     title: 'Záloha a data',
-    subtitle: 'Zálohy, obnova, import seznamů a osobní údaje. Všechna data jsou jen v tomto počítači.',
+    subtitle:
+      'Zálohy, obnova, import seznamů a osobní údaje. Všechna data jsou jen v tomto počítači.',
     tables: {
       organizations: 'organizace',
       people: 'lidé',
@@ -662,10 +711,12 @@ export const cs = {
       cancelled: 'Uložení zálohy bylo zrušeno.',
       last: 'Poslední záloha: {{date}}',
       never: 'Zatím jste nezálohovali.',
-      warnings: 'Pozor: záloha obsahuje nesrovnalosti, které by bránily obnově ({{message}}). Obraťte se na správce aplikace.',
+      warnings:
+        'Pozor: záloha obsahuje nesrovnalosti, které by bránily obnově ({{message}}). Obraťte se na správce aplikace.',
       failed: 'Zálohu se nepodařilo vytvořit: {{message}}',
       auto: 'Automatické zálohy: denně a při zavření aplikace do složky {{folder}} (posledních 14 denních a 12 měsíčních).',
-      autoNone: 'V prohlížeči se automaticky nezálohuje: zálohujte alespoň jednou týdně tlačítkem „Zálohovat“.',
+      autoNone:
+        'V prohlížeči se automaticky nezálohuje: zálohujte alespoň jednou týdně tlačítkem „Zálohovat“.',
     },
     restore: {
       title: 'Obnova ze zálohy',
@@ -680,7 +731,8 @@ export const cs = {
       current: 'Záznamů nyní',
       confirm: 'Obnovit ze zálohy',
       confirmTitle: 'Nahradit všechna data zálohou?',
-      confirmText: 'Současná data budou nahrazena obsahem zálohy z {{date}} ({{count}} záznamů). Změny provedené od té doby se ztratí. Doporučujeme nejdřív zálohovat současný stav.',
+      confirmText:
+        'Současná data budou nahrazena obsahem zálohy z {{date}} ({{count}} záznamů). Změny provedené od té doby se ztratí. Doporučujeme nejdřív zálohovat současný stav.',
       progress: 'Obnovuji… {{done}} z {{total}} tabulek',
       done: 'Data obnovena ze zálohy z {{date}}.',
       failed: 'Obnova se nepovedla, původní data zůstala beze změny. ({{message}})',
@@ -701,16 +753,22 @@ export const cs = {
       tooDeep: 'Soubor má nepřiměřeně hluboko vnořenou strukturu.',
       notBackup: 'Soubor není záloha Triády (chybí nebo nesedí hlavička zálohy).',
       checksum: 'Kontrolní součet nesedí: obsah zálohy byl po uložení změněn nebo poškozen.',
-      newerFormat: 'Tato záloha je z novější verze Triády. Aktualizujte aplikaci a obnovu zopakujte.',
-      newerSchema: 'Tato záloha je z novější verze Triády (databáze verze {{file}}, tato aplikace zná verzi {{app}}). Aktualizujte aplikaci a obnovu zopakujte.',
-      countMismatch: 'Počet záznamů v tabulce „{{table}}“ nesedí s hlavičkou zálohy (uvedeno {{expected}}, nalezeno {{actual}}).',
+      newerFormat:
+        'Tato záloha je z novější verze Triády. Aktualizujte aplikaci a obnovu zopakujte.',
+      newerSchema:
+        'Tato záloha je z novější verze Triády (databáze verze {{file}}, tato aplikace zná verzi {{app}}). Aktualizujte aplikaci a obnovu zopakujte.',
+      countMismatch:
+        'Počet záznamů v tabulce „{{table}}“ nesedí s hlavičkou zálohy (uvedeno {{expected}}, nalezeno {{actual}}).',
       unknownTable: 'Záloha obsahuje neznámou tabulku „{{table}}“.',
       missingTable: 'V záloze chybí tabulka „{{table}}“.',
       tableNotList: 'Tabulka „{{table}}“ nemá podobu seznamu záznamů.',
-      invalidRecord: 'Tabulka „{{table}}“, záznam č. {{index}} (id {{id}}), pole „{{field}}“: {{problem}}',
-      hugeString: 'Tabulka „{{table}}“, záznam č. {{index}}: text v poli „{{field}}“ je nepřiměřeně dlouhý (nejvýše {{max}} znaků).',
+      invalidRecord:
+        'Tabulka „{{table}}“, záznam č. {{index}} (id {{id}}), pole „{{field}}“: {{problem}}',
+      hugeString:
+        'Tabulka „{{table}}“, záznam č. {{index}}: text v poli „{{field}}“ je nepřiměřeně dlouhý (nejvýše {{max}} znaků).',
       duplicateId: 'Tabulka „{{table}}“ obsahuje dvakrát záznam s id {{id}}.',
-      danglingReference: 'Tabulka „{{table}}“, záznam {{id}}: pole „{{field}}“ odkazuje na neexistující záznam {{value}} v tabulce „{{target}}“.',
+      danglingReference:
+        'Tabulka „{{table}}“, záznam {{id}}: pole „{{field}}“ odkazuje na neexistující záznam {{value}} v tabulce „{{target}}“.',
       tooManyRecords: 'Tabulka „{{table}}“ má nepřiměřeně mnoho záznamů ({{count}}).',
     },
     csv: {
@@ -730,15 +788,19 @@ export const cs = {
       status: 'Kontrola',
       ok: 'v pořádku',
       import: 'Importovat vše',
-      invalid: 'Soubor obsahuje chyby (označené řádky). Opravte je v Excelu a soubor načtěte znovu; nic nebylo uloženo.',
+      invalid:
+        'Soubor obsahuje chyby (označené řádky). Opravte je v Excelu a soubor načtěte znovu; nic nebylo uloženo.',
       done: 'Importováno: {{people}} lidí, {{organizations}} organizací.',
       failed: 'Import se nepovedl, nic nebylo uloženo: {{message}}',
       tooLarge: 'Soubor CSV je příliš velký (nejvýše 5 MB).',
       noRows: 'V souboru nejsou žádné řádky se záznamy.',
       tooManyRows: 'Soubor má příliš mnoho řádků (nejvýše 5000).',
-      unknownColumns: 'Nepoznali jsme sloupce. První řádek musí obsahovat názvy sloupců, např. Jméno;Příjmení;Role v triádě nebo Název;IČO;Druh.',
-      unknownRole: 'Neznámá role „{{value}}“ (povolené: zadavatel, poskytovatel, uživatel, veřejnost).',
-      unknownKind: 'Neznámý druh organizace „{{value}}“ (např. obec, kraj, poskytovatel, NNO, škola, jiná).',
+      unknownColumns:
+        'Nepoznali jsme sloupce. První řádek musí obsahovat názvy sloupců, např. Jméno;Příjmení;Role v triádě nebo Název;IČO;Druh.',
+      unknownRole:
+        'Neznámá role „{{value}}“ (povolené: zadavatel, poskytovatel, uživatel, veřejnost).',
+      unknownKind:
+        'Neznámý druh organizace „{{value}}“ (např. obec, kraj, poskytovatel, NNO, škola, jiná).',
       orgExists: 'Organizace „{{name}}“ už v databázi je.',
       personExists: 'Osoba {{name}} už v databázi je.',
       duplicateRow: '{{name}}: v souboru je dvakrát.',
@@ -782,7 +844,8 @@ export const cs = {
       exportJson: 'Stáhnout JSON',
       exportHtml: 'Stáhnout přehled (HTML)',
       anonymize: 'Anonymizovat',
-      anonymizeText: 'Jméno, titul, e-mail, telefon, poznámka a souhlas budou nahrazeny textem „Anonymizovaný člen č. N“. Prezence, členství a hlasování zůstanou, takže počty a výsledky se nezmění. Nelze vrátit zpět.',
+      anonymizeText:
+        'Jméno, titul, e-mail, telefon, poznámka a souhlas budou nahrazeny textem „Anonymizovaný člen č. N“. Prezence, členství a hlasování zůstanou, takže počty a výsledky se nezmění. Nelze vrátit zpět.',
       anonymizeConfirm: 'Opravdu anonymizovat {{name}}?',
       anonymized: 'Osoba anonymizována jako č. {{n}}.',
       alreadyAnonymized: 'Osoba je anonymizována.',
@@ -838,18 +901,24 @@ export const cs = {
     nav: 'Komunitní plán',
     title: 'Komunitní plány',
     subtitle: 'Priority, opatření a aktivity, roční monitoring plnění a vyhodnocení plánu',
-    empty: 'Zatím tu není žádný komunitní plán. Založte ho a strukturu zadejte ručně, nebo ji načtěte z tabulky, kterou už máte.',
+    empty:
+      'Zatím tu není žádný komunitní plán. Založte ho a strukturu zadejte ručně, nebo ji načtěte z tabulky, kterou už máte.',
     add: 'Nový plán',
     edit: 'Upravit plán',
     deleteTitle: 'Smazat plán?',
-    deleteText_one: 'Plán „{{name}}“ se smaže i se strukturou, komentáři a {{count}} záznamem monitoringu. Tuto akci nelze vrátit.',
-    deleteText_few: 'Plán „{{name}}“ se smaže i se strukturou, komentáři a {{count}} záznamy monitoringu. Tuto akci nelze vrátit.',
-    deleteText_many: 'Plán „{{name}}“ se smaže i se strukturou, komentáři a {{count}} záznamu monitoringu. Tuto akci nelze vrátit.',
-    deleteText_other: 'Plán „{{name}}“ se smaže i se strukturou, komentáři a {{count}} záznamy monitoringu. Tuto akci nelze vrátit.',
+    deleteText_one:
+      'Plán „{{name}}“ se smaže i se strukturou, komentáři a {{count}} záznamem monitoringu. Tuto akci nelze vrátit.',
+    deleteText_few:
+      'Plán „{{name}}“ se smaže i se strukturou, komentáři a {{count}} záznamy monitoringu. Tuto akci nelze vrátit.',
+    deleteText_many:
+      'Plán „{{name}}“ se smaže i se strukturou, komentáři a {{count}} záznamu monitoringu. Tuto akci nelze vrátit.',
+    deleteText_other:
+      'Plán „{{name}}“ se smaže i se strukturou, komentáři a {{count}} záznamy monitoringu. Tuto akci nelze vrátit.',
     approvedBy: 'schválilo {{body}} {{date}}',
     followsPlan: 'navazuje na',
     period: 'Rok',
-    headline: '{{activities}} aktivit · {{fulfilled}} % splněno · {{inProgress}} % rozpracováno · {{notFulfilled}} % nesplněno',
+    headline:
+      '{{activities}} aktivit · {{fulfilled}} % splněno · {{inProgress}} % rozpracováno · {{notFulfilled}} % nesplněno',
     activitiesCount_one: '{{count}} aktivita',
     activitiesCount_few: '{{count}} aktivity',
     activitiesCount_many: '{{count}} aktivity',
@@ -865,7 +934,12 @@ export const cs = {
       cancelled: 'zrušeno',
       postponed: 'přesunuto do dalšího období',
     },
-    bucket: { fulfilled: 'splněno', inProgress: 'rozpracováno', notFulfilled: 'nesplněno', noReport: 'bez hlášení' },
+    bucket: {
+      fulfilled: 'splněno',
+      inProgress: 'rozpracováno',
+      notFulfilled: 'nesplněno',
+      noReport: 'bez hlášení',
+    },
     fundingSource: {
       mpsv: 'dotace MPSV přes kraj',
       region: 'rozpočet kraje',
@@ -936,9 +1010,16 @@ export const cs = {
       level2: '2. úroveň',
       level3: '3. úroveň',
     },
-    tabs: { tree: 'Struktura', table: 'Tabulka', monitoring: 'Monitoring', dashboard: 'Přehled plnění', evaluation: 'Vyhodnocení' },
+    tabs: {
+      tree: 'Struktura',
+      table: 'Tabulka',
+      monitoring: 'Monitoring',
+      dashboard: 'Přehled plnění',
+      evaluation: 'Vyhodnocení',
+    },
     tree: {
-      empty: 'Plán zatím nemá strukturu. Začněte první položkou úrovně „{{level}}“, nebo načtěte strukturu z CSV či XLSX.',
+      empty:
+        'Plán zatím nemá strukturu. Začněte první položkou úrovně „{{level}}“, nebo načtěte strukturu z CSV či XLSX.',
       hint: 'Kódy se číslují samy a zůstávají stabilní; při přečíslování schváleného plánu si položka pamatuje dřívější kód.',
       formerly: 'dříve {{codes}}',
       origin: 'z minulého plánu: {{code}}',
@@ -1030,7 +1111,8 @@ export const cs = {
       reportedBy: 'Kdo údaje předal',
       reportedOn: 'Datum hlášení',
       save: 'Uložit stav',
-      noActivities: 'Plán zatím nemá žádné položky úrovně „{{level}}“. Monitoring se zapisuje k nim.',
+      noActivities:
+        'Plán zatím nemá žádné položky úrovně „{{level}}“. Monitoring se zapisuje k nim.',
       onlyStale_one: 'Jen bez aktualizace v roce {{year}} ({{count}})',
       onlyStale_few: 'Jen bez aktualizace v roce {{year}} ({{count}})',
       onlyStale_many: 'Jen bez aktualizace v roce {{year}} ({{count}})',
@@ -1078,7 +1160,11 @@ export const cs = {
       stale_other: 'Bez aktualizace v roce {{year}}: {{count}} aktivit',
       noStale: 'Všechny rozpracované aktivity mají hlášení za tento rok.',
     },
-    versionStatus: { draft: 'rozpracováno', submitted: 'předáno řídící skupině', discussed: 'projednáno řídící skupinou' },
+    versionStatus: {
+      draft: 'rozpracováno',
+      submitted: 'předáno řídící skupině',
+      discussed: 'projednáno řídící skupinou',
+    },
     evaluation: {
       version: 'Verze vyhodnocení',
       wholePlan: 'Celý plán',
@@ -1099,7 +1185,8 @@ export const cs = {
       comment: 'Připomínka',
       saveComment: 'Uložit připomínku',
       exportTitle: 'Zpráva „Vyhodnocení komunitního plánu“ (DOCX)',
-      exportHint: 'Rozsah: {{scope}}, rok {{year}}. Úvod, souhrnná tabulka s grafem, tabulky po pracovních skupinách, finanční souhrn, závěry a přílohy.',
+      exportHint:
+        'Rozsah: {{scope}}, rok {{year}}. Úvod, souhrnná tabulka s grafem, tabulky po pracovních skupinách, finanční souhrn, závěry a přílohy.',
       language: 'Jazyk dokumentu',
       preparedBy: 'Zpracoval/a',
       method: 'Metoda hodnocení',
@@ -1115,9 +1202,12 @@ export const cs = {
     import: {
       open: 'Načíst strukturu z CSV/XLSX',
       title: 'Načíst strukturu plánu z tabulky',
-      intro: 'Vyberte soubor CSV nebo XLSX s jedním řádkem na prioritu, opatření nebo aktivitu. První řádek je záhlaví.',
-      columns: 'Poznané sloupce: Kód, Úroveň, Název, Popis, Cílové skupiny, Druh služby, Realizátor, Partneři, Území, Termín, Náklady (Kč/rok), Zdroj financování, Indikátor, Jednotka, Cílová hodnota, Rizika, Pracovní skupina. Povinné jsou Název a Kód nebo Úroveň.',
-      example: 'Kód;Název;Cílové skupiny;Realizátor;Termín;Náklady (Kč/rok);Zdroj financování;Pracovní skupina\n1;Udržení sítě služeb;;;;;;PS1\n1.1;Terénní služby;;;;;;\n1.1.1;Pečovatelská služba ve všech obcích;senioři;Pečovatelská služba Slušovice;2026–2028;1 200 000;dotace MPSV;PS1',
+      intro:
+        'Vyberte soubor CSV nebo XLSX s jedním řádkem na prioritu, opatření nebo aktivitu. První řádek je záhlaví.',
+      columns:
+        'Poznané sloupce: Kód, Úroveň, Název, Popis, Cílové skupiny, Druh služby, Realizátor, Partneři, Území, Termín, Náklady (Kč/rok), Zdroj financování, Indikátor, Jednotka, Cílová hodnota, Rizika, Pracovní skupina. Povinné jsou Název a Kód nebo Úroveň.',
+      example:
+        'Kód;Název;Cílové skupiny;Realizátor;Termín;Náklady (Kč/rok);Zdroj financování;Pracovní skupina\n1;Udržení sítě služeb;;;;;;PS1\n1.1;Terénní služby;;;;;;\n1.1.1;Pečovatelská služba ve všech obcích;senioři;Pečovatelská služba Slušovice;2026–2028;1 200 000;dotace MPSV;PS1',
       file: 'Soubor (CSV nebo XLSX)',
       run: 'Načíst',
       running: 'Načítám…',
@@ -1129,10 +1219,14 @@ export const cs = {
       orgsCreated_few: 'Založeny {{count}} nové organizace (realizátoři a partneři).',
       orgsCreated_many: 'Založeno {{count}} nové organizace (realizátoři a partneři).',
       orgsCreated_other: 'Založeno {{count}} nových organizací (realizátoři a partneři).',
-      failed_one: 'Nic se nenačetlo: {{count}} řádek obsahuje chybu. Opravte ho v souboru a zkuste to znovu.',
-      failed_few: 'Nic se nenačetlo: {{count}} řádky obsahují chyby. Opravte je v souboru a zkuste to znovu.',
-      failed_many: 'Nic se nenačetlo: {{count}} řádku obsahuje chyby. Opravte je v souboru a zkuste to znovu.',
-      failed_other: 'Nic se nenačetlo: {{count}} řádků obsahuje chyby. Opravte je v souboru a zkuste to znovu.',
+      failed_one:
+        'Nic se nenačetlo: {{count}} řádek obsahuje chybu. Opravte ho v souboru a zkuste to znovu.',
+      failed_few:
+        'Nic se nenačetlo: {{count}} řádky obsahují chyby. Opravte je v souboru a zkuste to znovu.',
+      failed_many:
+        'Nic se nenačetlo: {{count}} řádku obsahuje chyby. Opravte je v souboru a zkuste to znovu.',
+      failed_other:
+        'Nic se nenačetlo: {{count}} řádků obsahuje chyby. Opravte je v souboru a zkuste to znovu.',
       row: 'Řádek {{row}}:',
     },
     importErrors: {
@@ -1156,12 +1250,14 @@ export const cs = {
       badTarget: 'Cílová hodnota „{{value}}“ není číslo.',
       unknownGroup: 'Pracovní skupina „{{value}}“ neexistuje (uveďte její zkratku, např. PS1).',
       invalid: 'Neplatná hodnota ve sloupci {{field}}.',
-      tooManyCells: 'Řádek má {{count}} buněk, záhlaví jen {{expected}}. Text s oddělovačem dejte do uvozovek.',
+      tooManyCells:
+        'Řádek má {{count}} buněk, záhlaví jen {{expected}}. Text s oddělovačem dejte do uvozovek.',
     },
     next: {
       open: 'Navazující plán',
       title: 'Založit navazující plán z revize',
-      intro: 'Nový plán převezme vybrané aktivity i s jejich prioritami a opatřeními; každá si pamatuje, odkud pochází. Předvybrány jsou nedokončené aktivity podle stavu v roce {{year}}.',
+      intro:
+        'Nový plán převezme vybrané aktivity i s jejich prioritami a opatřeními; každá si pamatuje, odkud pochází. Předvybrány jsou nedokončené aktivity podle stavu v roce {{year}}.',
       carry_one: 'Převzít {{count}} aktivitu',
       carry_few: 'Převzít {{count}} aktivity',
       carry_many: 'Převzít {{count}} aktivity',
@@ -1190,10 +1286,14 @@ export const cs = {
       percent: 'Zadejte celé číslo 0–100.',
       reasonRequired: 'U nesplněné aktivity je důvod povinný.',
       activityHasNoChildren: 'Aktivita nemůže mít podřízené položky.',
-      hasMonitoring_one: 'Položku nelze smazat: má {{count}} záznam monitoringu. Místo smazání ji označte jako zrušenou.',
-      hasMonitoring_few: 'Položku nelze smazat: má {{count}} záznamy monitoringu. Místo smazání ji označte jako zrušenou.',
-      hasMonitoring_many: 'Položku nelze smazat: má {{count}} záznamu monitoringu. Místo smazání ji označte jako zrušenou.',
-      hasMonitoring_other: 'Položku nelze smazat: má {{count}} záznamů monitoringu. Místo smazání ji označte jako zrušenou.',
+      hasMonitoring_one:
+        'Položku nelze smazat: má {{count}} záznam monitoringu. Místo smazání ji označte jako zrušenou.',
+      hasMonitoring_few:
+        'Položku nelze smazat: má {{count}} záznamy monitoringu. Místo smazání ji označte jako zrušenou.',
+      hasMonitoring_many:
+        'Položku nelze smazat: má {{count}} záznamu monitoringu. Místo smazání ji označte jako zrušenou.',
+      hasMonitoring_other:
+        'Položku nelze smazat: má {{count}} záznamů monitoringu. Místo smazání ji označte jako zrušenou.',
       notAnActivity: 'Stav se zapisuje jen k aktivitám.',
       periodOutside: 'Rok musí spadat do období plánu ({{from}}–{{to}}).',
       importIntoEmpty: 'Strukturu lze načíst jen do plánu, který zatím žádnou nemá.',

@@ -3,7 +3,11 @@ import type { cs } from './cs';
 // Same keys as Czech (the type enforces it). English plural rules only use _one/_other;
 // the _few/_many keys exist to keep the catalogs structurally identical.
 export const en: typeof cs = {
-  app: { name: 'Triáda', tagline: 'Community planning of social services', skip: 'Skip to content' },
+  app: {
+    name: 'Triáda',
+    tagline: 'Community planning of social services',
+    skip: 'Skip to content',
+  },
   nav: {
     home: 'Overview',
     meetings: 'Meetings',
@@ -46,7 +50,12 @@ export const en: typeof cs = {
     provider: 'provider',
     user: 'user',
     public: 'public',
-    plural: { commissioner: 'commissioners', provider: 'providers', user: 'users', public: 'public' },
+    plural: {
+      commissioner: 'commissioners',
+      provider: 'providers',
+      user: 'users',
+      public: 'public',
+    },
     label: 'Triad role',
   },
   orgKind: {
@@ -57,8 +66,18 @@ export const en: typeof cs = {
     school: 'school',
     other: 'other',
   },
-  bodyKind: { steering: 'steering group', working: 'working group', realization: 'realization team', other: 'other group' },
-  memberRole: { chair: 'leader / chair', deputy: 'deputy leader', member: 'member', secretary: 'coordinator / minute-taker' },
+  bodyKind: {
+    steering: 'steering group',
+    working: 'working group',
+    realization: 'realization team',
+    other: 'other group',
+  },
+  memberRole: {
+    chair: 'leader / chair',
+    deputy: 'deputy leader',
+    member: 'member',
+    secretary: 'coordinator / minute-taker',
+  },
   attendanceStatus: {
     present: 'present',
     excused: 'excused',
@@ -72,7 +91,8 @@ export const en: typeof cs = {
     welcomeText:
       'Triáda runs the meetings of community-planning working groups: members, attendance with the triad, quorum and more. All data stays on this computer.',
     loadSample: 'Load the sample region',
-    loadSampleHint: 'Vizovicko: a steering group, 3 working groups, 45 people from 25 organizations and a year of meetings with attendance.',
+    loadSampleHint:
+      'Vizovicko: a steering group, 3 working groups, 45 people from 25 organizations and a year of meetings with attendance.',
     startEmpty: 'Start with an empty database',
     startEmptyHint: 'You will create your own groups, people and organizations.',
     loadingSample: 'Loading the sample region…',
@@ -135,13 +155,18 @@ export const en: typeof cs = {
     icoHint: '8 digits, the check digit is verified',
     kind: 'Kind',
     people: 'People',
-    empty: 'No organizations yet. Add the municipality, provider or association your members come from.',
+    empty:
+      'No organizations yet. Add the municipality, provider or association your members come from.',
     deleteTitle: 'Remove {{name}}?',
     deleteNoPeople: 'Nobody belongs to this organization. It will be deleted permanently.',
-    deleteWithPeople_one: '{{count}} person belongs to this organization. It will be archived so history still shows where people came from.',
-    deleteWithPeople_few: '{{count}} people belong to this organization. It will be archived so history still shows where people came from.',
-    deleteWithPeople_many: '{{count}} people belong to this organization. It will be archived so history still shows where people came from.',
-    deleteWithPeople_other: '{{count}} people belong to this organization. It will be archived so history still shows where people came from.',
+    deleteWithPeople_one:
+      '{{count}} person belongs to this organization. It will be archived so history still shows where people came from.',
+    deleteWithPeople_few:
+      '{{count}} people belong to this organization. It will be archived so history still shows where people came from.',
+    deleteWithPeople_many:
+      '{{count}} people belong to this organization. It will be archived so history still shows where people came from.',
+    deleteWithPeople_other:
+      '{{count}} people belong to this organization. It will be archived so history still shows where people came from.',
   },
   bodies: {
     title: 'Groups',
@@ -170,7 +195,8 @@ export const en: typeof cs = {
     noSubstitute: 'no substitute',
     from: 'From',
     to: 'To',
-    noMembers: 'This group has no members. Add them with “Add member”; create the people first under People.',
+    noMembers:
+      'This group has no members. Add them with “Add member”; create the people first under People.',
     removeMember: 'End membership',
     removeMemberConfirm: 'Remove {{name}} from the group? Attendance records stay.',
     rules: 'Rules of procedure',
@@ -229,7 +255,8 @@ export const en: typeof cs = {
     emptyUpcoming: 'No upcoming meeting. Schedule one with “Schedule meeting”.',
     emptyPast: 'No past meetings yet.',
     noBodies: 'Create a group first, then you can schedule its meetings.',
-    shortNotice: 'Short notice: under the rules of procedure the invitation should have gone out by {{date}}.',
+    shortNotice:
+      'Short notice: under the rules of procedure the invitation should have gone out by {{date}}.',
     noticeOk: 'Send the invitation by {{date}}.',
     deleteTitle: 'Delete meeting {{number}}?',
     deleteText: 'The meeting and its attendance will be deleted. This cannot be undone.',
@@ -286,7 +313,8 @@ export const en: typeof cs = {
     title: 'Settings',
     language: 'Language',
     project: 'Project and document header',
-    projectHint: 'Printed in the header of minutes, attendance sheets, invitations and evaluations (ESF publicity rules).',
+    projectHint:
+      'Printed in the header of minutes, attendance sheets, invitations and evaluations (ESF publicity rules).',
     organizationName: 'Who runs the process',
     organizationNameHint: 'e.g. Město Vizovice',
     recipient: 'Grant recipient',
@@ -311,7 +339,8 @@ export const en: typeof cs = {
     plannedMinutes: 'Planned minutes',
     note: 'Note',
     kind: 'Kind of item',
-    emptyAgenda: 'The agenda is empty. Start with the standard items or take over the last meeting’s agenda.',
+    emptyAgenda:
+      'The agenda is empty. Start with the standard items or take over the last meeting’s agenda.',
     standardItems: 'Insert standard items',
     copyLast: 'Copy the last meeting’s agenda',
     noLastAgenda: 'The group’s last meeting has no agenda.',
@@ -344,7 +373,13 @@ export const en: typeof cs = {
       other: 'Any other business',
       next: 'Date of the next meeting',
     },
-    kinds: { opening: 'opening', review: 'task review', regular: 'regular item', other: 'any other business', next: 'next meeting' },
+    kinds: {
+      opening: 'opening',
+      review: 'task review',
+      regular: 'regular item',
+      other: 'any other business',
+      next: 'next meeting',
+    },
   },
   resolutions: {
     title: 'Resolutions',
@@ -452,7 +487,8 @@ export const en: typeof cs = {
     nextMeetingNone: 'The next meeting is not scheduled yet.',
     nextMeetingSet: 'Schedule the next meeting',
     sealIntact: 'The content matches the approved version (SHA-256 {{hash}}…).',
-    changedSinceSeal: 'Warning: the minutes changed after approval ({{count}} changes). Corrections belong in an amendment.',
+    changedSinceSeal:
+      'Warning: the minutes changed after approval ({{count}} changes). Corrections belong in an amendment.',
     nextMeetingOpen: 'Open the next meeting',
   },
   polls: {
@@ -563,10 +599,14 @@ export const en: typeof cs = {
     membershipEndsBeforeStart: 'A membership cannot end before it starts.',
     substituteSelf: 'A member cannot be their own substitute.',
     substituteRequired: 'Choose who stands in for the member.',
-    substituteTwice: 'This person already stands in for another member at this meeting. One person can substitute for one member only.',
-    substituteAttendsHimself: 'This person is recorded at the meeting in their own right and cannot also stand in.',
-    alreadySubstituting: 'This person already stands in for another member. Clear that substitution first.',
-    substituteOtherOrganization: 'The substitute is from another organization than the member, and the rules of procedure do not allow it.',
+    substituteTwice:
+      'This person already stands in for another member at this meeting. One person can substitute for one member only.',
+    substituteAttendsHimself:
+      'This person is recorded at the meeting in their own right and cannot also stand in.',
+    alreadySubstituting:
+      'This person already stands in for another member. Clear that substitution first.',
+    substituteOtherOrganization:
+      'The substitute is from another organization than the member, and the rules of procedure do not allow it.',
     substituteTaken: 'This person is already the substitute of another member of this group.',
     duplicateMembership: 'This person is already a member of the group in the same period.',
     duplicateIco: 'An organization with this company ID already exists ({{name}}).',
@@ -577,17 +617,23 @@ export const en: typeof cs = {
     unknownBody: 'The chosen group does not exist.',
     meetingBodyFixed: 'A meeting cannot be moved to another group.',
     memberAsGuest: 'A member of the group cannot be recorded as a guest.',
-    notAMember: 'This person is not a member of the group on the meeting day. Record them as a guest.',
-    substituteIsMember: 'A member of the same group cannot be a substitute; they vote for themselves.',
-    notEmpty: 'The database already has data. The sample region can only be loaded into an empty database.',
+    notAMember:
+      'This person is not a member of the group on the meeting day. Record them as a guest.',
+    substituteIsMember:
+      'A member of the same group cannot be a substitute; they vote for themselves.',
+    notEmpty:
+      'The database already has data. The sample region can only be loaded into an empty database.',
     patternSeq: 'The numbering pattern must contain {seq} (the resolution’s sequence).',
     minutesLocked: 'The minutes are approved and locked. Record changes as an amendment.',
     itemHasRecords: 'The agenda item has resolutions or tasks. Remove them first.',
     emptyAgenda: 'The agenda is empty.',
-    votesExceedPresent: 'There are more votes ({{votes}}) than voting members present ({{present}}).',
-    taskReviewed: 'The task was already reviewed at a later meeting and cannot be deleted. You can cancel it.',
+    votesExceedPresent:
+      'There are more votes ({{votes}}) than voting members present ({{present}}).',
+    taskReviewed:
+      'The task was already reviewed at a later meeting and cannot be deleted. You can cancel it.',
     minutesTransition: 'The minutes cannot move to this state.',
-    approvalResolution: 'Minutes can only be approved by a passed resolution of a later meeting of the same group.',
+    approvalResolution:
+      'Minutes can only be approved by a passed resolution of a later meeting of the same group.',
     amendDraft: 'Amendments are for approved minutes; edit a draft directly.',
     nextBeforePrevious: 'The next meeting must be later than this one.',
     registrationNumber: 'A registration number looks like CZ.03.2.63/0.0/0.0/19_106/0015192.',
@@ -625,16 +671,19 @@ export const en: typeof cs = {
       DUPLICATE_VOTER: 'This member has already voted.',
       AGGREGATE_INCONSISTENT: 'The entered counts contradict each other.',
     },
-    resolutionApprovesMinutes: 'This resolution approved the minutes of another meeting; it cannot be removed or renumbered.',
+    resolutionApprovesMinutes:
+      'This resolution approved the minutes of another meeting; it cannot be removed or renumbered.',
     unexpected: 'Something went wrong: {{message}}',
   },
   warnings: {
-    substituteOtherOrganization: 'Note: the substitute is from another organization than the member (the rules of procedure allow it).',
+    substituteOtherOrganization:
+      'Note: the substitute is from another organization than the member (the rules of procedure allow it).',
   },
   safety: {
     nav: 'Backup and data',
     title: 'Backup and data',
-    subtitle: 'Backups, restore, list import and personal data. All data lives on this computer only.',
+    subtitle:
+      'Backups, restore, list import and personal data. All data lives on this computer only.',
     tables: {
       organizations: 'organizations',
       people: 'people',
@@ -665,10 +714,12 @@ export const en: typeof cs = {
       cancelled: 'Saving the backup was cancelled.',
       last: 'Last backup: {{date}}',
       never: 'You have not backed up yet.',
-      warnings: 'Warning: the backup contains inconsistencies that would prevent a restore ({{message}}). Contact the app administrator.',
+      warnings:
+        'Warning: the backup contains inconsistencies that would prevent a restore ({{message}}). Contact the app administrator.',
       failed: 'The backup could not be created: {{message}}',
       auto: 'Automatic backups: daily and when the app closes, into {{folder}} (last 14 daily and 12 monthly).',
-      autoNone: 'The browser does not back up automatically: back up at least once a week with “Back up”.',
+      autoNone:
+        'The browser does not back up automatically: back up at least once a week with “Back up”.',
     },
     restore: {
       title: 'Restore from a backup',
@@ -683,7 +734,8 @@ export const en: typeof cs = {
       current: 'Records now',
       confirm: 'Restore from backup',
       confirmTitle: 'Replace all data with the backup?',
-      confirmText: 'Current data will be replaced with the backup of {{date}} ({{count}} records). Changes made since then will be lost. We recommend backing up the current state first.',
+      confirmText:
+        'Current data will be replaced with the backup of {{date}} ({{count}} records). Changes made since then will be lost. We recommend backing up the current state first.',
       progress: 'Restoring… {{done}} of {{total}} tables',
       done: 'Data restored from the backup of {{date}}.',
       failed: 'The restore failed; the previous data is unchanged. ({{message}})',
@@ -698,22 +750,29 @@ export const en: typeof cs = {
       empty: 'The file is empty.',
       tooLarge: 'The file is too large ({{size}} MB, at most {{max}} MB).',
       notText: 'The file is not a Triáda backup text file (invalid encoding).',
-      truncated: 'The file is incomplete; it was probably not copied completely. Use another copy of the backup.',
+      truncated:
+        'The file is incomplete; it was probably not copied completely. Use another copy of the backup.',
       notJson: 'The file is not a Triáda backup (not JSON).',
       forbiddenKey: 'The file contains the forbidden key “{{key}}”, which could damage the app.',
       tooDeep: 'The file is nested unreasonably deep.',
       notBackup: 'The file is not a Triáda backup (the backup header is missing or wrong).',
-      checksum: 'The checksum does not match: the backup was changed or damaged after it was saved.',
+      checksum:
+        'The checksum does not match: the backup was changed or damaged after it was saved.',
       newerFormat: 'This backup is from a newer Triáda. Update the app and restore again.',
-      newerSchema: 'This backup is from a newer Triáda (database version {{file}}, this app knows version {{app}}). Update the app and restore again.',
-      countMismatch: 'The number of records in table “{{table}}” does not match the backup header ({{expected}} stated, {{actual}} found).',
+      newerSchema:
+        'This backup is from a newer Triáda (database version {{file}}, this app knows version {{app}}). Update the app and restore again.',
+      countMismatch:
+        'The number of records in table “{{table}}” does not match the backup header ({{expected}} stated, {{actual}} found).',
       unknownTable: 'The backup contains an unknown table “{{table}}”.',
       missingTable: 'The table “{{table}}” is missing from the backup.',
       tableNotList: 'The table “{{table}}” is not a list of records.',
-      invalidRecord: 'Table “{{table}}”, record no. {{index}} (id {{id}}), field “{{field}}”: {{problem}}',
-      hugeString: 'Table “{{table}}”, record no. {{index}}: the text in field “{{field}}” is unreasonably long (at most {{max}} characters).',
+      invalidRecord:
+        'Table “{{table}}”, record no. {{index}} (id {{id}}), field “{{field}}”: {{problem}}',
+      hugeString:
+        'Table “{{table}}”, record no. {{index}}: the text in field “{{field}}” is unreasonably long (at most {{max}} characters).',
       duplicateId: 'Table “{{table}}” contains the id {{id}} twice.',
-      danglingReference: 'Table “{{table}}”, record {{id}}: field “{{field}}” refers to a missing record {{value}} in table “{{target}}”.',
+      danglingReference:
+        'Table “{{table}}”, record {{id}}: field “{{field}}” refers to a missing record {{value}} in table “{{target}}”.',
       tooManyRecords: 'Table “{{table}}” has unreasonably many records ({{count}}).',
     },
     csv: {
@@ -733,15 +792,18 @@ export const en: typeof cs = {
       status: 'Check',
       ok: 'OK',
       import: 'Import all',
-      invalid: 'The file contains errors (marked rows). Fix them in Excel and load the file again; nothing was saved.',
+      invalid:
+        'The file contains errors (marked rows). Fix them in Excel and load the file again; nothing was saved.',
       done: 'Imported: {{people}} people, {{organizations}} organizations.',
       failed: 'The import failed, nothing was saved: {{message}}',
       tooLarge: 'The CSV file is too large (at most 5 MB).',
       noRows: 'The file has no rows with records.',
       tooManyRows: 'The file has too many rows (at most 5000).',
-      unknownColumns: 'Columns not recognized. The first row must name the columns, e.g. First name;Last name;Triad role or Name;IČO;Kind.',
+      unknownColumns:
+        'Columns not recognized. The first row must name the columns, e.g. First name;Last name;Triad role or Name;IČO;Kind.',
       unknownRole: 'Unknown role “{{value}}” (allowed: commissioner, provider, user, public).',
-      unknownKind: 'Unknown organization kind “{{value}}” (e.g. municipality, region, provider, NGO, school, other).',
+      unknownKind:
+        'Unknown organization kind “{{value}}” (e.g. municipality, region, provider, NGO, school, other).',
       orgExists: 'Organization “{{name}}” is already in the database.',
       personExists: '{{name}} is already in the database.',
       duplicateRow: '{{name}}: appears twice in the file.',
@@ -785,7 +847,8 @@ export const en: typeof cs = {
       exportJson: 'Download JSON',
       exportHtml: 'Download summary (HTML)',
       anonymize: 'Anonymize',
-      anonymizeText: 'Name, title, e-mail, phone, note and consent will be replaced with “Anonymizovaný člen č. N”. Attendance, memberships and votes stay, so counts and results do not change. This cannot be undone.',
+      anonymizeText:
+        'Name, title, e-mail, phone, note and consent will be replaced with “Anonymizovaný člen č. N”. Attendance, memberships and votes stay, so counts and results do not change. This cannot be undone.',
       anonymizeConfirm: 'Really anonymize {{name}}?',
       anonymized: 'Person anonymized as no. {{n}}.',
       alreadyAnonymized: 'This person is anonymized.',
@@ -841,18 +904,24 @@ export const en: typeof cs = {
     nav: 'Community plan',
     title: 'Community plans',
     subtitle: 'Priorities, measures and activities, yearly monitoring and the plan evaluation',
-    empty: 'There is no community plan yet. Create one and enter its structure by hand, or load it from a spreadsheet you already have.',
+    empty:
+      'There is no community plan yet. Create one and enter its structure by hand, or load it from a spreadsheet you already have.',
     add: 'New plan',
     edit: 'Edit plan',
     deleteTitle: 'Delete the plan?',
-    deleteText_one: 'The plan “{{name}}” will be deleted with its structure, comments and {{count}} monitoring record. This cannot be undone.',
-    deleteText_few: 'The plan “{{name}}” will be deleted with its structure, comments and {{count}} monitoring records. This cannot be undone.',
-    deleteText_many: 'The plan “{{name}}” will be deleted with its structure, comments and {{count}} monitoring records. This cannot be undone.',
-    deleteText_other: 'The plan “{{name}}” will be deleted with its structure, comments and {{count}} monitoring records. This cannot be undone.',
+    deleteText_one:
+      'The plan “{{name}}” will be deleted with its structure, comments and {{count}} monitoring record. This cannot be undone.',
+    deleteText_few:
+      'The plan “{{name}}” will be deleted with its structure, comments and {{count}} monitoring records. This cannot be undone.',
+    deleteText_many:
+      'The plan “{{name}}” will be deleted with its structure, comments and {{count}} monitoring records. This cannot be undone.',
+    deleteText_other:
+      'The plan “{{name}}” will be deleted with its structure, comments and {{count}} monitoring records. This cannot be undone.',
     approvedBy: 'approved by {{body}} on {{date}}',
     followsPlan: 'follows',
     period: 'Year',
-    headline: '{{activities}} activities · {{fulfilled}} % fulfilled · {{inProgress}} % in progress · {{notFulfilled}} % not fulfilled',
+    headline:
+      '{{activities}} activities · {{fulfilled}} % fulfilled · {{inProgress}} % in progress · {{notFulfilled}} % not fulfilled',
     activitiesCount_one: '{{count}} activity',
     activitiesCount_few: '{{count}} activities',
     activitiesCount_many: '{{count}} activities',
@@ -868,7 +937,12 @@ export const en: typeof cs = {
       cancelled: 'cancelled',
       postponed: 'carried over to the next period',
     },
-    bucket: { fulfilled: 'fulfilled', inProgress: 'in progress', notFulfilled: 'not fulfilled', noReport: 'not reported' },
+    bucket: {
+      fulfilled: 'fulfilled',
+      inProgress: 'in progress',
+      notFulfilled: 'not fulfilled',
+      noReport: 'not reported',
+    },
     fundingSource: {
       mpsv: 'MPSV subsidy via the region',
       region: 'regional budget',
@@ -927,7 +1001,8 @@ export const en: typeof cs = {
       vision: 'Vision',
       mission: 'Mission',
       approvals: 'Approvals',
-      noApprovals: 'No approvals yet. A plan may be approved by the council, the assembly and several municipalities.',
+      noApprovals:
+        'No approvals yet. A plan may be approved by the council, the assembly and several municipalities.',
       approvalBody: 'Body',
       approvalDate: 'Date',
       approvalResolution: 'Resolution no.',
@@ -939,9 +1014,16 @@ export const en: typeof cs = {
       level2: 'Level 2',
       level3: 'Level 3',
     },
-    tabs: { tree: 'Structure', table: 'Table', monitoring: 'Monitoring', dashboard: 'Fulfilment', evaluation: 'Evaluation' },
+    tabs: {
+      tree: 'Structure',
+      table: 'Table',
+      monitoring: 'Monitoring',
+      dashboard: 'Fulfilment',
+      evaluation: 'Evaluation',
+    },
     tree: {
-      empty: 'The plan has no structure yet. Start with the first “{{level}}”, or load the structure from CSV or XLSX.',
+      empty:
+        'The plan has no structure yet. Start with the first “{{level}}”, or load the structure from CSV or XLSX.',
       hint: 'Codes are numbered automatically and stay stable; when an approved plan is renumbered, an item remembers its former code.',
       formerly: 'formerly {{codes}}',
       origin: 'from the previous plan: {{code}}',
@@ -1033,7 +1115,8 @@ export const en: typeof cs = {
       reportedBy: 'Reported by',
       reportedOn: 'Reported on',
       save: 'Save status',
-      noActivities: 'The plan has no items of the level “{{level}}” yet. Monitoring is recorded for them.',
+      noActivities:
+        'The plan has no items of the level “{{level}}” yet. Monitoring is recorded for them.',
       onlyStale_one: 'Only without an update in {{year}} ({{count}})',
       onlyStale_few: 'Only without an update in {{year}} ({{count}})',
       onlyStale_many: 'Only without an update in {{year}} ({{count}})',
@@ -1048,7 +1131,8 @@ export const en: typeof cs = {
       history_other: 'History ({{count}})',
       atMeeting: 'meeting {{meeting}}',
       removeRecord: 'Delete monitoring record',
-      removeRecordText: 'The record will be deleted; the previous record becomes the current status.',
+      removeRecordText:
+        'The record will be deleted; the previous record becomes the current status.',
     },
     dashboard: {
       empty: 'The overview appears once the plan has activities.',
@@ -1081,7 +1165,11 @@ export const en: typeof cs = {
       stale_other: 'No update in {{year}}: {{count}} activities',
       noStale: 'All activities in progress have a report for this year.',
     },
-    versionStatus: { draft: 'in preparation', submitted: 'submitted to the steering group', discussed: 'discussed by the steering group' },
+    versionStatus: {
+      draft: 'in preparation',
+      submitted: 'submitted to the steering group',
+      discussed: 'discussed by the steering group',
+    },
     evaluation: {
       version: 'Evaluation version',
       wholePlan: 'Whole plan',
@@ -1102,7 +1190,8 @@ export const en: typeof cs = {
       comment: 'Comment',
       saveComment: 'Save comment',
       exportTitle: 'Report “Evaluation of the community plan” (DOCX)',
-      exportHint: 'Scope: {{scope}}, {{year}}. Introduction, summary table with a chart, tables by working group, financial summary, conclusions and annexes.',
+      exportHint:
+        'Scope: {{scope}}, {{year}}. Introduction, summary table with a chart, tables by working group, financial summary, conclusions and annexes.',
       language: 'Document language',
       preparedBy: 'Prepared by',
       method: 'Method',
@@ -1118,9 +1207,12 @@ export const en: typeof cs = {
     import: {
       open: 'Load structure from CSV/XLSX',
       title: 'Load the plan structure from a spreadsheet',
-      intro: 'Choose a CSV or XLSX file with one row per priority, measure or activity. The first row is the header.',
-      columns: 'Known columns: Code, Level, Title, Description, Target groups, Service type, Implementers, Partners, Territory, Schedule, Cost, Source, Indicator, Unit, Target, Risks, Working group (Czech names work too). Title and Code or Level are required.',
-      example: 'Kód;Název;Cílové skupiny;Realizátor;Termín;Náklady (Kč/rok);Zdroj financování;Pracovní skupina\n1;Udržení sítě služeb;;;;;;PS1\n1.1;Terénní služby;;;;;;\n1.1.1;Pečovatelská služba ve všech obcích;senioři;Pečovatelská služba Slušovice;2026–2028;1 200 000;dotace MPSV;PS1',
+      intro:
+        'Choose a CSV or XLSX file with one row per priority, measure or activity. The first row is the header.',
+      columns:
+        'Known columns: Code, Level, Title, Description, Target groups, Service type, Implementers, Partners, Territory, Schedule, Cost, Source, Indicator, Unit, Target, Risks, Working group (Czech names work too). Title and Code or Level are required.',
+      example:
+        'Kód;Název;Cílové skupiny;Realizátor;Termín;Náklady (Kč/rok);Zdroj financování;Pracovní skupina\n1;Udržení sítě služeb;;;;;;PS1\n1.1;Terénní služby;;;;;;\n1.1.1;Pečovatelská služba ve všech obcích;senioři;Pečovatelská služba Slušovice;2026–2028;1 200 000;dotace MPSV;PS1',
       file: 'File (CSV or XLSX)',
       run: 'Load',
       running: 'Loading…',
@@ -1132,10 +1224,14 @@ export const en: typeof cs = {
       orgsCreated_few: '{{count}} new organizations created (implementers and partners).',
       orgsCreated_many: '{{count}} new organizations created (implementers and partners).',
       orgsCreated_other: '{{count}} new organizations created (implementers and partners).',
-      failed_one: 'Nothing was loaded: {{count}} row has an error. Fix it in the file and try again.',
-      failed_few: 'Nothing was loaded: {{count}} rows have errors. Fix them in the file and try again.',
-      failed_many: 'Nothing was loaded: {{count}} rows have errors. Fix them in the file and try again.',
-      failed_other: 'Nothing was loaded: {{count}} rows have errors. Fix them in the file and try again.',
+      failed_one:
+        'Nothing was loaded: {{count}} row has an error. Fix it in the file and try again.',
+      failed_few:
+        'Nothing was loaded: {{count}} rows have errors. Fix them in the file and try again.',
+      failed_many:
+        'Nothing was loaded: {{count}} rows have errors. Fix them in the file and try again.',
+      failed_other:
+        'Nothing was loaded: {{count}} rows have errors. Fix them in the file and try again.',
       row: 'Row {{row}}:',
     },
     importErrors: {
@@ -1159,12 +1255,14 @@ export const en: typeof cs = {
       badTarget: 'The target “{{value}}” is not a number.',
       unknownGroup: 'The working group “{{value}}” does not exist (use its code, e.g. PS1).',
       invalid: 'Invalid value in column {{field}}.',
-      tooManyCells: 'The row has {{count}} cells, the header only {{expected}}. Put text containing the separator in quotes.',
+      tooManyCells:
+        'The row has {{count}} cells, the header only {{expected}}. Put text containing the separator in quotes.',
     },
     next: {
       open: 'Next plan',
       title: 'Start the next plan from the revision',
-      intro: 'The new plan takes the chosen activities with their priorities and measures; each remembers where it came from. Unfinished activities (status in {{year}}) are preselected.',
+      intro:
+        'The new plan takes the chosen activities with their priorities and measures; each remembers where it came from. Unfinished activities (status in {{year}}) are preselected.',
       carry_one: 'Carry over {{count}} activity',
       carry_few: 'Carry over {{count}} activities',
       carry_many: 'Carry over {{count}} activities',
@@ -1193,10 +1291,14 @@ export const en: typeof cs = {
       percent: 'Enter a whole number 0–100.',
       reasonRequired: 'A reason is required for an activity that was not fulfilled.',
       activityHasNoChildren: 'An activity cannot have sub-items.',
-      hasMonitoring_one: 'The item cannot be deleted: it has {{count}} monitoring record. Mark it as cancelled instead.',
-      hasMonitoring_few: 'The item cannot be deleted: it has {{count}} monitoring records. Mark it as cancelled instead.',
-      hasMonitoring_many: 'The item cannot be deleted: it has {{count}} monitoring records. Mark it as cancelled instead.',
-      hasMonitoring_other: 'The item cannot be deleted: it has {{count}} monitoring records. Mark it as cancelled instead.',
+      hasMonitoring_one:
+        'The item cannot be deleted: it has {{count}} monitoring record. Mark it as cancelled instead.',
+      hasMonitoring_few:
+        'The item cannot be deleted: it has {{count}} monitoring records. Mark it as cancelled instead.',
+      hasMonitoring_many:
+        'The item cannot be deleted: it has {{count}} monitoring records. Mark it as cancelled instead.',
+      hasMonitoring_other:
+        'The item cannot be deleted: it has {{count}} monitoring records. Mark it as cancelled instead.',
       notAnActivity: 'Status is recorded for activities only.',
       periodOutside: 'The year must fall within the plan period ({{from}}–{{to}}).',
       importIntoEmpty: 'A structure can only be loaded into a plan that has none yet.',

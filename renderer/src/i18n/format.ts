@@ -8,12 +8,19 @@ export function formatDate(isoDay: string | undefined): string {
   const [y, m, d] = isoDay.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
   if (i18n.language !== 'en') return `${d}. ${m}. ${y}`;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 export function formatWeekday(isoDay: string): string {
   const [y, m, d] = isoDay.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
 }
 
 /** "9:30" – Czech writes hours without a leading zero. */

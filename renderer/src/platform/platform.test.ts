@@ -14,8 +14,14 @@ function fakeApi(overrides: Partial<TriadaApi> = {}): TriadaApi {
       value: { saved: true as const, path: '/x.docx' },
     })),
     openProjector: vi.fn(async () => ({ ok: true as const, value: { onSecondDisplay: true } })),
-    writeBackup: vi.fn(async () => ({ ok: true as const, value: { path: '/u/backups/a.json', deleted: [] } })),
-    listBackups: vi.fn(async () => ({ ok: true as const, value: { folder: '/u/backups', backups: [] } })),
+    writeBackup: vi.fn(async () => ({
+      ok: true as const,
+      value: { path: '/u/backups/a.json', deleted: [] },
+    })),
+    listBackups: vi.fn(async () => ({
+      ok: true as const,
+      value: { folder: '/u/backups', backups: [] },
+    })),
     onQuitBackupRequest: vi.fn(() => () => undefined),
     ...overrides,
   };
@@ -77,14 +83,23 @@ describe('electron platform', () => {
   it('writes automatic backups through window.api and reports failures', async () => {
     const api = fakeApi();
     const bytes = new Uint8Array([1, 2]);
-    expect(await createElectronPlatform(api).writeAutoBackup!(bytes, 'daily')).toEqual({ path: '/u/backups/a.json' });
+    expect(await createElectronPlatform(api).writeAutoBackup!(bytes, 'daily')).toEqual({
+      path: '/u/backups/a.json',
+    });
     expect(api.writeBackup).toHaveBeenCalledWith({ bytes, kind: 'daily' });
-    const failing = fakeApi({ writeBackup: async () => ({ ok: false, error: { code: 'BACKUP_FAILED', message: 'disk full' } }) });
-    await expect(createElectronPlatform(failing).writeAutoBackup!(bytes, 'quit')).rejects.toEqual(new PlatformError('BACKUP_FAILED', 'disk full'));
+    const failing = fakeApi({
+      writeBackup: async () => ({
+        ok: false,
+        error: { code: 'BACKUP_FAILED', message: 'disk full' },
+      }),
+    });
+    await expect(createElectronPlatform(failing).writeAutoBackup!(bytes, 'quit')).rejects.toEqual(
+      new PlatformError('BACKUP_FAILED', 'disk full'),
+    );
     expect(createWebPlatform(fakeWindow().win).writeAutoBackup).toBeUndefined();
   });
 
-    it('opens the projector through window.api', () => {
+  it('opens the projector through window.api', () => {
     const api = fakeApi();
     createElectronPlatform(api).openProjector(MEETING);
     expect(api.openProjector).toHaveBeenCalledWith(MEETING);

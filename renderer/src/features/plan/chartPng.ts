@@ -19,7 +19,10 @@ function truncate(ctx: CanvasRenderingContext2D, text: string, max: number): str
   return `${s}…`;
 }
 
-export async function renderFulfilmentChart(rows: ChartRow[], bucketLabels: Record<Bucket, string>): Promise<{ png: Uint8Array; widthPx: number; heightPx: number }> {
+export async function renderFulfilmentChart(
+  rows: ChartRow[],
+  bucketLabels: Record<Bucket, string>,
+): Promise<{ png: Uint8Array; widthPx: number; heightPx: number }> {
   const rowH = 30;
   const top = 12;
   const legendH = 34;
@@ -77,6 +80,12 @@ export async function renderFulfilmentChart(rows: ChartRow[], bucketLabels: Reco
     lx += 16 + ctx.measureText(bucketLabels[b]).width + 18;
   }
 
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas'))), 'image/png'));
-  return { png: new Uint8Array(await blob.arrayBuffer()), widthPx: WIDTH * SCALE, heightPx: height * SCALE };
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas'))), 'image/png'),
+  );
+  return {
+    png: new Uint8Array(await blob.arrayBuffer()),
+    widthPx: WIDTH * SCALE,
+    heightPx: height * SCALE,
+  };
 }

@@ -7,11 +7,24 @@ import type { Platform } from '../../platform';
 import { renderFulfilmentChart } from './chartPng';
 
 /** Builds, packs and saves the evaluation report; returns the file name, or undefined when cancelled. */
-export async function exportEvaluation(view: PlanView, options: Omit<EvaluationOptions, 'chart'>, platform: Platform): Promise<string | undefined> {
-  const source = { plan: view.plan, items: view.items, monitoring: view.monitoring, bodies: view.bodies, organizations: view.organizations };
+export async function exportEvaluation(
+  view: PlanView,
+  options: Omit<EvaluationOptions, 'chart'>,
+  platform: Platform,
+): Promise<string | undefined> {
+  const source = {
+    plan: view.plan,
+    items: view.items,
+    monitoring: view.monitoring,
+    bodies: view.bodies,
+    organizations: view.organizations,
+  };
   const draft = evaluationDocFrom(source, options);
   const L = evaluationLabelsFor(options.lang);
-  const chart = await renderFulfilmentChart([{ label: L.wholePlan, stats: draft.overall }, ...draft.summary], L.bucket);
+  const chart = await renderFulfilmentChart(
+    [{ label: L.wholePlan, stats: draft.overall }, ...draft.summary],
+    L.bucket,
+  );
   const doc = { ...draft, chart };
   const bytes = await packDocx(buildEvaluation(doc));
   const name = evaluationFileName(doc);

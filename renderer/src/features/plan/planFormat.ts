@@ -2,12 +2,19 @@ import type { StatusOrNone } from '@shared/plan';
 
 /** "1 200 000 Kč" (cs-CZ grouping with no-break spaces). */
 export function formatMoney(n: number): string {
-  return new Intl.NumberFormat('cs-CZ', { style: 'currency', currency: 'CZK', maximumFractionDigits: 0 }).format(n);
+  return new Intl.NumberFormat('cs-CZ', {
+    style: 'currency',
+    currency: 'CZK',
+    maximumFractionDigits: 0,
+  }).format(n);
 }
 
 /** A number typed by a person: "1 200 000", "1200000,5" → number; '' → undefined; junk → NaN. */
 export function parseAmount(s: string): number | undefined {
-  const v = s.replace(/[\s\u00a0]/g, '').replace(/kč$/i, '').replace(',', '.');
+  const v = s
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/kč$/i, '')
+    .replace(',', '.');
   if (!v) return undefined;
   return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
 }

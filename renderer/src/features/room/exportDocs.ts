@@ -1,5 +1,13 @@
 import type { TFunction } from 'i18next';
-import type { AttendeeRow, AttendanceSheetDoc, InvitationDoc, Lang, MeetingHeader, MinutesDoc, ProjectBlock } from '@shared/docx/model';
+import type {
+  AttendeeRow,
+  AttendanceSheetDoc,
+  InvitationDoc,
+  Lang,
+  MeetingHeader,
+  MinutesDoc,
+  ProjectBlock,
+} from '@shared/docx/model';
 import type { Person } from '@shared/domain';
 import { addDays, fullName, isInRoom, meetingNumber, rankedOptions } from '@shared/domain';
 import type { RoomView } from '../../db';
@@ -14,10 +22,16 @@ const name = (room: RoomView, id?: string) => {
 };
 
 function orgName(room: RoomView, p: Person): string | undefined {
-  return room.members.find((m) => m.personId === p.id)?.organizationName ?? room.guests.find((g) => g.person.id === p.id)?.organizationName;
+  return (
+    room.members.find((m) => m.personId === p.id)?.organizationName ??
+    room.guests.find((g) => g.person.id === p.id)?.organizationName
+  );
 }
 
-function header(room: RoomView, project?: ProjectBlock & { organizationName?: string }): MeetingHeader {
+function header(
+  room: RoomView,
+  project?: ProjectBlock & { organizationName?: string },
+): MeetingHeader {
   const { meeting, body } = room;
   const h: MeetingHeader = {
     bodyName: body.name,
@@ -39,14 +53,23 @@ function header(room: RoomView, project?: ProjectBlock & { organizationName?: st
   return h;
 }
 
-const row = (p: Person, organization?: string, memberRole?: AttendeeRow['memberRole']): AttendeeRow => ({
+const row = (
+  p: Person,
+  organization?: string,
+  memberRole?: AttendeeRow['memberRole'],
+): AttendeeRow => ({
   name: fullName(p),
   triadRole: p.triadRole,
   ...(organization ? { organization } : {}),
   ...(memberRole ? { memberRole } : {}),
 });
 
-export function minutesDoc(room: RoomView, t: TFunction, lang: Lang, project?: ProjectBlock & { organizationName?: string }): MinutesDoc {
+export function minutesDoc(
+  room: RoomView,
+  t: TFunction,
+  lang: Lang,
+  project?: ProjectBlock & { organizationName?: string },
+): MinutesDoc {
   const present: AttendeeRow[] = [];
   const excused: AttendeeRow[] = [];
   const absent: AttendeeRow[] = [];
@@ -57,7 +80,11 @@ export function minutesDoc(room: RoomView, t: TFunction, lang: Lang, project?: P
     if (a?.status === 'substituted' && a.substituteId) {
       const sub = room.people.get(a.substituteId) ?? room.allPeople.get(a.substituteId);
       if (sub) {
-        substitutes.push({ substitute: fullName(sub), forMember: fullName(m.person), ...(orgName(room, sub) ?? org ? { organization: orgName(room, sub) ?? org } : {}) });
+        substitutes.push({
+          substitute: fullName(sub),
+          forMember: fullName(m.person),
+          ...((orgName(room, sub) ?? org) ? { organization: orgName(room, sub) ?? org } : {}),
+        });
         if (m.votingRight) present.push(row(sub, orgName(room, sub) ?? org));
       }
     } else if (a && isInRoom(a)) present.push(row(m.person, org, m.role));
@@ -66,7 +93,16 @@ export function minutesDoc(room: RoomView, t: TFunction, lang: Lang, project?: P
   }
   const reviewed = room.review.flatMap((task) => {
     const review = task.reviews.find((r) => r.meetingId === room.meeting.id);
-    return [{ number: task.number, text: task.text, owner: name(room, task.ownerId) ?? t('tasks.noOwner'), status: review?.status ?? task.status, ...(task.deadline ? { deadline: task.deadline } : {}), ...(review?.comment ? { comment: review.comment } : {}) }];
+    return [
+      {
+        number: task.number,
+        text: task.text,
+        owner: name(room, task.ownerId) ?? t('tasks.noOwner'),
+        status: review?.status ?? task.status,
+        ...(task.deadline ? { deadline: task.deadline } : {}),
+        ...(review?.comment ? { comment: review.comment } : {}),
+      },
+    ];
   });
   const doc: MinutesDoc = {
     lang,
@@ -76,7 +112,9 @@ export function minutesDoc(room: RoomView, t: TFunction, lang: Lang, project?: P
       excused,
       absent,
       substitutes,
-      guests: room.guests.filter((g) => isInRoom(g.attendance)).map((g) => row(g.person, g.organizationName)),
+      guests: room.guests
+        .filter((g) => isInRoom(g.attendance))
+        .map((g) => row(g.person, g.organizationName)),
       votingMembers: room.quorum.votingMembers,
       presentVoting: room.quorum.presentVoting,
       required: room.quorum.required,
@@ -94,23 +132,41 @@ export function minutesDoc(room: RoomView, t: TFunction, lang: Lang, project?: P
           number: r.number,
           verb: t(`verbs.${r.verb}`),
           text: r.text,
-          outcome: r.outcome === 'passed' ? 'passed' : r.outcome === 'noVote' ? 'noVote' : 'rejected',
-          ...(r.result.kind === 'vote' ? { vote: { yes: r.result.yes, no: r.result.no, abstain: r.result.abstain } } : {}),
+          outcome:
+            r.outcome === 'passed' ? 'passed' : r.outcome === 'noVote' ? 'noVote' : 'rejected',
+          ...(r.result.kind === 'vote'
+            ? { vote: { yes: r.result.yes, no: r.result.no, abstain: r.result.abstain } }
+            : {}),
           ...(r.result.kind === 'consensus' ? { consensus: true } : {}),
           ...(ruleText(t, r) ? { ruleText: ruleText(t, r) } : {}),
           ...pollSummary(room, t, r.pollId),
         })),
     })),
-    tasks: room.tasks.map((task) => ({ number: task.number, text: task.text, owner: name(room, task.ownerId) ?? t('tasks.noOwner'), ...(task.deadline ? { deadline: task.deadline } : {}) })),
+    tasks: room.tasks.map((task) => ({
+      number: task.number,
+      text: task.text,
+      owner: name(room, task.ownerId) ?? t('tasks.noOwner'),
+      ...(task.deadline ? { deadline: task.deadline } : {}),
+    })),
     reviewedTasks: reviewed,
     attachments: [],
     minutesStatus: room.meeting.minutesStatus ?? 'draft',
   };
   if (project) doc.project = project;
-  if (room.nextMeeting) doc.nextMeeting = { date: room.nextMeeting.date, timeFrom: room.nextMeeting.timeFrom, place: room.nextMeeting.place };
+  if (room.nextMeeting)
+    doc.nextMeeting = {
+      date: room.nextMeeting.date,
+      timeFrom: room.nextMeeting.timeFrom,
+      place: room.nextMeeting.place,
+    };
   if (room.meeting.writtenOn) doc.writtenOn = room.meeting.writtenOn;
   if (room.meeting.verifiedOn) doc.verifiedOn = room.meeting.verifiedOn;
-  if (room.amendments.length) doc.amendments = room.amendments.map((a) => ({ at: a.at.slice(0, 10), author: a.author, reason: `${a.reason}: ${a.text}` }));
+  if (room.amendments.length)
+    doc.amendments = room.amendments.map((a) => ({
+      at: a.at.slice(0, 10),
+      author: a.author,
+      reason: `${a.reason}: ${a.text}`,
+    }));
   return doc;
 }
 
@@ -118,10 +174,19 @@ export function minutesDoc(room: RoomView, t: TFunction, lang: Lang, project?: P
 function pollSummary(room: RoomView, t: TFunction, pollId?: string) {
   const poll = pollId ? room.polls.find((p) => p.id === pollId) : undefined;
   if (!poll || poll.definition.method === 'resolution' || !poll.result) return {};
-  return { pollSummary: { method: methodText(t, poll), ranked: rankedOptions(poll).map((r) => ({ rank: r.rank, label: r.label, points: r.value })) } };
+  return {
+    pollSummary: {
+      method: methodText(t, poll),
+      ranked: rankedOptions(poll).map((r) => ({ rank: r.rank, label: r.label, points: r.value })),
+    },
+  };
 }
 
-export function attendanceSheetDoc(room: RoomView, lang: Lang, project?: ProjectBlock & { organizationName?: string }): AttendanceSheetDoc {
+export function attendanceSheetDoc(
+  room: RoomView,
+  lang: Lang,
+  project?: ProjectBlock & { organizationName?: string },
+): AttendanceSheetDoc {
   const doc: AttendanceSheetDoc = {
     lang,
     header: header(room, project),
@@ -132,12 +197,20 @@ export function attendanceSheetDoc(room: RoomView, lang: Lang, project?: Project
   return doc;
 }
 
-export function invitationDoc(room: RoomView, lang: Lang, project?: ProjectBlock & { organizationName?: string }): InvitationDoc {
+export function invitationDoc(
+  room: RoomView,
+  lang: Lang,
+  project?: ProjectBlock & { organizationName?: string },
+): InvitationDoc {
   const chair = name(room, room.meeting.chairId);
   const doc: InvitationDoc = {
     lang,
     header: header(room, project),
-    agenda: room.items.map((i) => ({ order: i.order, title: i.title, ...(i.presenter ? { presenter: i.presenter } : {}) })),
+    agenda: room.items.map((i) => ({
+      order: i.order,
+      title: i.title,
+      ...(i.presenter ? { presenter: i.presenter } : {}),
+    })),
     materials: room.meeting.materials ?? [],
     excuseBy: addDays(room.meeting.date, -room.body.rules.excuseDeadlineDays),
   };
@@ -145,4 +218,3 @@ export function invitationDoc(room: RoomView, lang: Lang, project?: ProjectBlock
   if (chair) doc.invitedBy = chair;
   return doc;
 }
-

@@ -19,9 +19,17 @@ export function methodText(t: TFunction, poll: Pick<PollRecord, 'definition' | '
 }
 
 /** Unit of the ranked value: points for point and Borda polls, votes for choices. */
-export function valueText(t: TFunction, poll: Pick<PollRecord, 'definition'>, value: number): string {
+export function valueText(
+  t: TFunction,
+  poll: Pick<PollRecord, 'definition'>,
+  value: number,
+): string {
   const m = poll.definition.method;
-  const shown = Number.isInteger(value) ? String(value) : value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'cs-CZ', { maximumFractionDigits: 2 });
+  const shown = Number.isInteger(value)
+    ? String(value)
+    : value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'cs-CZ', {
+        maximumFractionDigits: 2,
+      });
   if (m === 'points' || m === 'borda') return t('polls.points', { value: shown });
   if (m === 'singleChoice' || m === 'approval') return t('polls.votes', { value: shown });
   return shown;

@@ -7,7 +7,11 @@ export const LAST_AUTO_BACKUP_KEY = 'lastAutoBackupDay';
  * Electron: writes today's automatic backup once a day, and the quit backup when the main
  * window closes. Browser mode has no automatic backups (the 7-day reminder covers it).
  */
-export async function runDailyAutoBackup(db: AppDb, platform: Platform, today = todayIso()): Promise<'written' | 'notToday' | 'unsupported' | 'failed'> {
+export async function runDailyAutoBackup(
+  db: AppDb,
+  platform: Platform,
+  today = todayIso(),
+): Promise<'written' | 'notToday' | 'unsupported' | 'failed'> {
   const write = platform.writeAutoBackup;
   if (!write) return 'unsupported';
   platform.onQuitBackupRequest?.(() => {
