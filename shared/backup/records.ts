@@ -57,30 +57,26 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
   memberships: { since: 1, schema: meta.and(membershipInput) },
   meetings: {
     since: 1,
-    schema: meta
-      .and(meetingInput)
-      .and(
-        z.looseObject({
-          seq: int.min(1, 'errors.invalid'),
-          year: int.min(1900, 'errors.invalid').max(3000, 'errors.invalid'),
-          minutesStatus: z.enum(MINUTES_STATUSES).optional(),
-        }),
-      ),
+    schema: meta.and(meetingInput).and(
+      z.looseObject({
+        seq: int.min(1, 'errors.invalid'),
+        year: int.min(1900, 'errors.invalid').max(3000, 'errors.invalid'),
+        minutesStatus: z.enum(MINUTES_STATUSES).optional(),
+      }),
+    ),
   },
   attendance: { since: 1, schema: meta.and(attendanceInput) },
   settings: { since: 1, schema: z.strictObject({ key: recordId, value: z.unknown() }) },
   agendaItems: {
     since: 2,
-    schema: meta
-      .and(agendaItemInput)
-      .and(
-        z.looseObject({
-          meetingId: recordId,
-          order: int.min(1, 'errors.invalid'),
-          discussion: z.string().max(100_000, 'errors.tooLong'),
-          elapsedMs: z.number().min(0, 'errors.nonNegative'),
-        }),
-      ),
+    schema: meta.and(agendaItemInput).and(
+      z.looseObject({
+        meetingId: recordId,
+        order: int.min(1, 'errors.invalid'),
+        discussion: z.string().max(100_000, 'errors.tooLong'),
+        elapsedMs: z.number().min(0, 'errors.nonNegative'),
+      }),
+    ),
   },
   resolutions: {
     since: 2,
@@ -113,15 +109,13 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
   },
   amendments: {
     since: 2,
-    schema: meta
-      .and(amendmentInput)
-      .and(
-        z.looseObject({
-          meetingId: recordId,
-          author: z.string().max(200, 'errors.tooLong'),
-          at: z.string(),
-        }),
-      ),
+    schema: meta.and(amendmentInput).and(
+      z.looseObject({
+        meetingId: recordId,
+        author: z.string().max(200, 'errors.tooLong'),
+        at: z.string(),
+      }),
+    ),
   },
   agendaTemplates: {
     since: 2,

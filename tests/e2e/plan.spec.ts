@@ -168,13 +168,11 @@ test('importing a structure from CSV with one bad row reports that row and write
   ].join('\n');
   await page.getByRole('button', { name: 'Načíst strukturu z CSV/XLSX' }).first().click();
   const d = app.dialog();
-  await d
-    .getByLabel('Soubor (CSV nebo XLSX)')
-    .setInputFiles({
-      name: 'struktura.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(bad, 'utf-8'),
-    });
+  await d.getByLabel('Soubor (CSV nebo XLSX)').setInputFiles({
+    name: 'struktura.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(bad, 'utf-8'),
+  });
   await d.getByRole('button', { name: 'Načíst', exact: true }).click();
   const alert = d.getByRole('alert');
   await expect(alert).toContainText('Nic se nenačetlo');
@@ -188,13 +186,11 @@ test('importing a structure from CSV with one bad row reports that row and write
 
   const good = bad.replace('1.1;;;;', '1.1;Terénní služby;;;');
   await page.getByRole('button', { name: 'Načíst strukturu z CSV/XLSX' }).first().click();
-  await d
-    .getByLabel('Soubor (CSV nebo XLSX)')
-    .setInputFiles({
-      name: 'struktura.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(good, 'utf-8'),
-    });
+  await d.getByLabel('Soubor (CSV nebo XLSX)').setInputFiles({
+    name: 'struktura.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(good, 'utf-8'),
+  });
   await d.getByRole('button', { name: 'Načíst', exact: true }).click();
   await expect(d.getByRole('status')).toContainText('Načteny 3 položky.');
   await d.getByRole('button', { name: 'Zavřít' }).click();

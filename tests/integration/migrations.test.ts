@@ -76,16 +76,14 @@ const CASES: MigrationCase[] = [
         },
         { id: 'p2', firstName: 'Karel', lastName: 'Svoboda', triadRole: 'commissioner', ...t },
       ]);
-      await old
-        .table('bodies')
-        .add({
-          id: 'b1',
-          kind: 'working',
-          code: 'PS1',
-          name: 'Senioři',
-          rules: DEFAULT_RULES,
-          ...t,
-        });
+      await old.table('bodies').add({
+        id: 'b1',
+        kind: 'working',
+        code: 'PS1',
+        name: 'Senioři',
+        rules: DEFAULT_RULES,
+        ...t,
+      });
       await old.table('memberships').bulkAdd([
         {
           id: 'ms1',
@@ -106,19 +104,17 @@ const CASES: MigrationCase[] = [
           ...t,
         },
       ]);
-      await old
-        .table('meetings')
-        .add({
-          id: 'm1',
-          bodyId: 'b1',
-          date: '2025-03-04',
-          timeFrom: '09:00',
-          timeTo: '11:00',
-          place: 'MÚ',
-          seq: 1,
-          year: 2025,
-          ...t,
-        });
+      await old.table('meetings').add({
+        id: 'm1',
+        bodyId: 'b1',
+        date: '2025-03-04',
+        timeFrom: '09:00',
+        timeTo: '11:00',
+        place: 'MÚ',
+        seq: 1,
+        year: 2025,
+        ...t,
+      });
       await old.table('attendance').bulkAdd([
         { id: 'a1', meetingId: 'm1', personId: 'p1', status: 'present', ...t },
         { id: 'a2', meetingId: 'm1', personId: 'p2', status: 'excused', ...t },

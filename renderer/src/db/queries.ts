@@ -176,7 +176,12 @@ export async function attendanceView(db: AppDb, meetingId: string): Promise<Atte
  * Walks the earlier meetings newest first, one indexed read each, and stops as soon as every
  * member's streak is settled: typically one to three meetings, whatever the group's age.
  */
-async function absenceWarnings(db: AppDb, meeting: Meeting, body: Body, members: MemberRow[]): Promise<Map<string, number>> {
+async function absenceWarnings(
+  db: AppDb,
+  meeting: Meeting,
+  body: Body,
+  members: MemberRow[],
+): Promise<Map<string, number>> {
   const limit = body.rules.absenceWarningAfter;
   const out = new Map<string, number>();
   if (limit <= 0 || members.length === 0) return out;
@@ -184,7 +189,9 @@ async function absenceWarnings(db: AppDb, meeting: Meeting, body: Body, members:
     .filter((m) => m.date + m.timeFrom < meeting.date + meeting.timeFrom)
     .sort((a, b) => (b.date + b.timeFrom).localeCompare(a.date + a.timeFrom));
   // Each member's statuses, newest first, read only until their streak is broken.
-  const history = new Map<string, (AttendanceStatus | undefined)[]>(members.map((m) => [m.personId, []]));
+  const history = new Map<string, (AttendanceStatus | undefined)[]>(
+    members.map((m) => [m.personId, []]),
+  );
   const open = new Set(members.map((m) => m.personId));
   for (const m of earlier) {
     if (open.size === 0) break;

@@ -363,6 +363,7 @@ export const cs = {
     saving: 'Ukládám…',
     noItemSelected: 'Vyberte bod programu vlevo.',
     locked: 'Zápis je schválený a uzamčený. Opravy zapisujte jako dodatek.',
+    attendanceInRoom: 'Prezence: přítomno {{present}} z {{total}} členů',
     attendanceLink: 'Prezence',
     std: {
       opening: 'Zahájení, schválení programu, volba ověřovatele',

@@ -366,6 +366,7 @@ export const en: typeof cs = {
     saving: 'Saving…',
     noItemSelected: 'Choose an agenda item on the left.',
     locked: 'The minutes are approved and locked. Record corrections as an amendment.',
+    attendanceInRoom: 'Attendance: {{present}} of {{total}} members present',
     attendanceLink: 'Attendance',
     std: {
       opening: 'Opening, approval of the agenda, election of the verifier',

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isLocked, meetingNumber } from '@shared/domain';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { db, setCurrentItem, useRoomView } from '../../db';
 import { formatDate, formatTime } from '../../i18n/format';
 import { platform } from '../../platform';
+import { AttendanceList } from '../meetings/AttendanceList';
 import { QuorumPanel } from '../meetings/QuorumPanel';
 import { AgendaPanel } from './AgendaPanel';
 import { ItemPanel } from './ItemPanel';
@@ -22,6 +23,10 @@ export function RoomPage() {
   const { meetingId } = useParams();
   const { t } = useTranslation();
   const room = useRoomView(meetingId);
+  const [attendanceMessage, setAttendanceMessage] = useState<{
+    kind: 'error' | 'warning';
+    text: string;
+  } | null>(null);
   const items = room?.items ?? [];
   const current = items.find((i) => i.id === room?.meeting.currentItemId) ?? items[0];
   const index = current ? items.indexOf(current) : -1;
@@ -91,6 +96,24 @@ export function RoomPage() {
         </div>
         <aside className="room-side">
           <QuorumPanel quorum={room.quorum} rules={body.rules} />
+          {/* Late arrivals and departures are recorded without leaving the room. */}
+          <details className="room-attendance">
+            <summary>
+              {t('room.attendanceInRoom', {
+                present: room.quorum.presentMembers,
+                total: room.members.length,
+              })}
+            </summary>
+            {attendanceMessage && (
+              <p
+                className={`notice notice-${attendanceMessage.kind}`}
+                role={attendanceMessage.kind === 'error' ? 'alert' : 'status'}
+              >
+                {attendanceMessage.text}
+              </p>
+            )}
+            <AttendanceList view={room} onMessage={setAttendanceMessage} />
+          </details>
           <MinutesPanel room={room} />
         </aside>
       </div>
