@@ -118,7 +118,7 @@ describe('MIME types and headers', () => {
 
   it('uses exactly the CSP of browser mode (scripts/serve.mjs)', () => {
     const serve = readFileSync(new URL('../scripts/serve.mjs', import.meta.url), 'utf8');
-    const m = /const csp = "([^"]+)"/.exec(serve);
+    const m = /const csp =\s*"([^"]+)"/.exec(serve);
     expect(m?.[1]).toBe(CONTENT_SECURITY_POLICY);
   });
 
