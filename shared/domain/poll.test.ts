@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PollResult } from '../voting/count';
 import type { PollInput, PollOption } from './poll';
-import { pollDefinition, pollInput, rankedOptions } from './poll';
+import { ballotVoters, pollDefinition, pollInput, rankedOptions, votersSoFar } from './poll';
 import type { RulesOfProcedure } from './rules';
 import { DEFAULT_RULES } from './rules';
 
@@ -245,5 +245,25 @@ describe('rankedOptions', () => {
     expect(
       rankedOptions({ options, result: { method: 'resolution' } as unknown as PollResult }),
     ).toEqual([]);
+  });
+});
+
+describe('ballotVoters and votersSoFar', () => {
+  it('counts people, not ballots: a hand count stands for its voters', () => {
+    expect(ballotVoters({ kind: 'individual', vote: 'yes' })).toBe(1);
+    expect(ballotVoters({ kind: 'aggregate', yes: 7, no: 1, abstain: 1 })).toBe(9);
+    expect(ballotVoters({ kind: 'aggregate', voters: 4, points: { a: 8, b: 4 } })).toBe(4);
+    expect(ballotVoters({ kind: 'aggregate', counts: { a: 3, b: 2 }, blank: 1 })).toBe(6);
+    expect(
+      ballotVoters({
+        kind: 'aggregate',
+        groups: [
+          { count: 2, ranking: [] },
+          { count: 3, ranking: [] },
+        ],
+      }),
+    ).toBe(5);
+    const open = { status: 'open' as const, voters: ['m1', 'm2'] };
+    expect(votersSoFar(open, [{ kind: 'aggregate', yes: 3, no: 1, abstain: 0 }])).toBe(6);
   });
 });

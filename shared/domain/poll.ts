@@ -175,3 +175,22 @@ export function rankedOptions(
     value: r.value,
   }));
 }
+
+/** People a ballot stands for: one for an individual ballot, the hand count's voters for a block. */
+export function ballotVoters(b: Ballot): number {
+  if (b.kind === 'individual') return 1;
+  if ('yes' in b) return b.yes + b.no + b.abstain;
+  if ('groups' in b) return b.groups.reduce((n, g) => n + g.count, 0);
+  if ('voters' in b && typeof b.voters === 'number') return b.voters;
+  if ('counts' in b) return Object.values(b.counts).reduce((n, c) => n + c, 0) + (b.blank ?? 0);
+  return 0;
+}
+
+/** Ballots cast so far, in people: named and secret voters plus hand-count blocks. */
+export function votersSoFar(
+  poll: Pick<PollRecord, 'voters' | 'result' | 'status'>,
+  handCounts: readonly Ballot[],
+): number {
+  if (poll.status === 'closed' && poll.result) return poll.result.participation.votersRepresented;
+  return poll.voters.length + handCounts.reduce((n, b) => n + ballotVoters(b), 0);
+}

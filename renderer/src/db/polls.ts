@@ -7,6 +7,7 @@ import type {
   ResolutionVerb,
 } from '@shared/domain';
 import {
+  ballotVoters,
   evaluateResolution,
   pollDefinition,
   pollInput,
@@ -169,7 +170,7 @@ export async function addHandCount(
     const snapshot = await entitlementSnapshot(db, poll.meetingId);
     const present = snapshot.members.filter((m) => m.entitled && m.present).length;
     const existing = await db.ballots.where('pollId').equals(pollId).toArray();
-    const counted = existing.reduce((n, b) => n + voterCount(b.ballot), 0) + voterCount(ballot);
+    const counted = existing.reduce((n, b) => n + ballotVoters(b.ballot), 0) + ballotVoters(ballot);
     if (counted > present)
       throw new DomainError('errors.votesExceedPresent', { votes: counted, present });
     const now = nowIso();
@@ -182,15 +183,6 @@ export async function addHandCount(
       updatedAt: now,
     });
   });
-}
-
-function voterCount(b: Ballot): number {
-  if (b.kind === 'individual') return 1;
-  if ('yes' in b) return b.yes + b.no + b.abstain;
-  if ('groups' in b) return b.groups.reduce((n, g) => n + g.count, 0);
-  if ('voters' in b && typeof b.voters === 'number') return b.voters;
-  if ('counts' in b) return Object.values(b.counts).reduce((n, c) => n + c, 0) + (b.blank ?? 0);
-  return 0;
 }
 
 export async function removeHandCount(db: AppDb, ballotId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isInRoom, meetingNumber } from '@shared/domain';
+import { isInRoom, meetingNumber, votersSoFar } from '@shared/domain';
 import { useRoomView } from '../../db';
 import { formatDate, formatTime } from '../../i18n/format';
 import { QuorumPanel } from '../meetings/QuorumPanel';
@@ -29,7 +29,12 @@ export function ProjectorPage() {
     const a = room.attendance.get(m.personId);
     return m.votingRight && a && isInRoom(a);
   }).length;
-  const handVoters = poll ? room.handCounts.filter((b) => b.pollId === poll.id).length : 0;
+  const cast = poll
+    ? votersSoFar(
+        poll,
+        room.handCounts.filter((b) => b.pollId === poll.id).map((b) => b.ballot),
+      )
+    : 0;
 
   return (
     <main className="projector">
@@ -62,7 +67,7 @@ export function ProjectorPage() {
           {poll.status === 'open' ? (
             <>
               <p className="projector-cast" data-testid="projector-cast">
-                {t('polls.cast', { cast: poll.voters.length + handVoters, entitled })}
+                {t('polls.cast', { cast, entitled })}
               </p>
               <ol className="projector-options">
                 {poll.options.map((o) => (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaItem, PollRecord } from '@shared/domain';
-import { fullName } from '@shared/domain';
+import { fullName, votersSoFar } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
 import { FormError } from '../../components/fields';
@@ -81,8 +81,14 @@ function PollCard({ room, poll, locked }: { room: RoomView; poll: PollRecord; lo
             ·{' '}
             <span data-testid="poll-cast">
               {t('polls.cast', {
-                cast: poll.voters.length + handVoters.length,
-                entitled: entitled.length,
+                cast: votersSoFar(
+                  poll,
+                  handVoters.map((b) => b.ballot),
+                ),
+                entitled:
+                  poll.status === 'closed'
+                    ? (poll.result?.participation.presentVoting ?? entitled.length)
+                    : entitled.length,
               })}
             </span>
           </>
