@@ -3,6 +3,7 @@ import type { Ballot, EntitlementSnapshot, Poll } from '../voting/schema';
 import type { PollResult } from '../voting/count';
 import type { Timestamps } from './common';
 import { requiredText } from './common';
+import { RESOLUTION_BASE } from './resolution';
 import type { RulesOfProcedure } from './rules';
 
 // Polls in the meeting room (issue 3). The counting itself is shared/voting; this module
@@ -95,15 +96,6 @@ export interface BallotRecord extends Timestamps {
   source: BallotSource;
   ballot: Ballot;
 }
-
-const RESOLUTION_BASE: Record<
-  RulesOfProcedure['majority'],
-  'presentVoting' | 'allVoting' | 'votesCast'
-> = {
-  present: 'presentVoting',
-  all: 'allVoting',
-  cast: 'votesCast',
-};
 
 /** The engine definition for what the chair set up, under the body's rules of procedure. */
 export function pollDefinition(

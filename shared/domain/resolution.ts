@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { countPoll } from '../voting/count';
+import { checkQuorum } from '../voting/quorum';
 import type { EntitlementSnapshot, ResolutionPoll } from '../voting/schema';
 import type { Timestamps } from './common';
 import { requiredText } from './common';
 import type { RulesOfProcedure } from './rules';
-import { requiredCount } from './rules';
 
 // Resolutions (usnesení) with the standard Czech verbs (DOMAIN.md §4.1).
 export const RESOLUTION_VERBS = [
@@ -93,7 +93,8 @@ export function resolutionNumber(
     .replaceAll('{seq}', String(p.seq));
 }
 
-const BASE: Record<RulesOfProcedure['majority'], ResolutionPoll['base']> = {
+/** The base of "more than half" that a body's majority rule names, as the engine calls it. */
+export const RESOLUTION_BASE: Record<RulesOfProcedure['majority'], ResolutionPoll['base']> = {
   present: 'presentVoting',
   all: 'allVoting',
   cast: 'votesCast',
@@ -124,11 +125,12 @@ export function evaluateResolution(
   const votingMembers = members.length;
   const presentVoting = members.filter((m) => m.present).length;
   const presentEntitled = snapshot.members.filter((m) => m.entitled && m.present).length;
-  const quorumRequired = votingMembers === 0 ? 0 : requiredCount(rules.quorum, votingMembers);
-  const quorate = votingMembers > 0 && presentVoting >= quorumRequired;
+  const quorum = checkQuorum(rules.quorum, { votingMembers, presentVoting });
+  const quorumRequired = votingMembers === 0 ? 0 : quorum.required;
+  const quorate = votingMembers > 0 && quorum.met;
   const poll: ResolutionPoll = {
     method: 'resolution',
-    base: BASE[rules.majority],
+    base: RESOLUTION_BASE[rules.majority],
     majority: 'absolute',
     tieRule: rules.tieRule,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { minimumCount } from '../voting/arithmetic';
 
 // Rules of procedure (jednací řád) of one body, stored as configuration (DOMAIN.md §3.2).
 // Defaults are the usual Czech ones: quorum = more than half of voting members, majority of
@@ -58,11 +59,7 @@ export const DEFAULT_RULES: RulesOfProcedure = {
   absenceWarningAfter: 3,
 };
 
-/** Smallest head count that satisfies the share of `base` (exact integer arithmetic). */
+/** Smallest head count that satisfies the share of `base`: the counting engine's exact rule. */
 export function requiredCount(share: Fraction, base: number): number {
-  // strict: n·d > num·base  ⇔ n ≥ floor(num·base/d)+1;  non-strict: n·d ≥ num·base ⇔ n ≥ ceil(num·base/d)
-  const product = share.numerator * base;
-  return share.strict
-    ? Math.floor(product / share.denominator) + 1
-    : Math.ceil(product / share.denominator);
+  return minimumCount(base, share);
 }

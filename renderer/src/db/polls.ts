@@ -15,7 +15,7 @@ import {
   resolutionNumber,
 } from '@shared/domain';
 import type { Ballot, EntitlementSnapshot } from '@shared/voting';
-import { countPoll, validateBallot } from '@shared/voting';
+import { checkQuorum, countPoll, summarizeSnapshot, validateBallot } from '@shared/voting';
 import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import { editableMeeting } from './guard';
@@ -236,7 +236,9 @@ export async function closePoll(
         : poll.definition;
     // The engine checks the quorum on members only; guests with a vote are in `snapshot` for the count.
     const result = countPoll({ ...definition, quorum: undefined }, ballots, snapshot);
-    const quorum = countPoll({ ...definition }, [], memberSnapshot).quorum;
+    const quorum = definition.quorum
+      ? checkQuorum(definition.quorum, summarizeSnapshot(memberSnapshot))
+      : null;
     const seq =
       (await db.resolutions.where('meetingId').equals(meeting.id).toArray()).reduce(
         (max, r) => Math.max(max, r.seq),
