@@ -12,14 +12,13 @@ import {
   pollDefinition,
   pollInput,
   RESOLUTION_VERBS,
-  resolutionNumber,
 } from '@shared/domain';
 import type { Ballot, EntitlementSnapshot } from '@shared/voting';
 import { checkQuorum, countPoll, summarizeSnapshot, validateBallot } from '@shared/voting';
 import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import { editableMeeting } from './guard';
-import { entitlementSnapshot } from './resolutions';
+import { entitlementSnapshot, newResolutionStub } from './resolutions';
 import type { AppDb } from './schema';
 
 const ROOM = (db: AppDb) => [
@@ -239,29 +238,12 @@ export async function closePoll(
     const quorum = definition.quorum
       ? checkQuorum(definition.quorum, summarizeSnapshot(memberSnapshot))
       : null;
-    const seq =
-      (await db.resolutions.where('meetingId').equals(meeting.id).toArray()).reduce(
-        (max, r) => Math.max(max, r.seq),
-        0,
-      ) + 1;
     const now = nowIso();
     const base = {
-      id: newId(),
-      meetingId: meeting.id,
-      bodyId: body.id,
-      agendaItemId: poll.agendaItemId,
-      seq,
-      number: resolutionNumber(body.resolutionPattern, {
-        bodyCode: body.code,
-        meetingSeq: meeting.seq,
-        year: meeting.year,
-        seq,
-      }),
+      ...(await newResolutionStub(db, meeting, body, poll.agendaItemId)),
       verb: close.verb,
       text: close.text.trim().slice(0, 4000),
       pollId,
-      createdAt: now,
-      updatedAt: now,
     };
     let resolution: Resolution;
     if (result.method === 'resolution') {

@@ -1,4 +1,4 @@
-import type { Resolution, ResolutionInput, Task, TaskInput } from '@shared/domain';
+import type { Body, Meeting, Resolution, ResolutionInput, Task, TaskInput } from '@shared/domain';
 import {
   evaluateResolution,
   isInRoom,
@@ -47,6 +47,33 @@ export async function entitlementSnapshot(db: AppDb, meetingId: string): Promise
   };
 }
 
+/** Identity, sequence, number (by the body's pattern) and time of a meeting's next resolution. */
+export async function newResolutionStub(
+  db: AppDb,
+  meeting: Meeting,
+  body: Body,
+  agendaItemId: string,
+) {
+  const existing = await db.resolutions.where('meetingId').equals(meeting.id).toArray();
+  const seq = existing.reduce((max, r) => Math.max(max, r.seq), 0) + 1;
+  const now = nowIso();
+  return {
+    id: newId(),
+    meetingId: meeting.id,
+    bodyId: body.id,
+    agendaItemId,
+    seq,
+    number: resolutionNumber(body.resolutionPattern, {
+      bodyCode: body.code,
+      meetingSeq: meeting.seq,
+      year: meeting.year,
+      seq,
+    }),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 const TABLES = (db: AppDb) => [
   db.resolutions,
   db.tasks,
@@ -86,31 +113,13 @@ export async function addResolution(
       if (e instanceof VoteCountError) throw new DomainError(e.code, e.params);
       throw e;
     }
-    const seq =
-      (await db.resolutions.where('meetingId').equals(meeting.id).toArray()).reduce(
-        (max, r) => Math.max(max, r.seq),
-        0,
-      ) + 1;
-    const now = nowIso();
     const resolution: Resolution = {
-      id: newId(),
-      meetingId: meeting.id,
-      bodyId: body.id,
-      agendaItemId,
-      seq,
-      number: resolutionNumber(body.resolutionPattern, {
-        bodyCode: body.code,
-        meetingSeq: meeting.seq,
-        year: meeting.year,
-        seq,
-      }),
+      ...(await newResolutionStub(db, meeting, body, agendaItemId)),
       verb: data.verb,
       text: data.text,
       result: data.result,
       outcome: evaluated.outcome,
       decision: evaluated.decision,
-      createdAt: now,
-      updatedAt: now,
     };
     await db.resolutions.add(resolution);
     if (taskData)
