@@ -105,18 +105,20 @@ export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onCl
                 emptyLabel="—"
                 options={(plans ?? []).map((p) => ({ value: p.id, label: p.name }))}
               />
-              <SelectInput
-                label={t('polls.fromPlanLevel')}
-                value={level}
-                onChange={setLevel}
-                options={(['1', '2', '3'] as const).map((l) => ({
-                  value: l,
-                  label: planView?.plan.levelNames[l] ?? l,
-                }))}
-              />
-              <Button onPress={takeFromPlan} isDisabled={!planView}>
-                {t('polls.fromPlanAdd')}
-              </Button>
+              {planView && (
+                <>
+                  <SelectInput
+                    label={t('polls.fromPlanLevel')}
+                    value={level}
+                    onChange={setLevel}
+                    options={(['1', '2', '3'] as const).map((l) => ({
+                      value: l,
+                      label: planView.plan.levelNames[l],
+                    }))}
+                  />
+                  <Button onPress={takeFromPlan}>{t('polls.fromPlanAdd')}</Button>
+                </>
+              )}
             </div>
           )}
           {method === 'points' && (
