@@ -48,6 +48,16 @@ createServer((req, res) => {
   createReadStream(file)
     .on('error', () => res.end())
     .pipe(res);
-}).listen(port, '127.0.0.1', () =>
-  console.log(`Triáda (browser mode) on http://127.0.0.1:${port}/`),
-);
+})
+  .on('error', (e) => {
+    // One clear line instead of a stack trace for the usual case: another server on the port.
+    console.error(
+      e.code === 'EADDRINUSE'
+        ? `Port ${port} on 127.0.0.1 is already in use: stop the other server or choose another port with PORT=4174 npm run start:web.`
+        : `Triáda could not start browser mode: ${e.message}`,
+    );
+    process.exit(1);
+  })
+  .listen(port, '127.0.0.1', () =>
+    console.log(`Triáda (browser mode) on http://127.0.0.1:${port}/`),
+  );

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { BodiesPage } from './features/bodies/BodiesPage';
@@ -7,15 +8,31 @@ import { MeetingPage } from './features/meetings/MeetingPage';
 import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { OrganizationsPage } from './features/organizations/OrganizationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
-import { PlanPage } from './features/plan/PlanPage';
-import { PlansPage } from './features/plan/PlansPage';
-import { ProjectorPage } from './features/projector/ProjectorPage';
-import { KioskPage } from './features/kiosk/KioskPage';
-import { RoomPage } from './features/room/RoomPage';
-import { TasksPage } from './features/tasks/TasksPage';
 import { SettingsPage } from './features/settings/SettingsPage';
-import { DataSafetyPage } from './features/safety/DataSafetyPage';
 import { SafetyGate } from './features/safety/SafetyGate';
+
+// Heavier screens load on first use: start-up does only what the first screen needs.
+const PlanPage = lazy(() =>
+  import('./features/plan/PlanPage').then((m) => ({ default: m.PlanPage })),
+);
+const PlansPage = lazy(() =>
+  import('./features/plan/PlansPage').then((m) => ({ default: m.PlansPage })),
+);
+const ProjectorPage = lazy(() =>
+  import('./features/projector/ProjectorPage').then((m) => ({ default: m.ProjectorPage })),
+);
+const KioskPage = lazy(() =>
+  import('./features/kiosk/KioskPage').then((m) => ({ default: m.KioskPage })),
+);
+const RoomPage = lazy(() =>
+  import('./features/room/RoomPage').then((m) => ({ default: m.RoomPage })),
+);
+const TasksPage = lazy(() =>
+  import('./features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })),
+);
+const DataSafetyPage = lazy(() =>
+  import('./features/safety/DataSafetyPage').then((m) => ({ default: m.DataSafetyPage })),
+);
 
 // Hash routes work the same from app://triada/ (Electron) and from 127.0.0.1 (browser mode).
 const router = createHashRouter([
@@ -45,7 +62,9 @@ export function App() {
   // The gate opens the database first: a database from a newer Triáda is never written to.
   return (
     <SafetyGate>
-      <RouterProvider router={router} />
+      <Suspense fallback={<p className="loading">…</p>}>
+        <RouterProvider router={router} />
+      </Suspense>
     </SafetyGate>
   );
 }
