@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person, TriadRole } from '@shared/domain';
 import { fullName, TRIAD_ROLES } from '@shared/domain';
 import { Button } from '../../components/Button';
+import { SortableHeader } from '../../components/SortableHeader';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -155,37 +156,9 @@ export function PeoplePage() {
           <thead>
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
-                {hg.headers.map((h) => {
-                  const sorted = h.column.getIsSorted();
-                  return (
-                    <th
-                      key={h.id}
-                      scope="col"
-                      aria-sort={
-                        sorted === 'asc'
-                          ? 'ascending'
-                          : sorted === 'desc'
-                            ? 'descending'
-                            : undefined
-                      }
-                    >
-                      {h.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          className="sort-button"
-                          onClick={h.column.getToggleSortingHandler()}
-                        >
-                          {flexRender(h.column.columnDef.header, h.getContext())}
-                          <span aria-hidden="true" className="sort-mark">
-                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                          </span>
-                        </button>
-                      ) : (
-                        flexRender(h.column.columnDef.header, h.getContext())
-                      )}
-                    </th>
-                  );
-                })}
+                {hg.headers.map((h) => (
+                  <SortableHeader key={h.id} header={h} />
+                ))}
                 <th scope="col">
                   <span className="sr-only">{t('common.actions')}</span>
                 </th>

@@ -11,6 +11,7 @@ import {
 import type { PlanEvaluation, PlanItem, PlanLevel, StatusOrNone } from '@shared/plan';
 import { compareCodes, plannedCostIn } from '@shared/plan';
 import { Button } from '../../components/Button';
+import { SortableHeader } from '../../components/SortableHeader';
 import { describeError } from '../../components/errors';
 import { SelectInput } from '../../components/fields';
 import { db, updatePlanItem, type PlanView } from '../../db';
@@ -248,34 +249,13 @@ export function TableTab({
         <thead>
           {table.getHeaderGroups().map((hg) => (
             <tr key={hg.id}>
-              {hg.headers.map((h) => {
-                const sorted = h.column.getIsSorted();
-                return (
-                  <th
-                    key={h.id}
-                    scope="col"
-                    aria-sort={
-                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
-                    }
-                    className={h.id === 'planned' ? 'num' : undefined}
-                  >
-                    {h.column.getCanSort() ? (
-                      <button
-                        type="button"
-                        className="sort-button"
-                        onClick={h.column.getToggleSortingHandler()}
-                      >
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true" className="sort-mark">
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                        </span>
-                      </button>
-                    ) : (
-                      flexRender(h.column.columnDef.header, h.getContext())
-                    )}
-                  </th>
-                );
-              })}
+              {hg.headers.map((h) => (
+                <SortableHeader
+                  key={h.id}
+                  header={h}
+                  className={h.id === 'planned' ? 'num' : undefined}
+                />
+              ))}
               <th scope="col">
                 <span className="sr-only">{t('common.actions')}</span>
               </th>
