@@ -1,42 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolutionInput } from '@shared/domain';
-import { DEFAULT_RULES } from '@shared/domain';
+
 import { addAgendaItem, addAgendaItems, saveDiscussion } from './agenda';
 import { markAttendance } from './attendance';
-import { addMembership, createBody } from './bodies';
+
 import { createMeeting, removeMeeting } from './meetings';
 import { addAmendment, approveMinutes, setMinutesStatus } from './minutes';
 import { createPerson } from './people';
 import { addResolution, addTask } from './resolutions';
 import { approvalCandidates, listTasks, roomView } from './room';
 import { reviewTask } from './tasks';
-import { db, domainCode } from './testDb';
+import { db, domainCode, groupOfMembers } from './testDb';
 
-async function group(code = 'PS1') {
-  const body = await createBody(db, {
-    kind: 'working',
-    code,
-    name: 'Senioři',
-    rules: DEFAULT_RULES,
-  });
-  const members: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    const p = await createPerson(db, {
-      firstName: 'Člen',
-      lastName: `${code}-${i + 1}`,
-      triadRole: 'user',
-    });
-    members.push(p.id);
-    await addMembership(db, {
-      bodyId: body.id,
-      personId: p.id,
-      role: 'member',
-      votingRight: true,
-      from: '2025-01-01',
-    });
-  }
-  return { body, members };
-}
+const group = (code = 'PS1') => groupOfMembers(code, 3);
 async function meeting(
   bodyId: string,
   date: string,
