@@ -7,8 +7,8 @@
 //   newest reportedOn, then newest createdAt). With no record at all it is 'none'.
 // - Cancelled activities ('cancelled') leave the base; everything else, 'none' included, stays.
 // - Buckets: fulfilled = done; inProgress = inProgress + partial; notFulfilled = notStarted +
-//   notDone + postponed; noReport = none. Shares are whole percents of the base that add up
-//   to exactly 100 (largest remainder).
+//   notDone + postponed; noReport = none. Shares are whole percents of the base by the one
+//   rounding rule of percent.ts (largest remainder; equal counts show equal percents).
 // - Average fulfilment is the mean % over reported activities in the base: the recorded %
 //   when given, otherwise done 100, partial 50, anything else 0.
 import type {
@@ -21,6 +21,7 @@ import type {
 } from './model';
 import { FUNDING_SOURCES, MONITORING_STATUSES } from './model';
 import { compareCodes, treeOrder } from './numbering';
+import { percentShares } from './percent';
 
 export const BUCKETS = ['fulfilled', 'inProgress', 'notFulfilled', 'noReport'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -57,33 +58,12 @@ export interface FulfilmentStats {
   base: number;
   counts: Record<StatusOrNone, number>;
   buckets: Record<Bucket, number>;
-  /** Whole percents of the base; they add up to 100 when base > 0, all 0 otherwise. */
+  /** Whole percents of the base (percent.ts); all 0 when the base is 0. */
   shares: Record<Bucket, number>;
   /** Activities in the base with a status. */
   reported: number;
   /** Mean % fulfilment over reported activities in the base (0–100, one decimal), undefined if none. */
   averageFulfilment?: number;
-}
-
-/** Whole percents proportional to `values` that sum to 100 (largest remainder, ties to the earlier key). */
-export function percentShares<K extends string>(
-  values: Record<K, number>,
-  keys: readonly K[],
-): Record<K, number> {
-  const total = keys.reduce((s, k) => s + values[k], 0);
-  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  if (total <= 0) return out;
-  const raw = keys.map((k, i) => ({ k, i, exact: (values[k] * 100) / total }));
-  let given = 0;
-  for (const r of raw) {
-    out[r.k] = Math.floor(r.exact);
-    given += out[r.k];
-  }
-  const byRemainder = [...raw].sort(
-    (a, b) => b.exact - Math.floor(b.exact) - (a.exact - Math.floor(a.exact)) || a.i - b.i,
-  );
-  for (let j = 0; given < 100 && j < byRemainder.length; j++, given++) out[byRemainder[j]!.k] += 1;
-  return out;
 }
 
 export function percentOf(point: StatusPoint): number {

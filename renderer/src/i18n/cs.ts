@@ -1143,7 +1143,7 @@ export const cs = {
       cancelled_few: '{{count}} zrušené mimo základ',
       cancelled_many: '{{count}} zrušené mimo základ',
       cancelled_other: '{{count}} zrušených mimo základ',
-      rule: 'Podíly se počítají ze všech aktivit kromě zrušených. Aktivita bez hlášení za rok přebírá poslední dřívější stav. Částečně splněné se počítají jako rozpracované.',
+      rule: 'Podíly se počítají ze všech aktivit kromě zrušených. Aktivita bez hlášení za rok přebírá poslední dřívější stav. Částečně splněné se počítají jako rozpracované. Procenta jsou zaokrouhlena metodou největšího zbytku; stejné počty mají vždy stejné procento, proto součet může výjimečně dát 99 nebo 101 %.',
       byPriority: 'Podle úrovně „{{level}}“',
       byGroup: 'Podle pracovních skupin',
       byTarget: 'Podle cílových skupin',

@@ -1148,7 +1148,7 @@ export const en: typeof cs = {
       cancelled_few: '{{count}} cancelled, outside the base',
       cancelled_many: '{{count}} cancelled, outside the base',
       cancelled_other: '{{count}} cancelled, outside the base',
-      rule: 'Shares are computed over all activities except cancelled ones. An activity with no report this year keeps its latest earlier status. Partly fulfilled counts as in progress.',
+      rule: 'Shares are computed over all activities except cancelled ones. An activity with no report this year keeps its latest earlier status. Partly fulfilled counts as in progress. Percentages are rounded by the largest remainder; equal counts always show equal percentages, so a row may now and then add up to 99 or 101 %.',
       byPriority: 'By “{{level}}”',
       byGroup: 'By working group',
       byTarget: 'By target group',

@@ -19,7 +19,7 @@ import { StatusChip } from './StatusChip';
 /** A thin stacked bar of the four buckets with the shares as its accessible name. */
 function ShareBar({ stats, label }: { stats: FulfilmentStats; label: string }) {
   const { t } = useTranslation();
-  const text = BUCKETS.filter((b) => stats.shares[b] > 0)
+  const text = BUCKETS.filter((b) => stats.buckets[b] > 0)
     .map((b) => `${stats.shares[b]} % ${t(`plan.bucket.${b}`)}`)
     .join(', ');
   return (
@@ -29,8 +29,15 @@ function ShareBar({ stats, label }: { stats: FulfilmentStats; label: string }) {
       aria-label={`${label}: ${text || t('plan.dashboard.noBase')}`}
     >
       {BUCKETS.map((b) =>
-        stats.shares[b] > 0 ? (
-          <span key={b} style={{ width: `${stats.shares[b]}%`, background: BUCKET_COLORS[b] }} />
+        stats.buckets[b] > 0 ? (
+          // exact widths: the rounded shares may add up to 99 or 101 when counts tie
+          <span
+            key={b}
+            style={{
+              width: `${(stats.buckets[b] * 100) / stats.base}%`,
+              background: BUCKET_COLORS[b],
+            }}
+          />
         ) : null,
       )}
     </div>
