@@ -122,6 +122,11 @@ describe('MIME types and headers', () => {
     expect(m?.[1]).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  it('connects to its own origin only (nothing listens on a loopback WebSocket yet)', () => {
+    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self';/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/ws:|wss:|\*/);
+  });
+
   it('has a CSP without unsafe script sources', () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self';/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);

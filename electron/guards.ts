@@ -10,10 +10,11 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * Must stay identical to the CSP in scripts/serve.mjs (browser mode); guards.test.ts checks it.
- * connect-src allows the local voting hub's loopback admin WebSocket (ARCHITECTURE.md §5).
+ * connect-src is 'self' only: nothing listens on a loopback WebSocket yet. The voting hub
+ * (ARCHITECTURE.md §5) will add its one ws://127.0.0.1:<port> when it exists, not a wildcard.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 function parseUrl(raw: string): URL | null {
   try {

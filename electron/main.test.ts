@@ -1,6 +1,6 @@
 // Wiring test of main.ts against a fake `electron` module (the binary is not installed here):
 // the hardening, the app:// protocol and the IPC handlers as Electron would call them.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -80,6 +80,13 @@ const fake = vi.hoisted(() => {
       quit: vi.fn(),
       exit: vi.fn(),
       getPath: vi.fn(() => '/home/u/Documents'),
+      // Tested as the installed app: production hardening on.
+      isPackaged: true,
+      name: 'Triáda',
+    },
+    Menu: {
+      setApplicationMenu: vi.fn(),
+      buildFromTemplate: vi.fn((t: unknown) => ({ template: t })),
     },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
@@ -150,8 +157,17 @@ describe('main process wiring', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      devTools: false,
     });
     expect(main.webContents.url).toBe('app://triada/index.html');
+  });
+
+  it('removes the default menu (reload, DevTools) from the installed app', () => {
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    // Linux and Windows: no menu at all; macOS gets the edit-only menu of menu.ts.
+    const [menu] = electron.Menu.setApplicationMenu.mock.calls[0] as unknown as [unknown];
+    if (process.platform === 'darwin') expect(menu).not.toBeNull();
+    else expect(menu).toBeNull();
   });
 
   it('denies every permission but persistent storage for the app itself', () => {
@@ -186,6 +202,7 @@ describe('main process wiring', () => {
     const contents = {
       on: (ev: string, fn: never) => void on.set(ev, fn),
       setWindowOpenHandler: (fn: never) => void (openHandler = fn),
+      closeDevTools: vi.fn(),
     };
     (fake.appHandlers.get('web-contents-created') as (e: unknown, c: unknown) => void)(
       {},
@@ -211,6 +228,23 @@ describe('main process wiring', () => {
     const attach = { preventDefault: vi.fn(), url: '' };
     on.get('will-attach-webview')!(attach);
     expect(attach.preventDefault).toHaveBeenCalled();
+
+    // Redirects are guarded like navigations, and never opened: the user did not ask for them.
+    const redirect = (url: string) => {
+      const e = { url, preventDefault: vi.fn() };
+      on.get('will-redirect')!(e);
+      return e.preventDefault.mock.calls.length > 0;
+    };
+    electron.shell.openExternal.mockClear();
+    expect(redirect('app://triada/index.html')).toBe(false);
+    expect(redirect('https://evil.example/')).toBe(true);
+    expect(redirect('file:///etc/passwd')).toBe(true);
+    expect(redirect('app://triada.evil.com/')).toBe(true);
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+
+    // DevTools forced open anyway (a debugger attach) are closed again in the installed app.
+    (on.get('devtools-opened') as unknown as () => void)();
+    expect(contents.closeDevTools).toHaveBeenCalled();
   });
 
   it('serves the renderer from app://triada/ with the CSP, and nothing outside it', async () => {
@@ -322,7 +356,11 @@ describe('main process wiring', () => {
 
       electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
       expect(
-        await invoke('file:saveBytes', event, { fileName: 'a.txt', mime: 'text/plain', bytes }),
+        await invoke('file:saveBytes', event, {
+          fileName: 'a.json',
+          mime: 'application/json',
+          bytes,
+        }),
       ).toEqual({
         ok: true,
         value: { saved: false },
@@ -334,15 +372,52 @@ describe('main process wiring', () => {
       const event = { sender: main.webContents, senderFrame: frame('app://triada/index.html') };
       electron.dialog.showSaveDialog.mockResolvedValueOnce({
         canceled: false,
-        filePath: path.join(dir, 'no', 'such', 'dir.txt'),
+        filePath: path.join(dir, 'no', 'such', 'dir.json'),
       });
       expect(
         await invoke('file:saveBytes', event, {
-          fileName: 'a.txt',
-          mime: 'text/plain',
+          fileName: 'a.json',
+          mime: 'application/json',
           bytes: new Uint8Array(1),
         }),
       ).toMatchObject({ ok: false, error: { code: 'WRITE_FAILED' } });
+    });
+
+    it('refuses executable, shortcut and bidi-disguised names, suggested or typed', async () => {
+      const main = fake.windows[0]!;
+      const event = { sender: main.webContents, senderFrame: frame('app://triada/index.html') };
+      const mime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+      const bytes = new Uint8Array([80, 75, 3, 4]);
+      electron.dialog.showSaveDialog.mockClear();
+      for (const fileName of ['Zápis.exe', 'Zápis.hta', 'Zápis.lnk', 'triada.desktop'])
+        expect(await invoke('file:saveBytes', event, { fileName, mime, bytes })).toMatchObject({
+          ok: false,
+          error: { code: 'BAD_REQUEST' },
+        });
+      expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+
+      for (const typed of ['Zápis.exe', 'Zápis.lnk', 'Zápis.bat', 'Zápis\u202excod.docx']) {
+        electron.dialog.showSaveDialog.mockResolvedValueOnce({
+          canceled: false,
+          filePath: path.join(dir, typed),
+        });
+        expect(
+          await invoke('file:saveBytes', event, { fileName: 'Zápis.docx', mime, bytes }),
+          typed,
+        ).toMatchObject({ ok: false, error: { code: 'BAD_FILE_NAME' } });
+      }
+      expect(readdirSync(dir).filter((f) => !f.endsWith('.docx') && !f.endsWith('.json'))).toEqual(
+        [],
+      );
+
+      // A name typed without the extension gets the app's one.
+      electron.dialog.showSaveDialog.mockResolvedValueOnce({
+        canceled: false,
+        filePath: path.join(dir, 'Zápis 3.2026'),
+      });
+      expect(
+        await invoke('file:saveBytes', event, { fileName: 'Zápis.docx', mime, bytes }),
+      ).toEqual({ ok: true, value: { saved: true, path: path.join(dir, 'Zápis 3.2026.docx') } });
     });
   });
 });

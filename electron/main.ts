@@ -2,6 +2,7 @@
 // handlers. No business rules here (ARCHITECTURE.md §2, §4). Bundled to dist/electron/main.cjs.
 import {
   BrowserWindow,
+  Menu,
   app,
   dialog,
   ipcMain,
@@ -15,7 +16,7 @@ import {
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { QUIT_BACKUP_EVENT } from '../shared/ipc/channels';
-import { saveFilterFor } from '../shared/ipc/files';
+import { extensionOf, finalSaveName, saveFilterFor } from '../shared/ipc/files';
 import { listAutoBackups, writeAutoBackup } from './backups';
 import {
   APP_HOST,
@@ -30,10 +31,13 @@ import {
   isPermissionAllowed,
 } from './guards';
 import { IpcError, createIpcRouter } from './ipc';
+import { productionMenuTemplate } from './menu';
 
 /** dist/electron/main.cjs → dist/renderer (inside app.asar when packaged). */
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
+/** Packaged (installed) builds: no DevTools, no developer menu. `npm start` keeps both. */
+const PRODUCTION = app.isPackaged === true;
 
 // Before ready: sandbox every renderer, make app:// a standard, secure origin.
 app.enableSandbox();
@@ -71,6 +75,7 @@ function createAppWindow(
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      devTools: !PRODUCTION,
     },
   });
   appWindows.add(win);
@@ -187,8 +192,16 @@ function registerIpc(): void {
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
     if (choice.canceled || !choice.filePath) return { saved: false };
+    // The user may have typed any name: keep the app's extension, refuse executables,
+    // shortcuts and names that hide their real extension (U+202E and friends).
+    const name = finalSaveName(path.basename(choice.filePath), extensionOf(fileName) ?? '');
+    if (name === null)
+      throw new IpcError(
+        'BAD_FILE_NAME',
+        `Refused to save as ${JSON.stringify(path.basename(choice.filePath))}`,
+      );
     // Write next to the target, then rename: an existing file is never left half-written.
-    const target = choice.filePath;
+    const target = path.join(path.dirname(choice.filePath), name);
     const temp = `${target}.${process.pid}.part`;
     try {
       await writeFile(temp, bytes);
@@ -250,13 +263,17 @@ async function serveApp(request: Request): Promise<Response> {
 function hardenWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (e) => e.preventDefault());
-    const guardNavigation = (e: Electron.Event, url: string) => {
-      if (isAppUrl(url)) return;
+    // A click on a link leaves the app: open it in the browser instead. A redirect is not
+    // something the user asked for, so it is only stopped, never opened.
+    contents.on('will-navigate', (e) => {
+      if (isAppUrl(e.url)) return;
       e.preventDefault();
-      openExternalSafely(url);
-    };
-    contents.on('will-navigate', (e) => guardNavigation(e, e.url));
-    contents.on('will-redirect', (e) => guardNavigation(e, e.url));
+      openExternalSafely(e.url);
+    });
+    contents.on('will-redirect', (e) => {
+      if (!isAppUrl(e.url)) e.preventDefault();
+    });
+    if (PRODUCTION) contents.on('devtools-opened', () => contents.closeDevTools());
     contents.setWindowOpenHandler(({ url }) => {
       openExternalSafely(url);
       return { action: 'deny' };
@@ -299,6 +316,10 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(() => {
+      if (PRODUCTION) {
+        const template = productionMenuTemplate(process.platform, app.name);
+        Menu.setApplicationMenu(template ? Menu.buildFromTemplate(template) : null);
+      }
       denyAllPermissions();
       protocol.handle(APP_SCHEME, serveApp);
       registerIpc();

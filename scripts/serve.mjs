@@ -2,10 +2,13 @@
 // from app://triada/, with the same Content-Security-Policy.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(fileURLToPath(new URL('../dist/renderer', import.meta.url)));
+// TRIADA_SERVE_ROOT lets tests serve a temporary folder instead of the build.
+const root = resolve(
+  process.env.TRIADA_SERVE_ROOT ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+);
 const portArg = process.argv.indexOf('--port');
 const port = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env.PORT ?? 4173));
 const types = {
@@ -19,7 +22,7 @@ const types = {
   '.ico': 'image/x-icon',
 };
 const csp =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 try {
   statSync(join(root, 'index.html'));
@@ -28,10 +31,17 @@ try {
   process.exit(1);
 }
 
-createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let file = normalize(join(root, decodeURIComponent(url.pathname)));
-  if (!file.startsWith(root + '/') && file !== root) {
+const server = createServer((req, res) => {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    // A malformed escape such as /%E0%A4%A: refuse the request, keep serving the others.
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
+    return;
+  }
+  let file = normalize(join(root, pathname));
+  if ((!file.startsWith(root + sep) && file !== root) || pathname.includes('\0')) {
     res.writeHead(403).end();
     return;
   }
@@ -48,7 +58,8 @@ createServer((req, res) => {
   createReadStream(file)
     .on('error', () => res.end())
     .pipe(res);
-})
+});
+server
   .on('error', (e) => {
     // One clear line instead of a stack trace for the usual case: another server on the port.
     console.error(
@@ -59,5 +70,6 @@ createServer((req, res) => {
     process.exit(1);
   })
   .listen(port, '127.0.0.1', () =>
-    console.log(`Triáda (browser mode) on http://127.0.0.1:${port}/`),
+    // The real port (--port 0 picks a free one, which tests use).
+    console.log(`Triáda (browser mode) on http://127.0.0.1:${server.address().port}/`),
   );

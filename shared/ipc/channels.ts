@@ -18,6 +18,7 @@ export const IPC_ERROR_CODES = [
   'BAD_REQUEST', // the payload failed validation
   'INTERNAL', // an unexpected failure in the main process
   'WRITE_FAILED', // file:saveBytes could not write the chosen file
+  'BAD_FILE_NAME', // file:saveBytes: the name typed in the save dialog is refused (extension, bidi)
   'NO_WINDOW', // the caller's window is gone
   'BACKUP_FAILED', // backup:write could not write the automatic backup
 ] as const;

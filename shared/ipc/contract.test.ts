@@ -32,6 +32,15 @@ describe('ipc contract', () => {
     for (const fileName of ['a/b.docx', 'a\\b.docx', '..', '.hidden', 'C:x.docx', 'CON.txt', '']) {
       expect(saveBytesRequest.safeParse({ fileName, mime, bytes }).success, fileName).toBe(false);
     }
+    for (const fileName of [
+      'Zápis.exe',
+      'a.hta',
+      'a.lnk',
+      'a.desktop',
+      'a.txt',
+      'Zápis\u202excod.docx',
+    ])
+      expect(saveBytesRequest.safeParse({ fileName, mime, bytes }).success, fileName).toBe(false);
     expect(
       saveBytesRequest.safeParse({ fileName: 'a.docx', mime: 'not a mime', bytes }).success,
     ).toBe(false);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Result } from '../domain/result';
 import { IPC_CHANNELS, type IpcChannel, type IpcErrorCode } from './channels';
-import { MAX_SAVE_BYTES, isSafeFileName } from './files';
+import { ALLOWED_SAVE_EXTENSIONS, MAX_SAVE_BYTES, isAllowedSaveName } from './files';
 
 export { IPC_CHANNELS, IPC_ERROR_CODES } from './channels';
 export type { IpcChannel, IpcErrorCode } from './channels';
@@ -12,9 +12,8 @@ const MB = 1024 * 1024;
 
 export const saveBytesRequest = z.strictObject({
   /** Suggested name only, the user picks the folder; see sanitizeFileName(). */
-  fileName: z.string().refine(isSafeFileName, {
-    error:
-      'fileName must be a plain file name: no path separators or reserved characters, at most 120 characters',
+  fileName: z.string().refine(isAllowedSaveName, {
+    error: `fileName must be a plain file name (no path separators, reserved, control or bidi characters, at most 120 characters) ending in .${ALLOWED_SAVE_EXTENSIONS.join(', .')}`,
   }),
   mime: z
     .string()
