@@ -19,6 +19,10 @@ const react = {
   message: 'No UI libraries here.',
 };
 const toRenderer = { group: ['**/renderer/**'], message: 'Do not import the renderer from here.' };
+const toFeatures = {
+  group: ['**/features/**'],
+  message: 'Components are shared building blocks: the app passes features in (props, slots).',
+};
 const toElectron = {
   group: ['**/electron/**', '../electron/*'],
   message: 'Do not import electron/ from here.',
@@ -66,6 +70,15 @@ export default tseslint.config(
     ignores: ['renderer/src/db/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [dexie, electronMods, nodeMods, toElectron] }],
+    },
+  },
+  {
+    files: ['renderer/src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [dexie, electronMods, nodeMods, toElectron, toFeatures] },
+      ],
     },
   },
   {

@@ -9,6 +9,8 @@ import { MeetingsPage } from './features/meetings/MeetingsPage';
 import { OrganizationsPage } from './features/organizations/OrganizationsPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { RouteError } from './features/safety/PageError';
+import { SafetyBanners } from './features/safety/SafetyBanners';
 import { SafetyGate } from './features/safety/SafetyGate';
 
 // Heavier screens load on first use: start-up does only what the first screen needs.
@@ -35,26 +37,31 @@ const DataSafetyPage = lazy(() =>
 );
 
 // Hash routes work the same from app://triada/ (Electron) and from 127.0.0.1 (browser mode).
+// Every route has an error screen: a page that fails to render says so and offers the way out
+// (a copy of the data, "Záloha a data", a report), and the rest of the app keeps working.
+const pages = [
+  { index: true, element: <HomePage /> },
+  { path: 'meetings', element: <MeetingsPage /> },
+  { path: 'meetings/:meetingId', element: <MeetingPage /> },
+  { path: 'meetings/:meetingId/room', element: <RoomPage /> },
+  { path: 'tasks', element: <TasksPage /> },
+  { path: 'bodies', element: <BodiesPage /> },
+  { path: 'bodies/:bodyId', element: <BodyDetailPage /> },
+  { path: 'plans', element: <PlansPage /> },
+  { path: 'plans/:planId', element: <PlanPage /> },
+  { path: 'people', element: <PeoplePage /> },
+  { path: 'organizations', element: <OrganizationsPage /> },
+  { path: 'settings', element: <SettingsPage /> },
+  { path: 'safety', element: <DataSafetyPage /> },
+];
+
 const router = createHashRouter([
-  { path: '/projector/:meetingId', element: <ProjectorPage /> },
-  { path: '/kiosk/:pollId', element: <KioskPage /> },
+  { path: '/projector/:meetingId', element: <ProjectorPage />, errorElement: <RouteError /> },
+  { path: '/kiosk/:pollId', element: <KioskPage />, errorElement: <RouteError /> },
   {
-    element: <Layout />,
-    children: [
-      { index: true, element: <HomePage /> },
-      { path: 'meetings', element: <MeetingsPage /> },
-      { path: 'meetings/:meetingId', element: <MeetingPage /> },
-      { path: 'meetings/:meetingId/room', element: <RoomPage /> },
-      { path: 'tasks', element: <TasksPage /> },
-      { path: 'bodies', element: <BodiesPage /> },
-      { path: 'bodies/:bodyId', element: <BodyDetailPage /> },
-      { path: 'plans', element: <PlansPage /> },
-      { path: 'plans/:planId', element: <PlanPage /> },
-      { path: 'people', element: <PeoplePage /> },
-      { path: 'organizations', element: <OrganizationsPage /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: 'safety', element: <DataSafetyPage /> },
-    ],
+    element: <Layout banners={<SafetyBanners />} />,
+    errorElement: <RouteError />,
+    children: pages.map((page) => ({ ...page, errorElement: <RouteError /> })),
   },
 ]);
 

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { requestPersistentStorage } from './db';
+import { RootError } from './features/safety/PageError';
 import { i18n } from './i18n';
 import './styles.css';
 
@@ -10,6 +12,12 @@ void requestPersistentStorage();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary
+      fallback={(error, componentStack) => (
+        <RootError error={error} componentStack={componentStack} />
+      )}
+    >
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

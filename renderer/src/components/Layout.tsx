@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { SafetyBanners } from '../features/safety/SafetyBanners';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const LINKS = [
@@ -15,7 +16,8 @@ const LINKS = [
   { to: '/settings', key: 'nav.settings' },
 ] as const;
 
-export function Layout() {
+/** The app's frame; `banners` is the slot the app fills with notices above every page. */
+export function Layout({ banners }: { banners?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="shell">
@@ -51,7 +53,10 @@ export function Layout() {
         </div>
       </nav>
       <main id="main" tabIndex={-1} className="content">
-        <SafetyBanners />
+        {/* A failing notice must not take the page with it. */}
+        <ErrorBoundary fallback={() => <p className="muted small">{t('errorScreen.banners')}</p>}>
+          {banners}
+        </ErrorBoundary>
         <Outlet />
       </main>
     </div>

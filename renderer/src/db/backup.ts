@@ -18,10 +18,11 @@ import {
 import { suppressAudit } from './audit';
 import { nowIso } from './clock';
 import type { AppDb } from './schema';
+import { readSetting, type SettingKey } from './settings';
 
 export const APP_VERSION = '0.1.0';
 export const BACKUP_MIME = 'application/json';
-export const LAST_BACKUP_KEY = 'lastBackupAt';
+export const LAST_BACKUP_KEY = 'lastBackupAt' satisfies SettingKey;
 
 export type BackupProgress = (done: number, total: number, table: string) => void;
 
@@ -129,7 +130,7 @@ export async function restoreBackup(
 }
 
 export const REMINDER_DAYS = 7;
-export const SNOOZE_KEY = 'backupReminderSnoozedUntil';
+export const SNOOZE_KEY = 'backupReminderSnoozedUntil' satisfies SettingKey;
 
 /**
  * Days since the last backup when a reminder is due (browser mode: no automatic backups),
@@ -139,15 +140,16 @@ export async function backupReminder(
   db: AppDb,
   now = new Date(),
 ): Promise<number | 'never' | null> {
+  // Read through the settings' schemas: a damaged value counts as "never backed up".
   const [last, snoozed, people, meetings] = await Promise.all([
-    db.settings.get(LAST_BACKUP_KEY),
-    db.settings.get(SNOOZE_KEY),
+    readSetting(db, LAST_BACKUP_KEY),
+    readSetting(db, SNOOZE_KEY),
     db.people.count(),
     db.meetings.count(),
   ]);
-  if (typeof snoozed?.value === 'string' && snoozed.value > now.toISOString()) return null;
-  if (typeof last?.value !== 'string') return people + meetings > 0 ? 'never' : null;
-  const days = Math.floor((now.getTime() - Date.parse(last.value)) / 86_400_000);
+  if (snoozed && Date.parse(snoozed) > now.getTime()) return null;
+  if (!last) return people + meetings > 0 ? 'never' : null;
+  const days = Math.floor((now.getTime() - Date.parse(last)) / 86_400_000);
   return days >= REMINDER_DAYS ? days : null;
 }
 

@@ -12,8 +12,8 @@ import {
 } from './queries';
 import { approvalCandidates, listTasks, roomView } from './room';
 import { minutesDiffSinceSeal } from './auditLog';
-import type { ProjectSettings } from './project';
 import { db } from './schema';
+import { readSetting, type SettingKey } from './settings';
 
 // Live queries: every window (main and projector) re-renders when the data changes.
 export const useOrganizations = (includeArchived = false) =>
@@ -32,8 +32,9 @@ export const useAttendanceView = (meetingId: string | undefined) =>
   useLiveQuery(async () => (meetingId ? attendanceView(db, meetingId) : null), [meetingId]);
 export const useIsEmpty = () =>
   useLiveQuery(async () => (await db.bodies.count()) === 0 && (await db.people.count()) === 0);
-export const useSetting = <T>(key: string) =>
-  useLiveQuery(async () => (await db.settings.get(key))?.value as T | undefined, [key]);
+/** A setting checked against its schema: invalid stored values read as absent. */
+export const useSetting = <K extends SettingKey>(key: K) =>
+  useLiveQuery(() => readSetting(db, key), [key]);
 export const useBodyStats = () => useLiveQuery(() => bodyStats(db, todayIso()));
 export const useHomeCounts = () => useLiveQuery(() => homeCounts(db));
 export const useRoomView = (meetingId: string | undefined) =>
@@ -41,7 +42,7 @@ export const useRoomView = (meetingId: string | undefined) =>
 export const useTasks = () => useLiveQuery(() => listTasks(db));
 export const useApprovalCandidates = (meetingId: string) =>
   useLiveQuery(() => approvalCandidates(db, meetingId), [meetingId]);
-export const useProjectSettings = () => useSetting<ProjectSettings>('project');
+export const useProjectSettings = () => useSetting('project');
 export const useMinutesDiff = (meetingId: string, sealed: boolean) =>
   useLiveQuery(
     async () => (sealed ? minutesDiffSinceSeal(db, meetingId) : null),

@@ -680,6 +680,28 @@ export const en: typeof cs = {
     substituteOtherOrganization:
       'Note: the substitute is from another organization than the member (the rules of procedure allow it).',
   },
+  errorScreen: {
+    title: 'This page could not be shown',
+    text: 'Something went wrong while showing this page. Showing a page saves nothing: the data in the app is unchanged.',
+    cause: 'Technical cause: {{message}}',
+    next: 'What you can do',
+    saveText: 'Save a copy of all the data to a file, whatever happens next.',
+    save: 'Save a copy of the data',
+    saved: 'The copy of the data is saved.',
+    saveCancelled: 'Saving was cancelled; no copy was made.',
+    saveFailed: 'The copy of the data could not be saved: {{message}}',
+    restoreText: 'If the data is damaged, restore it from a backup on the Backup and data page.',
+    restore: 'Go to Backup and data',
+    reportText:
+      'Report the error: copy its details and send them to your administrator or the makers of Triáda.',
+    copy: 'Copy the error details',
+    copied: 'The error details are on the clipboard.',
+    copyFailed: 'Copying to the clipboard failed. Select and copy the details text below.',
+    reloadText: 'Or try loading the page again, or go elsewhere from the menu.',
+    reload: 'Load again',
+    details: 'Error details',
+    banners: 'The notices could not be shown.',
+  },
   safety: {
     nav: 'Backup and data',
     title: 'Backup and data',

@@ -18,7 +18,7 @@ import { MeetingList } from '../meetings/MeetingList';
 export function HomePage() {
   const { t } = useTranslation();
   const isEmpty = useIsEmpty();
-  const startedEmpty = useSetting<boolean>('startedEmpty');
+  const startedEmpty = useSetting('startedEmpty');
   if (isEmpty === undefined) return <p>{t('common.loading')}</p>;
   return isEmpty && !startedEmpty ? <Welcome /> : <Overview />;
 }

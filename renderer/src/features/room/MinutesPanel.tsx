@@ -242,7 +242,7 @@ function ApproveDialog({ room, onClose }: { room: RoomView; onClose: () => void 
 
 function AmendmentDialog({ room, onClose }: { room: RoomView; onClose: () => void }) {
   const { t } = useTranslation();
-  const userName = useSetting<string>('userName');
+  const userName = useSetting('userName');
   const [reason, setReason] = useState('');
   const [text, setText] = useState('');
   const [author, setAuthor] = useState('');

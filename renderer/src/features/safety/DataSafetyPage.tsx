@@ -77,7 +77,7 @@ function Progress({ done, total, label }: { done: number; total: number; label: 
 
 function BackupSection() {
   const { t, i18n } = useTranslation();
-  const last = useSetting<string>(LAST_BACKUP_KEY);
+  const last = useSetting(LAST_BACKUP_KEY);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(
     null,
@@ -443,7 +443,7 @@ function CsvSection() {
 
 function RetentionSection() {
   const { t } = useTranslation();
-  const stored = useSetting<number>(RETENTION_KEY);
+  const stored = useSetting(RETENTION_KEY);
   const years = stored ?? DEFAULT_RETENTION_YEARS;
   const inactive = useInactivePeople(years);
   const [open, setOpen] = useState<string | null>(null);
