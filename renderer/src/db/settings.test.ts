@@ -12,7 +12,7 @@ const GARBAGE: Record<string, unknown[]> = {
   backupReminderSnoozedUntil: ['garbage', 42, {}],
   lastAutoBackupDay: ['2026-02-30', 'today', 7],
   userName: ['', '   ', 42, {}, 'x'.repeat(500)],
-  retentionYears: ['abc', 0, -3, 2.5, 1e400, {}, '5'],
+  retentionYears: ['abc', 0, -3, 2.5, Infinity, {}, '5'],
   startedEmpty: ['yes', 1, {}],
   project: ['garbage', 42, [], { registrationNumber: 'nonsense' }],
   'gdpr.anonymized': ['garbage', { someone: 'first' }, [1, 2]],
