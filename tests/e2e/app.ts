@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Page model of Triáda in browser mode; role-based locators only, Czech UI. */
 export class App {
@@ -82,4 +82,9 @@ export class App {
 export function isoInDays(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Prague' }).format(d);
+}
+
+/** Types an ISO day into the date field labelled `label` inside `scope`. */
+export async function fillDate(scope: Page | Locator, label: string, iso: string) {
+  await scope.getByLabel(label, { exact: true }).fill(iso);
 }

@@ -2,18 +2,27 @@ import { i18n } from './index';
 
 const locale = () => (i18n.language === 'en' ? 'en-GB' : 'cs-CZ');
 
-/** "12. 4. 2026" in Czech, "12 Apr 2026" in English. */
+const NBSP = '\u00a0';
+/** After the dash of a range: a line may not break there (U+2060 WORD JOINER). */
+const JOIN = '\u2060';
+
+/**
+ * "12. 4. 2026" in Czech, "12 Apr 2026" in English, with no-break spaces: a date is never
+ * split across two lines.
+ */
 export function formatDate(isoDay: string | undefined): string {
   if (!isoDay) return '';
   const [y, m, d] = isoDay.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
-  if (i18n.language !== 'en') return `${d}. ${m}. ${y}`;
+  if (i18n.language !== 'en') return `${d}.${NBSP}${m}.${NBSP}${y}`;
   return new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(date);
+  })
+    .format(date)
+    .replace(/ /g, NBSP);
 }
 
 export function formatWeekday(isoDay: string): string {
@@ -26,6 +35,12 @@ export function formatWeekday(isoDay: string): string {
 /** "9:30" – Czech writes hours without a leading zero. */
 export function formatTime(hhmm: string | undefined): string {
   return hhmm ? hhmm.replace(/^0(\d)/, '$1') : '';
+}
+
+/** "9:00–11:30", kept on one line. */
+export function formatTimeRange(from: string | undefined, to: string | undefined): string {
+  if (!from) return '';
+  return to ? `${formatTime(from)}–${JOIN}${formatTime(to)}` : formatTime(from);
 }
 
 export const collator = () => new Intl.Collator(i18n.language === 'en' ? 'en' : 'cs');

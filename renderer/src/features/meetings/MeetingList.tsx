@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { meetingNumber } from '@shared/domain';
 import { EmptyState } from '../../components/EmptyState';
 import type { MeetingRow } from '../../db';
-import { formatDate, formatTime } from '../../i18n/format';
+import { formatDate, formatTimeRange } from '../../i18n/format';
 
 export function MeetingList({
   meetings,
@@ -33,9 +33,7 @@ export function MeetingList({
             <td>
               <Link to={`/meetings/${m.id}`}>{formatDate(m.date)}</Link>
             </td>
-            <td>
-              {formatTime(m.timeFrom)}–{formatTime(m.timeTo)}
-            </td>
+            <td>{formatTimeRange(m.timeFrom, m.timeTo)}</td>
             {showBody && (
               <td>
                 <span className="code-badge small">{m.body.code}</span> {m.body.name}

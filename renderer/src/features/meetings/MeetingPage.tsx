@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { db, removeMeeting, useAttendanceView } from '../../db';
-import { formatDate, formatTime, formatWeekday } from '../../i18n/format';
+import { formatDate, formatTimeRange, formatWeekday } from '../../i18n/format';
 import { platform } from '../../platform';
 import { AttendanceList } from './AttendanceList';
 import { GuestsPanel } from './GuestsPanel';
@@ -36,8 +36,8 @@ export function MeetingPage() {
         subtitle={
           <>
             <Link to={`/bodies/${body.id}`}>{body.name}</Link> · {formatWeekday(meeting.date)}{' '}
-            {formatDate(meeting.date)}, {formatTime(meeting.timeFrom)}–{formatTime(meeting.timeTo)}{' '}
-            · {meeting.place}
+            {formatDate(meeting.date)}, {formatTimeRange(meeting.timeFrom, meeting.timeTo)} ·{' '}
+            {meeting.place}
           </>
         }
         actions={

@@ -64,6 +64,8 @@ export function PeoplePage() {
       column.accessor((p) => p.organizationName ?? '', {
         id: 'organization',
         header: () => t('people.organization'),
+        // Long names are cut with "…" so that every row stays one line; hover shows all.
+        cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
         sortingFn: (a, b) =>
           cmp.compare(a.getValue<string>('organization'), b.getValue<string>('organization')),
       }),
@@ -76,7 +78,11 @@ export function PeoplePage() {
           TRIAD_ROLES.indexOf(a.original.triadRole) - TRIAD_ROLES.indexOf(b.original.triadRole),
         filterFn: 'equals',
       }),
-      column.accessor((p) => p.email ?? '', { id: 'email', header: () => t('people.email') }),
+      column.accessor((p) => p.email ?? '', {
+        id: 'email',
+        header: () => t('people.email'),
+        cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
+      }),
       column.accessor((p) => p.phone ?? '', {
         id: 'phone',
         header: () => t('people.phone'),
@@ -152,7 +158,7 @@ export function PeoplePage() {
           {t('people.empty')}
         </EmptyState>
       ) : (
-        <table className="data-table" aria-label={t('people.title')}>
+        <table className="data-table people-table" aria-label={t('people.title')}>
           <thead>
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
@@ -169,7 +175,9 @@ export function PeoplePage() {
             {rows.map((row) => (
               <tr key={row.id} className={row.original.archivedAt ? 'archived' : ''}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  <td key={cell.id} className={`col-${cell.column.id}`}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
                 ))}
                 <td className="row-actions">
                   <Button

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isInRoom, meetingNumber, votersSoFar } from '@shared/domain';
 import { useRoomView } from '../../db';
-import { formatDate, formatTime } from '../../i18n/format';
+import { formatDate, formatTimeRange } from '../../i18n/format';
 import { QuorumPanel } from '../meetings/QuorumPanel';
 import { ItemTimer } from '../room/ItemTimer';
 import { PollResultView } from '../room/PollResultView';
@@ -44,7 +44,7 @@ export function ProjectorPage() {
         </p>
         <h1>{t('meetings.title_full', { code: body.code, number: meetingNumber(meeting) })}</h1>
         <p className="projector-when">
-          {formatDate(meeting.date)} · {formatTime(meeting.timeFrom)}–{formatTime(meeting.timeTo)} ·{' '}
+          {formatDate(meeting.date)} · {formatTimeRange(meeting.timeFrom, meeting.timeTo)} ·{' '}
           {meeting.place}
         </p>
       </header>

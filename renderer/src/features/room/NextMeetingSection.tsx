@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { meetingNumber } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { type RoomView } from '../../db';
-import { formatDate, formatTime } from '../../i18n/format';
+import { formatDate, formatTimeRange } from '../../i18n/format';
 import { MeetingForm } from '../meetings/MeetingForm';
 
 /** "Termín příštího jednání": set date and place here; it creates the next meeting. */
@@ -17,8 +17,8 @@ export function NextMeetingSection({ room, locked }: { room: RoomView; locked: b
       <h3 id="next-title">{t('minutes.nextMeeting')}</h3>
       {next ? (
         <p>
-          <strong>{formatDate(next.date)}</strong>, {formatTime(next.timeFrom)}–
-          {formatTime(next.timeTo)}, {next.place} ({meetingNumber(next)}){' '}
+          <strong>{formatDate(next.date)}</strong>, {formatTimeRange(next.timeFrom, next.timeTo)},{' '}
+          {next.place} ({meetingNumber(next)}){' '}
           <Link to={`/meetings/${next.id}/room`}>{t('minutes.nextMeetingOpen')}</Link>
         </p>
       ) : (

@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { db, setCurrentItem, useRoomView } from '../../db';
-import { formatDate, formatTime } from '../../i18n/format';
+import { formatDate, formatTimeRange } from '../../i18n/format';
 import { platform } from '../../platform';
 import { AttendanceList } from '../meetings/AttendanceList';
 import { QuorumPanel } from '../meetings/QuorumPanel';
@@ -55,7 +55,7 @@ export function RoomPage() {
     <div className="room">
       <PageHeader
         title={t('meetings.title_full', { code: body.code, number: meetingNumber(meeting) })}
-        subtitle={`${body.name} · ${formatDate(meeting.date)}, ${formatTime(meeting.timeFrom)}–${formatTime(meeting.timeTo)} · ${meeting.place}`}
+        subtitle={`${body.name} · ${formatDate(meeting.date)}, ${formatTimeRange(meeting.timeFrom, meeting.timeTo)} · ${meeting.place}`}
         actions={
           <>
             <Link className="btn btn-secondary" to={`/meetings/${meeting.id}`}>
