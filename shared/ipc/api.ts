@@ -8,7 +8,10 @@ export interface TriadaApi {
   saveBytes(request: IpcRequest<'file:saveBytes'>): Promise<IpcReply<'file:saveBytes'>>;
   /** Opens (or focuses) the projector window for a meeting, full screen on a second display. */
   openProjector(meetingId: string): Promise<IpcReply<'window:openProjector'>>;
-  /** Writes an automatic backup to <userData>/backups and rotates old ones. */
+  /**
+   * Writes an automatic backup to <userData>/backups, reads it back and verifies it; only a
+   * verified write rotates old ones. See backupWriteResponse for `verified`.
+   */
   writeBackup(request: IpcRequest<'backup:write'>): Promise<IpcReply<'backup:write'>>;
   /** The automatic backups on disk, newest first. */
   listBackups(): Promise<IpcReply<'backup:list'>>;

@@ -50,12 +50,27 @@ export const backupWriteRequest = z.strictObject({
   kind: z.enum(['daily', 'quit']),
 });
 
-export const backupWriteResponse = z.strictObject({
-  /** Absolute path of the written file, for the UI. */
-  path: z.string(),
-  /** Older automatic backups removed by the rotation (file names). */
-  deleted: z.array(z.string()),
-});
+/**
+ * The written backup was read back and checked (same bytes, envelope checksum) before it
+ * counted. verified:false → the file was moved aside (path), nothing was rotated away, and the
+ * renderer must not treat it as a backup (no "last backup" update).
+ */
+export const backupWriteResponse = z.discriminatedUnion('verified', [
+  z.strictObject({
+    verified: z.literal(true),
+    /** Absolute path of the written file, for the UI. */
+    path: z.string(),
+    /** Older automatic backups removed by the rotation (file names). */
+    deleted: z.array(z.string()),
+  }),
+  z.strictObject({
+    verified: z.literal(false),
+    /** Where the file that failed verification was moved aside. */
+    path: z.string(),
+    /** readBack: the disk returned other bytes; notBackup / checksum: the bytes sent are not a sound backup. */
+    problem: z.enum(['readBack', 'notBackup', 'checksum']),
+  }),
+]);
 
 export const backupListRequest = z.strictObject({});
 

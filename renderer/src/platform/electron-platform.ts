@@ -13,7 +13,13 @@ export function createElectronPlatform(api: TriadaApi): Platform {
     async writeAutoBackup(bytes, kind) {
       const reply = await api.writeBackup({ bytes, kind });
       if (!reply.ok) throw new PlatformError(reply.error.code, reply.error.message);
-      return { path: reply.value.path };
+      // Main read the file back and it did not match: it does not count as a backup.
+      if (!reply.value.verified)
+        throw new PlatformError(
+          'BACKUP_UNVERIFIED',
+          `The automatic backup failed verification (${reply.value.problem}); kept aside at ${reply.value.path}`,
+        );
+      return { path: reply.value.path, verified: true };
     },
     onQuitBackupRequest(listener) {
       return api.onQuitBackupRequest(listener);

@@ -16,7 +16,7 @@ function fakeApi(overrides: Partial<TriadaApi> = {}): TriadaApi {
     openProjector: vi.fn(async () => ({ ok: true as const, value: { onSecondDisplay: true } })),
     writeBackup: vi.fn(async () => ({
       ok: true as const,
-      value: { path: '/u/backups/a.json', deleted: [] },
+      value: { verified: true as const, path: '/u/backups/a.json', deleted: [] },
     })),
     listBackups: vi.fn(async () => ({
       ok: true as const,
@@ -85,7 +85,18 @@ describe('electron platform', () => {
     const bytes = new Uint8Array([1, 2]);
     expect(await createElectronPlatform(api).writeAutoBackup!(bytes, 'daily')).toEqual({
       path: '/u/backups/a.json',
+      verified: true,
     });
+    // A backup that failed the read-back check is a failure, never a "last backup".
+    const unverified = fakeApi({
+      writeBackup: async () => ({
+        ok: true as const,
+        value: { verified: false as const, path: '/u/backups/x', problem: 'checksum' as const },
+      }),
+    });
+    await expect(
+      createElectronPlatform(unverified).writeAutoBackup!(bytes, 'daily'),
+    ).rejects.toMatchObject({ code: 'BACKUP_UNVERIFIED' });
     expect(api.writeBackup).toHaveBeenCalledWith({ bytes, kind: 'daily' });
     const failing = fakeApi({
       writeBackup: async () => ({

@@ -15,8 +15,13 @@ export interface Platform {
   /**
    * Electron only: writes an automatic backup to the user-data folder (rotated there: last 14
    * daily, 12 monthly). Absent in the browser, where the app reminds the user to back up instead.
+   * Resolves only when main read the file back and verified it; rejects with PlatformError
+   * ('BACKUP_UNVERIFIED', or the IPC error code) otherwise.
    */
-  writeAutoBackup?(bytes: Uint8Array, kind: 'daily' | 'quit'): Promise<{ path: string }>;
+  writeAutoBackup?(
+    bytes: Uint8Array,
+    kind: 'daily' | 'quit',
+  ): Promise<{ path: string; verified: true }>;
   /** Electron only: subscribe to "the app is closing, write the quit backup now". */
   onQuitBackupRequest?(listener: () => void): () => void;
 }
