@@ -1,23 +1,30 @@
 // Prezenční listina (attendance sheet to print and sign) → docx.Document.
 import { Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import { bodyGenitive, formatDateTime } from './format';
-import { fill, labelsFor } from './labels';
+import { fill, labelsFor, type Labels } from './labels';
 import {
   STYLE,
   buildDocument,
   dataTable,
   fieldLine,
   heading1,
-  spacer,
   titleParagraph,
   type Cell,
   type Column,
 } from './layout';
-import type { AttendanceSheetDoc } from './model';
+import type { AttendanceSheetDoc, AttendeeRow } from './model';
+
+function memberName(m: AttendeeRow, L: Labels): string {
+  const role =
+    m.memberRole && m.memberRole !== 'member' ? L.memberRole[m.gender ?? 'm'][m.memberRole] : '';
+  const notes = [role, m.votingRight === false ? L.noVoteNote : ''].filter(Boolean);
+  return notes.length ? `${m.name}\n(${notes.join(', ')})` : m.name;
+}
 
 /** Minimum height of a row people sign in: 1 cm. */
 export const SIGNATURE_ROW_HEIGHT = 567;
 export const DEFAULT_BLANK_GUEST_ROWS = 5;
+export const DEFAULT_BLANK_SUBSTITUTE_ROWS = 2;
 
 export function buildAttendanceSheet(doc: AttendanceSheetDoc): Document {
   const L = labelsFor(doc.lang);
@@ -54,7 +61,7 @@ export function buildAttendanceSheet(doc: AttendanceSheetDoc): Document {
       memberColumns,
       doc.members.map((m, i): Cell[] => [
         `${i + 1}.`,
-        m.name,
+        memberName(m, L),
         m.organization ?? '',
         L.triadRole[m.triadRole],
         '',
@@ -62,13 +69,40 @@ export function buildAttendanceSheet(doc: AttendanceSheetDoc): Document {
       { rowHeight: SIGNATURE_ROW_HEIGHT, verticalAlign: 'center' },
     ),
   );
-  children.push(spacer());
+  // The same count as the minutes: voting members, and the quorum the rules need.
+  const voting = doc.votingMembers ?? doc.members.filter((m) => m.votingRight !== false).length;
   children.push(
     new Paragraph({
       spacing: { before: 160 },
-      children: [new TextRun({ text: fill(L.presentTally, { total: doc.members.length }) })],
+      children: [
+        new TextRun({
+          text:
+            doc.required !== undefined && voting > 0
+              ? fill(L.presentTally, { total: voting, required: doc.required })
+              : fill(L.presentTallyNoQuorum, { total: doc.members.length }),
+        }),
+      ],
     }),
   );
+
+  // Substitutes sign in their own rows and say for whom.
+  const subRows = Math.max(0, doc.blankSubstituteRows ?? DEFAULT_BLANK_SUBSTITUTE_ROWS);
+  if (subRows > 0) {
+    children.push(heading1(L.substitutesHeading));
+    children.push(
+      dataTable(
+        [
+          { header: L.colNo, width: 510, align: 'right' },
+          { header: L.colFullName, width: 2450 },
+          { header: L.colForWhom, width: 2560 },
+          { header: L.colOrganization, width: 1400 },
+          { header: L.colSignature, width: 2150 },
+        ],
+        Array.from({ length: subRows }, (_, i): Cell[] => [`${i + 1}.`, '', '', '', '']),
+        { rowHeight: SIGNATURE_ROW_HEIGHT, verticalAlign: 'center' },
+      ),
+    );
+  }
 
   children.push(heading1(L.guests));
   const guestColumns: Column[] = [
@@ -90,7 +124,6 @@ export function buildAttendanceSheet(doc: AttendanceSheetDoc): Document {
         verticalAlign: 'center',
       }),
     );
-    children.push(spacer());
   }
   children.push(
     new Paragraph({
@@ -105,6 +138,8 @@ export function buildAttendanceSheet(doc: AttendanceSheetDoc): Document {
     title: `${L.attendanceSheetTitle} ${L.dash} ${h.bodyCode} ${h.meetingNumber}`,
     subject: `${L.fromMeeting} ${bodyGenitive(h, lang)}`,
     project: doc.project,
+    author: h.organizationName,
+    marker: doc.draft ? L.draftPlain : undefined,
     footerText: fill(L.attendanceSheetFooter, { number: h.meetingNumber, code: h.bodyCode }),
     children,
   });

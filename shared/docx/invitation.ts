@@ -1,5 +1,12 @@
 // Pozvánka (invitation to a meeting) → docx.Document.
-import { BorderStyle, Paragraph, TextRun, type Document, type FileChild } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  TextRun,
+  type Document,
+  type FileChild,
+} from 'docx';
 import {
   bodyGenitive,
   bodyMembersDative,
@@ -18,7 +25,7 @@ import {
   buildDocument,
   fieldLine,
   heading1,
-  numberedLine,
+  numberedList,
   titleParagraph,
 } from './layout';
 import type { InvitationDoc } from './model';
@@ -35,6 +42,18 @@ export function buildInvitation(doc: InvitationDoc): Document {
   if (h.organizationName)
     children.push(
       new Paragraph({ style: STYLE.orgLine, children: [new TextRun(h.organizationName)] }),
+    );
+  // Place and date of issue, as on a letter: "Vizovice 2. 4. 2026" (no declension needed).
+  const issued = [doc.issuePlace?.trim(), doc.issuedOn ? formatDate(doc.issuedOn, lang) : '']
+    .filter(Boolean)
+    .join(lang === 'cs' ? ' ' : ', ');
+  if (issued)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { before: 120, after: 240 },
+        children: [new TextRun(issued)],
+      }),
     );
   children.push(
     new Paragraph({
@@ -71,25 +90,28 @@ export function buildInvitation(doc: InvitationDoc): Document {
 
   if (doc.agenda.length > 0) {
     children.push(heading1(L.programme));
+    // Keep-with-next only on the heading: a long programme flows on to the next page.
     const items = [...doc.agenda].sort((a, b) => a.order - b.order);
-    items.forEach((it, i) => {
-      const runs = [new TextRun(it.title)];
-      if (it.presenter)
-        runs.push(
-          new TextRun({
-            text: ` (${fill(L.presentedBy, { name: it.presenter })})`,
-            color: COLOR.muted,
-          }),
-        );
-      children.push(numberedLine(it.order, runs, { keepNext: i < items.length - 1 }));
-    });
+    children.push(
+      ...numberedList(
+        items.map((it) => {
+          const runs = [new TextRun(it.title)];
+          if (it.presenter)
+            runs.push(
+              new TextRun({
+                text: ` (${fill(L.presentedBy, { name: it.presenter })})`,
+                color: COLOR.muted,
+              }),
+            );
+          return runs;
+        }),
+      ),
+    );
   }
 
   if (doc.materials.length > 0) {
     children.push(heading1(L.materials));
-    doc.materials.forEach((m, i) =>
-      children.push(numberedLine('•', m, { keepNext: i < doc.materials.length - 1 })),
-    );
+    children.push(...numberedList(doc.materials, { bullet: true }));
   }
 
   const closing: Paragraph[] = [];
@@ -136,11 +158,18 @@ export function buildInvitation(doc: InvitationDoc): Document {
       );
   }
   if (doc.sentOn) {
+    const date = formatDate(doc.sentOn, lang);
     children.push(
       new Paragraph({
         style: STYLE.note,
         spacing: { before: 360 },
-        children: [new TextRun(fill(L.sentOn, { date: formatDate(doc.sentOn, lang) }))],
+        children: [
+          new TextRun(
+            doc.sentTo?.trim()
+              ? fill(L.sentOnTo, { to: doc.sentTo.trim(), date })
+              : fill(L.sentOn, { date }),
+          ),
+        ],
       }),
     );
   }
@@ -150,6 +179,7 @@ export function buildInvitation(doc: InvitationDoc): Document {
     title: `${L.invitationTitle} ${L.dash} ${h.bodyCode} ${h.meetingNumber}`,
     subject: `${L.fromMeeting} ${bodyGenitive(h, lang)}`,
     project: doc.project,
+    author: h.organizationName,
     footerText: fill(L.invitationFooter, { number: h.meetingNumber, code: h.bodyCode }),
     children,
   });

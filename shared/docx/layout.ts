@@ -10,6 +10,8 @@ import {
   HeadingLevel,
   HeightRule,
   ImageRun,
+  LevelFormat,
+  LineRuleType,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -81,7 +83,8 @@ export function documentStyles(lang: Lang): IStylesOptions {
     default: {
       document: {
         run: { font: FONT, size: 22, color: COLOR.text, language },
-        paragraph: { spacing: { after: 120, line: 264 } },
+        // lineRule auto: without it LibreOffice reads `line` as an exact height and clips pictures.
+        paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
       },
       title: {
         run: { font: FONT, size: 36, bold: true, color: COLOR.accent, characterSpacing: 10 },
@@ -128,14 +131,14 @@ export function documentStyles(lang: Lang): IStylesOptions {
         name: 'Small',
         basedOn: 'Normal',
         run: { size: 16, color: COLOR.muted },
-        paragraph: { spacing: { after: 0, line: 240 } },
+        paragraph: { spacing: { after: 0, line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
         id: STYLE.tableText,
         name: 'Table Text',
         basedOn: 'Normal',
         run: { size: 20 },
-        paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
         id: STYLE.tableHeading,
@@ -183,7 +186,7 @@ export function documentStyles(lang: Lang): IStylesOptions {
         name: 'Spacer',
         basedOn: 'Normal',
         run: { size: 8 },
-        paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
         id: STYLE.signature,
@@ -218,16 +221,27 @@ function hasProject(p: ProjectBlock | undefined): p is ProjectBlock {
   return !!p && !!(p.logo || p.projectName || p.registrationNumber || p.funderLine || p.recipient);
 }
 
-export function projectHeader(project: ProjectBlock | undefined, lang: Lang): Header | undefined {
-  if (!hasProject(project)) return undefined;
+/** The red marker of a draft ("KONCEPT"), printed in the header of every page. */
+function markerParagraph(text: string): Paragraph {
+  return new Paragraph({ style: STYLE.marker, children: [new TextRun(text)] });
+}
+
+export function projectHeader(
+  project: ProjectBlock | undefined,
+  lang: Lang,
+  marker?: string,
+): Header | undefined {
+  if (!hasProject(project))
+    return marker ? new Header({ children: [markerParagraph(marker)] }) : undefined;
   const L = labelsFor(lang);
-  const children: Paragraph[] = [];
+  const children: Paragraph[] = marker ? [markerParagraph(marker)] : [];
   if (project.logo) {
     const size = logoSize(project.logo.widthPx, project.logo.heightPx);
     const alt = project.logo.altText ?? project.funderLine ?? project.projectName ?? 'logo';
     children.push(
       new Paragraph({
-        spacing: { after: 60 },
+        // A picture's line grows with it: never an exact line height here.
+        spacing: { after: 60, line: 240, lineRule: LineRuleType.AUTO },
         children: [
           new ImageRun({
             type: project.logo.type,
@@ -302,16 +316,57 @@ export interface DocumentShell {
   project?: ProjectBlock;
   footerText: string;
   children: FileChild[];
+  /** Document author (the organization); "Triáda" when unknown. */
+  author?: string;
+  /** Printed in the header of every page, e.g. "KONCEPT" on a draft. */
+  marker?: string;
 }
 
+/** Language of each built document, written into docProps/core.xml by packDocx. */
+export const DOCUMENT_LANGUAGE = new WeakMap<Document, string>();
+
+export const LIST = { decimal: 'triada-decimal', bullet: 'triada-bullet' } as const;
+
+const listIndent = { indent: { left: LIST_TAB, hanging: LIST_TAB } };
+
 export function buildDocument(shell: DocumentShell): Document {
-  const header = projectHeader(shell.project, shell.lang);
-  return new Document({
-    creator: 'Triáda',
+  const header = projectHeader(shell.project, shell.lang, shell.marker);
+  const author = shell.author?.trim() || 'Triáda';
+  const doc = new Document({
+    creator: author,
+    lastModifiedBy: author,
     title: shell.title,
     subject: shell.subject,
     description: shell.subject,
     styles: documentStyles(shell.lang),
+    numbering: {
+      config: [
+        {
+          reference: LIST.decimal,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: listIndent },
+            },
+          ],
+        },
+        {
+          reference: LIST.bullet,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '\u2022',
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: listIndent },
+            },
+          ],
+        },
+      ],
+    },
     features: { updateFields: false },
     sections: [
       {
@@ -334,6 +389,8 @@ export function buildDocument(shell: DocumentShell): Document {
       },
     ],
   });
+  DOCUMENT_LANGUAGE.set(doc, langTag(shell.lang));
+  return doc;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,6 +459,37 @@ export function numberedLine(
     keepNext: opts.keepNext,
     children: [new TextRun({ text: n }), new TextRun({ children: [new Tab()] }), ...inline(value)],
   });
+}
+
+let listInstance = 0;
+
+/**
+ * A list with real Word numbering (1., 2., … or bullets), so an edited document renumbers
+ * itself. Every call starts a new list. Lines keep with the next only when `keepTogether`.
+ */
+export function numberedList(
+  items: Inline[],
+  opts: { bullet?: boolean; keepTogether?: boolean; keepLastWithNext?: boolean } = {},
+): Paragraph[] {
+  listInstance += 1;
+  const instance = listInstance;
+  return items.map(
+    (value, i) =>
+      new Paragraph({
+        style: STYLE.listItem,
+        numbering: {
+          reference: opts.bullet ? LIST.bullet : LIST.decimal,
+          level: 0,
+          instance,
+          custom: true,
+        },
+        keepNext:
+          (opts.keepTogether && i < items.length - 1) ||
+          (opts.keepLastWithNext && i === items.length - 1) ||
+          undefined,
+        children: inline(value),
+      }),
+  );
 }
 
 export function heading1(text: string): Paragraph {

@@ -1,14 +1,17 @@
 // Zápis z jednání (minutes) → docx.Document. Section order follows DOMAIN.md §4.2.
-import { Paragraph, TextRun, type Document, type FileChild } from 'docx';
+// Names are always printed in the nominative ("zastupuje: Mgr. Lucie Šimková"), so no
+// sentence depends on declining a name.
+import { Paragraph, Tab, TextRun, type Document, type FileChild } from 'docx';
 import {
   bodyGenitive,
   formatDate,
   formatDateTime,
   formatTime,
   formatVote,
+  quote,
   resolutionSubject,
 } from './format';
-import { fill, labelsFor, type Labels } from './labels';
+import { fill, labelsFor, plural, type Labels } from './labels';
 import {
   STYLE,
   box,
@@ -17,7 +20,7 @@ import {
   fieldLine,
   heading1,
   heading2,
-  numberedLine,
+  numberedList,
   signatureBlock,
   spacer,
   textParagraphs,
@@ -25,80 +28,147 @@ import {
   COLOR,
   type Column,
 } from './layout';
-import type { AttendeeRow, Lang, MinutesDoc, ResolutionView } from './model';
+import type {
+  AttendeeRow,
+  Gender,
+  Lang,
+  MinutesAttendance,
+  MinutesDoc,
+  ResolutionView,
+  TriadRole,
+} from './model';
 import { TRIAD_ROLES } from '../domain/triad';
 
 function personWithOrg(a: { name: string; organization?: string }): string {
   return a.organization ? `${a.name} (${a.organization})` : a.name;
 }
 
+const g = (gender: Gender | undefined): Gender => gender ?? 'm';
+
+export interface AttendanceSummary {
+  /** Present members with a vote, substitutes included. */
+  voting: AttendeeRow[];
+  /** Present members without a vote (e.g. the coordinator). */
+  withoutVote: AttendeeRow[];
+  substitutes: number;
+  /** Triad roles of the voting members present (substitutes by their own role). */
+  triad: Record<TriadRole, number>;
+  quorate: boolean;
+}
+
+/** The one count behind the head count, the attendance table, the triad line and the quorum. */
+export function attendanceSummary(a: MinutesAttendance): AttendanceSummary {
+  const voting = a.present.filter((p) => p.votingRight !== false);
+  const triad = Object.fromEntries(TRIAD_ROLES.map((r) => [r, 0])) as Record<TriadRole, number>;
+  for (const p of voting) triad[p.triadRole] += 1;
+  return {
+    voting,
+    withoutVote: a.present.filter((p) => p.votingRight === false),
+    substitutes: voting.filter((p) => p.substituteFor).length,
+    triad,
+    quorate: a.votingMembers > 0 && voting.length >= a.required,
+  };
+}
+
+function roleLabel(a: AttendeeRow, L: Labels): string | undefined {
+  return a.memberRole && a.memberRole !== 'member'
+    ? L.memberRole[g(a.gender)][a.memberRole]
+    : undefined;
+}
+
 function nameCell(a: AttendeeRow, L: Labels): Paragraph[] {
   const runs = [new TextRun(a.name)];
-  if (a.memberRole && a.memberRole !== 'member') {
-    runs.push(new TextRun({ text: ` (${L.memberRole[a.memberRole]})`, color: COLOR.muted }));
-  }
+  const role = roleLabel(a, L);
+  if (role) runs.push(new TextRun({ text: ` (${role})`, color: COLOR.muted }));
   return [new Paragraph({ style: STYLE.tableText, children: runs })];
+}
+
+/** "zastupuje: …; bez hlasu; přišla v 9:20; odešel v 10:50" */
+function attendanceNote(a: AttendeeRow, start: string, L: Labels): string {
+  const parts: string[] = [];
+  if (a.substituteFor) parts.push(fill(L.substituteFor, { member: a.substituteFor }));
+  if (a.votingRight === false) parts.push(L.withoutVote);
+  if (a.arrivedAt && a.arrivedAt > start)
+    parts.push(fill(L.arrived[g(a.gender)], { time: formatTime(a.arrivedAt) }));
+  if (a.leftAt) parts.push(fill(L.left[g(a.gender)], { time: formatTime(a.leftAt) }));
+  return parts.join('; ');
 }
 
 function attendanceSection(doc: MinutesDoc, L: Labels): FileChild[] {
   const a = doc.attendance;
+  const sum = attendanceSummary(a);
   const out: FileChild[] = [heading1(L.attendanceHeading)];
-  out.push(
-    fieldLine(
-      L.presentMembers,
-      fill(L.presentCount, { present: a.presentVoting, total: a.votingMembers }),
-      { keepNext: a.present.length > 0 },
-    ),
-  );
+  let count =
+    a.votingMembers === 0 && a.present.length === 0
+      ? L.nobody
+      : fill(L.presentCount, { present: sum.voting.length, total: a.votingMembers });
+  if (sum.substitutes > 0) count += `; ${fill(L.ofWhichSubstitutes, { count: sum.substitutes })}`;
+  out.push(fieldLine(L.presentMembers, count, { keepNext: a.present.length > 0 }));
   if (a.present.length > 0) {
+    const start = doc.header.startedAt ?? doc.header.timeFrom;
     const columns: Column[] = [
-      { header: L.colNo, width: 567, align: 'right' },
-      { header: L.colName, width: 3119 },
-      { header: L.colOrganization, width: 3600 },
-      { header: L.colTriadRole, width: 1784 },
+      { header: L.colNo, width: 510, align: 'right' },
+      { header: L.colName, width: 2700 },
+      { header: L.colOrganization, width: 2550 },
+      { header: L.colTriadRole, width: 1310 },
+      { header: L.colNote, width: 2000 },
     ];
+    // Voting members first, then those without a vote: the numbering matches the head count.
+    const rows = [...sum.voting, ...sum.withoutVote];
     out.push(
       dataTable(
         columns,
-        a.present.map((p, i) => [
+        rows.map((p, i) => [
           `${i + 1}.`,
           nameCell(p, L),
           p.organization ?? '',
           L.triadRole[p.triadRole],
+          attendanceNote(p, start, L),
         ]),
       ),
     );
-    out.push(spacer());
   }
-  const triad = TRIAD_ROLES.map((r) => `${L.triadRolePlural[r]} ${a.triadCounts[r] ?? 0}`).join(
-    '  |  ',
-  );
-  out.push(fieldLine(L.triadRepresentation, triad));
-  if (a.excused.length > 0) out.push(fieldLine(L.excused, a.excused.map(personWithOrg).join(', ')));
-  if (a.absent.length > 0) out.push(fieldLine(L.absent, a.absent.map(personWithOrg).join(', ')));
-  if (a.substitutes.length > 0) {
-    const subs = a.substitutes.map((s) => {
-      const base = fill(L.substituteFor, { substitute: s.substitute, member: s.forMember });
-      return s.organization ? `${base} (${s.organization})` : base;
-    });
-    out.push(fieldLine(L.substitutes, subs.join(', ')));
-  }
-  if (a.guests.length > 0) {
+  const triad = TRIAD_ROLES.map((r) => `${L.triadRolePlural[r]} ${sum.triad[r]}`).join('  |  ');
+  if (sum.voting.length > 0)
+    out.push(
+      new Paragraph({
+        style: STYLE.field,
+        spacing: { before: a.present.length > 0 ? 120 : 0, after: 60 },
+        children: [
+          new TextRun({ text: `${L.triadRepresentation}:`, bold: true }),
+          new TextRun({ children: [new Tab()] }),
+          new TextRun(triad),
+          new TextRun({ text: ` ${L.triadNote}`, color: COLOR.muted, size: 18 }),
+        ],
+      }),
+    );
+  if (sum.withoutVote.length > 0)
     out.push(
       fieldLine(
-        L.guests,
-        a.guests.map((g) => `${personWithOrg(g)} ${L.dash} ${L.withoutVote}`).join(', '),
+        L.withoutVoteMembers,
+        sum.withoutVote
+          .map((p) => {
+            const role = roleLabel(p, L);
+            return role ? `${p.name} (${role})` : p.name;
+          })
+          .join(', '),
       ),
     );
-  }
-  const q = fill(a.quorate ? L.quorumYes : L.quorumNo, {
-    present: a.presentVoting,
-    total: a.votingMembers,
-    required: a.required,
-  });
+  if (a.excused.length > 0) out.push(fieldLine(L.excused, a.excused.map(personWithOrg).join(', ')));
+  if (a.absent.length > 0) out.push(fieldLine(L.absent, a.absent.map(personWithOrg).join(', ')));
+  if (a.guests.length > 0)
+    out.push(fieldLine(L.guestsNoVote, a.guests.map(personWithOrg).join(', ')));
+  const q =
+    a.votingMembers === 0
+      ? L.quorumNoMembers
+      : fill(sum.quorate ? L.quorumYes : L.quorumNo, {
+          present: sum.voting.length,
+          total: a.votingMembers,
+          required: a.required,
+        });
   out.push(
     fieldLine(L.quorum, [
-      new TextRun({ text: q, bold: true, color: a.quorate ? undefined : COLOR.marker }),
+      new TextRun({ text: q, bold: true, color: sum.quorate ? undefined : COLOR.marker }),
     ]),
   );
   return out;
@@ -108,21 +178,26 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+function outcomeText(r: ResolutionView, L: Labels): string {
+  if (r.outcomeNote === 'noQuorum') return L.noQuorumOutcome;
+  if (r.outcomeNote === 'tie') return L.tieOutcome;
+  return r.outcome === 'passed' ? L.passed : r.outcome === 'rejected' ? L.rejected : L.noVote;
+}
+
 function voteLine(r: ResolutionView, lang: Lang, L: Labels): Paragraph {
   if (r.outcome === 'noVote' && !r.vote && !r.consensus) {
     return new Paragraph({
       style: STYLE.tableText,
+      spacing: { before: 60 },
       children: [new TextRun({ text: `${capitalize(L.noVote)}.`, italics: true })],
     });
   }
   const how = r.vote ? formatVote(r.vote, lang) : r.consensus ? L.consensus : '';
-  const outcome =
-    r.outcome === 'passed' ? L.passed : r.outcome === 'rejected' ? L.rejected : L.noVote;
   const children = [new TextRun({ text: `${L.voting}: `, bold: true })];
   if (how) children.push(new TextRun(`${how} ${L.dash} `));
   children.push(
     new TextRun({
-      text: outcome,
+      text: outcomeText(r, L),
       bold: true,
       color: r.outcome === 'rejected' ? COLOR.marker : undefined,
     }),
@@ -130,26 +205,91 @@ function voteLine(r: ResolutionView, lang: Lang, L: Labels): Paragraph {
   return new Paragraph({ style: STYLE.tableText, spacing: { before: 60 }, children });
 }
 
-function resolutionBlock(r: ResolutionView, doc: MinutesDoc, L: Labels): FileChild[] {
-  const out: FileChild[] = [];
-  if (r.pollSummary && r.pollSummary.ranked.length > 0) {
+/** Head count at the moment of the vote, the rule and how a tie was settled. */
+function ruleLines(r: ResolutionView, lang: Lang, L: Labels): string[] {
+  const d = r.decision;
+  const poll = r.pollSummary;
+  if (!d) {
+    const lines: string[] = [];
+    if (poll?.presentVoting !== undefined && poll.votingMembers !== undefined)
+      lines.push(fill(L.presentAtVote, { present: poll.presentVoting, total: poll.votingMembers }));
+    if (r.ruleText) lines.push(r.ruleText);
+    return lines;
+  }
+  const lines = [fill(L.presentAtVote, { present: d.presentVoting, total: d.votingMembers })];
+  if (r.consensus) return [...lines, L.consensusRule];
+  if (!r.vote) return lines;
+  lines.push(
+    fill(L.ruleLine, {
+      rule: L.majorityRule[d.majority],
+      minYes: `${d.minYes} ${plural(lang, d.minYes, L.votesFor)}`,
+    }),
+  );
+  if (d.decidedBy === 'chairCastingVote' && d.castingVote)
+    lines.push(
+      fill(L.decidedByChair, { vote: d.castingVote === 'yes' ? L.castingYes : L.castingNo }),
+    );
+  if (d.decidedBy === 'tieRule') lines.push(L.decidedByTie);
+  return lines;
+}
+
+function listInWords(items: string[], lang: Lang, L: Labels): string {
+  const q = items.map((i) => quote(i, lang));
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} ${L.and} ${q[q.length - 1]}`;
+}
+
+function pollBlock(r: ResolutionView, lang: Lang, L: Labels): FileChild[] {
+  const p = r.pollSummary;
+  if (!p) return [];
+  const out: FileChild[] = [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 120, after: 60 },
+      children: [new TextRun({ text: fill(L.pollResult, { method: p.method }), bold: true })],
+    }),
+  ];
+  if (p.ballotsCast !== undefined)
     out.push(
       new Paragraph({
         keepNext: true,
         children: [
-          new TextRun({ text: fill(L.pollResult, { method: r.pollSummary.method }), bold: true }),
+          new TextRun(
+            fill(L.pollBallots, { cast: p.ballotsCast, valid: p.validBallots ?? p.ballotsCast }),
+          ),
         ],
       }),
     );
-    const ranked = [...r.pollSummary.ranked].sort((x, y) => x.rank - y.rank);
-    ranked.forEach((p, i) => {
-      out.push(
-        numberedLine(p.rank, `${p.label} ${L.dash} ${p.points} ${L.pointsAbbr}`, {
-          keepNext: i < ranked.length - 1,
-        }),
-      );
-    });
+  if (p.ranked.length > 0) {
+    const unit =
+      p.unit === 'votes' ? ` ${L.votesAbbr}` : p.unit === 'value' ? '' : ` ${L.pointsAbbr}`;
+    out.push(
+      dataTable(
+        [
+          { header: L.colRank, width: 1000, align: 'right' },
+          { header: L.colOption, width: 6270 },
+          { header: L.colValue, width: 1800, align: 'right' },
+        ],
+        [...p.ranked]
+          .sort((x, y) => x.rank - y.rank)
+          .map((o) => [`${o.rank}.`, o.label, `${o.points}${unit}`]),
+      ),
+    );
   }
+  const top = p.ranked.filter((o) => o.rank === 1).map((o) => o.label);
+  let result: string;
+  if (p.ranked.length === 0 || (p.validBallots ?? 1) === 0) result = L.pollNoVotes;
+  else if ((p.tiedAtTop?.length ?? 0) > 1)
+    result = fill(L.pollTie, { labels: listInWords(p.tiedAtTop ?? [], lang, L) });
+  else result = fill(L.pollWinner, { label: quote(top[0] ?? '', lang) });
+  const children = [new TextRun({ text: result, bold: true })];
+  if (p.tieBrokenFor)
+    children.push(new TextRun(` ${fill(L.pollTieBroken, { label: quote(p.tieBrokenFor, lang) })}`));
+  out.push(new Paragraph({ spacing: { before: 120 }, keepNext: true, children }));
+  return out;
+}
+
+function resolutionBlock(r: ResolutionView, doc: MinutesDoc, L: Labels): FileChild[] {
   const subject = resolutionSubject(doc.header, doc.lang);
   const body = [
     new Paragraph({
@@ -163,21 +303,27 @@ function resolutionBlock(r: ResolutionView, doc: MinutesDoc, L: Labels): FileChi
     }),
     voteLine(r, doc.lang, L),
   ];
-  if (r.ruleText) {
+  for (const line of ruleLines(r, doc.lang, L))
     body.push(
       new Paragraph({
         style: STYLE.tableText,
-        children: [new TextRun({ text: r.ruleText, italics: true, color: COLOR.muted, size: 18 })],
+        children: [new TextRun({ text: line, italics: true, color: COLOR.muted, size: 18 })],
       }),
     );
-  }
-  out.push(box(body), spacer());
-  return out;
+  return [...pollBlock(r, doc.lang, L), box(body), spacer()];
+}
+
+function openingLine(doc: MinutesDoc, L: Labels): Paragraph {
+  const h = doc.header;
+  const time = formatTime(h.startedAt ?? h.timeFrom);
+  const text = h.chair
+    ? fill(L.opened[g(h.genders?.chair)], { name: h.chair, time })
+    : fill(L.openedNoName, { time });
+  return new Paragraph({ children: [new TextRun(text)] });
 }
 
 function proceedingsSection(doc: MinutesDoc, L: Labels): FileChild[] {
-  if (doc.agenda.length === 0) return [];
-  const out: FileChild[] = [heading1(L.proceedings)];
+  const out: FileChild[] = [heading1(L.proceedings), openingLine(doc, L)];
   for (const item of [...doc.agenda].sort((a, b) => a.order - b.order)) {
     out.push(heading2(fill(L.ad, { order: item.order }), item.title));
     if (item.presenter) {
@@ -191,6 +337,14 @@ function proceedingsSection(doc: MinutesDoc, L: Labels): FileChild[] {
     out.push(...textParagraphs(item.discussion));
     for (const r of item.resolutions) out.push(...resolutionBlock(r, doc, L));
   }
+  const end = doc.header.endedAt ?? doc.header.timeTo;
+  if (end)
+    out.push(
+      new Paragraph({
+        spacing: { before: 200 },
+        children: [new TextRun(fill(L.closed, { time: formatTime(end) }))],
+      }),
+    );
   return out;
 }
 
@@ -217,10 +371,26 @@ function tasksSection(doc: MinutesDoc, L: Labels): FileChild[] {
         ]),
       ),
     );
-    out.push(spacer());
+  }
+  if (doc.reviewedTasks.length > 0 || doc.previousMinutes) {
+    out.push(heading1(L.reviewHeading));
+    if (doc.previousMinutes) {
+      const pm = doc.previousMinutes;
+      out.push(
+        new Paragraph({ children: [new TextRun(fill(L.previousMinutes, { number: pm.number }))] }),
+      );
+      if (pm.fingerprint)
+        out.push(
+          new Paragraph({
+            style: STYLE.note,
+            children: [
+              new TextRun(fill(L.previousMinutesSeal, { number: pm.number, hash: pm.fingerprint })),
+            ],
+          }),
+        );
+    }
   }
   if (doc.reviewedTasks.length > 0) {
-    out.push(heading1(L.reviewHeading));
     const columns: Column[] = [
       { header: L.colTaskNo, width: 1560 },
       { header: L.colTask, width: 2700 },
@@ -250,17 +420,71 @@ function tasksSection(doc: MinutesDoc, L: Labels): FileChild[] {
         }),
       ),
     );
-    out.push(spacer());
   }
   return out;
 }
 
-function attachmentList(doc: MinutesDoc, L: Labels): string[] {
+export function attachmentList(doc: Pick<MinutesDoc, 'attachments' | 'lang'>): string[] {
+  const L = labelsFor(doc.lang);
   const sheet = L.attendanceSheetAttachment;
-  const rest = doc.attachments.filter(
-    (a) => a.trim().toLocaleLowerCase(doc.lang) !== sheet.toLocaleLowerCase(doc.lang),
-  );
+  const seen = new Set([sheet.toLocaleLowerCase(doc.lang)]);
+  const rest: string[] = [];
+  for (const a of doc.attachments) {
+    const key = a.trim().toLocaleLowerCase(doc.lang);
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      rest.push(a.trim());
+    }
+  }
   return [sheet, ...rest];
+}
+
+/** Distribution, approval and the seal: the lines a reader checks before the signatures. */
+function closingNotes(doc: MinutesDoc, L: Labels): Paragraph[] {
+  const lang = doc.lang;
+  const notes: string[] = [];
+  if (doc.distributedOn)
+    notes.push(
+      fill(L.distributed, {
+        to: doc.distributedTo?.trim() || L.distributedToDefault,
+        date: formatDate(doc.distributedOn, lang),
+      }),
+    );
+  if (doc.commentsBy) notes.push(fill(L.commentsBy, { date: formatDate(doc.commentsBy, lang) }));
+  const out: Paragraph[] = [];
+  if (notes.length > 0)
+    out.push(
+      new Paragraph({
+        style: STYLE.note,
+        spacing: { before: 200 },
+        keepNext: true,
+        children: [new TextRun(notes.join(' '))],
+      }),
+    );
+  if (doc.minutesStatus === 'approved' && doc.approval) {
+    const a = doc.approval;
+    const text =
+      a.by === 'resolution'
+        ? fill(L.approvedByResolution, { date: formatDate(a.on, lang), number: a.resolutionNumber })
+        : fill(L.approvedTacit, { date: formatDate(a.on, lang) });
+    out.push(
+      new Paragraph({
+        spacing: { before: 200 },
+        keepNext: true,
+        children: [new TextRun({ text, bold: true })],
+      }),
+    );
+  }
+  if (doc.minutesStatus === 'approved' && doc.sealFingerprint)
+    out.push(
+      new Paragraph({
+        style: STYLE.small,
+        keepNext: true,
+        spacing: { after: 120 },
+        children: [new TextRun(fill(L.sealLine, { hash: doc.sealFingerprint }))],
+      }),
+    );
+  return out;
 }
 
 export function buildMinutes(doc: MinutesDoc): Document {
@@ -269,14 +493,6 @@ export function buildMinutes(doc: MinutesDoc): Document {
   const h = doc.header;
   const children: FileChild[] = [];
 
-  if (doc.minutesStatus === 'draft' || doc.minutesStatus === 'toVerify') {
-    children.push(
-      new Paragraph({
-        style: STYLE.marker,
-        children: [new TextRun(doc.minutesStatus === 'draft' ? L.draftMarker : L.toVerifyMarker)],
-      }),
-    );
-  }
   if (h.organizationName)
     children.push(
       new Paragraph({ style: STYLE.orgLine, children: [new TextRun(h.organizationName)] }),
@@ -289,23 +505,23 @@ export function buildMinutes(doc: MinutesDoc): Document {
     }),
   );
 
-  children.push(fieldLine(L.dateTime, formatDateTime(h.date, h.timeFrom, h.timeTo, lang)));
+  const from = h.startedAt ?? h.timeFrom;
+  const to = h.endedAt ?? h.timeTo;
+  children.push(fieldLine(L.dateTime, formatDateTime(h.date, from, to, lang)));
   children.push(fieldLine(L.place, h.place));
   if (h.chair) children.push(fieldLine(L.chair, h.chair));
-  if (h.minuteTaker) children.push(fieldLine(L.minuteTaker, h.minuteTaker));
-  if (h.verifier) children.push(fieldLine(L.verifier, h.verifier));
+  if (h.minuteTaker)
+    children.push(fieldLine(L.minuteTaker[g(h.genders?.minuteTaker)], h.minuteTaker));
+  if (h.verifier) children.push(fieldLine(L.verifier[g(h.genders?.verifier)], h.verifier));
 
   children.push(...attendanceSection(doc, L));
 
-  if (doc.agenda.length > 0) {
-    children.push(heading1(L.programme));
-    const items = [...doc.agenda].sort((a, b) => a.order - b.order);
-    items.forEach((it, i) =>
-      children.push(numberedLine(it.order, it.title, { keepNext: i < items.length - 1 })),
-    );
-  }
+  children.push(heading1(L.programme));
+  const items = [...doc.agenda].sort((a, b) => a.order - b.order);
+  if (items.length === 0) children.push(new Paragraph({ children: [new TextRun(L.noProgramme)] }));
+  else children.push(...numberedList(items.map((it) => it.title)));
 
-  children.push(...proceedingsSection(doc, L));
+  if (items.length > 0) children.push(...proceedingsSection(doc, L));
   children.push(...tasksSection(doc, L));
 
   if (doc.nextMeeting) {
@@ -317,38 +533,22 @@ export function buildMinutes(doc: MinutesDoc): Document {
     children.push(new Paragraph({ children: [new TextRun({ text: when, bold: true })] }));
   }
 
+  // Attachments, notes and signatures stay together: a signature never stands alone on a page.
   children.push(heading1(L.attachments));
-  const attachments = attachmentList(doc, L);
-  attachments.forEach((a, i) =>
-    children.push(numberedLine(i + 1, a, { keepNext: i < attachments.length - 1 })),
-  );
-
-  const notes: string[] = [];
-  if (doc.distributedOn)
-    notes.push(fill(L.distributed, { date: formatDate(doc.distributedOn, lang) }));
-  if (doc.commentsBy) notes.push(fill(L.commentsBy, { date: formatDate(doc.commentsBy, lang) }));
-  if (notes.length > 0)
-    children.push(
-      new Paragraph({
-        style: STYLE.note,
-        spacing: { before: 160 },
-        children: [new TextRun(notes.join(' '))],
-      }),
-    );
-
   children.push(
-    new Paragraph({ spacing: { before: 360, after: 0 }, keepNext: true, children: [] }),
+    ...numberedList(attachmentList(doc), { keepTogether: true, keepLastWithNext: true }),
   );
+  children.push(...closingNotes(doc, L));
   children.push(
     signatureBlock(
       [
         {
-          label: L.writtenBy,
+          label: L.writtenBy[g(h.genders?.minuteTaker)],
           name: h.minuteTaker,
           date: doc.writtenOn ? formatDate(doc.writtenOn, lang) : undefined,
         },
         {
-          label: L.verifiedBy,
+          label: L.verifiedBy[g(h.genders?.verifier)],
           name: h.verifier,
           date: doc.verifiedOn ? formatDate(doc.verifiedOn, lang) : undefined,
         },
@@ -372,11 +572,19 @@ export function buildMinutes(doc: MinutesDoc): Document {
     );
   }
 
+  const marker =
+    doc.minutesStatus === 'draft'
+      ? L.draftMarker
+      : doc.minutesStatus === 'toVerify'
+        ? L.toVerifyMarker
+        : undefined;
   return buildDocument({
     lang,
     title: `${fill(L.minutesTitle, { number: h.meetingNumber })} ${L.dash} ${h.bodyCode}`,
     subject: `${L.fromMeeting} ${bodyGenitive(h, lang)}`,
     project: doc.project,
+    author: h.organizationName,
+    marker,
     footerText: fill(L.minutesFooter, { number: h.meetingNumber, code: h.bodyCode }),
     children,
   });

@@ -8,6 +8,9 @@ export type { BodyKind, MemberRole, TriadRole };
 
 export type Lang = 'cs' | 'en';
 
+/** Grammatical gender of a person, for "zapsala" / "zástupkyně vedoucího" (see gender.ts). */
+export type Gender = 'f' | 'm';
+
 export interface LogoImage {
   bytes: Uint8Array;
   type: 'png' | 'jpg';
@@ -48,6 +51,11 @@ export interface MeetingHeader {
   chair?: string;
   minuteTaker?: string;
   verifier?: string;
+  /** Genders of the people above, for the verb forms ("zahájila", "Zapsala"); default masculine. */
+  genders?: { chair?: Gender; minuteTaker?: Gender; verifier?: Gender };
+  /** Actual opening and closing time as recorded, e.g. "09:05"; the schedule otherwise. */
+  startedAt?: string;
+  endedAt?: string;
 }
 
 export interface AttendeeRow {
@@ -55,34 +63,62 @@ export interface AttendeeRow {
   organization?: string;
   triadRole: TriadRole;
   memberRole?: MemberRole;
+  gender?: Gender;
+  /** false for a member without a vote (e.g. the coordinator who keeps the minutes); default true. */
+  votingRight?: boolean;
+  /** For a substitute: the represented member, in the nominative ("zastupuje: Mgr. Lucie Šimková"). */
+  substituteFor?: string;
+  /** "HH:MM" when recorded; a departure keeps the person among the present ("odešel v 10:50"). */
+  arrivedAt?: string;
+  leftAt?: string;
 }
 
-export interface SubstituteRow {
-  substitute: string;
-  /** The represented member as it should follow "za" (Czech accusative, e.g. "R. Bartoše"). */
-  forMember: string;
-  organization?: string;
-}
-
+/**
+ * Attendance of the minutes. The head count, the attendance table, the triad line and the
+ * quorum line are all derived from these rows (attendanceSummary in minutes.ts).
+ */
 export interface MinutesAttendance {
-  /** Everyone present with a vote, substitutes included (one table row each). */
+  /** Members who attended (also those who left early) and substitutes, one row each. */
   present: AttendeeRow[];
   excused: AttendeeRow[];
   absent: AttendeeRow[];
-  substitutes: SubstituteRow[];
   /** Guests have no vote. */
   guests: AttendeeRow[];
+  /** Members of the body with a vote on the meeting day: the base of the quorum. */
   votingMembers: number;
-  presentVoting: number;
+  /** Present voting members the quorum needs. */
   required: number;
-  quorate: boolean;
-  triadCounts: Record<TriadRole, number>;
 }
 
 export interface PollSummary {
   /** Localized description of the method, e.g. "bodování (každý člen 5 bodů, max. 2 na položku)". */
   method: string;
   ranked: { rank: number; label: string; points: number }[];
+  /** Ballots handed in (hand-count blocks count their voters) and of those valid. */
+  ballotsCast?: number;
+  validBallots?: number;
+  /** "points" prints "b.", "votes" prints "hl.", "value" prints the bare number. */
+  unit?: 'points' | 'votes' | 'value';
+  /** Options sharing the first place when the poll ended in a tie (labels). */
+  tiedAtTop?: string[];
+  /** The option the chair chose to break the tie, if they did. */
+  tieBrokenFor?: string;
+  /** Voting members in the room when the poll was taken, and of the body. */
+  presentVoting?: number;
+  votingMembers?: number;
+}
+
+/** How a hand vote was decided, frozen when the resolution was recorded. */
+export interface DecisionView {
+  majority: 'present' | 'all' | 'cast';
+  minYes: number;
+  baseCount: number;
+  /** Voting members in the room at the moment of the vote. */
+  presentVoting: number;
+  votingMembers: number;
+  quorumRequired: number;
+  decidedBy?: 'votes' | 'tieRule' | 'chairCastingVote' | 'consensus' | null;
+  castingVote?: 'yes' | 'no' | null;
 }
 
 export type ResolutionOutcome = 'passed' | 'rejected' | 'noVote';
@@ -96,7 +132,11 @@ export interface ResolutionView {
   outcome: ResolutionOutcome;
   vote?: { yes: number; no: number; abstain: number };
   consensus?: boolean;
-  /** Localized sentence of the rule that decided, e.g. "Prostá většina přítomných (potřeba 6)." */
+  /** Outcome in words when it is not plain passed/rejected (e.g. no quorum). */
+  outcomeNote?: 'noQuorum' | 'tie';
+  /** The frozen decision: the builder words the rule and the head count at the moment of the vote. */
+  decision?: DecisionView;
+  /** Legacy: a ready sentence of the rule; printed only when `decision` is absent. */
   ruleText?: string;
   pollSummary?: PollSummary;
 }
@@ -147,10 +187,19 @@ export interface MinutesDoc {
   attachments: string[];
   writtenOn?: string;
   verifiedOn?: string;
-  /** Distribution note: "Rozesláno členům dne … ; připomínky do …". */
+  /** Distribution note: "Zápis rozeslán {distributedTo} dne …; připomínky do …". */
   distributedOn?: string;
+  /** Whom the minutes went to, in the dative: "členům PS a odboru sociálních věcí". */
+  distributedTo?: string;
   commentsBy?: string;
   minutesStatus?: MinutesStatus;
+  /** How the minutes were approved (printed on approved minutes). */
+  approval?:
+    { by: 'resolution'; on: string; resolutionNumber: string } | { by: 'tacit'; on: string };
+  /** SHA-256 fingerprint of the sealed approved minutes. */
+  sealFingerprint?: string;
+  /** The previous meeting's approved minutes this meeting reviewed, with their fingerprint. */
+  previousMinutes?: { number: string; fingerprint?: string };
   amendments?: Amendment[];
 }
 
@@ -164,6 +213,12 @@ export interface AttendanceSheetDoc {
   guests?: AttendeeRow[];
   /** Empty rows for walk-in guests; default 5. */
   blankGuestRows?: number;
+  /** Empty rows for substitutes who sign for a member ("za koho"); default 2. */
+  blankSubstituteRows?: number;
+  /** Voting members and the quorum, printed as the same count the minutes use. */
+  votingMembers?: number;
+  required?: number;
+  draft?: boolean;
 }
 
 export interface InvitationAgendaItem {
@@ -185,5 +240,11 @@ export interface InvitationDoc {
   invitedBy?: string;
   /** e.g. "vedoucí pracovní skupiny" */
   invitedByRole?: string;
+  invitedByGender?: Gender;
+  /** Place and date of issue: "Vizovice 2. 4. 2026" at the top right. */
+  issuePlace?: string;
+  issuedOn?: string;
   sentOn?: string;
+  /** Whom the invitation went to, in the dative ("členům PS1 e-mailem"). */
+  sentTo?: string;
 }

@@ -4,6 +4,7 @@ export { todayIso } from './clock';
 export * from './errors';
 export * from './hooks';
 export * from './meetings';
+export * from './meetingDocuments';
 export * from './organizations';
 export * from './people';
 export * from './queries';

@@ -20,6 +20,8 @@ export const projectSettings = z.object({
     'errors.registrationNumber',
   ),
   funderLine: text(300),
+  /** What the logo shows, for screen readers and Word's alt text ("Loga EU, ESF a OPZ"). */
+  logoAltText: text(300),
   logo: z
     .object({
       bytes: z

@@ -108,6 +108,7 @@ export const header: MeetingHeader = {
   place: 'Městský úřad Vizovice, Masarykovo nám. 1007, zasedací místnost (1. patro)',
   chair: 'Mgr. Jana Nováková',
   minuteTaker: 'Petra Dvořáková',
+  genders: { chair: 'f', minuteTaker: 'f', verifier: 'm' },
   verifier: 'Ing. Karel Svoboda',
 };
 
@@ -132,7 +133,12 @@ export const present: AttendeeRow[] = [
   { name: 'Ing. Marie Pospíšilová', organization: 'Město Slušovice', triadRole: 'commissioner' },
   { name: 'Šárka Řeháková', organization: 'Pečovatelská služba Vizovice', triadRole: 'provider' },
   { name: 'Bc. Zdeněk Kolář', organization: 'Domov pro seniory Lukov', triadRole: 'provider' },
-  { name: 'Lucie Šimková', organization: 'Domov pro seniory Vizovice', triadRole: 'provider' },
+  {
+    name: 'Lucie Šimková',
+    organization: 'Domov pro seniory Vizovice',
+    triadRole: 'provider',
+    substituteFor: 'PhDr. Roman Bartoš',
+  },
   {
     name: 'Mgr. Pavla Kučerová',
     organization: 'Sociálně terapeutická dílna Klubíčko',
@@ -164,13 +170,6 @@ const minutesBase: Omit<
       { name: 'J. Kučera', organization: 'Obec Lutonina', triadRole: 'commissioner' },
     ],
     absent: [{ name: 'P. Malý', organization: 'Klub seniorů Slušovice', triadRole: 'user' }],
-    substitutes: [
-      {
-        substitute: 'L. Šimková',
-        forMember: 'R. Bartoše',
-        organization: 'Domov pro seniory Vizovice, na základě pověření',
-      },
-    ],
     guests: [
       {
         name: 'Bc. Eva Černá',
@@ -179,10 +178,7 @@ const minutesBase: Omit<
       },
     ],
     votingMembers: 15,
-    presentVoting: 11,
     required: 8,
-    quorate: true,
-    triadCounts: { commissioner: 3, provider: 5, user: 3, public: 0 },
   },
   writtenOn: '2026-04-17',
   verifiedOn: '2026-04-20',

@@ -1,15 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  attendanceSheetFileName,
-  buildAttendanceSheet,
-  buildInvitation,
-  buildMinutes,
-  DOCX_MIME,
-  invitationFileName,
-  minutesFileName,
-  packDocx,
-} from '@shared/docx';
+import { DOCX_MIME } from '@shared/docx';
 import type { Lang } from '@shared/docx/model';
 import type { MinutesStatus } from '@shared/domain';
 import { Button } from '../../components/Button';
@@ -25,22 +16,22 @@ import {
   todayIso,
   useApprovalCandidates,
   useMinutesDiff,
-  useProjectSettings,
   useSetting,
   type RoomView,
 } from '../../db';
 import { formatDate } from '../../i18n/format';
 import { platform } from '../../platform';
-import { attendanceSheetDoc, invitationDoc, minutesDoc } from './exportDocs';
+import { DocumentFieldsDialog } from '../documents/DocumentFieldsDialog';
+import { exportMeetingDocument, type MeetingDocKind } from '../documents/exportMeeting';
 
 export function MinutesPanel({ room }: { room: RoomView }) {
   const { t, i18n } = useTranslation();
-  const project = useProjectSettings();
   const status: MinutesStatus = room.meeting.minutesStatus ?? 'draft';
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [approving, setApproving] = useState(false);
   const [amending, setAmending] = useState(false);
+  const [editingFields, setEditingFields] = useState(false);
   const lang: Lang = i18n.language === 'en' ? 'en' : 'cs';
 
   async function run(action: () => Promise<void>) {
@@ -52,26 +43,10 @@ export function MinutesPanel({ room }: { room: RoomView }) {
     }
   }
 
-  async function save(kind: 'minutes' | 'attendance' | 'invitation') {
+  async function save(kind: MeetingDocKind) {
     setBusy(true);
     await run(async () => {
-      const p = project ?? undefined;
-      const [doc, name] =
-        kind === 'minutes'
-          ? [
-              buildMinutes(minutesDoc(room, t, lang, p)),
-              minutesFileName(minutesDoc(room, t, lang, p)),
-            ]
-          : kind === 'attendance'
-            ? [
-                buildAttendanceSheet(attendanceSheetDoc(room, lang, p)),
-                attendanceSheetFileName(attendanceSheetDoc(room, lang, p)),
-              ]
-            : [
-                buildInvitation(invitationDoc(room, lang, p)),
-                invitationFileName(invitationDoc(room, lang, p)),
-              ];
-      const bytes = await packDocx(doc);
+      const { name, bytes } = await exportMeetingDocument(db, room.meeting.id, kind, lang);
       if ((await platform.saveFile(name, bytes, DOCX_MIME)) === 'saved')
         setMessage({ kind: 'ok', text: t('minutes.exported', { name }) });
     });
@@ -160,6 +135,11 @@ export function MinutesPanel({ room }: { room: RoomView }) {
         <Button isDisabled={busy} onPress={() => save('invitation')}>
           {t('minutes.exportInvitation')}
         </Button>
+        {status !== 'approved' && (
+          <Button variant="ghost" onPress={() => setEditingFields(true)}>
+            {t('documentFields.open')}
+          </Button>
+        )}
       </div>
       {busy && (
         <p className="muted small" role="status">
@@ -176,6 +156,9 @@ export function MinutesPanel({ room }: { room: RoomView }) {
       )}
       {approving && <ApproveDialog room={room} onClose={() => setApproving(false)} />}
       {amending && <AmendmentDialog room={room} onClose={() => setAmending(false)} />}
+      {editingFields && (
+        <DocumentFieldsDialog room={room} onClose={() => setEditingFields(false)} />
+      )}
     </section>
   );
 }

@@ -14,6 +14,7 @@ export function ProjectSettingsForm({ initial }: { initial: ProjectSettings | un
     projectName: initial?.projectName ?? '',
     registrationNumber: initial?.registrationNumber ?? '',
     funderLine: initial?.funderLine ?? '',
+    logoAltText: initial?.logoAltText ?? '',
   });
   const [logo, setLogo] = useState(initial?.logo);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -108,7 +109,22 @@ export function ProjectSettingsForm({ initial }: { initial: ProjectSettings | un
           onChange={(e) => void pickLogo(e.target.files?.[0])}
         />
         <span className="field-hint">{t('settings.logoHint')}</span>
-        {preview && <img src={preview} alt={t('settings.logo')} className="logo-preview" />}
+        {preview && (
+          <img
+            src={preview}
+            alt={form.logoAltText || t('settings.logo')}
+            className="logo-preview"
+          />
+        )}
+        {logo && (
+          <TextInput
+            label={t('settings.logoAltText')}
+            value={form.logoAltText}
+            onChange={set('logoAltText')}
+            error={errors.logoAltText}
+            hint={t('settings.logoAltTextHint')}
+          />
+        )}
         {logo && (
           <Button variant="ghost" onPress={() => setLogo(undefined)}>
             {t('settings.removeLogo')}
