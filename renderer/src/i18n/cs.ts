@@ -21,6 +21,7 @@ export const cs = {
     close: 'Zavřít',
     edit: 'Upravit',
     delete: 'Smazat',
+    remove: 'Odebrat',
     add: 'Přidat',
     search: 'Hledat',
     filter: 'Filtr',

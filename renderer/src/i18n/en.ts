@@ -24,6 +24,7 @@ export const en: typeof cs = {
     close: 'Close',
     edit: 'Edit',
     delete: 'Delete',
+    remove: 'Remove',
     add: 'Add',
     search: 'Search',
     filter: 'Filter',

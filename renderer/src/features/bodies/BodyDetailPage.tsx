@@ -126,7 +126,7 @@ export function BodyDetailPage() {
                           onPress={() => setEnding(m)}
                           aria-label={`${t('bodies.removeMember')}: ${fullName(m.person)}`}
                         >
-                          {t('common.delete')}
+                          {t('bodies.removeMember')}
                         </Button>
                       </td>
                     </tr>

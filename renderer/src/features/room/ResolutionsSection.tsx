@@ -46,7 +46,7 @@ export function ResolutionsSection({
                   onPress={() => void removeResolution(db, r.id)}
                   aria-label={`${t('resolutions.delete')} ${r.number}`}
                 >
-                  {t('common.delete')}
+                  {t('common.remove')}
                 </Button>
               )}
             </li>

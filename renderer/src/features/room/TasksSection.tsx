@@ -73,7 +73,7 @@ export function TasksSection({
                       }
                       aria-label={`${t('tasks.delete')} ${task.number}`}
                     >
-                      {t('common.delete')}
+                      {t('common.remove')}
                     </Button>
                   )}
                 </td>
