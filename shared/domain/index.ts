@@ -6,6 +6,7 @@ export * from './ico';
 export * from './leadTime';
 export * from './meeting';
 export * from './minutes';
+export * from './numbering';
 export * from './organization';
 export * from './person';
 export * from './poll';

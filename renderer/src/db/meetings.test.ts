@@ -53,34 +53,36 @@ describe('meetings', () => {
     expect(await db.meetings.get(m2.id)).toEqual(m2);
   });
 
-  it('a deleted number is not reused while a later one exists', async () => {
+  it('deleting a meeting not yet held closes the gap: the later ones move up', async () => {
     const { ps1 } = await bodies();
     const [, m2] = [
       (await createMeeting(db, at(ps1.id, '2026-02-10'), TODAY)).meeting,
       (await createMeeting(db, at(ps1.id, '2026-03-10'), TODAY)).meeting,
     ];
-    await createMeeting(db, at(ps1.id, '2026-04-10'), TODAY);
-    await removeMeeting(db, m2.id);
+    const m3 = (await createMeeting(db, at(ps1.id, '2026-04-10'), TODAY)).meeting;
+    await removeMeeting(db, m2.id, TODAY);
+    expect(meetingNumber((await db.meetings.get(m3.id))!)).toBe('2/2026');
     expect(meetingNumber((await createMeeting(db, at(ps1.id, '2026-05-10'), TODAY)).meeting)).toBe(
-      '4/2026',
+      '3/2026',
     );
   });
 
-  it('moving a meeting to another year renumbers it; moving within the year keeps the number', async () => {
+  it('moving a meeting to another year numbers it there by date; within the year the order holds', async () => {
     const { ps1 } = await bodies();
     await createMeeting(db, at(ps1.id, '2026-02-10'), TODAY);
     const m2 = (await createMeeting(db, at(ps1.id, '2026-12-15'), TODAY)).meeting;
-    await createMeeting(db, at(ps1.id, '2027-02-10'), TODAY);
+    const n1 = (await createMeeting(db, at(ps1.id, '2027-02-10'), TODAY)).meeting;
     const same = await updateMeeting(db, m2.id, at(ps1.id, '2026-12-08'), TODAY);
     expect(meetingNumber(same.meeting)).toBe('2/2026');
     const moved = await updateMeeting(db, m2.id, at(ps1.id, '2027-01-12'), TODAY);
-    expect(meetingNumber(moved.meeting)).toBe('2/2027');
+    expect(meetingNumber(moved.meeting)).toBe('1/2027');
     expect(await db.meetings.get(m2.id)).toMatchObject({
-      seq: 2,
+      seq: 1,
       year: 2027,
       date: '2027-01-12',
       createdAt: m2.createdAt,
     });
+    expect(meetingNumber((await db.meetings.get(n1.id))!)).toBe('2/2027');
     const numbers = (await db.meetings.where('bodyId').equals(ps1.id).toArray())
       .map(meetingNumber)
       .sort();

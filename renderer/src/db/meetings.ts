@@ -1,5 +1,12 @@
 import type { Meeting, MeetingInput, NoticeCheck } from '@shared/domain';
-import { checkNotice, meetingInput, nextMeetingSeq, yearOf } from '@shared/domain';
+import {
+  checkNotice,
+  isMeetingHeld,
+  meetingInput,
+  nextMeetingSeq,
+  numberMeetings,
+  yearOf,
+} from '@shared/domain';
 import { newId, nowIso, todayIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import { editableMeeting } from './guard';
@@ -23,6 +30,53 @@ async function seqFor(db: AppDb, bodyId: string, year: number): Promise<number> 
   return nextMeetingSeq(existing, year);
 }
 
+/** Tables a renumbering reads or writes: run it inside a transaction that holds them all. */
+const numberingTables = (db: AppDb) => [
+  db.meetings,
+  db.attendance,
+  db.resolutions,
+  db.tasks,
+  db.polls,
+];
+
+/**
+ * Numbers of one body's year in date order (shared/domain/numbering.ts): meetings not yet
+ * held are renumbered, held ones keep their number. `unnumbered` is a meeting that has just
+ * arrived in this year (new, or moved from another year): it takes its place by date even
+ * when it is already held. Call inside the caller's transaction, after its writes.
+ */
+async function renumberYear(
+  db: AppDb,
+  bodyId: string,
+  year: number,
+  today: string,
+  unnumbered?: string,
+): Promise<void> {
+  const meetings = await db.meetings.where('[bodyId+year]').equals([bodyId, year]).toArray();
+  if (meetings.length === 0) return;
+  const ids = meetings.map((m) => m.id);
+  const recorded = new Set<string>();
+  for (const a of await db.attendance.where('meetingId').anyOf(ids).toArray())
+    if (a.status === 'present' || a.status === 'substituted' || a.status === 'guest')
+      recorded.add(a.meetingId);
+  for (const r of await db.resolutions.where('meetingId').anyOf(ids).toArray())
+    recorded.add(r.meetingId);
+  for (const t of await db.tasks.where('meetingId').anyOf(ids).toArray()) recorded.add(t.meetingId);
+  for (const p of await db.polls.where('meetingId').anyOf(ids).toArray())
+    if (p.status !== 'draft') recorded.add(p.meetingId);
+  const numbers = numberMeetings(
+    meetings.map((m) => ({
+      ...m,
+      fixed: m.id !== unnumbered && isMeetingHeld(m, today, recorded.has(m.id)),
+    })),
+  );
+  const now = nowIso();
+  for (const m of meetings) {
+    const seq = numbers.get(m.id)!;
+    if (seq !== m.seq) await db.meetings.update(m.id, { seq, updatedAt: now });
+  }
+}
+
 export interface SavedMeeting {
   meeting: Meeting;
   /** The notice the body's rules require, judged for invitations sent today. */
@@ -37,7 +91,8 @@ export async function createMeeting(
   previousMeetingId?: string,
 ): Promise<SavedMeeting> {
   const data = parseOrThrow(meetingInput, input);
-  return db.transaction('rw', [db.meetings, db.bodies, db.people], async () => {
+  const tables = [db.bodies, db.people, ...numberingTables(db)];
+  return db.transaction('rw', tables, async () => {
     await checkReferences(db, data);
     const body = (await db.bodies.get(data.bodyId))!;
     const year = yearOf(data.date);
@@ -58,7 +113,11 @@ export async function createMeeting(
       await db.meetings.update(previousMeetingId, { nextMeetingId: meeting.id, updatedAt: now });
     }
     await db.meetings.add(meeting);
-    return { meeting, notice: checkNotice(data.date, today, body.rules.leadTime) };
+    await renumberYear(db, data.bodyId, year, today, meeting.id);
+    return {
+      meeting: (await db.meetings.get(meeting.id))!,
+      notice: checkNotice(data.date, today, body.rules.leadTime),
+    };
   });
 }
 
@@ -69,13 +128,14 @@ export async function updateMeeting(
   today = todayIso(),
 ): Promise<SavedMeeting> {
   const data = parseOrThrow(meetingInput, input);
-  return db.transaction('rw', [db.meetings, db.bodies, db.people], async () => {
+  const tables = [db.bodies, db.people, ...numberingTables(db)];
+  return db.transaction('rw', tables, async () => {
     const current = await editableMeeting(db, id);
     if (data.bodyId !== current.bodyId) throw new DomainError('errors.meetingBodyFixed');
     await checkReferences(db, data);
     const body = (await db.bodies.get(data.bodyId))!;
     const year = yearOf(data.date);
-    // Moving a meeting into another year gives it that year's next number.
+    // Moving a meeting into another year: a provisional number, set by date order below.
     const seq = year === current.year ? current.seq : await seqFor(db, data.bodyId, year);
     // Keep the room's state (minutes status, next meeting…); form fields cleared in the form go away.
     const kept: Meeting = { ...current };
@@ -91,48 +151,51 @@ export async function updateMeeting(
       updatedAt: nowIso(),
     };
     await db.meetings.put(meeting);
-    return { meeting, notice: checkNotice(data.date, today, body.rules.leadTime) };
+    // Both years read in date order again; a meeting moved to another year is new there.
+    await renumberYear(db, data.bodyId, year, today, year === current.year ? undefined : id);
+    if (year !== current.year) await renumberYear(db, data.bodyId, current.year, today);
+    return {
+      meeting: (await db.meetings.get(id))!,
+      notice: checkNotice(data.date, today, body.rules.leadTime),
+    };
   });
 }
 
-/** Deletes a meeting together with everything recorded at it. */
-export async function removeMeeting(db: AppDb, id: string): Promise<void> {
-  await db.transaction(
-    'rw',
-    [db.meetings, db.attendance, db.agendaItems, db.resolutions, db.tasks, db.amendments],
-    async () => {
-      const meeting = await db.meetings.get(id);
-      if (meeting?.minutesStatus === 'approved') throw new DomainError('errors.minutesLocked');
-      const ownResolutions = new Set(
-        (await db.resolutions.where('meetingId').equals(id).toArray()).map((r) => r.id),
-      );
-      if (
-        (await db.meetings
-          .filter(
-            (m) =>
-              m.minutesApproval?.by === 'resolution' &&
-              ownResolutions.has(m.minutesApproval.resolutionId),
-          )
-          .count()) > 0
-      ) {
-        throw new DomainError('errors.resolutionApprovesMinutes');
-      }
-      await db.tasks
-        .filter((t) => t.reviews.some((r) => r.meetingId === id))
-        .modify((t) => {
-          t.reviews = t.reviews.filter((r) => r.meetingId !== id);
-        });
-      await db.attendance.where('meetingId').equals(id).delete();
-      await db.agendaItems.where('meetingId').equals(id).delete();
-      await db.resolutions.where('meetingId').equals(id).delete();
-      await db.tasks.where('meetingId').equals(id).delete();
-      await db.amendments.where('meetingId').equals(id).delete();
-      await db.meetings
-        .filter((m) => m.nextMeetingId === id)
-        .modify((m) => {
-          delete m.nextMeetingId;
-        });
-      await db.meetings.delete(id);
-    },
-  );
+/** Deletes a meeting together with everything recorded at it; later open meetings move up. */
+export async function removeMeeting(db: AppDb, id: string, today = todayIso()): Promise<void> {
+  await db.transaction('rw', [...numberingTables(db), db.agendaItems, db.amendments], async () => {
+    const meeting = await db.meetings.get(id);
+    if (meeting?.minutesStatus === 'approved') throw new DomainError('errors.minutesLocked');
+    const ownResolutions = new Set(
+      (await db.resolutions.where('meetingId').equals(id).toArray()).map((r) => r.id),
+    );
+    if (
+      (await db.meetings
+        .filter(
+          (m) =>
+            m.minutesApproval?.by === 'resolution' &&
+            ownResolutions.has(m.minutesApproval.resolutionId),
+        )
+        .count()) > 0
+    ) {
+      throw new DomainError('errors.resolutionApprovesMinutes');
+    }
+    await db.tasks
+      .filter((t) => t.reviews.some((r) => r.meetingId === id))
+      .modify((t) => {
+        t.reviews = t.reviews.filter((r) => r.meetingId !== id);
+      });
+    await db.attendance.where('meetingId').equals(id).delete();
+    await db.agendaItems.where('meetingId').equals(id).delete();
+    await db.resolutions.where('meetingId').equals(id).delete();
+    await db.tasks.where('meetingId').equals(id).delete();
+    await db.amendments.where('meetingId').equals(id).delete();
+    await db.meetings
+      .filter((m) => m.nextMeetingId === id)
+      .modify((m) => {
+        delete m.nextMeetingId;
+      });
+    await db.meetings.delete(id);
+    if (meeting) await renumberYear(db, meeting.bodyId, meeting.year, today);
+  });
 }
