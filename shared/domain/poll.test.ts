@@ -117,6 +117,11 @@ describe('pollDefinition', () => {
     },
   );
 
+  it('a body with a simple majority gets a simple-majority resolution poll (yes > no)', () => {
+    const d = pollDefinition(parse({ method: 'resolution' }), [], rules({ majority: 'simple' }));
+    expect(d).toMatchObject({ base: 'votesCastExclAbstain', majority: 'simple' });
+  });
+
   it('the tie rule of the body is copied to a resolution poll', () => {
     const d = pollDefinition(parse({ method: 'resolution' }), [], rules());
     expect(d).toMatchObject({

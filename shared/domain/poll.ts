@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import type { Ballot, EntitlementSnapshot, Poll } from '../voting/schema';
+import { PollSchema } from '../voting/poll-config';
+import {
+  BallotSchema,
+  EntitlementSnapshotSchema,
+  type Ballot,
+  type EntitlementSnapshot,
+  type Poll,
+} from '../voting/schema';
 import type { PollResult } from '../voting/count';
 import type { Timestamps } from './common';
 import { requiredText } from './common';
-import { RESOLUTION_BASE } from './resolution';
+import { majorityOf, RESOLUTION_BASE } from './resolution';
 import type { RulesOfProcedure } from './rules';
 
 // Polls in the meeting room (issue 3). The counting itself is shared/voting; this module
@@ -21,7 +28,8 @@ export const POLL_METHODS = [
 export type PollMethod = (typeof POLL_METHODS)[number];
 export const POLL_STATUSES = ['draft', 'open', 'closed'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
-export type BallotSource = 'hand' | 'rollCall' | 'kiosk' | 'phone';
+export const BALLOT_SOURCES = ['hand', 'rollCall', 'kiosk', 'phone'] as const;
+export type BallotSource = (typeof BALLOT_SOURCES)[number];
 
 const small = (min: number, max: number) =>
   z
@@ -88,6 +96,21 @@ export interface PollRecord extends Timestamps {
   snapshot?: EntitlementSnapshot;
   result?: PollResult;
   resolutionId?: string;
+  /** The chair's decision of a tie at first place: who decided and the order of the tied options. */
+  tieDecision?: TieDecision;
+  /** This poll is the run-off of a tie in that poll. */
+  runOffOf?: string;
+  /** The run-off created for this poll's tie. */
+  runOffPollId?: string;
+}
+
+export interface TieDecision {
+  /** Name of the person who decided, as the minutes say it (the chair). */
+  by: string;
+  personId?: string;
+  /** The tied options in the chair's order, best first. */
+  order: string[];
+  decidedAt: string;
 }
 
 export interface BallotRecord extends Timestamps {
@@ -114,7 +137,7 @@ export function pollDefinition(
         method: 'resolution',
         ...common,
         base: RESOLUTION_BASE[rules.majority],
-        majority: 'absolute',
+        majority: majorityOf(rules.majority),
         tieRule: rules.tieRule,
       };
     case 'singleChoice':
@@ -186,3 +209,96 @@ export function votersSoFar(
   if (poll.status === 'closed' && poll.result) return poll.result.participation.votersRepresented;
   return poll.voters.length + handCounts.reduce((n, b) => n + ballotVoters(b), 0);
 }
+
+/** Options sharing first place in a closed option poll's counted result; empty when none do. */
+export function firstPlaceTie(poll: Pick<PollRecord, 'result'>): string[] {
+  const result = poll.result;
+  if (!result || result.method === 'resolution' || result.outcome === 'noVotes') return [];
+  return result.ties.find((g) => g.rank === 1)?.optionIds ?? [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored records, for backup validation (shared/backup/records.ts). The definition and each
+// ballot are parsed with the engine's own schemas; cross-record agreement (voter list, recount)
+// is `checkBallotsAgainstPoll` in shared/voting.
+// ---------------------------------------------------------------------------------------------
+
+const recordId = z.string('errors.required').min(1, 'errors.required').max(200, 'errors.tooLong');
+const timestamp = z.string('errors.required').regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'errors.date');
+
+export const tieDecisionSchema = z.strictObject({
+  by: z.string().trim().min(1, 'errors.required').max(200, 'errors.tooLong'),
+  personId: recordId.optional(),
+  order: z.array(recordId).min(2, 'errors.invalid').max(40, 'errors.tooMany'),
+  decidedAt: timestamp,
+});
+
+/** A stored poll (PollRecord). Unknown extra fields are allowed, as in every backup table. */
+export const pollRecordSchema = z
+  .looseObject({
+    id: recordId,
+    meetingId: recordId,
+    bodyId: recordId,
+    agendaItemId: recordId,
+    title: z.string().trim().min(1, 'errors.required').max(300, 'errors.tooLong'),
+    secret: z.boolean(),
+    status: z.enum(POLL_STATUSES),
+    options: z
+      .array(
+        z.strictObject({
+          id: recordId,
+          label: z.string().trim().min(1, 'errors.required').max(200, 'errors.tooLong'),
+        }),
+      )
+      .max(40, 'errors.tooMany'),
+    definition: PollSchema,
+    voters: z.array(recordId).max(10_000, 'errors.tooMany'),
+    openedAt: timestamp.optional(),
+    closedAt: timestamp.optional(),
+    snapshot: EntitlementSnapshotSchema.optional(),
+    // The result is checked by recounting (checkBallotsAgainstPoll), not field by field.
+    result: z
+      .looseObject({
+        method: z.enum(POLL_METHODS),
+        status: z.string(),
+        outcome: z.string(),
+        participation: z.looseObject({ votersRepresented: z.number().int().min(0) }),
+      })
+      .optional(),
+    resolutionId: recordId.optional(),
+    tieDecision: tieDecisionSchema.optional(),
+    runOffOf: recordId.optional(),
+    runOffPollId: recordId.optional(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .superRefine((p, ctx) => {
+    const bad = (path: string) =>
+      ctx.addIssue({ code: 'custom', message: 'errors.invalid', path: [path] });
+    if (p.result && p.result.method !== p.definition.method) bad('result');
+    const ids = p.options.map((o) => o.id);
+    if (p.definition.method === 'resolution') {
+      if (ids.length > 0) bad('options');
+    } else if (ids.join('\u0000') !== p.definition.options.join('\u0000')) bad('options');
+    if (new Set(p.voters).size !== p.voters.length) bad('voters');
+    if (p.status === 'draft' && (p.voters.length > 0 || p.openedAt || p.result)) bad('status');
+    if (p.status !== 'draft' && !p.openedAt) bad('openedAt');
+    if (p.status === 'closed' && (!p.closedAt || !p.snapshot || !p.result)) bad('result');
+    if (p.status !== 'closed' && (p.closedAt || p.result || p.tieDecision)) bad('result');
+    if (p.tieDecision?.order.some((id) => !ids.includes(id))) bad('tieDecision');
+  });
+
+/** A stored ballot (BallotRecord): a hand count is an aggregate, every other source one person's ballot. */
+export const ballotRecordSchema = z
+  .looseObject({
+    id: recordId,
+    pollId: recordId,
+    source: z.enum(BALLOT_SOURCES),
+    ballot: BallotSchema,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .refine((b) => (b.source === 'hand') === (b.ballot.kind === 'aggregate'), {
+    message: 'errors.invalid',
+    path: ['source'],
+  });

@@ -269,3 +269,27 @@ describe('resolutionInput', () => {
     expect(resolutionInput.safeParse({ ...ok, result: { kind: 'consensus' } }).success).toBe(true);
   });
 });
+
+describe("evaluateResolution: the body's simple majority (issue 11)", () => {
+  it('3:2:4 of 9 present passes by simple majority, where "more than half" of present or cast rejects', () => {
+    const s = snapshot(9, 9);
+    const simple = evaluateResolution(vote(3, 2, 4), rules({ majority: 'simple' }), s);
+    expect(simple.outcome).toBe('passed');
+    expect(simple.decision).toMatchObject({ majority: 'simple', minYes: 3, baseCount: 5 });
+    expect(evaluateResolution(vote(3, 2, 4), rules({ majority: 'present' }), s).outcome).toBe(
+      'rejected',
+    );
+    expect(evaluateResolution(vote(3, 2, 4), rules({ majority: 'cast' }), s).outcome).toBe(
+      'rejected',
+    );
+  });
+
+  it('a simple-majority tie still goes to the tie rule', () => {
+    const s = snapshot(9, 9);
+    expect(evaluateResolution(vote(3, 3, 3), rules({ majority: 'simple' }), s).outcome).toBe('tie');
+    expect(
+      evaluateResolution(vote(3, 3, 3), rules({ majority: 'simple', tieRule: 'rejected' }), s)
+        .outcome,
+    ).toBe('rejected');
+  });
+});

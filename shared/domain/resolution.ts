@@ -98,7 +98,13 @@ export const RESOLUTION_BASE: Record<RulesOfProcedure['majority'], ResolutionPol
   present: 'presentVoting',
   all: 'allVoting',
   cast: 'votesCast',
+  simple: 'votesCastExclAbstain',
 };
+
+/** The engine's majority for a body's rule: "more than half" of a base, or simple (yes > no). */
+export function majorityOf(rule: RulesOfProcedure['majority']): ResolutionPoll['majority'] {
+  return rule === 'simple' ? 'simple' : 'absolute';
+}
 
 export class VoteCountError extends Error {
   constructor(
@@ -131,7 +137,7 @@ export function evaluateResolution(
   const poll: ResolutionPoll = {
     method: 'resolution',
     base: RESOLUTION_BASE[rules.majority],
-    majority: 'absolute',
+    majority: majorityOf(rules.majority),
     tieRule: rules.tieRule,
   };
   if (result.kind === 'vote' && result.chairCastingVote)

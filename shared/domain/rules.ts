@@ -5,7 +5,8 @@ import { minimumCount } from '../voting/arithmetic';
 // Defaults are the usual Czech ones: quorum = more than half of voting members, majority of
 // present voting members, the chair decides a tie, 7 calendar days' notice.
 
-export const MAJORITY_RULES = ['present', 'all', 'cast'] as const;
+/** 'simple': more votes for than against (prostá většina); abstentions do not count. */
+export const MAJORITY_RULES = ['present', 'all', 'cast', 'simple'] as const;
 export type MajorityRule = (typeof MAJORITY_RULES)[number];
 export const TIE_RULES = ['chairDecides', 'rejected'] as const;
 export type TieRule = (typeof TIE_RULES)[number];

@@ -4,16 +4,11 @@ import { tallyBorda, type BordaDetails } from './borda';
 import { tallyChoice, type ChoiceDetails } from './choice';
 import { buildOptionsTally, type OptionsTally } from './options-result';
 import { participation, type Participation } from './participation';
-import { InvalidPollError, type PollConfigIssue } from './poll-config';
+import { InvalidPollError, PollSchema, type PollConfigIssue } from './poll-config';
 import { tallyPoints, type PointsDetails } from './points';
 import { checkQuorum, type QuorumCheck } from './quorum';
 import { tallyResolution, type ResolutionTally } from './resolution';
-import {
-  EntitlementSnapshotSchema,
-  PollSchema,
-  type EntitlementSnapshot,
-  type Poll,
-} from './schema';
+import { EntitlementSnapshotSchema, type EntitlementSnapshot, type Poll } from './schema';
 import { tallySchulze, type SchulzeDetails } from './schulze';
 import { tallyScore, type ScoreDetails } from './score';
 import { summarizeSnapshot } from './snapshot';

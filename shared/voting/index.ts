@@ -17,7 +17,7 @@ export type {
 } from './count';
 export { validateBallot } from './validate';
 export type { BallotIssue, BallotIssueCode, BallotValidation, ValidationContext } from './validate';
-export { InvalidPollError, pollConfigIssues } from './poll-config';
+export { InvalidPollError, PollSchema, pollConfigIssues } from './poll-config';
 export type { PollConfigIssue, PollConfigIssueCode } from './poll-config';
 export { checkQuorum } from './quorum';
 export type { QuorumCheck } from './quorum';
@@ -53,3 +53,10 @@ export type { Participation, ParticipationWarning } from './participation';
 export { ratio, compareFractions, meetsThreshold, minimumCount } from './arithmetic';
 export type { Ratio, Threshold } from './arithmetic';
 export { rankingFromOrder } from './helpers';
+export { checkBallotsAgainstPoll } from './stored-check';
+export type {
+  StoredBallotLike,
+  StoredPollLike,
+  StoredPollProblem,
+  StoredPollProblemCode,
+} from './stored-check';

@@ -24,12 +24,12 @@ export interface RoleRanking {
 }
 
 export interface RoleAgreement extends RoleRanking {
-  /** The role's rank 1 is the overall winner alone. */
+  /** The role's rank 1 is the overall winner alone (false when the role cast only blank ballots). */
   agrees: boolean;
 }
 
 export interface OptionsTriadAgreement {
-  /** true ⇔ there is an overall winner and it alone ranks 1st within every role with (non-blank) voters; null when no role has voters. */
+  /** true ⇔ there is an overall winner and it alone ranks 1st within every role that cast ballots (a role of blank ballots only does not agree); null when no role has voters. */
   reached: boolean | null;
   winner: string | null;
   roles: Partial<Record<TriadRole, RoleAgreement>>;
@@ -88,7 +88,8 @@ export function buildOptionsTally<M extends OptionsPoll['method'], D, U extends 
 
   const roleRanking = (list: readonly U[]): RoleRanking => {
     const t = tally(list);
-    return { voters: t.voters, blank: t.blank, ranking: t.ranking, winners: topGroup(t.ranking) };
+    const winners = t.voters - t.blank === 0 ? [] : topGroup(t.ranking);
+    return { voters: t.voters, blank: t.blank, ranking: t.ranking, winners };
   };
   const byRole = {
     unattributed: roleRanking(units.filter((u) => u.role === null)),
@@ -100,7 +101,9 @@ export function buildOptionsTally<M extends OptionsPoll['method'], D, U extends 
     const roles: OptionsTriadAgreement['roles'] = {};
     for (const role of TRIAD_ROLES) {
       const r = byRole[role];
-      if (r.voters - r.blank === 0) continue;
+      // One rule with resolutions: a role takes part when it cast ballots, and a role that only
+      // abstained (all blank) does not agree. See docs/voting.md, "Agreement across the triad".
+      if (r.voters === 0) continue;
       roles[role] = {
         ...r,
         agrees: winner !== null && r.winners.length === 1 && r.winners[0] === winner,

@@ -1,5 +1,6 @@
-// Cross-field checks of a poll definition (the zod schemas check single fields).
-import type { Poll } from './schema';
+// Cross-field checks of a poll definition (the zod schemas check single fields), and
+// `PollSchema`, the structural schema plus these checks. schema.ts does not import this file.
+import { PollUnionSchema, type Poll } from './schema';
 
 export type PollConfigIssueCode =
   | 'DUPLICATE_OPTION_ID'
@@ -33,7 +34,10 @@ export class InvalidPollError extends Error {
 
 export function pollConfigIssues(poll: Poll): PollConfigIssue[] {
   const issues: PollConfigIssue[] = [];
-  if (poll.quorum && poll.quorum.numerator > poll.quorum.denominator) {
+  // "More than all members" ({1, 1, strict}) or above 1 can never be met: refused here as the
+  // rules of procedure refuse it (shared/domain/rules.ts `fraction`).
+  const q = poll.quorum;
+  if (q && (q.numerator > q.denominator || (q.strict && q.numerator === q.denominator))) {
     issues.push({ code: 'QUORUM_ABOVE_ALL_MEMBERS', path: ['quorum'] });
   }
   if (poll.method === 'resolution') return issues;
@@ -80,3 +84,10 @@ export function pollConfigIssues(poll: Poll): PollConfigIssue[] {
   }
   return issues;
 }
+
+/** Any poll definition. Structural checks plus the cross-field checks of `pollConfigIssues`. */
+export const PollSchema = PollUnionSchema.superRefine((poll, ctx) => {
+  for (const issue of pollConfigIssues(poll)) {
+    ctx.addIssue({ code: 'custom', message: issue.code, path: issue.path, params: { ...issue } });
+  }
+});

@@ -111,7 +111,7 @@ export interface ResolutionRoleTally extends ResolutionCounts {
 
 export interface ResolutionRoleAgreement extends ResolutionRoleTally {
   evaluation: MajorityEvaluation;
-  /** The resolution passes within this role by the same majority rule (a tie does not). */
+  /** The resolution passes within this role by the same majority rule (a tie does not, nor a role that only abstained). */
   agrees: boolean;
 }
 

@@ -13,7 +13,6 @@
 // by the engine and documented on each field and in docs/voting.md.
 import { z } from 'zod';
 import { TRIAD_ROLES } from '../domain/triad';
-import { pollConfigIssues } from './poll-config';
 
 export const TriadRoleSchema = z.enum(TRIAD_ROLES);
 export const OptionIdSchema = z.string().min(1);
@@ -133,7 +132,11 @@ export const ScorePollSchema = z.object({
   rankBy: z.enum(['average', 'total']).optional(),
 });
 
-const PollUnionSchema = z.discriminatedUnion('method', [
+/**
+ * Any poll definition, structure only. `PollSchema` (poll-config.ts) adds the cross-field
+ * checks; it lives there so that this file and poll-config.ts do not import each other.
+ */
+export const PollUnionSchema = z.discriminatedUnion('method', [
   ResolutionPollSchema,
   SingleChoicePollSchema,
   ApprovalPollSchema,
@@ -142,13 +145,6 @@ const PollUnionSchema = z.discriminatedUnion('method', [
   SchulzePollSchema,
   ScorePollSchema,
 ]);
-
-/** Any poll definition. Structural checks plus the cross-field checks of `pollConfigIssues`. */
-export const PollSchema = PollUnionSchema.superRefine((poll, ctx) => {
-  for (const issue of pollConfigIssues(poll)) {
-    ctx.addIssue({ code: 'custom', message: issue.code, path: issue.path, params: { ...issue } });
-  }
-});
 
 export type QuorumRule = z.infer<typeof QuorumRuleSchema>;
 export type ResolutionBase = z.infer<typeof ResolutionBaseSchema>;

@@ -51,6 +51,8 @@ export type BallotIssueCode =
   | 'AGGREGATE_INCONSISTENT'
   /** voterId not in the snapshot, or in it without a vote. */
   | 'VOTER_NOT_ENTITLED'
+  /** A named ballot of a member the snapshot lists as not present. */
+  | 'VOTER_NOT_PRESENT'
   /** The voter already has a valid ballot in this poll (the first valid ballot counts). */
   | 'DUPLICATE_VOTER';
 
@@ -67,7 +69,7 @@ export interface BallotIssue {
 }
 
 export interface ValidationContext {
-  /** When given, individual ballots with a voterId must belong to an entitled member. */
+  /** When given, individual ballots with a voterId must belong to an entitled, present member. */
   snapshot?: EntitlementSnapshot | SnapshotSummary;
   /** Voter ids that already have a valid ballot in this poll. */
   alreadyVoted?: Iterable<string>;
@@ -130,6 +132,7 @@ export function checkBallot(
       if (snapshot) {
         const member = snapshot.members.get(voterId);
         if (!member || !member.entitled) issues.push({ code: 'VOTER_NOT_ENTITLED' });
+        else if (!member.present) issues.push({ code: 'VOTER_NOT_PRESENT' });
         if (member?.role) role = member.role;
       }
       if (alreadyVoted.has(voterId)) issues.push({ code: 'DUPLICATE_VOTER' });

@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from './audit';
 import type { PollInput, PollRecord, RulesOfProcedure } from '@shared/domain';
-import { DEFAULT_RULES, rankedOptions } from '@shared/domain';
+import {
+  ballotRecordSchema,
+  DEFAULT_RULES,
+  firstPlaceTie,
+  pollRecordSchema,
+  rankedOptions,
+} from '@shared/domain';
+import { checkBallotsAgainstPoll } from '@shared/voting';
 import { addAgendaItem } from './agenda';
 import { markAttendance } from './attendance';
 import { addMembership, createBody } from './bodies';
@@ -14,6 +21,8 @@ import {
   castBallot,
   closePoll,
   createPoll,
+  createRunOff,
+  decideTie,
   eligibleVoters,
   openPoll,
   removeHandCount,
@@ -644,6 +653,163 @@ describe('closePoll', () => {
     expect(await domainCode(closePoll(db, draft.id, close))).toBe('errors.pollNotOpen');
     expect((await pollOf(poll.id)).status).toBe('open');
     expect(await db.resolutions.count()).toBe(0);
+  });
+});
+
+describe('a tie at first place in a dot vote', () => {
+  /** A, B 4 points each, C 1: five members, three points each, at most two per option. */
+  async function tiedDots() {
+    const g = await group();
+    await present(g.meeting.id, g.members.slice(0, 5));
+    const poll = await openedPoll(g.item.id);
+    const dots: Record<string, number>[] = [
+      { A: 2, B: 1 },
+      { B: 2, A: 1 },
+      { A: 1, C: 1 },
+      { B: 1 },
+      {},
+    ];
+    for (const [i, d] of dots.entries())
+      await castBallot(db, poll.id, g.members[i]!, { points: points(poll, d) }, 'kiosk');
+    const r = await closePoll(db, poll.id, close);
+    return { g, poll: await pollOf(poll.id), resolution: r };
+  }
+  const label = (poll: PollRecord, id: string) => poll.options.find((o) => o.id === id)!.label;
+
+  it('is flagged on the poll and on its resolution when the poll closes', async () => {
+    const { poll, resolution } = await tiedDots();
+    expect(poll.result).toMatchObject({ outcome: 'tie', winner: null });
+    expect(firstPlaceTie(poll).map((id) => label(poll, id))).toEqual(['A', 'B']);
+    expect(resolution.outcome).toBe('tie');
+  });
+
+  it("the chair's decision is recorded with who decided; the counted tie stays in the result", async () => {
+    const { poll, resolution } = await tiedDots();
+    const [a, b] = firstPlaceTie(poll);
+    expect(await domainCode(decideTie(db, poll.id, { order: [b!], by: 'Jana' }))).toBe(
+      'errors.invalid',
+    );
+    expect(await domainCode(decideTie(db, poll.id, { order: [b!, a!], by: '  ' }))).toBe(
+      'errors.required',
+    );
+    await decideTie(db, poll.id, { order: [b!, a!], by: 'Jana Nováková' });
+    const decided = await pollOf(poll.id);
+    expect(decided.tieDecision).toMatchObject({ by: 'Jana Nováková', order: [b, a] });
+    expect(decided.result).toMatchObject({ outcome: 'tieResolvedByChair', winner: b });
+    expect(decided.result).toMatchObject({ ties: [{ rank: 1, optionIds: [a, b] }] });
+    expect(rankedOptions(decided).map((r) => [r.rank, r.label])).toEqual([
+      [1, 'B'],
+      [2, 'A'],
+      [3, 'C'],
+    ]);
+    expect((await db.resolutions.get(resolution.id))!.outcome).toBe('passed');
+    expect(await domainCode(createRunOff(db, poll.id, 'Rozstřel'))).toBe('errors.tieSettled');
+    const ballots = await ballotsOf(poll.id);
+    expect(checkBallotsAgainstPoll(decided, ballots)).toEqual([]);
+  });
+
+  it('one call creates the run-off: a draft between the tied options, counted the same way', async () => {
+    const { poll } = await tiedDots();
+    const runOff = await createRunOff(db, poll.id, 'Rozstřel: Priority');
+    expect(runOff).toMatchObject({
+      status: 'draft',
+      title: 'Rozstřel: Priority',
+      agendaItemId: poll.agendaItemId,
+      runOffOf: poll.id,
+      secret: poll.secret,
+    });
+    expect(runOff.options.map((o) => o.label)).toEqual(['A', 'B']);
+    expect(runOff.definition).toMatchObject({
+      method: 'points',
+      options: runOff.options.map((o) => o.id),
+      pointsPerVoter: 3,
+      maxPerOption: 2,
+    });
+    expect((await pollOf(poll.id)).runOffPollId).toBe(runOff.id);
+    expect(await domainCode(createRunOff(db, poll.id, 'again'))).toBe('errors.tieSettled');
+    expect(
+      await domainCode(decideTie(db, poll.id, { order: firstPlaceTie(poll), by: 'Jana' })),
+    ).toBe('errors.tieSettled');
+    // Discarding the run-off opens the tie again.
+    await removePoll(db, runOff.id);
+    expect((await pollOf(poll.id)).runOffPollId).toBeUndefined();
+  });
+
+  it('a poll without a tie offers neither', async () => {
+    const g = await group();
+    await present(g.meeting.id, g.members.slice(0, 5));
+    const poll = await openedPoll(g.item.id);
+    await castBallot(db, poll.id, g.members[0]!, { points: points(poll, { A: 2 }) }, 'kiosk');
+    const r = await closePoll(db, poll.id, close);
+    expect(r.outcome).toBe('passed');
+    expect(await domainCode(createRunOff(db, poll.id, 'x'))).toBe('errors.pollNoTie');
+  });
+});
+
+describe('stored polls and ballots agree (backup checks)', () => {
+  it('every closed poll passes the record schemas and the recount, even when a voter left before closing', async () => {
+    const g = await group();
+    await present(g.meeting.id, g.members.slice(0, 6));
+    const named = await openedPoll(g.item.id, { method: 'resolution' });
+    const secret = await openedPoll(g.item.id, { secret: true });
+    for (const [i, vote] of ['yes', 'yes', 'no', 'abstain'].entries()) {
+      await castBallot(db, named.id, g.members[i]!, { vote }, 'kiosk');
+      await castBallot(
+        db,
+        secret.id,
+        g.members[i]!,
+        { points: points(secret, { A: i % 3 }) },
+        'kiosk',
+      );
+    }
+    await addHandCount(db, secret.id, { voters: 1, points: points(secret, { C: 2 }) });
+    await leave(g.meeting.id, [g.members[0]!]);
+    await closePoll(db, named.id, close);
+    await closePoll(db, secret.id, close);
+    for (const id of [named.id, secret.id]) {
+      const poll = await pollOf(id);
+      const ballots = await ballotsOf(id);
+      expect(pollRecordSchema.safeParse(poll).error).toBeUndefined();
+      for (const b of ballots) expect(ballotRecordSchema.safeParse(b).error).toBeUndefined();
+      expect(checkBallotsAgainstPoll(poll, ballots)).toEqual([]);
+    }
+    // The member who left was present when voting: the stored snapshot says so.
+    const snap = (await pollOf(named.id)).snapshot!;
+    expect(snap.members.find((m) => m.voterId === g.members[0])).toMatchObject({
+      present: true,
+      voted: true,
+    });
+  });
+
+  it('a changed vote or a voter added to the list is caught', async () => {
+    const g = await group();
+    await present(g.meeting.id, g.members.slice(0, 4));
+    const poll = await openedPoll(g.item.id, { method: 'resolution' });
+    for (const [i, vote] of ['yes', 'yes', 'no'].entries())
+      await castBallot(db, poll.id, g.members[i]!, { vote }, 'kiosk');
+    await closePoll(db, poll.id, close);
+    const stored = await pollOf(poll.id);
+    const ballots = await ballotsOf(poll.id);
+    const flipped = ballots.map((b, i) =>
+      i === 0
+        ? {
+            ...b,
+            ballot: {
+              ...b.ballot,
+              vote:
+                b.ballot.kind === 'individual' && 'vote' in b.ballot && b.ballot.vote === 'yes'
+                  ? 'no'
+                  : 'yes',
+            },
+          }
+        : b,
+    );
+    expect(checkBallotsAgainstPoll(stored, flipped as typeof ballots).map((p) => p.code)).toContain(
+      'RESULT_MISMATCH',
+    );
+    expect(
+      checkBallotsAgainstPoll({ ...stored, voters: [...stored.voters, g.members[3]!] }, ballots),
+    ).toContainEqual({ code: 'VOTER_LIST_MISMATCH', voterId: g.members[3] });
   });
 });
 

@@ -9,12 +9,19 @@ import type {
 import {
   ballotVoters,
   evaluateResolution,
+  firstPlaceTie,
   pollDefinition,
   pollInput,
   RESOLUTION_VERBS,
 } from '@shared/domain';
-import type { Ballot, EntitlementSnapshot } from '@shared/voting';
-import { checkQuorum, countPoll, summarizeSnapshot, validateBallot } from '@shared/voting';
+import type { Ballot, EntitlementSnapshot, OptionsPoll, Poll } from '@shared/voting';
+import {
+  checkQuorum,
+  countPoll,
+  PollSchema,
+  summarizeSnapshot,
+  validateBallot,
+} from '@shared/voting';
 import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import { editableMeeting } from './guard';
@@ -138,7 +145,8 @@ export async function castBallot(
         ? { ...own, kind: 'individual' }
         : { ...own, kind: 'individual', voterId, ...(member.role ? { role: member.role } : {}) }
     ) as Ballot;
-    const check = validateBallot(poll.definition, ballot);
+    // The engine checks presence and entitlement too, not only the lines above.
+    const check = validateBallot(poll.definition, ballot, { snapshot });
     if (!check.valid) throw new DomainError(`errors.ballot.${check.issues[0]!.code}`);
     const now = nowIso();
     const stamp = poll.secret ? (poll.openedAt ?? now) : now;
@@ -218,13 +226,20 @@ export async function closePoll(
     if (!body) throw new DomainError('errors.unknownBody');
     const live = await entitlementSnapshot(db, poll.meetingId);
     const voted = new Set(poll.voters);
-    const snapshot: EntitlementSnapshot = {
-      takenAt: nowIso(),
-      members: live.members.map((m) => ({ ...m, voted: voted.has(m.voterId) })),
-    };
+    const takenAt = nowIso();
+    // The quorum is of members present now; guests with a vote count only as votes.
     const memberSnapshot: EntitlementSnapshot = {
-      takenAt: snapshot.takenAt,
-      members: snapshot.members.filter((m) => !live.guestIds.has(m.voterId)),
+      takenAt,
+      members: live.members.filter((m) => !live.guestIds.has(m.voterId)),
+    };
+    // Who voted was in the room when voting, even if they have left since: the count (and the
+    // stored snapshot a recount uses) treats them as present, so their ballots stay valid.
+    const snapshot: EntitlementSnapshot = {
+      takenAt,
+      members: live.members.map((m) => {
+        const v = voted.has(m.voterId);
+        return { ...m, present: m.present || v, voted: v };
+      }),
     };
     const ballots = (await db.ballots.where('pollId').equals(pollId).toArray()).map(
       (b) => b.ballot,
@@ -255,12 +270,7 @@ export async function closePoll(
         abstain,
         ...(close.chairCastingVote ? { chairCastingVote: close.chairCastingVote } : {}),
       };
-      // Who voted was in the room when voting, even if they have left since.
-      const asVoted: EntitlementSnapshot = {
-        ...snapshot,
-        members: snapshot.members.map((m) => ({ ...m, present: m.present || !!m.voted })),
-      };
-      const evaluated = evaluateResolution(voteResult, body.rules, asVoted, live.guestIds);
+      const evaluated = evaluateResolution(voteResult, body.rules, snapshot, live.guestIds);
       resolution = {
         ...base,
         result: voteResult,
@@ -269,18 +279,121 @@ export async function closePoll(
       };
     } else {
       const quorate = quorum?.met ?? true;
-      resolution = { ...base, result: { kind: 'poll' }, outcome: quorate ? 'passed' : 'noQuorum' };
+      // A tie at first place is flagged on the resolution until the chair or a run-off settles it.
+      const tie = firstPlaceTie({ result }).length > 0;
+      resolution = {
+        ...base,
+        result: { kind: 'poll' },
+        outcome: !quorate ? 'noQuorum' : tie ? 'tie' : 'passed',
+      };
     }
     await db.resolutions.add(resolution);
     await db.polls.update(pollId, {
       status: 'closed',
       closedAt: now,
+      // Kept with the casting vote, so a recount of the stored ballots gives the stored result.
+      definition,
       snapshot,
       result: { ...result, quorum },
       resolutionId: resolution.id,
       updatedAt: now,
     });
     return resolution;
+  });
+}
+
+async function tiedPoll(db: AppDb, pollId: string) {
+  const poll = await db.polls.get(pollId);
+  if (!poll) throw new DomainError('errors.notFound');
+  const meeting = await editableMeeting(db, poll.meetingId);
+  const tied = firstPlaceTie(poll);
+  if (poll.status !== 'closed' || poll.definition.method === 'resolution' || tied.length === 0)
+    throw new DomainError('errors.pollNoTie');
+  if (poll.tieDecision || poll.runOffPollId) throw new DomainError('errors.tieSettled');
+  return { poll, meeting, tied, definition: poll.definition as OptionsPoll };
+}
+
+/**
+ * The chair settles a tie at first place: `order` is the tied options, best first. The poll is
+ * recounted with the chair's order (the counted tie stays visible in the result), the decision
+ * is recorded with who made it, and the item's resolution is no longer flagged as a tie.
+ */
+export async function decideTie(
+  db: AppDb,
+  pollId: string,
+  decision: { order: string[]; by: string; personId?: string },
+): Promise<void> {
+  const by = decision.by.trim();
+  if (!by) throw new DomainError('errors.required');
+  await db.transaction('rw', ROOM(db), async () => {
+    const { poll, tied, definition } = await tiedPoll(db, pollId);
+    const order = decision.order;
+    if (order.length !== tied.length || new Set(order).size !== order.length)
+      throw new DomainError('errors.invalid');
+    if (!order.every((id) => tied.includes(id))) throw new DomainError('errors.invalid');
+    const decided: Poll = { ...definition, tieRule: 'chairDecides', chairTieBreak: order };
+    const ballots = (await db.ballots.where('pollId').equals(pollId).toArray()).map(
+      (b) => b.ballot,
+    );
+    const result = countPoll({ ...decided, quorum: undefined }, ballots, poll.snapshot);
+    const now = nowIso();
+    await db.polls.update(pollId, {
+      definition: decided,
+      result: { ...result, quorum: poll.result?.quorum ?? null },
+      tieDecision: {
+        by: by.slice(0, 200),
+        ...(decision.personId ? { personId: decision.personId } : {}),
+        order,
+        decidedAt: now,
+      },
+      updatedAt: now,
+    });
+    if (poll.resolutionId) {
+      const r = await db.resolutions.get(poll.resolutionId);
+      if (r && r.outcome === 'tie')
+        await db.resolutions.update(r.id, { outcome: 'passed', updatedAt: now });
+    }
+  });
+}
+
+/**
+ * One click from a tie to a run-off: a new draft poll on the same item between the tied
+ * options only, counted the same way. `title` is the question as the room should see it.
+ */
+export async function createRunOff(db: AppDb, pollId: string, title: string): Promise<PollRecord> {
+  return db.transaction('rw', ROOM(db), async () => {
+    const { poll, tied, definition } = await tiedPoll(db, pollId);
+    const options = poll.options
+      .filter((o) => tied.includes(o.id))
+      .map((o) => ({ id: newId(), label: o.label }));
+    const ids = options.map((o) => o.id);
+    const { chairTieBreak: _c, tieRule: _t, ...rest } = definition;
+    const runOff = { ...rest, options: ids } as OptionsPoll;
+    if (runOff.method === 'approval' && runOff.maxChoices !== undefined)
+      runOff.maxChoices = Math.min(runOff.maxChoices, ids.length);
+    if ((runOff.method === 'borda' || runOff.method === 'schulze') && runOff.maxRanks !== undefined)
+      runOff.maxRanks = Math.min(runOff.maxRanks, ids.length);
+    const parsed = PollSchema.safeParse(runOff);
+    if (!parsed.success) throw new DomainError('errors.invalid');
+    const now = nowIso();
+    const record: PollRecord = {
+      id: newId(),
+      meetingId: poll.meetingId,
+      bodyId: poll.bodyId,
+      agendaItemId: poll.agendaItemId,
+      title: title.trim().slice(0, 300) || poll.title,
+      secret: poll.secret,
+      status: 'draft',
+      options,
+      definition: parsed.data,
+      voters: [],
+      runOffOf: poll.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db.polls.add(record);
+    await db.polls.update(poll.id, { runOffPollId: record.id, updatedAt: now });
+    return record;
   });
 }
 
@@ -293,6 +406,14 @@ export async function removePoll(db: AppDb, pollId: string): Promise<void> {
     await editableMeeting(db, poll.meetingId);
     await db.ballots.where('pollId').equals(pollId).delete();
     await db.polls.delete(pollId);
+    // Discarding a run-off leaves the tie open again (for the chair, or a new run-off).
+    if (poll.runOffOf)
+      await db.polls
+        .where('id')
+        .equals(poll.runOffOf)
+        .modify((p) => {
+          if (p.runOffPollId === pollId) delete p.runOffPollId;
+        });
     await db.meetings
       .where('id')
       .equals(poll.meetingId)

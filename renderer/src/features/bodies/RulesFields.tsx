@@ -55,6 +55,7 @@ export function RulesFields({ rules, onChange, errors }: Props) {
           { value: 'present', label: t('rules.majorityPresent') },
           { value: 'all', label: t('rules.majorityAll') },
           { value: 'cast', label: t('rules.majorityCast') },
+          { value: 'simple', label: t('rules.majoritySimple') },
         ]}
       />
       <SelectInput

@@ -18,6 +18,7 @@ export function RulesSummary({ rules }: { rules: RulesOfProcedure }) {
     present: t('rules.majorityPresent'),
     all: t('rules.majorityAll'),
     cast: t('rules.majorityCast'),
+    simple: t('rules.majoritySimple'),
   }[rules.majority];
   return (
     <dl className="rules-summary">
