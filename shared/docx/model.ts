@@ -110,7 +110,7 @@ export interface PollSummary {
 
 /** How a hand vote was decided, frozen when the resolution was recorded. */
 export interface DecisionView {
-  majority: 'present' | 'all' | 'cast';
+  majority: 'present' | 'all' | 'cast' | 'simple';
   minYes: number;
   baseCount: number;
   /** Voting members in the room at the moment of the vote. */
