@@ -32,6 +32,9 @@ const RoomPage = lazy(() =>
 const TasksPage = lazy(() =>
   import('./features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })),
 );
+const AuditTrailPage = lazy(() =>
+  import('./features/safety/AuditTrailPage').then((m) => ({ default: m.AuditTrailPage })),
+);
 const DataSafetyPage = lazy(() =>
   import('./features/safety/DataSafetyPage').then((m) => ({ default: m.DataSafetyPage })),
 );
@@ -53,6 +56,7 @@ const pages = [
   { path: 'organizations', element: <OrganizationsPage /> },
   { path: 'settings', element: <SettingsPage /> },
   { path: 'safety', element: <DataSafetyPage /> },
+  { path: 'safety/audit', element: <AuditTrailPage /> },
 ];
 
 const router = createHashRouter([

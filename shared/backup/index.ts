@@ -2,3 +2,4 @@ export * from './canonical';
 export * from './envelope';
 export * from './errors';
 export * from './records';
+export * from './sha256';

@@ -30,6 +30,7 @@ const timestamp = z.string('errors.required').regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z
 const meta = z.looseObject({ id: recordId, createdAt: timestamp, updatedAt: timestamp });
 const archivable = z.looseObject({ archivedAt: timestamp.optional() });
 const int = z.number('errors.integer').int('errors.integer');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'errors.invalid');
 
 /** Consent to processing personal data, stored on the person (GDPR). */
 export const consentSchema = z.strictObject({
@@ -133,9 +134,15 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
       id: recordId,
       table: z.string().min(1).max(100),
       recordId: recordId,
-      op: z.enum(['create', 'update', 'delete', 'seal']),
+      op: z.enum(['create', 'update', 'delete', 'seal', 'restore']),
       at: timestamp,
       user: z.string().max(200, 'errors.tooLong').optional(),
+      // The hash chain (renderer/src/db/audit.ts); absent on entries written before it.
+      n: int.min(0, 'errors.invalid').optional(),
+      prev: sha256.optional(),
+      covers: z.array(sha256).max(10_000, 'errors.tooMany').optional(),
+      side: z.literal(true).optional(),
+      hash: sha256.optional(),
     }),
   },
 };

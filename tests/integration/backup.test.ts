@@ -50,7 +50,12 @@ describe('backup and restore', () => {
     expect(inspected.meta.counts.people).toBe(before.people!.length);
     await restoreBackup(db, inspected);
     const after = await dumpTables(db);
-    for (const table of Object.keys(snapshot)) expect(after[table], table).toEqual(snapshot[table]);
+    for (const table of Object.keys(snapshot))
+      if (table !== 'audit') expect(after[table], table).toEqual(snapshot[table]);
+    // The audit is merged, append-only: the file's entries as they were, plus one 'restore' entry.
+    const restored = after.audit!.filter((e) => e.op !== 'restore');
+    expect(restored).toEqual(snapshot.audit);
+    expect(after.audit!.length).toBe(snapshot.audit!.length + 1);
   });
 
   it('writes a deterministic, checksummed envelope', async () => {
@@ -97,12 +102,14 @@ describe('backup and restore', () => {
     expect(await dumpTables(db)).toEqual(original);
   });
 
-  it('restoring does not add audit entries of its own', async () => {
+  it('restoring keeps every local audit entry and adds one restore entry', async () => {
     await seedDatabase(db);
     const file = await createBackup(db);
-    const auditBefore = await db.table('audit').count();
+    const auditBefore = await db.table('audit').toArray();
     await restoreBackup(db, await readBackupFile(db, file.bytes));
-    expect(await db.table('audit').count()).toBe(auditBefore);
+    const auditAfter = await db.table('audit').toArray();
+    expect(auditAfter.filter((e) => e.op !== 'restore')).toEqual(auditBefore);
+    expect(auditAfter.filter((e) => e.op === 'restore')).toHaveLength(1);
   });
 
   it('runs format migrations in order', () => {

@@ -145,7 +145,8 @@ export async function toggleTimer(db: AppDb, id: string, now = new Date()): Prom
   await db.transaction('rw', db.agendaItems, db.meetings, async () => {
     const item = await db.agendaItems.get(id);
     if (!item) throw new DomainError('errors.notFound');
-    await editableMeeting(db, item.meetingId);
+    // The clock is not minutes content: running it does not send verified minutes back.
+    await editableMeeting(db, item.meetingId, { reopen: false });
     if (item.runningSince) {
       const elapsedMs = item.elapsedMs + Math.max(0, now.getTime() - Date.parse(item.runningSince));
       await db.agendaItems.update(id, { elapsedMs, runningSince: undefined });

@@ -2,6 +2,7 @@ import type { Attendance, AttendanceInput, Body, PersonInput } from '@shared/dom
 import { attendanceInput, isActiveOn, personInput } from '@shared/domain';
 import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
+import { editableMeeting } from './guard';
 import type { AppDb } from './schema';
 
 export type AttendanceWarning = 'warnings.substituteOtherOrganization';
@@ -58,8 +59,8 @@ export async function markAttendance(
     'rw',
     [db.attendance, db.meetings, db.bodies, db.people, db.memberships],
     async () => {
-      const meeting = await db.meetings.get(data.meetingId);
-      if (!meeting) throw new DomainError('errors.notFound');
+      // Attendance is part of the minutes: locked once they are approved.
+      const meeting = await editableMeeting(db, data.meetingId);
       const body = await db.bodies.get(meeting.bodyId);
       if (!body) throw new DomainError('errors.unknownBody');
       if (!(await db.people.get(data.personId))) throw new DomainError('errors.unknownPerson');
@@ -103,7 +104,10 @@ export async function clearAttendance(
   meetingId: string,
   personId: string,
 ): Promise<void> {
-  await db.attendance.where('[meetingId+personId]').equals([meetingId, personId]).delete();
+  await db.transaction('rw', db.attendance, db.meetings, async () => {
+    await editableMeeting(db, meetingId);
+    await db.attendance.where('[meetingId+personId]').equals([meetingId, personId]).delete();
+  });
 }
 
 /** A guest who is not yet in the address book: person and attendance in one transaction. */
@@ -118,7 +122,7 @@ export async function addNewGuest(
     'rw',
     [db.people, db.attendance, db.meetings, db.organizations],
     async () => {
-      if (!(await db.meetings.get(meetingId))) throw new DomainError('errors.notFound');
+      await editableMeeting(db, meetingId);
       if (data.organizationId && !(await db.organizations.get(data.organizationId)))
         throw new DomainError('errors.unknownOrganization');
       const now = nowIso();

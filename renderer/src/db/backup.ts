@@ -15,7 +15,7 @@ import {
   type InspectedBackup,
   type RestoreTarget,
 } from '@shared/backup';
-import { suppressAudit } from './audit';
+import { AUDIT_TABLE, restoreAuditTable, suppressAudit } from './audit';
 import { nowIso } from './clock';
 import type { AppDb } from './schema';
 import { readSetting, type SettingKey } from './settings';
@@ -106,7 +106,8 @@ export async function readBackupFile(
 
 /**
  * Replaces the whole database with a validated backup, atomically: every table is cleared and
- * refilled inside one transaction, so an error at any point rolls everything back.
+ * refilled inside one transaction, so an error at any point rolls everything back. The audit
+ * trail is merged, not replaced; afterwards `checkIntegrity` (seal.ts) checks chain and seals.
  */
 export async function restoreBackup(
   db: AppDb,
@@ -121,6 +122,12 @@ export async function restoreBackup(
     suppressAudit(Dexie.currentTransaction);
     let done = 0;
     for (const table of tables) {
+      // The audit is append-only: the file's entries are merged in, nothing local is dropped.
+      if (table.name === AUDIT_TABLE) {
+        await restoreAuditTable(db, backup.data[table.name] ?? [], backup.meta);
+        onProgress?.(++done, tables.length, table.name);
+        continue;
+      }
       await table.clear();
       const rows = backup.data[table.name] ?? [];
       if (rows.length) await table.bulkAdd(rows);

@@ -11,8 +11,8 @@ import {
   listPeople,
 } from './queries';
 import { approvalCandidates, listTasks, roomView } from './room';
-import { minutesDiffSinceSeal } from './auditLog';
 import { db } from './schema';
+import { checkIntegrity, checkSeal } from './seal';
 import { readSetting, type SettingKey } from './settings';
 
 // Live queries: every window (main and projector) re-renders when the data changes.
@@ -43,10 +43,20 @@ export const useTasks = () => useLiveQuery(() => listTasks(db));
 export const useApprovalCandidates = (meetingId: string) =>
   useLiveQuery(() => approvalCandidates(db, meetingId), [meetingId]);
 export const useProjectSettings = () => useSetting('project');
-export const useMinutesDiff = (meetingId: string, sealed: boolean) =>
-  useLiveQuery(
-    async () => (sealed ? minutesDiffSinceSeal(db, meetingId) : null),
-    [meetingId, sealed],
-  );
+/** Audit chain and every seal, with a label per meeting that has a problem ("Záloha a data"). */
+export const useIntegrity = () =>
+  useLiveQuery(async () => {
+    const report = await checkIntegrity(db);
+    const meetings = await db.meetings.bulkGet(report.seals.map((s) => s.meetingId));
+    const bodies = new Map((await db.bodies.toArray()).map((b) => [b.id, b.code]));
+    const labels = meetings.map((m) =>
+      m ? `${bodies.get(m.bodyId) ?? ''} ${m.seq}/${m.year}` : '?',
+    );
+    return { ...report, labels };
+  });
+
+/** The seal check of a meeting's minutes, live: re-run whenever the minutes or the audit change. */
+export const useSealCheck = (meetingId: string | undefined) =>
+  useLiveQuery(async () => (meetingId ? checkSeal(db, meetingId) : null), [meetingId]);
 export const usePoll = (pollId: string | undefined) =>
   useLiveQuery(async () => (pollId ? ((await db.polls.get(pollId)) ?? null) : null), [pollId]);

@@ -19,7 +19,16 @@ export * from './tasks';
 export * from './planHooks';
 export * from './planQueries';
 export * from './planRepo';
-export { AUDITED_TABLES, type AuditEntry } from './audit';
+export {
+  AUDITED_TABLES,
+  flushDrafts,
+  mergeAuditForRestore,
+  verifyAuditChain,
+  type AuditEntry,
+  type ChainReport,
+} from './audit';
+export { lockedMeeting } from './guard';
+export * from './seal';
 export * from './auditLog';
 export * from './backup';
 export * from './gdpr';

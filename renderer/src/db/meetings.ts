@@ -165,7 +165,7 @@ export async function updateMeeting(
 export async function removeMeeting(db: AppDb, id: string, today = todayIso()): Promise<void> {
   await db.transaction('rw', [...numberingTables(db), db.agendaItems, db.amendments], async () => {
     const meeting = await db.meetings.get(id);
-    if (meeting?.minutesStatus === 'approved') throw new DomainError('errors.minutesLocked');
+    if (meeting) await editableMeeting(db, id, { reopen: false });
     const ownResolutions = new Set(
       (await db.resolutions.where('meetingId').equals(id).toArray()).map((r) => r.id),
     );

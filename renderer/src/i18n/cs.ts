@@ -521,9 +521,40 @@ export const cs = {
     nextMeeting: 'Příští jednání',
     nextMeetingNone: 'Termín příštího jednání zatím není stanoven.',
     nextMeetingSet: 'Stanovit příští jednání',
-    sealIntact: 'Obsah odpovídá schválené verzi (SHA-256 {{hash}}…).',
-    changedSinceSeal:
-      'Pozor: od schválení se zápis změnil ({{count}} změn). Opravy patří do dodatku.',
+    seal: {
+      ok: 'Zapečetěno: obsah odpovídá schválené verzi. Otisk {{fingerprint}}',
+      okAmended: 'Zapečetěno i s dodatky (počet: {{count}}): obsah odpovídá. Otisk {{fingerprint}}',
+      mismatch_one:
+        'Pozor: obsah zápisu se liší od schválené a zapečetěné verze ({{count}} změna).',
+      mismatch_few:
+        'Pozor: obsah zápisu se liší od schválené a zapečetěné verze ({{count}} změny).',
+      mismatch_many:
+        'Pozor: obsah zápisu se liší od schválené a zapečetěné verze ({{count}} změny).',
+      mismatch_other:
+        'Pozor: obsah zápisu se liší od schválené a zapečetěné verze ({{count}} změn).',
+      mismatchHelp:
+        'Zápis byl po schválení změněn mimo aplikaci. Porovnejte jej s papírovým zápisem (otisk {{fingerprint}}); opravy patří do dodatku.',
+      missing:
+        'Pozor: zápis je schválený, ale chybí jeho pečeť. Nelze ověřit, že se od schválení nezměnil – porovnejte jej s papírovým zápisem.',
+      tampered:
+        'Pozor: záznam pečeti byl změněn mimo aplikaci. Ověřte zápis podle otisku vytištěného na papíře.',
+      changes: 'Co se liší',
+      checkPaper: 'Ověřit otisk z papíru',
+      paperText:
+        'Opište otisk vytištěný ve schváleném zápisu (12 znaků 0–9 a A–F, např. 3F9A 0C21 B7E4). Aplikace jej spočítá znovu z dat v tomto počítači.',
+      paperLabel: 'Otisk z papíru',
+      paperCheck: 'Ověřit',
+      paperInvalid: 'Otisk má 12 znaků 0–9 a A–F (mezery a pomlčky nevadí).',
+      paperMatches: 'Shoda: data v tomto počítači odpovídají papírovému zápisu.',
+      paperMatchesEarlier:
+        'Shoda s dřívější verzí zápisu (dodatků v ní: {{count}}): data odpovídají papíru, později přibyly další dodatky.',
+      paperNoMatch:
+        'Neshoda: data v tomto počítači papírovému zápisu neodpovídají (nyní vychází otisk {{current}}). Zápis byl změněn, nebo jde o jiný zápis.',
+    },
+    changedAfterVerification:
+      'Zápis byl po ověření změněn ({{date}}), a proto se vrátil do stavu „k ověření“. Ověřovatel jej musí ověřit znovu.',
+    lockedNotice:
+      'Zápis je schválený a uzamčený: prezenci, program ani údaje jednání už nelze měnit. Opravy se zapisují jako dodatek v jednací místnosti.',
     nextMeetingOpen: 'Otevřít příští jednání',
   },
   polls: {
@@ -919,8 +950,44 @@ export const cs = {
       create: 'vytvořeno',
       update: 'změněno',
       delete: 'smazáno',
-      seal: 'zápis schválen a zapečetěn',
+      seal: 'zápis zapečetěn',
+      restore: 'obnova ze zálohy',
       unknownUser: 'neznámý uživatel',
+      open: 'Historie změn',
+      side: 'tajný lístek – mimo pořadí řetězce',
+      restoreDetail:
+        'Data nahrazena zálohou z {{date}}. Záznamů historie převzatých ze zálohy: {{added}}. Dosavadní historie zůstala.',
+      tables: {
+        meetings: 'Jednání',
+        agendaItems: 'Bod programu',
+        resolutions: 'Usnesení',
+        tasks: 'Úkol',
+        amendments: 'Dodatek',
+        polls: 'Hlasování',
+        ballots: 'Hlasovací lístek',
+        plans: 'Plán',
+        planItems: 'Položka plánu',
+        monitoring: 'Monitoring',
+        backup: 'Záloha',
+      },
+      trailTitle: 'Historie změn celé databáze',
+      trailSubtitle: 'Posledních {{count}} záznamů, nejnovější nahoře.',
+      what: 'Záznam',
+      when: 'Kdy',
+      who: 'Kdo',
+      change: 'Změna',
+      integrityTitle: 'Kontrola neporušenosti',
+      integrityText:
+        'Každá změna zápisů, usnesení, úkolů, hlasování a plánu se zapisuje do historie a každý záznam nese otisk předchozího. Schválené zápisy mají pečeť. Kontrola běží i po každé obnově ze zálohy.',
+      checking: 'Kontroluji…',
+      chainOk: 'Historie je neporušená (záznamů: {{count}}).',
+      chainBroken:
+        'Historie je porušená (problémů: {{count}}): některý záznam byl změněn nebo smazán mimo aplikaci.',
+      unchained: 'Záznamů z doby před zavedením řetězce (nelze ověřit): {{count}}.',
+      sealsOk: 'Pečetě všech schválených zápisů odpovídají.',
+      sealProblems: 'Schválené zápisy s problémem pečeti:',
+      openTrail: 'Zobrazit celou historii změn',
+
       field: 'Pole',
       before: 'Předtím',
       after: 'Nyní',

@@ -520,9 +520,41 @@ export const en: typeof cs = {
     nextMeeting: 'Next meeting',
     nextMeetingNone: 'The next meeting is not scheduled yet.',
     nextMeetingSet: 'Schedule the next meeting',
-    sealIntact: 'The content matches the approved version (SHA-256 {{hash}}…).',
-    changedSinceSeal:
-      'Warning: the minutes changed after approval ({{count}} changes). Corrections belong in an amendment.',
+    seal: {
+      ok: 'Sealed: the content matches the approved version. Fingerprint {{fingerprint}}',
+      okAmended:
+        'Sealed with amendments (count: {{count}}): the content matches. Fingerprint {{fingerprint}}',
+      mismatch_one:
+        'Warning: the minutes differ from the approved, sealed version ({{count}} change).',
+      mismatch_few:
+        'Warning: the minutes differ from the approved, sealed version ({{count}} changes).',
+      mismatch_many:
+        'Warning: the minutes differ from the approved, sealed version ({{count}} changes).',
+      mismatch_other:
+        'Warning: the minutes differ from the approved, sealed version ({{count}} changes).',
+      mismatchHelp:
+        'The minutes were changed outside the app after approval. Compare them with the paper minutes (fingerprint {{fingerprint}}); corrections belong in an amendment.',
+      missing:
+        'Warning: the minutes are approved but their seal is missing. It cannot be checked that they have not changed since – compare them with the paper minutes.',
+      tampered:
+        'Warning: the seal record was changed outside the app. Check the minutes against the fingerprint printed on paper.',
+      changes: 'What differs',
+      checkPaper: 'Check fingerprint from paper',
+      paperText:
+        'Type the fingerprint printed in the approved minutes (12 characters 0–9 and A–F, e.g. 3F9A 0C21 B7E4). The app computes it again from the data on this computer.',
+      paperLabel: 'Fingerprint from paper',
+      paperCheck: 'Check',
+      paperInvalid: 'A fingerprint has 12 characters 0–9 and A–F (spaces and dashes are fine).',
+      paperMatches: 'Match: the data on this computer agrees with the paper minutes.',
+      paperMatchesEarlier:
+        'Match with an earlier version (amendments in it: {{count}}): the data agrees with the paper; further amendments were added later.',
+      paperNoMatch:
+        'No match: the data on this computer does not agree with the paper minutes (it now gives {{current}}). The minutes were changed, or these are different minutes.',
+    },
+    changedAfterVerification:
+      'The minutes were changed after verification ({{date}}) and went back to "to verify". The verifier must verify them again.',
+    lockedNotice:
+      'The minutes are approved and locked: attendance, programme and meeting details can no longer change. Corrections are recorded as an amendment in the meeting room.',
     nextMeetingOpen: 'Open the next meeting',
   },
   polls: {
@@ -924,8 +956,44 @@ export const en: typeof cs = {
       create: 'created',
       update: 'changed',
       delete: 'deleted',
-      seal: 'minutes approved and sealed',
+      seal: 'minutes sealed',
+      restore: 'restored from a backup',
       unknownUser: 'unknown user',
+      open: 'Change history',
+      side: 'secret ballot – outside the chain order',
+      restoreDetail:
+        'Data replaced by the backup of {{date}}. History entries taken over from the backup: {{added}}. The existing history stayed.',
+      tables: {
+        meetings: 'Meeting',
+        agendaItems: 'Agenda item',
+        resolutions: 'Resolution',
+        tasks: 'Task',
+        amendments: 'Amendment',
+        polls: 'Poll',
+        ballots: 'Ballot',
+        plans: 'Plan',
+        planItems: 'Plan item',
+        monitoring: 'Monitoring',
+        backup: 'Backup',
+      },
+      trailTitle: 'Change history of the whole database',
+      trailSubtitle: 'The latest {{count}} entries, newest first.',
+      what: 'Record',
+      when: 'When',
+      who: 'Who',
+      change: 'Change',
+      integrityTitle: 'Integrity check',
+      integrityText:
+        'Every change of minutes, resolutions, tasks, polls and the plan is written to the history, and every entry carries the fingerprint of the one before. Approved minutes carry a seal. The check also runs after every restore.',
+      checking: 'Checking…',
+      chainOk: 'The history is intact (entries: {{count}}).',
+      chainBroken:
+        'The history is broken (problems: {{count}}): an entry was changed or deleted outside the app.',
+      unchained: 'Entries from before the chain (cannot be checked): {{count}}.',
+      sealsOk: 'The seals of all approved minutes match.',
+      sealProblems: 'Approved minutes with a seal problem:',
+      openTrail: 'Show the whole change history',
+
       field: 'Field',
       before: 'Before',
       after: 'Now',

@@ -31,10 +31,12 @@ const KEYS: Record<string, (typeof MEMBER_STATUSES)[number]> = {
 interface Props {
   view: AttendanceView;
   onMessage: (message: { kind: 'error' | 'warning'; text: string } | null) => void;
+  /** Approved minutes: statuses and times are shown, not offered for change. */
+  readOnly?: boolean;
 }
 
 /** Attendance of the members: one click or one key per member, focus moves with ↑/↓. */
-export function AttendanceList({ view, onMessage }: Props) {
+export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
   const { t } = useTranslation();
   const [focus, setFocus] = useState(0);
   const [substituteFor, setSubstituteFor] = useState<MemberRow | null>(null);
@@ -90,6 +92,8 @@ export function AttendanceList({ view, onMessage }: Props) {
       );
       setFocus(next);
       rows.current[next]?.focus();
+    } else if (readOnly) {
+      return;
     } else if (KEYS[key]) {
       e.preventDefault();
       void setStatus(member, KEYS[key]);
@@ -103,10 +107,12 @@ export function AttendanceList({ view, onMessage }: Props) {
 
   return (
     <>
-      <p className="muted small" id="attendance-keys">
-        {t('attendance.keysHint')}
-      </p>
-      <ul className="attendance-list" aria-describedby="attendance-keys">
+      {!readOnly && (
+        <p className="muted small" id="attendance-keys">
+          {t('attendance.keysHint')}
+        </p>
+      )}
+      <ul className="attendance-list" aria-describedby={readOnly ? undefined : 'attendance-keys'}>
         {view.members.map((member, index) => {
           const a = view.attendance.get(member.personId);
           const status: AttendanceStatus | 'unmarked' = a?.status ?? 'unmarked';
@@ -147,20 +153,26 @@ export function AttendanceList({ view, onMessage }: Props) {
                   </span>
                 )}
               </div>
-              <div className="status-buttons" role="group" aria-label={name}>
-                {MEMBER_STATUSES.map((s) => (
-                  <button
-                    key={s}
-                    type="button"
-                    tabIndex={-1}
-                    aria-pressed={status === s}
-                    className={`status-btn status-btn-${s}`}
-                    onClick={() => void setStatus(member, s)}
-                  >
-                    {t(`attendanceStatus.${s}`)}
-                  </button>
-                ))}
-              </div>
+              {readOnly ? (
+                <span className={`status-chip status-${status}`}>
+                  {t(`attendanceStatus.${status}`)}
+                </span>
+              ) : (
+                <div className="status-buttons" role="group" aria-label={name}>
+                  {MEMBER_STATUSES.map((s) => (
+                    <button
+                      key={s}
+                      type="button"
+                      tabIndex={-1}
+                      aria-pressed={status === s}
+                      className={`status-btn status-btn-${s}`}
+                      onClick={() => void setStatus(member, s)}
+                    >
+                      {t(`attendanceStatus.${s}`)}
+                    </button>
+                  ))}
+                </div>
+              )}
               <div className="times">
                 {(status === 'present' || status === 'substituted') && a && (
                   <>
@@ -172,6 +184,7 @@ export function AttendanceList({ view, onMessage }: Props) {
                       <input
                         type="time"
                         tabIndex={-1}
+                        readOnly={readOnly}
                         value={a.arrivedAt ?? ''}
                         onChange={(e) =>
                           void save({
@@ -191,6 +204,7 @@ export function AttendanceList({ view, onMessage }: Props) {
                       <input
                         type="time"
                         tabIndex={-1}
+                        readOnly={readOnly}
                         value={a.leftAt ?? ''}
                         onChange={(e) =>
                           void save({
@@ -202,21 +216,23 @@ export function AttendanceList({ view, onMessage }: Props) {
                         }
                       />
                     </label>
-                    <Button
-                      variant="ghost"
-                      excludeFromTabOrder
-                      onPress={() =>
-                        void save({
-                          ...base(member, a),
-                          status: a.status,
-                          substituteId: a.substituteId,
-                          leftAt: a.leftAt ? undefined : nowHHMM(),
-                        })
-                      }
-                      aria-label={`${a.leftAt ? t('attendance.returned') : t('attendance.leave')}: ${name}`}
-                    >
-                      {a.leftAt ? t('attendance.returned') : t('attendance.leave')}
-                    </Button>
+                    {!readOnly && (
+                      <Button
+                        variant="ghost"
+                        excludeFromTabOrder
+                        onPress={() =>
+                          void save({
+                            ...base(member, a),
+                            status: a.status,
+                            substituteId: a.substituteId,
+                            leftAt: a.leftAt ? undefined : nowHHMM(),
+                          })
+                        }
+                        aria-label={`${a.leftAt ? t('attendance.returned') : t('attendance.leave')}: ${name}`}
+                      >
+                        {a.leftAt ? t('attendance.returned') : t('attendance.leave')}
+                      </Button>
+                    )}
                   </>
                 )}
               </div>

@@ -18,7 +18,13 @@ import { PersonForm } from '../people/PersonForm';
 import { nowHHMM } from './timeNow';
 
 /** Guests take part without a vote: pick someone from the address book or create them here. */
-export function GuestsPanel({ view }: { view: AttendanceView }) {
+export function GuestsPanel({
+  view,
+  readOnly = false,
+}: {
+  view: AttendanceView;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const people = usePeople();
   const [mode, setMode] = useState<'pick' | 'new' | null>(null);
@@ -53,7 +59,7 @@ export function GuestsPanel({ view }: { view: AttendanceView }) {
     <section className="guests" aria-labelledby="guests-title">
       <div className="section-head">
         <h2 id="guests-title">{t('attendance.guests')}</h2>
-        <Button onPress={() => setMode('pick')}>{t('attendance.addGuest')}</Button>
+        {!readOnly && <Button onPress={() => setMode('pick')}>{t('attendance.addGuest')}</Button>}
       </div>
       {view.guests.length === 0 ? (
         <p className="muted">{t('attendance.noGuests')}</p>
@@ -69,18 +75,20 @@ export function GuestsPanel({ view }: { view: AttendanceView }) {
                 </span>{' '}
                 <span className="badge">{t('attendance.noVote')}</span>
               </span>
-              <Button
-                variant="ghost"
-                onPress={() => void clearAttendance(db, view.meeting.id, g.person.id)}
-                aria-label={`${t('attendance.clear')}: ${fullName(g.person)}`}
-              >
-                {t('attendance.clear')}
-              </Button>
+              {!readOnly && (
+                <Button
+                  variant="ghost"
+                  onPress={() => void clearAttendance(db, view.meeting.id, g.person.id)}
+                  aria-label={`${t('attendance.clear')}: ${fullName(g.person)}`}
+                >
+                  {t('attendance.clear')}
+                </Button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      {mode === 'pick' && (
+      {!readOnly && mode === 'pick' && (
         <FormDialog title={t('attendance.addGuest')} isOpen onClose={() => setMode(null)}>
           <form
             noValidate

@@ -6,13 +6,15 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { db, removeMeeting, useAttendanceView } from '../../db';
+import { db, lockedMeeting, removeMeeting, useAttendanceView } from '../../db';
 import { formatDate, formatTimeRange, formatWeekday } from '../../i18n/format';
 import { platform } from '../../platform';
+import { AuditButton } from '../safety/AuditLog';
 import { AttendanceList } from './AttendanceList';
 import { GuestsPanel } from './GuestsPanel';
 import { MeetingForm } from './MeetingForm';
 import { QuorumPanel } from './QuorumPanel';
+import { PaperFingerprintButton, ReverifyNotice, SealNotice } from './SealNotice';
 
 export function MeetingPage() {
   const { meetingId } = useParams();
@@ -26,6 +28,8 @@ export function MeetingPage() {
   if (view === undefined) return <p>{t('common.loading')}</p>;
   if (view === null) return <EmptyState>{t('errors.notFound')}</EmptyState>;
   const { meeting, body } = view;
+  // Approved minutes are read-only here: the reason is shown, not a button that fails.
+  const locked = lockedMeeting(meeting);
   const person = (id?: string) =>
     id && view.people.get(id) ? fullName(view.people.get(id)!) : t('meetings.nobody');
 
@@ -48,13 +52,24 @@ export function MeetingPage() {
             <Button onPress={() => platform.openProjector(meeting.id)}>
               {t('meetings.projector')}
             </Button>
-            <Button onPress={() => setEditing(true)}>{t('common.edit')}</Button>
-            <Button variant="ghost" onPress={() => setRemoving(true)}>
-              {t('common.delete')}
-            </Button>
+            <PaperFingerprintButton meetingId={meeting.id} />
+            {!locked && <Button onPress={() => setEditing(true)}>{t('common.edit')}</Button>}
+            <AuditButton table="meetings" recordId={meeting.id} />
+            {!locked && (
+              <Button variant="ghost" onPress={() => setRemoving(true)}>
+                {t('common.delete')}
+              </Button>
+            )}
           </>
         }
       />
+      <SealNotice meetingId={meeting.id} />
+      <ReverifyNotice meeting={meeting} />
+      {locked && (
+        <p className="notice" role="note" data-testid="locked-notice">
+          {t('minutes.lockedNotice')}
+        </p>
+      )}
       <dl className="meeting-roles">
         <div>
           <dt>{t('meetings.chair')}</dt>
@@ -80,8 +95,8 @@ export function MeetingPage() {
               {message.text}
             </p>
           )}
-          <AttendanceList view={view} onMessage={setMessage} />
-          <GuestsPanel view={view} />
+          <AttendanceList view={view} onMessage={setMessage} readOnly={locked} />
+          <GuestsPanel view={view} readOnly={locked} />
         </section>
         <aside className="meeting-side">
           <QuorumPanel quorum={view.quorum} rules={body.rules} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCX_MIME } from '@shared/docx';
 import type { Lang } from '@shared/docx/model';
@@ -11,11 +11,10 @@ import {
   addAmendment,
   approveMinutes,
   db,
-  sealMinutes,
+  flushDrafts,
   setMinutesStatus,
   todayIso,
   useApprovalCandidates,
-  useMinutesDiff,
   useSetting,
   type RoomView,
 } from '../../db';
@@ -23,6 +22,11 @@ import { formatDate } from '../../i18n/format';
 import { platform } from '../../platform';
 import { DocumentFieldsDialog } from '../documents/DocumentFieldsDialog';
 import { exportMeetingDocument, type MeetingDocKind } from '../documents/exportMeeting';
+import { PaperFingerprintButton, ReverifyNotice, SealNotice } from '../meetings/SealNotice';
+import { AuditButton } from '../safety/AuditLog';
+
+/** How often the room records discussions whose typing has paused (audit.ts coalesces before writing). */
+const DRAFT_FLUSH_MS = 30_000;
 
 export function MinutesPanel({ room }: { room: RoomView }) {
   const { t, i18n } = useTranslation();
@@ -33,6 +37,17 @@ export function MinutesPanel({ room }: { room: RoomView }) {
   const [amending, setAmending] = useState(false);
   const [editingFields, setEditingFields] = useState(false);
   const lang: Lang = i18n.language === 'en' ? 'en' : 'cs';
+  const meetingId = room.meeting.id;
+  useEffect(() => {
+    if (status === 'approved') return;
+    // Paused typing becomes one history entry; leaving the room records the rest.
+    const flush = () => void flushDrafts(db, meetingId, { pausedOnly: true }).catch(() => {});
+    const timer = window.setInterval(flush, DRAFT_FLUSH_MS);
+    return () => {
+      window.clearInterval(timer);
+      void flushDrafts(db, meetingId).catch(() => {});
+    };
+  }, [meetingId, status]);
 
   async function run(action: () => Promise<void>) {
     try {
@@ -54,7 +69,6 @@ export function MinutesPanel({ room }: { room: RoomView }) {
   }
 
   const approval = room.meeting.minutesApproval;
-  const diff = useMinutesDiff(room.meeting.id, status === 'approved');
   return (
     <section className="minutes-panel" aria-labelledby="minutes-title">
       <h2 id="minutes-title">{t('minutes.title')}</h2>
@@ -74,16 +88,8 @@ export function MinutesPanel({ room }: { room: RoomView }) {
             : t('minutes.approvedTacit', { date: formatDate(approval.on) })}
         </p>
       )}
-      {diff && (
-        <p
-          className={diff.changed ? 'notice notice-warning small' : 'muted small'}
-          data-testid="seal-state"
-        >
-          {diff.changed
-            ? t('minutes.changedSinceSeal', { count: diff.changes.length })
-            : t('minutes.sealIntact', { hash: diff.sealedHash.slice(0, 12) })}
-        </p>
-      )}
+      <SealNotice meetingId={room.meeting.id} />
+      <ReverifyNotice meeting={room.meeting} />
       <div className="button-column">
         {status === 'draft' && (
           <Button onPress={() => run(() => setMinutesStatus(db, room.meeting.id, 'toVerify'))}>
@@ -111,6 +117,8 @@ export function MinutesPanel({ room }: { room: RoomView }) {
         {status === 'approved' && (
           <Button onPress={() => setAmending(true)}>{t('minutes.addAmendment')}</Button>
         )}
+        <PaperFingerprintButton meetingId={room.meeting.id} />
+        <AuditButton table="meetings" recordId={room.meeting.id} />
       </div>
       {room.amendments.length > 0 && (
         <>
@@ -182,8 +190,7 @@ function ApproveDialog({ room, onClose }: { room: RoomView; onClose: () => void 
               room.meeting.id,
               by === 'resolution' ? { by, resolutionId } : { by, on },
             );
-            // The seal (SHA-256 of the approved content) makes any later change visible.
-            await sealMinutes(db, room.meeting.id);
+            // approveMinutes seals the minutes in the same transaction (db/seal.ts).
             onClose();
           } catch (err) {
             setError(describeError(t, err));

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isLocked, meetingNumber } from '@shared/domain';
+import { meetingNumber } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { db, setCurrentItem, useRoomView } from '../../db';
+import { db, lockedMeeting, setCurrentItem, useRoomView } from '../../db';
 import { formatDate, formatTimeRange } from '../../i18n/format';
 import { platform } from '../../platform';
 import { AttendanceList } from '../meetings/AttendanceList';
@@ -49,7 +49,7 @@ export function RoomPage() {
   if (room === undefined) return <p>{t('common.loading')}</p>;
   if (room === null) return <EmptyState>{t('errors.notFound')}</EmptyState>;
   const { meeting, body } = room;
-  const locked = isLocked(meeting.minutesStatus);
+  const locked = lockedMeeting(meeting);
 
   return (
     <div className="room">
@@ -112,7 +112,7 @@ export function RoomPage() {
                 {attendanceMessage.text}
               </p>
             )}
-            <AttendanceList view={room} onMessage={setAttendanceMessage} />
+            <AttendanceList view={room} onMessage={setAttendanceMessage} readOnly={locked} />
           </details>
           <MinutesPanel room={room} />
         </aside>

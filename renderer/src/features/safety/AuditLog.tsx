@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuditLog, type AuditEntry } from '../../db';
+import { Button } from '../../components/Button';
+import { FormDialog } from '../../components/Dialog';
+import { formatFingerprint, useAuditLog, type AuditEntry } from '../../db';
 
 function show(value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
@@ -7,7 +10,7 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function when(iso: string, lang: string): string {
+export function when(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'cs-CZ', {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -16,10 +19,11 @@ function when(iso: string, lang: string): string {
 
 /**
  * "Historie změn" of one record: who changed what and when, with before and after values.
- * Mount it anywhere: <AuditLog table="resolutions" recordId={resolution.id} />.
+ * Mount it anywhere: <AuditLog table="resolutions" recordId={resolution.id} />, or the button
+ * that opens it in a dialog: <AuditButton table="meetings" recordId={meeting.id} />.
  */
 export function AuditLog({ table, recordId }: { table: string; recordId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const entries = useAuditLog(table, recordId);
   return (
     <section className="audit-log" aria-label={t('safety.audit.title')}>
@@ -27,25 +31,48 @@ export function AuditLog({ table, recordId }: { table: string; recordId: string 
       {entries && entries.length === 0 && <p className="muted">{t('safety.audit.empty')}</p>}
       <ol className="audit-entries">
         {entries?.map((e) => (
-          <li key={e.id} className={`audit-entry audit-${e.op}`}>
-            <div className="audit-head">
-              <time dateTime={e.at}>{when(e.at, i18n.language)}</time> ·{' '}
-              <strong>{e.user ?? t('safety.audit.unknownUser')}</strong> ·{' '}
-              {t(`safety.audit.${e.op}`)}
-            </div>
-            <AuditChanges entry={e} />
-          </li>
+          <AuditItem key={e.id} entry={e} />
         ))}
       </ol>
     </section>
   );
 }
 
+export function AuditItem({ entry, label }: { entry: AuditEntry; label?: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li className={`audit-entry audit-${entry.op}`}>
+      <div className="audit-head">
+        <time dateTime={entry.at}>{when(entry.at, i18n.language)}</time> ·{' '}
+        <strong>{entry.user ?? t('safety.audit.unknownUser')}</strong> ·{' '}
+        {label ? `${label} · ` : ''}
+        {t(`safety.audit.${entry.op}`)}
+        {entry.n !== undefined && <span className="muted small"> · #{entry.n + 1}</span>}
+        {entry.side && <span className="muted small"> · {t('safety.audit.side')}</span>}
+      </div>
+      <AuditChanges entry={entry} />
+    </li>
+  );
+}
+
 function AuditChanges({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (entry.op === 'seal') {
     const hash = String((entry.after as { hash?: string } | undefined)?.hash ?? '');
-    return <p className="audit-hash">{t('safety.audit.hash', { hash })}</p>;
+    return (
+      <p className="audit-hash">{t('safety.audit.hash', { hash: formatFingerprint(hash) })}</p>
+    );
+  }
+  if (entry.op === 'restore') {
+    const after = (entry.after ?? {}) as { createdAt?: string; added?: number };
+    return (
+      <p className="small">
+        {t('safety.audit.restoreDetail', {
+          date: after.createdAt ? when(after.createdAt, i18n.language) : '—',
+          added: after.added ?? 0,
+        })}
+      </p>
+    );
   }
   const before = entry.before ?? {};
   const after = entry.after ?? {};
@@ -54,23 +81,48 @@ function AuditChanges({ entry }: { entry: AuditEntry }) {
   );
   if (fields.length === 0) return null;
   return (
-    <table className="data-table audit-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('safety.audit.field')}</th>
-          {entry.op !== 'create' && <th scope="col">{t('safety.audit.before')}</th>}
-          {entry.op !== 'delete' && <th scope="col">{t('safety.audit.after')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {fields.map((f) => (
-          <tr key={f}>
-            <th scope="row">{f}</th>
-            {entry.op !== 'create' && <td className="audit-before">{show(before[f])}</td>}
-            {entry.op !== 'delete' && <td className="audit-after">{show(after[f])}</td>}
+    <div className="table-scroll">
+      <table className="data-table audit-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('safety.audit.field')}</th>
+            {entry.op !== 'create' && <th scope="col">{t('safety.audit.before')}</th>}
+            {entry.op !== 'delete' && <th scope="col">{t('safety.audit.after')}</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {fields.map((f) => (
+            <tr key={f}>
+              <th scope="row">{f}</th>
+              {entry.op !== 'create' && <td className="audit-before">{show(before[f])}</td>}
+              {entry.op !== 'delete' && <td className="audit-after">{show(after[f])}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Historie změn" of a record, opened in a dialog from the record's page. */
+export function AuditButton({ table, recordId }: { table: string; recordId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="ghost" onPress={() => setOpen(true)}>
+        {t('safety.audit.open')}
+      </Button>
+      {open && (
+        <FormDialog title={t('safety.audit.title')} isOpen onClose={() => setOpen(false)} wide>
+          <div className="audit-dialog-body">
+            <AuditLog table={table} recordId={recordId} />
+          </div>
+          <div className="form-actions">
+            <Button onPress={() => setOpen(false)}>{t('common.close')}</Button>
+          </div>
+        </FormDialog>
+      )}
+    </>
   );
 }

@@ -30,6 +30,7 @@ import {
 import { formatDate } from '../../i18n/format';
 import { platform } from '../../platform';
 import { describeIssue, tableLabel } from './describe';
+import { IntegritySection } from './IntegritySection';
 import { PersonPrivacyDialog } from './PersonPrivacyDialog';
 
 const dateTime = (iso: string, lang: string) =>
@@ -62,6 +63,7 @@ export function DataSafetyPage() {
       <CsvSection />
       <RetentionSection />
       <UserNameSection />
+      <IntegritySection />
     </>
   );
 }
