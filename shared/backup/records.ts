@@ -16,6 +16,7 @@ import {
   amendmentInput,
   attendanceInput,
   bodyInput,
+  discussionText,
   meetingInput,
   membershipInput,
   MINUTES_STATUSES,
@@ -74,7 +75,7 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
       z.looseObject({
         meetingId: recordId,
         order: int.min(1, 'errors.invalid'),
-        discussion: z.string().max(100_000, 'errors.tooLong'),
+        discussion: discussionText,
         elapsedMs: z.number().min(0, 'errors.nonNegative'),
       }),
     ),

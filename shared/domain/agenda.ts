@@ -20,6 +20,14 @@ export const agendaItemInput = z.object({
 });
 export type AgendaItemInput = z.input<typeof agendaItemInput>;
 
+/**
+ * Longest live minutes of one item (about 100 pages). The same number is the backup's limit for
+ * any one string (MAX_STRING_LENGTH), so whatever the editor stores also backs up and restores.
+ * Longer text is refused before saving, never cut.
+ */
+export const MAX_DISCUSSION_LENGTH = 200_000;
+export const discussionText = z.string().max(MAX_DISCUSSION_LENGTH, 'errors.tooLong');
+
 export interface AgendaItem extends Stored<z.output<typeof agendaItemInput>>, Timestamps {
   id: string;
   meetingId: string;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItemInput } from '@shared/domain';
-import { DEFAULT_RULES } from '@shared/domain';
+import { DEFAULT_RULES, MAX_DISCUSSION_LENGTH } from '@shared/domain';
+import { MAX_STRING_LENGTH, RECORD_SCHEMAS } from '@shared/backup';
 import {
   addAgendaItem,
+  DiscussionConflict,
   addAgendaItems,
   moveAgendaItem,
   previousAgenda,
@@ -13,7 +15,7 @@ import {
 } from './agenda';
 import { markAttendance } from './attendance';
 import { addMembership, createBody } from './bodies';
-import { ValidationError } from './errors';
+import { DomainError, ValidationError } from './errors';
 import { createMeeting } from './meetings';
 import { createPerson } from './people';
 import { addResolution, addTask } from './resolutions';
@@ -187,17 +189,90 @@ describe('removeAgendaItem', () => {
 });
 
 describe('saveDiscussion', () => {
-  it('stores the live minutes, capped at 100 000 characters', async () => {
+  async function item() {
     const b = await body();
     const m = await meeting(b.id);
-    const item = await addAgendaItem(db, m.id, { title: 'A' });
-    await saveDiscussion(db, item.id, 'Ad 1: Předsedkyně přivítala přítomné.');
-    expect((await db.agendaItems.get(item.id))!.discussion).toBe(
-      'Ad 1: Předsedkyně přivítala přítomné.',
-    );
-    await saveDiscussion(db, item.id, 'x'.repeat(100_050));
-    expect((await db.agendaItems.get(item.id))!.discussion).toHaveLength(100_000);
+    return addAgendaItem(db, m.id, { title: 'A' });
+  }
+  const stored = async (id: string) => (await db.agendaItems.get(id))!.discussion;
+
+  it('stores the live minutes', async () => {
+    const i = await item();
+    await saveDiscussion(db, i.id, 'Ad 1: Předsedkyně přivítala přítomné.', '');
+    expect(await stored(i.id)).toBe('Ad 1: Předsedkyně přivítala přítomné.');
     expect(await domainCode(saveDiscussion(db, 'nope', 'x'))).toBe('errors.notFound');
+  });
+
+  it('refuses text over the limit and keeps what was stored, never a cut copy', async () => {
+    const i = await item();
+    await saveDiscussion(db, i.id, 'Začátek.', '');
+    const full = 'x'.repeat(MAX_DISCUSSION_LENGTH);
+    await saveDiscussion(db, i.id, full, 'Začátek.');
+    expect(await stored(i.id)).toHaveLength(MAX_DISCUSSION_LENGTH);
+    const pasted = 'y'.repeat(649_000);
+    const error = await rejection(saveDiscussion(db, i.id, pasted, full));
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('errors.discussionTooLong');
+    expect((error as DomainError).params).toEqual({ max: MAX_DISCUSSION_LENGTH });
+    expect(await stored(i.id)).toBe(full);
+  });
+
+  it('the limit is the one the backup accepts', () => {
+    expect(MAX_DISCUSSION_LENGTH).toBeLessThanOrEqual(MAX_STRING_LENGTH);
+    const schema = RECORD_SCHEMAS.agendaItems!.schema;
+    const record = {
+      id: 'a',
+      meetingId: 'm',
+      order: 1,
+      title: 'A',
+      kind: 'regular',
+      elapsedMs: 0,
+      createdAt: '2026-03-10T09:00:00.000Z',
+      updatedAt: '2026-03-10T09:00:00.000Z',
+    };
+    expect(
+      schema.safeParse({ ...record, discussion: 'x'.repeat(MAX_DISCUSSION_LENGTH) }).success,
+    ).toBe(true);
+    expect(
+      schema.safeParse({ ...record, discussion: 'x'.repeat(MAX_DISCUSSION_LENGTH + 1) }).success,
+    ).toBe(false);
+  });
+
+  it('never overwrites a newer text written by someone else', async () => {
+    const i = await item();
+    // Window A saved "Ahoj"; window B, which saw "Ahoj", saved its own version since.
+    await saveDiscussion(db, i.id, 'Ahoj', '');
+    await saveDiscussion(db, i.id, 'Ahoj, tady B', 'Ahoj');
+    // A still believes "Ahoj" is stored: its save is refused with B's text, nothing written.
+    const error = await rejection(saveDiscussion(db, i.id, 'Ahoj, tady A', 'Ahoj'));
+    expect(error).toBeInstanceOf(DiscussionConflict);
+    expect((error as DiscussionConflict).stored).toBe('Ahoj, tady B');
+    expect(await stored(i.id)).toBe('Ahoj, tady B');
+    // Having seen B's text, A may replace it deliberately.
+    await saveDiscussion(db, i.id, 'Ahoj, tady A', 'Ahoj, tady B');
+    expect(await stored(i.id)).toBe('Ahoj, tady A');
+  });
+
+  it('the check and the write are one transaction: of two saves from the same base, one wins', async () => {
+    const i = await item();
+    await saveDiscussion(db, i.id, 'Základ', '');
+    const results = await Promise.allSettled([
+      saveDiscussion(db, i.id, 'Základ A', 'Základ'),
+      saveDiscussion(db, i.id, 'Základ B', 'Základ'),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(DiscussionConflict);
+    expect(['Základ A', 'Základ B']).toContain(await stored(i.id));
+  });
+
+  it('saving the text that is already stored is not a conflict', async () => {
+    const i = await item();
+    await saveDiscussion(db, i.id, 'Stejné', '');
+    await saveDiscussion(db, i.id, 'Stejné', 'něco starého');
+    expect(await stored(i.id)).toBe('Stejné');
   });
 });
 

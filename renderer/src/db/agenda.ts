@@ -1,5 +1,5 @@
 import type { AgendaItem, AgendaItemInput, AgendaKind } from '@shared/domain';
-import { agendaItemInput, reorder } from '@shared/domain';
+import { agendaItemInput, discussionText, MAX_DISCUSSION_LENGTH, reorder } from '@shared/domain';
 import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import { editableMeeting } from './guard';
@@ -128,16 +128,36 @@ export async function moveAgendaItem(
   });
 }
 
-/** Live minutes: written on every keystroke, so closing the window loses at most the last one. */
-export async function saveDiscussion(db: AppDb, id: string, discussion: string): Promise<void> {
+/** The stored minutes moved on since the editor last saw them; `stored` is what is there now. */
+export class DiscussionConflict extends DomainError {
+  constructor(readonly stored: string) {
+    super('errors.discussionConflict');
+    this.name = 'DiscussionConflict';
+  }
+}
+
+/**
+ * Live minutes. `expected` is the text the editor last saw stored: when the stored text is
+ * different (another window or a restore wrote since), nothing is written and the
+ * DiscussionConflict carries the stored text, so neither version is lost. The check and the
+ * write share one transaction. Text over MAX_DISCUSSION_LENGTH is refused, never cut.
+ */
+export async function saveDiscussion(
+  db: AppDb,
+  id: string,
+  discussion: string,
+  expected?: string,
+): Promise<void> {
+  if (!discussionText.safeParse(discussion).success)
+    throw new DomainError('errors.discussionTooLong', { max: MAX_DISCUSSION_LENGTH });
   await db.transaction('rw', db.agendaItems, db.meetings, async () => {
     const item = await db.agendaItems.get(id);
     if (!item) throw new DomainError('errors.notFound');
     await editableMeeting(db, item.meetingId);
-    await db.agendaItems.update(id, {
-      discussion: discussion.slice(0, 100_000),
-      updatedAt: nowIso(),
-    });
+    if (item.discussion === discussion) return;
+    if (expected !== undefined && item.discussion !== expected)
+      throw new DiscussionConflict(item.discussion);
+    await db.agendaItems.update(id, { discussion, updatedAt: nowIso() });
   });
 }
 

@@ -365,6 +365,26 @@ export const cs = {
     discussionHint: 'Ukládá se průběžně při psaní.',
     savedAt: 'Uloženo',
     saving: 'Ukládám…',
+    discussionUnsaved: 'Neuloženo',
+    discussionHeldBy:
+      'Tento bod teď upravuje {{name}} v jiném okně. Zde je text jen pro čtení a průběžně se obnovuje.',
+    discussionHeldElsewhere:
+      'Tento bod teď upravuje jiné okno. Zde je text jen pro čtení a průběžně se obnovuje.',
+    discussionLost: 'Úpravy tohoto bodu převzalo jiné okno.',
+    discussionLostBy: 'Úpravy tohoto bodu převzalo jiné okno ({{name}}).',
+    discussionLostSaved: 'Všechno, co jste zde napsali, je uloženo.',
+    discussionTakeOver: 'Převzít úpravy',
+    discussionTakingOver: 'Přebírám úpravy…',
+    discussionHanding: 'Ukládám a předávám úpravy jinému oknu…',
+    discussionConflict:
+      'Text tohoto bodu mezitím změnil někdo jiný. Nic se nepřepsalo: váš text zůstává v editoru, uložený text je níže. Vyberte, který platí.',
+    discussionConflictReadOnly: 'Chcete-li vybrat, nejdřív převezměte úpravy.',
+    discussionStored: 'Uložený text',
+    discussionKeepMine: 'Uložit můj text',
+    discussionTakeStored: 'Použít uložený text',
+    discussionTooLong:
+      'Text má {{length, number}} znaků, uložit lze nejvýše {{max, number}}. Zkraťte ho, jinak se neuloží – zatím je jen v tomto editoru.',
+    discussionCount: '{{length, number}} / {{max, number}} znaků',
     noItemSelected: 'Vyberte bod programu vlevo.',
     locked: 'Zápis je schválený a uzamčený. Opravy zapisujte jako dodatek.',
     attendanceInRoom: 'Prezence: přítomno {{present}} z {{total}} členů',
@@ -647,6 +667,8 @@ export const cs = {
   errors: {
     required: 'Povinný údaj.',
     tooLong: 'Text je příliš dlouhý.',
+    discussionTooLong: 'Text je delší než {{max, number}} znaků a nelze ho uložit.',
+    discussionConflict: 'Text mezitím změnil někdo jiný; nic se nepřepsalo.',
     invalid: 'Neplatná hodnota.',
     validation: 'Formulář obsahuje chyby. Opravte označená pole.',
     id: 'Neplatný identifikátor.',

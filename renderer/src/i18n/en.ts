@@ -369,6 +369,26 @@ export const en: typeof cs = {
     discussionHint: 'Saved as you type.',
     savedAt: 'Saved',
     saving: 'Saving…',
+    discussionUnsaved: 'Not saved',
+    discussionHeldBy:
+      '{{name}} is editing this item in another window. Here the text is read-only and updates as they type.',
+    discussionHeldElsewhere:
+      'Another window is editing this item. Here the text is read-only and updates as it is typed.',
+    discussionLost: 'Another window took over editing this item.',
+    discussionLostBy: 'Another window ({{name}}) took over editing this item.',
+    discussionLostSaved: 'Everything you typed here is saved.',
+    discussionTakeOver: 'Take over editing',
+    discussionTakingOver: 'Taking over…',
+    discussionHanding: 'Saving and handing editing over to another window…',
+    discussionConflict:
+      'Someone else changed this text in the meantime. Nothing was overwritten: your text stays in the editor, the stored text is below. Choose which one stands.',
+    discussionConflictReadOnly: 'To choose, take over editing first.',
+    discussionStored: 'Stored text',
+    discussionKeepMine: 'Save my text',
+    discussionTakeStored: 'Use the stored text',
+    discussionTooLong:
+      'The text has {{length, number}} characters; at most {{max, number}} can be saved. Shorten it or it will not be saved – for now it exists only in this editor.',
+    discussionCount: '{{length, number}} / {{max, number}} characters',
     noItemSelected: 'Choose an agenda item on the left.',
     locked: 'The minutes are approved and locked. Record corrections as an amendment.',
     attendanceInRoom: 'Attendance: {{present}} of {{total}} members present',
@@ -647,6 +667,8 @@ export const en: typeof cs = {
   errors: {
     required: 'Required.',
     tooLong: 'The text is too long.',
+    discussionTooLong: 'The text is longer than {{max, number}} characters and cannot be saved.',
+    discussionConflict: 'Someone else changed the text in the meantime; nothing was overwritten.',
     invalid: 'Invalid value.',
     validation: 'The form has errors. Fix the marked fields.',
     id: 'Invalid identifier.',

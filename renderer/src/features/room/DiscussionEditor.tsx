@@ -1,73 +1,254 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '@shared/domain';
+import { MAX_DISCUSSION_LENGTH } from '@shared/domain';
+import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
-import { db, saveDiscussion } from '../../db';
+import { db, saveDiscussion, useSetting } from '../../db';
+import { platform } from '../../platform';
+import { DiscussionSaver, type SaveStatus } from './discussionSaver';
+import { EditLock, type EditLockState } from './editLock';
+
+/** Text that could not be saved when its editor closed (too long, conflict, error): shown again on return. */
+const drafts = new Map<string, { text: string; base: string }>();
+/** Saves still running after an editor closed: the next editor of the item waits for them. */
+const settling = new Map<string, Promise<void>>();
+/** Show the counter from this share of the limit on. */
+const COUNTER_FROM = 0.9;
 
 /**
- * Live minutes of one item. Every keystroke is written to IndexedDB; writes are coalesced so
- * at most one is in flight and the latest text always wins. Closing the window can lose only
- * the write in flight, a fraction of a second of typing.
+ * Live minutes of one item. Only one window edits an item at a time (EditLock); the others
+ * show the stored text read-only, say who edits, and can take over. Saving: see DiscussionSaver.
  */
 export function DiscussionEditor({ item, locked }: { item: AgendaItem; locked: boolean }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(item.discussion);
-  const [state, setState] = useState<'saved' | 'saving' | { error: string }>('saved');
-  const pending = useRef<string | null>(null);
-  const writing = useRef(false);
-
-  // Another window (or a restore) changed the text while this editor is idle: follow it.
+  const userName = useSetting('userName');
+  const nameRef = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!writing.current && pending.current === null) setText(item.discussion);
+    nameRef.current = userName || undefined;
+  }, [userName]);
+  const [text, setText] = useState(item.discussion);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
+  const [lock, setLock] = useState<EditLockState>({ kind: 'pending' });
+  const [ready, setReady] = useState(false);
+  const saverRef = useRef<DiscussionSaver | null>(null);
+  const lockRef = useRef<EditLock | null>(null);
+  const id = item.id;
+
+  useEffect(() => {
+    let gone = false;
+    let saver: DiscussionSaver | null = null;
+    let editLock: EditLock | null = null;
+    void (async () => {
+      await settling.get(id);
+      const stored = (await db.agendaItems.get(id))?.discussion ?? '';
+      if (gone) return;
+      const draft = drafts.get(id);
+      drafts.delete(id);
+      saver = new DiscussionSaver(
+        draft?.base ?? stored,
+        (next, expected) => saveDiscussion(db, id, next, expected),
+        setStatus,
+      );
+      saverRef.current = saver;
+      if (draft) saver.change(draft.text);
+      setText(saver.text);
+      setStatus(saver.status());
+      setReady(true);
+      if (locked) return;
+      editLock = new EditLock(id, {
+        holderName: () => nameRef.current,
+        beforeHandOver: () => saver!.flush(),
+        onChange: (state) => {
+          setLock(state);
+          if (state.kind === 'other' && state.lost) void saver!.flush();
+          // Granted after another window edited: start from what is stored now.
+          if (state.kind === 'held')
+            void db.agendaItems.get(id).then((fresh) => {
+              if (fresh && saver!.follow(fresh.discussion)) setText(fresh.discussion);
+            });
+        },
+      });
+      lockRef.current = editLock;
+      editLock.start();
+    })();
+    return () => {
+      gone = true;
+      if (!saver) return;
+      const s = saver;
+      const l = editLock;
+      const done = s.flush().finally(() => {
+        s.dispose();
+        l?.stop();
+        if (s.unsaved) drafts.set(id, { text: s.text, base: s.storedText });
+        if (settling.get(id) === done) settling.delete(id);
+      });
+      settling.set(id, done);
+    };
+  }, [id, locked]);
+
+  // Another window (or a restore) changed the stored text while nothing is pending here.
+  useEffect(() => {
+    if (saverRef.current?.follow(item.discussion)) setText(item.discussion);
   }, [item.discussion]);
 
-  async function flush() {
-    if (writing.current) return;
-    writing.current = true;
-    try {
-      while (pending.current !== null) {
-        const next = pending.current;
-        pending.current = null;
-        setState('saving');
-        await saveDiscussion(db, item.id, next);
-      }
-      setState('saved');
-    } catch (e) {
-      setState({ error: describeError(t, e) });
-    } finally {
-      writing.current = false;
-    }
-  }
+  // Leaving the window or the page writes what is pending at once.
+  useEffect(() => {
+    const flush = () => void saverRef.current?.flush();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    // Browser mode only: ask before closing a tab whose text cannot be saved. (Electron would
+    // silently refuse to close instead of asking.)
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      const kind = saverRef.current?.status().kind;
+      if (kind === 'tooLong' || kind === 'conflict' || kind === 'error') e.preventDefault();
+    };
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('blur', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    if (platform.kind === 'web') window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('blur', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, []);
+
+  const editing = ready && !locked && lock.kind === 'held';
+  const unsavable =
+    status.kind === 'tooLong' || status.kind === 'conflict' || status.kind === 'error';
+  const hintId = `discussion-hint-${id}`;
+  const problemId = `discussion-problem-${id}`;
 
   return (
     <div className="discussion">
       <div className="discussion-head">
-        <label htmlFor={`discussion-${item.id}`}>{t('room.discussion')}</label>
+        <label htmlFor={`discussion-${id}`}>{t('room.discussion')}</label>
         <span className="muted small" aria-live="polite" data-testid="save-state">
-          {typeof state === 'object' ? (
-            <span className="field-error">{state.error}</span>
-          ) : state === 'saving' ? (
+          {unsavable ? (
+            <span className="field-error">{t('room.discussionUnsaved')}</span>
+          ) : status.kind === 'saving' ? (
             t('room.saving')
           ) : (
             t('room.savedAt')
           )}
         </span>
       </div>
+      {!locked && <LockNotice lock={lock} unsaved={status.kind !== 'saved'} />}
+      {!locked && (lock.kind === 'other' || lock.kind === 'taking') && (
+        <div>
+          <Button
+            isDisabled={lock.kind === 'taking'}
+            onPress={() => void lockRef.current?.takeOver()}
+          >
+            {lock.kind === 'taking' ? t('room.discussionTakingOver') : t('room.discussionTakeOver')}
+          </Button>
+        </div>
+      )}
       <textarea
-        id={`discussion-${item.id}`}
+        id={`discussion-${id}`}
         value={text}
-        readOnly={locked}
+        readOnly={!editing}
         rows={10}
-        aria-describedby={`discussion-hint-${item.id}`}
+        aria-invalid={status.kind === 'tooLong' || undefined}
+        aria-describedby={unsavable ? `${problemId} ${hintId}` : hintId}
+        onBlur={() => void saverRef.current?.flush()}
         onChange={(e) => {
+          if (!editing) return;
           setText(e.target.value);
-          pending.current = e.target.value;
-          void flush();
+          saverRef.current?.change(e.target.value);
         }}
       />
-      <span id={`discussion-hint-${item.id}`} className="field-hint">
+      <div id={problemId}>
+        <SaveProblem
+          status={status}
+          canChoose={editing}
+          onKeepMine={() => void saverRef.current?.keepMine()}
+          onTakeStored={() => {
+            const stored = saverRef.current?.takeStored();
+            if (stored !== undefined) setText(stored);
+          }}
+        />
+      </div>
+      <span id={hintId} className="field-hint">
         {t('room.discussionHint')}
+        {text.length >= MAX_DISCUSSION_LENGTH * COUNTER_FROM && (
+          <>
+            {' '}
+            <span data-testid="discussion-count">
+              {t('room.discussionCount', { length: text.length, max: MAX_DISCUSSION_LENGTH })}
+            </span>
+          </>
+        )}
       </span>
+    </div>
+  );
+}
+
+function LockNotice({ lock, unsaved }: { lock: EditLockState; unsaved: boolean }) {
+  const { t } = useTranslation();
+  let message: string | null = null;
+  if (lock.kind === 'handing') message = t('room.discussionHanding');
+  else if (lock.kind === 'other' || lock.kind === 'taking') {
+    const name = lock.holder;
+    if (lock.kind === 'other' && lock.lost)
+      message = `${name ? t('room.discussionLostBy', { name }) : t('room.discussionLost')}${
+        unsaved ? '' : ` ${t('room.discussionLostSaved')}`
+      } ${name ? t('room.discussionHeldBy', { name }) : t('room.discussionHeldElsewhere')}`;
+    else message = name ? t('room.discussionHeldBy', { name }) : t('room.discussionHeldElsewhere');
+  }
+  if (!message) return null;
+  return (
+    <p className="discussion-lock" role="status" data-testid="discussion-lock">
+      {message}
+    </p>
+  );
+}
+
+function SaveProblem({
+  status,
+  canChoose,
+  onKeepMine,
+  onTakeStored,
+}: {
+  status: SaveStatus;
+  canChoose: boolean;
+  onKeepMine: () => void;
+  onTakeStored: () => void;
+}) {
+  const { t } = useTranslation();
+  if (status.kind === 'tooLong')
+    return (
+      <p className="field-error" role="alert">
+        {t('room.discussionTooLong', { length: status.length, max: MAX_DISCUSSION_LENGTH })}
+      </p>
+    );
+  if (status.kind === 'error')
+    return (
+      <p className="field-error" role="alert">
+        {describeError(t, status.error)}
+      </p>
+    );
+  if (status.kind !== 'conflict') return null;
+  return (
+    <div className="discussion-conflict" role="alert">
+      <p>{t('room.discussionConflict')}</p>
+      <label className="discussion-stored">
+        <span>{t('room.discussionStored')}</span>
+        <textarea value={status.stored} readOnly rows={6} />
+      </label>
+      {canChoose ? (
+        <div className="button-row">
+          <Button variant="primary" onPress={onKeepMine}>
+            {t('room.discussionKeepMine')}
+          </Button>
+          <Button onPress={onTakeStored}>{t('room.discussionTakeStored')}</Button>
+        </div>
+      ) : (
+        <p className="muted small">{t('room.discussionConflictReadOnly')}</p>
+      )}
     </div>
   );
 }

@@ -1,0 +1,229 @@
+// The live minutes of an agenda item: one editor at a time across tabs, nothing typed lost
+// or cut. Pages share one browser context, so they share IndexedDB and the Web Locks.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, expect, test, type Locator, type Page } from '@playwright/test';
+import { App } from './app';
+
+const EDITOR = 'Průběh projednávání';
+
+async function openRoom(page: Page, userName?: string) {
+  const app = new App(page);
+  await app.open();
+  await app.loadSample();
+  if (userName) {
+    await page.getByLabel('Vaše jméno').fill(userName);
+    await page.getByRole('button', { name: 'Pokračovat' }).click();
+    await expect(page.getByLabel('Vaše jméno')).toBeHidden();
+  }
+  await app.nav('Jednání').click();
+  await page
+    .getByLabel('Skupina')
+    .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
+  await page.getByRole('tabpanel').getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Zasedací místnost' }).click();
+  await page.getByRole('button', { name: 'Vložit standardní body' }).click();
+  await expect(page.getByRole('heading', { name: /Ad 1 Zahájení/ })).toBeVisible();
+  await expect(page.getByLabel(EDITOR)).toBeEditable();
+}
+
+/** The discussion stored in IndexedDB for the item the editor shows, read beside the app. */
+async function stored(page: Page, editor: Locator): Promise<string> {
+  const id = (await editor.getAttribute('id'))!.replace(/^discussion-/, '');
+  return page.evaluate(
+    (itemId) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('triada');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const idb = open.result;
+          const get = idb.transaction('agendaItems').objectStore('agendaItems').get(itemId);
+          get.onsuccess = () => {
+            idb.close();
+            resolve((get.result as { discussion: string }).discussion);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    id,
+  );
+}
+
+test('two tabs on one item: one edits, the other reads who holds it, takes over, nothing is lost', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  await openRoom(page, 'Petra Dvořáková');
+  const a = page.getByLabel(EDITOR);
+  await a.pressSequentially('Ad 1: Předsedkyně zahájila jednání.', { delay: 10 });
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const b = other.getByLabel(EDITOR);
+  const notice = other.getByTestId('discussion-lock');
+  await expect(notice).toHaveText(
+    'Tento bod teď upravuje Petra Dvořáková v jiném okně. Zde je text jen pro čtení a průběžně se obnovuje.',
+  );
+  await expect(b).not.toBeEditable();
+  await expect(b).toHaveValue('Ad 1: Předsedkyně zahájila jednání.');
+
+  // Typing into the read-only tab changes nothing.
+  await b.click();
+  await other.keyboard.type('XYZ');
+  await expect(b).toHaveValue('Ad 1: Předsedkyně zahájila jednání.');
+
+  // The editing tab goes on; the other follows.
+  await a.press('End');
+  await a.pressSequentially(' Program byl schválen.', { delay: 10 });
+  await expect(b).toHaveValue('Ad 1: Předsedkyně zahájila jednání. Program byl schválen.');
+
+  // A last burst in the first tab, and the other takes over at once: the burst is handed over.
+  await a.pressSequentially(' Ověřovatelkou je M. Horáková.', { delay: 0 });
+  await other.getByRole('button', { name: 'Převzít úpravy' }).click();
+  const handedOver =
+    'Ad 1: Předsedkyně zahájila jednání. Program byl schválen. Ověřovatelkou je M. Horáková.';
+  await expect(b).toBeEditable();
+  await expect(b).toHaveValue(handedOver);
+  await expect(notice).toBeHidden();
+  await expect(a).not.toBeEditable();
+  await expect(page.getByTestId('discussion-lock')).toContainText(
+    'Úpravy tohoto bodu převzalo jiné okno (Petra Dvořáková). Všechno, co jste zde napsali, je uloženo.',
+  );
+  await expect(page.getByRole('button', { name: 'Převzít úpravy' })).toBeVisible();
+
+  await b.press('End');
+  await b.pressSequentially(' Bez připomínek.', { delay: 10 });
+  await expect(other.getByTestId('save-state')).toHaveText('Uloženo');
+  const final = `${handedOver} Bez připomínek.`;
+  await expect(a).toHaveValue(final);
+  expect(await stored(other, b)).toBe(final);
+
+  // Taken back by the first tab; a reload of the second still shows the same text, read-only.
+  await page.getByRole('button', { name: 'Převzít úpravy' }).click();
+  await expect(a).toBeEditable();
+  await expect(b).not.toBeEditable();
+  await other.reload();
+  await expect(other.getByLabel(EDITOR)).toHaveValue(final);
+  await expect(other.getByLabel(EDITOR)).not.toBeEditable();
+  expect(await stored(page, a)).toBe(final);
+});
+
+test('a burst of typing before the browser is killed loses at most the last 300 ms', async ({
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // A browser of its own, on a profile folder, so it can be killed outright (SIGKILL: no
+  // pagehide, no unload, no flush) and started again on the same IndexedDB.
+  const profile = mkdtempSync(path.join(tmpdir(), 'triada-crash-'));
+  const options = {
+    baseURL,
+    locale: 'cs-CZ',
+    timezoneId: 'Europe/Prague',
+    ...testInfo.project.use.launchOptions,
+  };
+  try {
+    const context = await chromium.launchPersistentContext(profile, options);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await openRoom(page);
+    const editor = page.getByLabel(EDITOR);
+    const url = page.url();
+    // Long minutes already stored make every write heavier.
+    const earlier = 'Předchozí diskuse k bodu. '.repeat(4000);
+    await editor.fill(earlier);
+    await expect(page.getByTestId('save-state')).toHaveText('Uloženo');
+    await editor.press('End');
+    // The page reports each input as it happens, so the moment of every character is known.
+    const typedAt: { at: number; length: number }[] = [];
+    await page.exposeFunction('reportTyped', (at: number, length: number) => {
+      typedAt.push({ at, length });
+    });
+    await editor.evaluate(
+      (el: HTMLTextAreaElement, base: number) =>
+        el.addEventListener('input', () =>
+          (window as unknown as { reportTyped: (a: number, l: number) => void }).reportTyped(
+            Date.now(),
+            el.value.length - base,
+          ),
+        ),
+      earlier.length,
+    );
+    const burst =
+      'Členové se shodli na rozšíření odlehčovací služby o víkendy a svátky. Zazněly i obavy.';
+    // Killed in the middle of a fast burst, while keys are still coming.
+    const typing = page.keyboard.type(burst, { delay: 5 }).catch(() => undefined);
+    await expect.poll(() => typedAt.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(50);
+    const killedAt = Date.now();
+    const pids = execFileSync('pgrep', ['-f', `user-data-dir=${profile}`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+    for (const pid of pids) process.kill(pid, 'SIGKILL');
+    await context.close().catch(() => undefined);
+
+    const again = await chromium.launchPersistentContext(profile, options);
+    const page2 = again.pages()[0] ?? (await again.newPage());
+    await page2.goto(url);
+    const after = page2.getByLabel(EDITOR);
+    await expect(after).toBeVisible();
+    const all = await stored(page2, after);
+    expect(all.startsWith(earlier)).toBe(true);
+    const kept = all.slice(earlier.length);
+    await typing;
+    expect(burst.startsWith(kept)).toBe(true);
+    // Everything typed up to 300 ms before the kill is in the database.
+    const due = typedAt.filter((t) => t.at <= killedAt - 300).at(-1)?.length ?? 0;
+    const last = typedAt.filter((t) => t.at <= killedAt).at(-1)!;
+    const msPerChar = (last.at - typedAt[0]!.at) / (last.length - 1);
+    console.log(
+      `kill: ${last.length} chars typed, ${msPerChar.toFixed(1)} ms each; stored ${kept.length}, due ${due}`,
+    );
+    expect(kept.length).toBeGreaterThanOrEqual(due);
+    expect(await after.inputValue()).toBe(all);
+    await again.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('649k characters pasted: refused visibly, kept in the editor, the stored text is not cut', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openRoom(page);
+  const editor = page.getByLabel(EDITOR);
+  await editor.pressSequentially('Začátek zápisu.', { delay: 5 });
+  await expect(page.getByTestId('save-state')).toHaveText('Uloženo');
+  expect(await stored(page, editor)).toBe('Začátek zápisu.');
+
+  const pasted = ' Vložený text.'.repeat(46_358).slice(0, 649_000);
+  await editor.press('End');
+  await page.keyboard.insertText(pasted);
+  const all = `Začátek zápisu.${pasted}`;
+  await expect(page.getByTestId('save-state')).toHaveText('Neuloženo');
+  await expect(page.getByRole('alert')).toContainText(
+    /Text má 649\s015 znaků, uložit lze nejvýše 200\s000\. Zkraťte ho, jinak se neuloží/,
+  );
+  await expect(editor).toHaveAttribute('aria-invalid', 'true');
+  expect(await editor.inputValue()).toBe(all);
+  await page.waitForTimeout(1000);
+  expect(await stored(page, editor)).toBe('Začátek zápisu.');
+
+  // Leaving the item and coming back: the unsaved text is still there, still refused.
+  await page.getByRole('row', { name: /Kontrola zápisu/ }).click();
+  await expect(page.getByRole('heading', { name: /Ad 2 Kontrola/ })).toBeVisible();
+  await page.getByRole('row', { name: /Zahájení/ }).click();
+  await expect(page.getByRole('heading', { name: /Ad 1 Zahájení/ })).toBeVisible();
+  expect(await page.getByLabel(EDITOR).inputValue()).toBe(all);
+  await expect(page.getByTestId('save-state')).toHaveText('Neuloženo');
+  expect(await stored(page, editor)).toBe('Začátek zápisu.');
+
+  // Shortened to fit, it is saved whole.
+  const fits = all.slice(0, 200_000);
+  await page.getByLabel(EDITOR).fill(fits);
+  await expect(page.getByTestId('save-state')).toHaveText('Uloženo');
+  await expect(page.getByTestId('discussion-count')).toHaveText(/200\s000 \/ 200\s000 znaků/);
+  expect(await stored(page, editor)).toBe(fits);
+});
