@@ -7,6 +7,9 @@ import { TextInput } from '../../components/fields';
 import { checkPaperFingerprint, db, useSealCheck, type PaperCheck, type SealCheck } from '../../db';
 import { formatDate } from '../../i18n/format';
 
+/** The fingerprint never breaks across lines: it is read aloud and copied as one. */
+const unbroken = (fingerprint: string) => fingerprint.replace(/ /g, '\u00a0');
+
 /** One sentence for a seal check (ok, mismatch, missing, tampered); nothing for `none`. */
 export function SealMessage({ check }: { check: SealCheck }) {
   const { t } = useTranslation();
@@ -19,9 +22,9 @@ export function SealMessage({ check }: { check: SealCheck }) {
           {check.amendments
             ? t('minutes.seal.okAmended', {
                 count: check.amendments,
-                fingerprint: check.fingerprint,
+                fingerprint: unbroken(check.fingerprint),
               })
-            : t('minutes.seal.ok', { fingerprint: check.fingerprint })}
+            : t('minutes.seal.ok', { fingerprint: unbroken(check.fingerprint) })}
         </>
       );
     case 'mismatch':
@@ -62,7 +65,7 @@ export function SealNotice({ meetingId }: { meetingId: string }) {
       {check.state === 'mismatch' && (
         <>
           <p className="small">
-            {t('minutes.seal.mismatchHelp', { fingerprint: check.fingerprint })}
+            {t('minutes.seal.mismatchHelp', { fingerprint: unbroken(check.fingerprint) })}
           </p>
           <details>
             <summary>{t('minutes.seal.changes')}</summary>
