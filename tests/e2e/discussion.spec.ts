@@ -90,7 +90,7 @@ test('two tabs on one item: one edits, the other reads who holds it, takes over,
   await expect(notice).toBeHidden();
   await expect(a).not.toBeEditable();
   await expect(page.getByTestId('discussion-lock')).toContainText(
-    'Úpravy tohoto bodu převzalo jiné okno (Petra Dvořáková). Všechno, co jste zde napsali, je uloženo.',
+    'Úpravy tohoto bodu převzalo jiné okno (Petra Dvořáková). Všechno, co jste zde napsali, je uloženo. Zde je text jen pro čtení a průběžně se obnovuje.',
   );
   await expect(page.getByRole('button', { name: 'Převzít úpravy' })).toBeVisible();
 
@@ -226,4 +226,51 @@ test('649k characters pasted: refused visibly, kept in the editor, the stored te
   await expect(page.getByTestId('save-state')).toHaveText('Uloženo');
   await expect(page.getByTestId('discussion-count')).toHaveText(/200\s000 \/ 200\s000 znaků/);
   expect(await stored(page, editor)).toBe(fits);
+});
+
+test('a save never overwrites a newer stored text: both texts are shown and the user chooses', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openRoom(page);
+  const editor = page.getByLabel(EDITOR);
+  await editor.pressSequentially('Ad 1: Zahájeno.', { delay: 5 });
+  await expect(page.getByTestId('save-state')).toHaveText('Uloženo');
+  // Text that cannot be saved yet stays here while the stored text changes beside the app
+  // (as a restore or an older copy of Triáda would do).
+  await editor.press('End');
+  await page.keyboard.insertText(' x'.repeat(100_001));
+  await expect(page.getByTestId('save-state')).toHaveText('Neuloženo');
+  const id = (await editor.getAttribute('id'))!.replace(/^discussion-/, '');
+  await page.evaluate(
+    (itemId) =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('triada');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('agendaItems', 'readwrite');
+          const items = tx.objectStore('agendaItems');
+          const get = items.get(itemId);
+          get.onsuccess = () =>
+            items.put({ ...get.result, discussion: 'Ad 1: Zahájeno. Doplněno jinde.' });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+        };
+      }),
+    id,
+  );
+  // Shortened, the text would save, but what it was based on is no longer stored.
+  await editor.fill('Ad 1: Zahájeno. Moje verze.');
+  const conflict = page.getByRole('alert');
+  await expect(conflict).toContainText('Text tohoto bodu mezitím změnil někdo jiný.');
+  await expect(conflict.getByLabel('Uložený text')).toHaveValue('Ad 1: Zahájeno. Doplněno jinde.');
+  await expect(editor).toHaveValue('Ad 1: Zahájeno. Moje verze.');
+  await expect(page.getByTestId('save-state')).toHaveText('Neuloženo');
+  expect(await stored(page, editor)).toBe('Ad 1: Zahájeno. Doplněno jinde.');
+
+  await conflict.getByRole('button', { name: 'Uložit můj text' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Uloženo');
+  await expect(page.getByRole('alert')).toBeHidden();
+  expect(await stored(page, editor)).toBe('Ad 1: Zahájeno. Moje verze.');
 });

@@ -373,6 +373,7 @@ export const cs = {
     discussionLost: 'Úpravy tohoto bodu převzalo jiné okno.',
     discussionLostBy: 'Úpravy tohoto bodu převzalo jiné okno ({{name}}).',
     discussionLostSaved: 'Všechno, co jste zde napsali, je uloženo.',
+    discussionReadOnlyHere: 'Zde je text jen pro čtení a průběžně se obnovuje.',
     discussionTakeOver: 'Převzít úpravy',
     discussionTakingOver: 'Přebírám úpravy…',
     discussionHanding: 'Ukládám a předávám úpravy jinému oknu…',

@@ -377,6 +377,7 @@ export const en: typeof cs = {
     discussionLost: 'Another window took over editing this item.',
     discussionLostBy: 'Another window ({{name}}) took over editing this item.',
     discussionLostSaved: 'Everything you typed here is saved.',
+    discussionReadOnlyHere: 'Here the text is read-only and updates as it is saved.',
     discussionTakeOver: 'Take over editing',
     discussionTakingOver: 'Taking over…',
     discussionHanding: 'Saving and handing editing over to another window…',

@@ -194,9 +194,13 @@ function LockNotice({ lock, unsaved }: { lock: EditLockState; unsaved: boolean }
   else if (lock.kind === 'other' || lock.kind === 'taking') {
     const name = lock.holder;
     if (lock.kind === 'other' && lock.lost)
-      message = `${name ? t('room.discussionLostBy', { name }) : t('room.discussionLost')}${
-        unsaved ? '' : ` ${t('room.discussionLostSaved')}`
-      } ${name ? t('room.discussionHeldBy', { name }) : t('room.discussionHeldElsewhere')}`;
+      message = [
+        name ? t('room.discussionLostBy', { name }) : t('room.discussionLost'),
+        unsaved ? '' : t('room.discussionLostSaved'),
+        t('room.discussionReadOnlyHere'),
+      ]
+        .filter(Boolean)
+        .join(' ');
     else message = name ? t('room.discussionHeldBy', { name }) : t('room.discussionHeldElsewhere');
   }
   if (!message) return null;
