@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { LocaleProvider } from './components/LocaleProvider';
 import { requestPersistentStorage } from './db';
 import { RootError } from './features/safety/PageError';
 import { i18n } from './i18n';
@@ -17,7 +18,9 @@ createRoot(document.getElementById('root')!).render(
         <RootError error={error} componentStack={componentStack} />
       )}
     >
-      <App />
+      <LocaleProvider>
+        <App />
+      </LocaleProvider>
     </ErrorBoundary>
   </StrictMode>,
 );

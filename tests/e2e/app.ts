@@ -84,7 +84,30 @@ export function isoInDays(days: number): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Prague' }).format(d);
 }
 
-/** Types an ISO day into the date field labelled `label` inside `scope`. */
+const pageOf = (scope: Page | Locator): Page => ('page' in scope ? scope.page() : scope);
+
+/**
+ * Types an ISO day into the date field labelled `label` inside `scope`, segment by segment
+ * as a person does (Czech order: day, month, year).
+ */
 export async function fillDate(scope: Page | Locator, label: string, iso: string) {
-  await scope.getByLabel(label, { exact: true }).fill(iso);
+  const [y, m, d] = iso.split('-');
+  const field = scope.getByRole('group', { name: label, exact: true });
+  await field.getByRole('spinbutton').first().click();
+  await pageOf(scope).keyboard.type(`${d}${m}${y}`);
+  await expect(field.getByRole('spinbutton').last()).toHaveAttribute(
+    'aria-valuenow',
+    String(Number(y)),
+  );
+}
+
+/** Types "HH:MM" into the time field labelled `label` inside `scope`. */
+export async function fillTime(scope: Page | Locator, label: string, hhmm: string) {
+  const field = scope.getByRole('group', { name: label, exact: true });
+  await field.getByRole('spinbutton').first().click();
+  await pageOf(scope).keyboard.type(hhmm.replace(':', ''));
+  await expect(field.getByRole('spinbutton').last()).toHaveAttribute(
+    'aria-valuenow',
+    String(Number(hhmm.slice(3))),
+  );
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { App, isoInDays } from './app';
+import { App, fillDate, fillTime, isoInDays } from './app';
 
 const MEMBERS = [
   { first: 'Jana', last: 'Nováková', role: 'poskytovatel' },
@@ -58,13 +58,13 @@ test('a facilitator sets up a working group, schedules a meeting and takes atten
   await page.getByRole('tab', { name: 'Jednání skupiny' }).click();
   await page.getByRole('button', { name: 'Naplánovat jednání' }).click();
   const d = app.dialog();
-  await d.getByLabel('Datum').fill(isoInDays(14));
-  await d.getByLabel('Od', { exact: true }).fill('10:00');
-  await d.getByLabel('Do', { exact: true }).fill('09:00');
+  await fillDate(d, 'Datum', isoInDays(14));
+  await fillTime(d, 'Od', '10:00');
+  await fillTime(d, 'Do', '09:00');
   await d.getByLabel('Místo').fill('Městský úřad Vizovice, zasedací místnost');
   await d.getByRole('button', { name: 'Uložit' }).click();
   await expect(d.getByText('Jednání nemůže skončit dřív, než začne.')).toBeVisible();
-  await d.getByLabel('Do', { exact: true }).fill('11:30');
+  await fillTime(d, 'Do', '11:30');
   await d.getByLabel('Předsedající').selectOption({ label: 'Jana Nováková' });
   await d.getByRole('button', { name: 'Uložit' }).click();
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { convertDocxToPdf, normalizeText } from '../integration/helpers/libreoffice';
-import { App, isoInDays } from './app';
+import { App, fillDate, isoInDays } from './app';
 
 const PRESENT = [
   'Mgr. Jana Nováková',
@@ -113,7 +113,7 @@ test('a working group meeting runs in the room, its minutes export to a real DOC
     .getByRole('form', { name: 'Přidat úkol' })
     .getByLabel('Odpovídá')
     .selectOption({ label: 'Mgr. Jana Nováková' });
-  await page.getByRole('form', { name: 'Přidat úkol' }).getByLabel('Termín').fill(isoInDays(20));
+  await fillDate(page.getByRole('form', { name: 'Přidat úkol' }), 'Termín', isoInDays(20));
   await page.getByRole('button', { name: 'Přidat úkol' }).click();
   await expect(page.getByTestId('task-row')).toContainText(
     'Zaslat návrh dotazníku pro seniory členům PS',
@@ -132,7 +132,7 @@ test('a working group meeting runs in the room, its minutes export to a real DOC
   // Next meeting set from the room.
   await again.getByRole('row', { name: /Termín příštího jednání/ }).click();
   await again.getByRole('button', { name: 'Stanovit příští jednání' }).click();
-  await again.getByRole('dialog').getByLabel('Datum').fill(isoInDays(70));
+  await fillDate(again.getByRole('dialog'), 'Datum', isoInDays(70));
   await again.getByRole('dialog').getByRole('button', { name: 'Uložit' }).click();
   await expect(again.getByText('Otevřít příští jednání')).toBeVisible();
 

@@ -1,9 +1,29 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseDate, parseTime, type CalendarDate, type Time } from '@internationalized/date';
+import {
+  Button as AriaButton,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  DateInput as AriaDateInput,
+  DatePicker,
+  DateSegment,
+  Dialog,
+  FieldError,
+  Group,
+  Heading,
+  Label,
+  Popover,
+  Text,
+  TimeField,
+} from 'react-aria-components';
 import { Button } from './Button';
 
-// Native inputs with a label, a hint and a translated error: accessible, keyboard-friendly,
-// and the date/time pickers come from the platform rather than from hand-written code.
+// Inputs with a label, a hint and a translated error: accessible and keyboard-friendly.
+// Dates and times are React Aria fields in the app's locale (I18nProvider), so they are
+// typed the same way ("15. 12. 2026", "9:30") in Electron and in any browser, whatever the
+// system locale; the values stay ISO ("2026-12-15", "09:30").
 
 interface BaseProps {
   label: string;
@@ -53,6 +73,8 @@ interface TextProps extends BaseProps {
 
 export function TextInput({ value, onChange, type = 'text', multiline, ...props }: TextProps) {
   const id = useId();
+  if (type === 'date') return <DateInput value={value} onChange={onChange} {...props} />;
+  if (type === 'time') return <TimeInput value={value} onChange={onChange} {...props} />;
   const described = props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
   const common = {
     id,
@@ -77,6 +99,117 @@ export function TextInput({ value, onChange, type = 'text', multiline, ...props 
         />
       )}
     </Shell>
+  );
+}
+
+interface DateTimeProps extends BaseProps {
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  autoFocus?: boolean;
+}
+
+function parseOrNull<T>(parse: (v: string) => T, value: string): T | null {
+  try {
+    return value ? parse(value) : null;
+  } catch {
+    return null;
+  }
+}
+
+function FieldMessages({ hint, error }: { hint?: string; error?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {hint && !error && (
+        <Text slot="description" className="field-hint">
+          {hint}
+        </Text>
+      )}
+      <FieldError className="field-error">{error ? t(error as 'errors.invalid') : ''}</FieldError>
+    </>
+  );
+}
+
+/** A date typed segment by segment in the app's locale, or picked from a calendar. */
+export function DateInput({
+  value,
+  onChange,
+  label,
+  error,
+  hint,
+  className,
+  ...rest
+}: DateTimeProps) {
+  return (
+    <DatePicker<CalendarDate>
+      className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}
+      value={parseOrNull(parseDate, value)}
+      onChange={(d) => onChange(d ? d.toString() : '')}
+      isInvalid={Boolean(error)}
+      isRequired={rest.required}
+      autoFocus={rest.autoFocus}
+      validationBehavior="aria"
+    >
+      <Label>{label}</Label>
+      <Group className="date-field">
+        <AriaDateInput className="date-segments">
+          {(segment) => <DateSegment segment={segment} className="date-segment" />}
+        </AriaDateInput>
+        <AriaButton className="date-button">
+          <span aria-hidden="true">▾</span>
+        </AriaButton>
+      </Group>
+      <FieldMessages hint={hint} error={error} />
+      <Popover className="date-popover" placement="bottom end">
+        <Dialog className="date-dialog" aria-label={label}>
+          <Calendar className="calendar">
+            <header className="calendar-head">
+              <AriaButton slot="previous" className="calendar-nav">
+                <span aria-hidden="true">‹</span>
+              </AriaButton>
+              <Heading className="calendar-title" />
+              <AriaButton slot="next" className="calendar-nav">
+                <span aria-hidden="true">›</span>
+              </AriaButton>
+            </header>
+            <CalendarGrid className="calendar-grid">
+              {(date) => <CalendarCell date={date} className="calendar-cell" />}
+            </CalendarGrid>
+          </Calendar>
+        </Dialog>
+      </Popover>
+    </DatePicker>
+  );
+}
+
+/** A time of day (24-hour, minutes) typed in the app's locale; stored as "HH:MM". */
+export function TimeInput({
+  value,
+  onChange,
+  label,
+  error,
+  hint,
+  className,
+  ...rest
+}: DateTimeProps) {
+  return (
+    <TimeField<Time>
+      className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}
+      value={parseOrNull(parseTime, value)}
+      onChange={(v) => onChange(v ? v.toString().slice(0, 5) : '')}
+      isInvalid={Boolean(error)}
+      isRequired={rest.required}
+      autoFocus={rest.autoFocus}
+      validationBehavior="aria"
+      hourCycle={24}
+    >
+      <Label>{label}</Label>
+      <AriaDateInput className="date-field date-segments">
+        {(segment) => <DateSegment segment={segment} className="date-segment" />}
+      </AriaDateInput>
+      <FieldMessages hint={hint} error={error} />
+    </TimeField>
   );
 }
 

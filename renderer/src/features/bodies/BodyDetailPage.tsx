@@ -77,7 +77,7 @@ export function BodyDetailPage() {
           {members && members.length === 0 ? (
             <EmptyState>{t('bodies.noMembers')}</EmptyState>
           ) : (
-            <table className="data-table">
+            <table className="data-table members-table">
               <thead>
                 <tr>
                   <th scope="col">{t('people.name')}</th>
@@ -99,8 +99,10 @@ export function BodyDetailPage() {
                   const ended = m.to !== undefined && m.to < today;
                   return (
                     <tr key={m.id} className={ended ? 'archived' : ''}>
-                      <td>{fullName(m.person)}</td>
-                      <td>{m.organizationName ?? ''}</td>
+                      <td className="nowrap">{fullName(m.person)}</td>
+                      <td className="cell-truncate" title={m.organizationName}>
+                        {m.organizationName ?? ''}
+                      </td>
                       <td>
                         <span className={`triad-chip triad-${m.person.triadRole}`}>
                           {t(`triad.${m.person.triadRole}`)}
