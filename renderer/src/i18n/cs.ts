@@ -1376,6 +1376,25 @@ export const cs = {
       failed_other:
         'Nic se nenačetlo: {{count}} řádků obsahuje chyby. Opravte je v souboru a zkuste to znovu.',
       row: 'Řádek {{row}}:',
+      progress: 'Načítám soubor: {{percent}} %',
+      saving: 'Ukládám načtené řádky do plánu…',
+      xlsx: {
+        tooLarge:
+          'Soubor má {{size}} MB, načíst lze nejvýše {{max}} MB. Uložte v Excelu jen list se strukturou plánu, nebo ho uložte jako CSV.',
+        zipBomb:
+          'Soubor by se rozbalil na víc než {{max}} MB dat. Takovou tabulku plán nemá – soubor je poškozený nebo podvržený (tzv. zip bomba), proto se nenačetl.',
+        damaged:
+          'Soubor XLSX je poškozený nebo neúplný. Otevřete ho v Excelu, uložte znovu jako „Sešit Excelu (.xlsx)“ a zkuste to znovu.',
+        encrypted: 'Soubor je chráněný heslem. Uložte ho v Excelu bez hesla a zkuste to znovu.',
+        notXlsx:
+          'Soubor není sešit Excelu (.xlsx). Starší formát .xls uložte v Excelu jako .xlsx nebo CSV.',
+        tooManyRows:
+          'List má {{count}} řádků, načíst lze nejvýše {{max}}. Nechte v souboru jen strukturu plánu.',
+        timeout:
+          'Načítání trvalo déle než {{seconds}} s, proto bylo zastaveno. Zkuste menší soubor nebo ho uložte jako CSV.',
+        failed:
+          'Soubor se nepodařilo přečíst. Uložte ho v Excelu znovu jako .xlsx nebo jako CSV a zkuste to znovu.',
+      },
     },
     importErrors: {
       noHeader: 'Soubor nemá řádek záhlaví.',

@@ -1384,6 +1384,26 @@ export const en: typeof cs = {
       failed_other:
         'Nothing was loaded: {{count}} rows have errors. Fix them in the file and try again.',
       row: 'Row {{row}}:',
+      progress: 'Reading the file: {{percent}} %',
+      saving: 'Saving the rows into the plan…',
+      xlsx: {
+        tooLarge:
+          'The file has {{size}} MB; at most {{max}} MB can be read. Save only the sheet with the plan structure in Excel, or save it as CSV.',
+        zipBomb:
+          'The file would unpack to more than {{max}} MB of data. No plan table is that big: the file is damaged or forged (a so-called zip bomb), so it was not read.',
+        damaged:
+          'The XLSX file is damaged or incomplete. Open it in Excel, save it again as "Excel Workbook (.xlsx)" and try again.',
+        encrypted:
+          'The file is password-protected. Save it in Excel without a password and try again.',
+        notXlsx:
+          'The file is not an Excel workbook (.xlsx). Save an older .xls file in Excel as .xlsx or CSV.',
+        tooManyRows:
+          'The sheet has {{count}} rows; at most {{max}} can be read. Keep only the plan structure in the file.',
+        timeout:
+          'Reading took longer than {{seconds}} s, so it was stopped. Try a smaller file or save it as CSV.',
+        failed:
+          'The file could not be read. Save it again in Excel as .xlsx or as CSV and try again.',
+      },
     },
     importErrors: {
       noHeader: 'The file has no header row.',

@@ -1,27 +1,23 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readSheet } from 'read-excel-file/browser';
 import type { ImportError, Plan } from '@shared/plan';
 import { parseCsv } from '@shared/plan';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
-import { db, importPlanStructure } from '../../db';
+import { DomainError, db, importPlanStructure } from '../../db';
+import { readXlsxFile, type ReadXlsxOptions } from './xlsx/readXlsxFile';
+import { MAX_XLSX_FILE_BYTES } from './xlsx/zipGuard';
 
 /** Reads a CSV (UTF-8, or Windows-1250 as Czech Excel saves it) or an XLSX into rows of strings. */
-async function readRows(file: File): Promise<string[][]> {
-  if (/\.xlsx$/i.test(file.name)) {
-    const rows = await readSheet(file);
-    return rows.map((r) =>
-      r.map((c) =>
-        c === null || c === undefined
-          ? ''
-          : c instanceof Date
-            ? c.toISOString().slice(0, 10)
-            : String(c),
-      ),
-    );
-  }
+async function readRows(file: File, options: ReadXlsxOptions): Promise<string[][]> {
+  if (/\.xlsx$/i.test(file.name)) return readXlsxFile(file, options);
+  // The same limit as XLSX, checked before the file is read into memory.
+  if (file.size > MAX_XLSX_FILE_BYTES)
+    throw new DomainError('plan.import.xlsx.tooLarge', {
+      size: Math.round(file.size / 1024 / 1024),
+      max: MAX_XLSX_FILE_BYTES / 1024 / 1024,
+    });
   const bytes = new Uint8Array(await file.arrayBuffer());
   let text: string;
   try {
@@ -39,23 +35,45 @@ export function ImportDialog({ plan, onClose }: { plan: Plan; onClose: () => voi
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ items: number; organizationsCreated: number }>();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [saving, setSaving] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+  // Closing the dialog stops a running read (the worker is terminated).
+  useEffect(() => () => abort.current?.abort(), []);
 
   async function run() {
     if (!file) return;
     setBusy(true);
     setErrors([]);
     setFailure(undefined);
+    setProgress(/\.xlsx$/i.test(file.name) ? 0 : null);
+    const controller = new AbortController();
+    abort.current = controller;
     try {
-      const rows = await readRows(file);
+      const rows = await readRows(file, {
+        signal: controller.signal,
+        onProgress: (f) => setProgress(f),
+      });
+      if (controller.signal.aborted) return;
+      setSaving(true);
       const result = await importPlanStructure(db, plan.id, rows);
       if (result.ok) setDone(result);
       else setErrors(result.errors);
     } catch (e) {
+      if (controller.signal.aborted) return;
       setFailure(describeError(t, e));
     } finally {
-      setBusy(false);
+      if (!controller.signal.aborted) {
+        setBusy(false);
+        setProgress(null);
+        setSaving(false);
+      }
     }
   }
+
+  const progressLabel = saving
+    ? t('plan.import.saving')
+    : t('plan.import.progress', { percent: Math.round((progress ?? 0) * 100) });
 
   return (
     <FormDialog title={t('plan.import.title')} isOpen onClose={onClose} wide>
@@ -108,6 +126,16 @@ export function ImportDialog({ plan, onClose }: { plan: Plan; onClose: () => voi
                   </li>
                 ))}
               </ul>
+            </div>
+          )}
+          {busy && progress !== null && (
+            <div className="safety-progress">
+              <progress
+                max={100}
+                value={saving ? 100 : Math.round(progress * 100)}
+                aria-label={progressLabel}
+              />
+              <span>{progressLabel}</span>
             </div>
           )}
           {failure && (
