@@ -109,6 +109,11 @@ test('two tabs on one item: one edits, the other reads who holds it, takes over,
   await expect(other.getByLabel(EDITOR)).toHaveValue(final);
   await expect(other.getByLabel(EDITOR)).not.toBeEditable();
   expect(await stored(page, a)).toBe(final);
+
+  // The editing tab moves to another item: the item is free, the other tab edits it.
+  await page.getByRole('row', { name: /Kontrola zápisu/ }).click();
+  await expect(other.getByLabel(EDITOR)).toBeEditable();
+  await expect(other.getByTestId('discussion-lock')).toBeHidden();
 });
 
 test('a burst of typing before the browser is killed loses at most the last 300 ms', async ({

@@ -30,8 +30,6 @@ export const HAND_OVER_MS = 1500;
 /** A holder that saved for a take-over which never came edits again after this. */
 const HAND_OVER_GIVE_UP_MS = 4000;
 
-const windowId = Math.random().toString(36).slice(2);
-
 export interface EditLockOptions {
   /** Name shown to the other windows (the audit user name), if known. */
   holderName: () => string | undefined;
@@ -50,6 +48,8 @@ export class EditLock {
   private holder: string | undefined;
   private stopped = false;
   private readonly name: string;
+  /** Tells this editor's own messages from the others' (one per editor, not per window). */
+  private readonly id = Math.random().toString(36).slice(2);
 
   constructor(
     readonly key: string,
@@ -90,7 +90,7 @@ export class EditLock {
     if (this.state.kind !== 'other' || !EditLock.supported()) return;
     this.set({ kind: 'taking', holder: this.holder });
     const answered = new Promise<void>((resolve) => (this.yielded = resolve));
-    this.post({ type: 'yield', key: this.key, from: windowId });
+    this.post({ type: 'yield', key: this.key, from: this.id });
     await Promise.race([answered, new Promise((r) => setTimeout(r, HAND_OVER_MS))]);
     this.yielded = null;
     // The holder may have let go on its own and the queue granted the lock here already.
@@ -132,14 +132,14 @@ export class EditLock {
   }
 
   private announce() {
-    this.post({ type: 'held', key: this.key, from: windowId, holder: this.options.holderName() });
+    this.post({ type: 'held', key: this.key, from: this.id, holder: this.options.holderName() });
   }
 
   private becomeViewer(lost: boolean) {
     if (this.stopped) return;
     this.release = null;
     this.set({ kind: 'other', holder: this.holder, lost });
-    this.post({ type: 'who', key: this.key, from: windowId });
+    this.post({ type: 'who', key: this.key, from: this.id });
     // Wait in the queue: when the holder closes its window or leaves the item, edit here.
     this.waiter?.abort();
     const waiter = new AbortController();
@@ -164,7 +164,7 @@ export class EditLock {
   }
 
   private receive(m: Message) {
-    if (!m || m.key !== this.key || m.from === windowId) return;
+    if (!m || m.key !== this.key || m.from === this.id) return;
     if (m.type === 'who' && this.state.kind === 'held') {
       this.announce();
     } else if (m.type === 'held') {
@@ -184,7 +184,7 @@ export class EditLock {
     try {
       await this.options.beforeHandOver();
     } finally {
-      this.post({ type: 'yielded', key: this.key, from: windowId });
+      this.post({ type: 'yielded', key: this.key, from: this.id });
       this.handingOver = setTimeout(() => {
         this.handingOver = null;
         if (this.state.kind === 'handing' && this.release) this.set({ kind: 'held' });
