@@ -184,6 +184,7 @@ describe('pollDefinition', () => {
         method,
         quorum: DEFAULT_RULES.quorum,
         options: ['o1', 'o2', 'o3', 'o4'],
+        minRanks: 0,
       });
       expect(pollDefinition(parse({ method, maxRanks: 2 }), o, rules())).toMatchObject({
         maxRanks: 2,

@@ -164,6 +164,8 @@ export function pollDefinition(
         method: input.method,
         ...common,
         options: ids,
+        // An empty ranking is a blank ballot: a member may abstain explicitly at the kiosk.
+        minRanks: 0,
         ...(input.maxRanks ? { maxRanks: Math.min(input.maxRanks, ids.length) } : {}),
       };
     case 'score':

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PollRecord } from '@shared/domain';
 import { Button } from '../../components/Button';
+import { ballotGaps, blankChoice, choiceIssue, type BallotGap } from './ballotCheck';
+import { ConfirmBallot } from './ConfirmBallot';
 
 interface Props {
   poll: PollRecord;
@@ -9,7 +11,11 @@ interface Props {
   busy: boolean;
 }
 
-/** One member's ballot, in large print; its state lives only until the ballot is cast. */
+/**
+ * One member's ballot, in large print; its state lives only until the ballot is cast.
+ * A ballot cannot be changed once cast, so an empty or incomplete one is never cast in one
+ * tap: the member sees what is missing, in plain words, and can go back to the ballot.
+ */
 export function BallotForm({ poll, onSubmit, busy }: Props) {
   const { t } = useTranslation();
   const d = poll.definition;
@@ -18,6 +24,21 @@ export function BallotForm({ poll, onSubmit, busy }: Props) {
   const [points, setPoints] = useState<Record<string, number>>({});
   const [ranks, setRanks] = useState<Record<string, number>>({});
   const [scores, setScores] = useState<Record<string, number>>({});
+  const [pending, setPending] = useState<{
+    choice: Record<string, unknown>;
+    gaps: BallotGap[];
+  } | null>(null);
+  const [problem, setProblem] = useState<string>();
+
+  if (pending)
+    return (
+      <ConfirmBallot
+        gaps={pending.gaps}
+        busy={busy}
+        onBack={() => setPending(null)}
+        onConfirm={() => onSubmit(pending.choice)}
+      />
+    );
 
   if (d.method === 'resolution') {
     return (
@@ -54,18 +75,31 @@ export function BallotForm({ poll, onSubmit, busy }: Props) {
     );
   }
 
-  const submit = () => {
-    if (d.method === 'singleChoice' || d.method === 'approval') onSubmit({ choices });
-    else if (d.method === 'points')
-      onSubmit({ points: Object.fromEntries(Object.entries(points).filter(([, v]) => v > 0)) });
-    else if (d.method === 'borda' || d.method === 'schulze')
-      onSubmit({
+  const choice = (): Record<string, unknown> => {
+    if (d.method === 'singleChoice' || d.method === 'approval') return { choices };
+    if (d.method === 'points')
+      return { points: Object.fromEntries(Object.entries(points).filter(([, v]) => v > 0)) };
+    if (d.method === 'borda' || d.method === 'schulze')
+      return {
         ranking: Object.entries(ranks)
           .filter(([, r]) => r > 0)
           .map(([optionId, rank]) => ({ optionId, rank })),
-      });
-    else onSubmit({ scores });
+      };
+    return { scores };
   };
+  const submit = () => {
+    const c = choice();
+    const issue = choiceIssue(d, c);
+    if (issue) {
+      setProblem(t(`errors.ballot.${issue}`));
+      return;
+    }
+    setProblem(undefined);
+    const gaps = ballotGaps(d, c);
+    if (gaps.length > 0) setPending({ choice: c, gaps });
+    else onSubmit(c);
+  };
+  const blank = blankChoice(d);
 
   const spent = Object.values(points).reduce((a, b) => a + b, 0);
   const cap = d.method === 'points' ? (d.maxPerOption ?? d.pointsPerVoter) : 0;
@@ -166,9 +200,25 @@ export function BallotForm({ poll, onSubmit, busy }: Props) {
           </li>
         ))}
       </ul>
-      <Button type="submit" variant="primary" className="ballot-submit" isDisabled={busy}>
-        {t('kiosk.submit')}
-      </Button>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="ballot-actions">
+        <Button type="submit" variant="primary" className="ballot-submit" isDisabled={busy}>
+          {t('kiosk.submit')}
+        </Button>
+        {blank && (
+          <Button
+            className="ballot-submit"
+            isDisabled={busy}
+            onPress={() => setPending({ choice: blank, gaps: [{ kind: 'abstain' }] })}
+          >
+            {t('kiosk.abstainButton')}
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isInRoom, meetingNumber, votersSoFar } from '@shared/domain';
+import { firstPlaceTie, isInRoom, meetingNumber, votersSoFar } from '@shared/domain';
 import { useRoomView } from '../../db';
 import { formatDate, formatTimeRange } from '../../i18n/format';
 import { QuorumPanel } from '../meetings/QuorumPanel';
 import { ItemTimer } from '../room/ItemTimer';
 import { PollResultView } from '../room/PollResultView';
-import { methodText } from '../room/pollText';
+import { methodText, valueText } from '../room/pollText';
 
 /**
  * The room's big screen (a second window or tab on the same origin): it follows the meeting
@@ -36,8 +36,12 @@ export function ProjectorPage() {
       )
     : 0;
 
+  const showPoll = poll && poll.status !== 'draft';
+  const tied = poll ? firstPlaceTie(poll) : [];
+  const label = (id: string) => poll?.options.find((o) => o.id === id)?.label ?? id;
+
   return (
-    <main className="projector">
+    <main className={`projector ${showPoll ? 'projector-compact' : ''}`}>
       <header>
         <p className="projector-body">
           {body.code} · {body.name}
@@ -53,10 +57,10 @@ export function ProjectorPage() {
           <h2>
             Ad {item.order} · {item.title}
           </h2>
-          <ItemTimer item={item} compact />
+          {!showPoll && <ItemTimer item={item} compact />}
         </section>
       )}
-      {poll && poll.status !== 'draft' ? (
+      {poll && showPoll ? (
         <section
           className="projector-poll"
           aria-labelledby="projector-poll-title"
@@ -69,14 +73,31 @@ export function ProjectorPage() {
               <p className="projector-cast" data-testid="projector-cast">
                 {t('polls.cast', { cast, entitled })}
               </p>
-              <ol className="projector-options">
+              {/* Labels often carry their plan code ("1.1 …"): no list numbers of our own. */}
+              <ul className="projector-options">
                 {poll.options.map((o) => (
                   <li key={o.id}>{o.label}</li>
                 ))}
-              </ol>
+              </ul>
             </>
           ) : (
-            <PollResultView poll={poll} large />
+            <>
+              {tied.length > 0 && !poll.tieDecision && (
+                <p className="projector-tie" data-testid="projector-tie">
+                  {t('polls.tieFirst', {
+                    options: tied.map(label).join(', '),
+                    value: valueText(
+                      t,
+                      poll,
+                      (poll.result && poll.result.method !== 'resolution'
+                        ? poll.result.ranking[0]?.value
+                        : 0) ?? 0,
+                    ),
+                  })}
+                </p>
+              )}
+              <PollResultView poll={poll} large />
+            </>
           )}
         </section>
       ) : (

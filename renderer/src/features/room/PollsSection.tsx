@@ -11,6 +11,7 @@ import { CloseDialog } from './CloseDialog';
 import { HandCountDialog } from './HandCountDialog';
 import { PollForm } from './PollForm';
 import { PollResultView } from './PollResultView';
+import { PollTie } from './PollTie';
 import { methodText } from './pollText';
 
 export function PollsSection({
@@ -95,11 +96,11 @@ function PollCard({ room, poll, locked }: { room: RoomView; poll: PollRecord; lo
         )}
       </p>
       {poll.options.length > 0 && poll.status !== 'closed' && (
-        <ol className="poll-options">
+        <ul className="poll-options">
           {poll.options.map((o) => (
             <li key={o.id}>{o.label}</li>
           ))}
-        </ol>
+        </ul>
       )}
       {!locked && poll.status === 'draft' && (
         <div className="poll-actions">
@@ -208,6 +209,7 @@ function PollCard({ room, poll, locked }: { room: RoomView; poll: PollRecord; lo
       {poll.status === 'closed' && (
         <>
           <PollResultView poll={poll} />
+          <PollTie room={room} poll={poll} locked={locked} />
           {resolution && <p className="small">→ {resolution.number}</p>}
         </>
       )}
