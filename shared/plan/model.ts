@@ -150,8 +150,54 @@ export const planInput = z
   });
 export type PlanInput = z.input<typeof planInput>;
 
+/** A date field a form may leave empty (''). */
+const optionalDate = z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional());
+
+/**
+ * What people write into one version of the evaluation (the plan's evaluation tab), printed in the
+ * report: the group's summary, an assessment per priority, conclusions, the report's method and
+ * sources, and the approval block filled in by hand or here. All optional: older data has none.
+ */
+export const evaluationTextsInput = z.object({
+  summary: optionalText(8000),
+  /** Priority id → written assessment of that priority. */
+  priorityAssessments: z
+    .record(z.string().min(1), z.string().trim().max(8000, 'errors.tooLong'))
+    .default({})
+    .transform((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v.length > 0))),
+  conclusions: optionalText(20000),
+  method: optionalText(4000),
+  dataSources: optionalText(1000),
+  preparedBy: optionalText(200),
+  /** Extra annexes, one per line in the form. */
+  annexes: z
+    .array(z.string().trim().max(300, 'errors.tooLong'))
+    .default([])
+    .transform((xs) => xs.filter((x) => x.length > 0)),
+  approval: z
+    .object({
+      /** The working group discussed its working version (working-group versions). */
+      groupDiscussedOn: optionalDate,
+      steeringDiscussedOn: optionalDate,
+      /** "ŘS 5/2026/3" */
+      steeringResolution: optionalText(100),
+      /** "Zastupitelstvo města Vizovice" */
+      councilBody: optionalText(200),
+      councilDate: optionalDate,
+      /** "ZM/3/2027/12" */
+      councilResolution: optionalText(100),
+      /** The council approves it or takes note of it (DOMAIN.md §6.4). */
+      councilDecision: z.enum(['approved', 'noted']).optional(),
+    })
+    .prefault({}),
+});
+export type EvaluationTextsInput = z.input<typeof evaluationTextsInput>;
+export type EvaluationTexts = z.output<typeof evaluationTextsInput>;
+export type EvaluationApproval = Partial<EvaluationTexts['approval']>;
+
 /** A working group's version of the evaluation for one period (DOMAIN.md §6.1, Vizovice revision). */
-export interface EvaluationVersion {
+export interface EvaluationVersion extends Partial<Omit<EvaluationTexts, 'summary' | 'approval'>> {
+  approval?: EvaluationApproval;
   period: number;
   /** The working group, or '' for the whole plan. */
   workingGroupId: string;

@@ -6,6 +6,7 @@ import type { Organization } from '@shared/domain';
 import type {
   EvaluationComment,
   EvaluationCommentInput,
+  EvaluationTextsInput,
   EvaluationVersion,
   ImportError,
   MonitoringInput,
@@ -19,6 +20,7 @@ import type {
 import {
   carryOverItems,
   evaluationCommentInput,
+  evaluationTextsInput,
   fold,
   importedLayout,
   monitoringInput,
@@ -492,12 +494,46 @@ export async function setEvaluationVersion(
     );
     const prev = i >= 0 ? versions[i] : undefined;
     const next: EvaluationVersion = compact({
+      ...prev,
       period: change.period,
       workingGroupId: change.workingGroupId,
       status: change.status,
       summary: change.summary !== undefined ? change.summary.trim() || undefined : prev?.summary,
       discussedAt: change.status === 'discussed' ? now : undefined,
       discussedBy: change.status === 'discussed' ? change.by?.trim() || undefined : undefined,
+      updatedAt: now,
+    });
+    if (i >= 0) versions[i] = next;
+    else versions.push(next);
+    await t.plans.update(planId, { evaluations: versions, updatedAt: now });
+  });
+}
+
+/** Saves what people wrote into one version (summary, assessments, conclusions, approval). */
+export async function saveEvaluationTexts(
+  db: AppDb,
+  planId: string,
+  version: { period: number; workingGroupId: string },
+  input: EvaluationTextsInput,
+): Promise<void> {
+  const data = parse(evaluationTextsInput, input);
+  const t = planTables(db);
+  await db.transaction('rw', t.plans, async () => {
+    const plan = await t.plans.get(planId);
+    if (!plan) throw new DomainError('errors.notFound');
+    const now = nowIso();
+    const versions = [...(plan.evaluations ?? [])];
+    const i = versions.findIndex(
+      (v) => v.period === version.period && v.workingGroupId === version.workingGroupId,
+    );
+    const prev = i >= 0 ? versions[i] : undefined;
+    const next: EvaluationVersion = compact({
+      ...prev,
+      period: version.period,
+      workingGroupId: version.workingGroupId,
+      status: prev?.status ?? 'draft',
+      ...data,
+      approval: compact(data.approval),
       updatedAt: now,
     });
     if (i >= 0) versions[i] = next;
