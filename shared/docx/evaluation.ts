@@ -24,7 +24,7 @@ import type { EvaluationApproval, FundingSource, StatusOrNone } from '../plan/mo
 import { formatAmount } from '../plan/money';
 import type { FulfilmentStats } from '../plan/stats';
 import { BUCKETS } from '../plan/stats';
-import { evaluationLabelsFor, type EvaluationLabels } from './evaluationLabels';
+import { activitiesCount, evaluationLabelsFor, type EvaluationLabels } from './evaluationLabels';
 import { headerFits } from './evaluationWidths';
 import { asciiSafe, formatDate, NBSP } from './format';
 import { fill } from './labels';
@@ -321,7 +321,11 @@ function financeTable(lines: EvaluationSourceLine[], L: EvaluationLabels, lang: 
                     alignment: AlignmentType.RIGHT,
                     children: [
                       new TextRun({
-                        text: fill(L.reportedOf, { reported: l.reported, expected: l.expected }),
+                        text: fill(L.reportedOf, {
+                          reported: l.reported,
+                          expected: l.expected,
+                          word: L.activitiesGen[l.expected === 1 ? 0 : 1]!,
+                        }),
                         size: 17,
                         color: COLOR.muted,
                       }),
@@ -572,14 +576,18 @@ export function buildEvaluation(doc: EvaluationDoc): Document {
   // 2. Summary
   const o = doc.overall;
   children.push(heading1(L.summaryHeading));
-  let lead = fill(L.summaryLead, {
-    activities: o.total,
-    cancelled: o.counts.cancelled,
-    base: o.base,
-    fulfilled: o.shares.fulfilled,
-    inProgress: o.shares.inProgress,
-    notFulfilled: o.shares.notFulfilled,
-  });
+  const activities = activitiesCount(o.total, L);
+  let lead = doc.workingGroup
+    ? fill(L.summaryLeadGroup, { group: doc.workingGroup.code, activities })
+    : fill(L.summaryLead, { activities });
+  if (o.counts.cancelled > 0) lead += fill(L.summaryCancelled, { cancelled: o.counts.cancelled });
+  if (o.base > 0)
+    lead += fill(L.summaryShares, {
+      base: o.base,
+      fulfilled: o.shares.fulfilled,
+      inProgress: o.shares.inProgress,
+      notFulfilled: o.shares.notFulfilled,
+    });
   if (o.shares.noReport > 0) lead += fill(L.summaryNoReport, { noReport: o.shares.noReport });
   children.push(new Paragraph({ children: [new TextRun(lead)] }));
   if (o.averageFulfilment !== undefined)

@@ -43,12 +43,19 @@ export const evaluationCs = {
     'hlášení realizátorů aktivit, zápisy z jednání pracovních skupin a řídící skupiny',
   preparedBy: 'Zpracoval/a',
   preparedOn: 'Datum zpracování',
-  summaryLead:
-    'Plán obsahuje celkem {activities} aktivit; zrušené aktivity ({cancelled}) se do hodnocení nezapočítávají. Z hodnocených aktivit ({base}) je {fulfilled} % splněno, {inProgress} % rozpracováno a {notFulfilled} % nesplněno.',
+  summaryLead: 'Plán obsahuje celkem {activities}.',
+  summaryLeadGroup: 'Pracovní skupina {group} odpovídá za {activities} plánu.',
+  summaryCancelled: ' Zrušené aktivity ({cancelled}) se do hodnocení nezapočítávají.',
+  summaryShares:
+    ' Z hodnocených aktivit ({base}) je {fulfilled} % splněno, {inProgress} % rozpracováno a {notFulfilled} % nesplněno.',
+  /** "obsahuje 1 aktivitu / 3 aktivity / 12 aktivit" */
+  activitiesAcc: ['aktivitu', 'aktivity', 'aktivit'],
+  /** "z 1 aktivity / z 12 aktivit" */
+  activitiesGen: ['aktivity', 'aktivit'],
   summaryNoReport: ' U {noReport} % aktivit stav za hodnocené období nebyl vykázán.',
   averageLine: 'Průměrná míra naplnění vykázaných aktivit je {average} %.',
   chartAlt: 'Graf 1, počet aktivit podle stavu plnění. {rows}',
-  chartAltRow: '{label} ({base} aktivit): {parts}.',
+  chartAltRow: '{label}, hodnocených aktivit {base}: {parts}.',
   chartCaption: 'Graf 1: Počet aktivit podle stavu plnění – {scope} a jednotlivé priority',
   colItem: 'Oblast',
   colActivities: 'Aktivit',
@@ -81,7 +88,7 @@ export const evaluationCs = {
   itemHeading: '{level} {code} {title}',
   assessment: 'Slovní hodnocení',
   noAssessment: 'Slovní hodnocení priority nebylo zpracováno.',
-  reportedOf: 'vykázáno u {reported} z {expected} aktivit',
+  reportedOf: 'vykázáno u {reported} z {expected} {word}',
   financeNote:
     'Skutečné náklady jsou součtem za aktivity, které je za hodnocené období vykázaly. „Nevykázáno“ znamená, že žádná aktivita skutečné náklady z daného zdroje nevykázala; nejde o nulové čerpání.',
   wholeSummaryTitle: 'Celkové hodnocení řídící skupiny',
@@ -172,12 +179,17 @@ export const evaluationEn: EvaluationLabels = {
   dataSourcesDefault: 'implementers’ reports, minutes of the working groups and the steering group',
   preparedBy: 'Prepared by',
   preparedOn: 'Date',
-  summaryLead:
-    'The plan has {activities} activities in all; cancelled activities ({cancelled}) are left out. Of the evaluated activities ({base}) {fulfilled} % are fulfilled, {inProgress} % in progress and {notFulfilled} % not fulfilled.',
+  summaryLead: 'The plan has {activities} in all.',
+  summaryLeadGroup: 'The working group {group} is responsible for {activities} of the plan.',
+  summaryCancelled: ' Cancelled activities ({cancelled}) are left out.',
+  summaryShares:
+    ' Of the evaluated activities ({base}) {fulfilled} % are fulfilled, {inProgress} % in progress and {notFulfilled} % not fulfilled.',
+  activitiesAcc: ['activity', 'activities', 'activities'],
+  activitiesGen: ['activity', 'activities'],
   summaryNoReport: ' For {noReport} % of activities no status was reported for the period.',
   averageLine: 'The average fulfilment of reported activities is {average} %.',
   chartAlt: 'Chart 1, number of activities by status. {rows}',
-  chartAltRow: '{label} ({base} activities): {parts}.',
+  chartAltRow: '{label}, {base} evaluated activities: {parts}.',
   chartCaption: 'Chart 1: Number of activities by status – {scope} and each priority',
   colItem: 'Area',
   colActivities: 'Activities',
@@ -210,7 +222,7 @@ export const evaluationEn: EvaluationLabels = {
   itemHeading: '{level} {code} {title}',
   assessment: 'Assessment',
   noAssessment: 'No written assessment of this priority has been prepared.',
-  reportedOf: 'reported for {reported} of {expected} activities',
+  reportedOf: 'reported for {reported} of {expected} {word}',
   financeNote:
     'Actual costs are the sum over activities that reported them for the period. “Not reported” means no activity reported actual costs from that source; it does not mean nothing was spent.',
   wholeSummaryTitle: 'Overall assessment of the steering group',
@@ -260,6 +272,14 @@ export const evaluationEn: EvaluationLabels = {
     other: 'other sources',
   },
 };
+
+/** "12 aktivit", "3 aktivity", "1 aktivitu" (accusative, as after "obsahuje"). */
+export function activitiesCount(n: number, L: EvaluationLabels): string {
+  const [one, few, many] = L.activitiesAcc;
+  const cs = L === evaluationCs;
+  const word = n === 1 ? one : cs && n >= 2 && n <= 4 ? few : cs ? many : few;
+  return `${n}\u00A0${word}`;
+}
 
 export function evaluationLabelsFor(lang: Lang): EvaluationLabels {
   return lang === 'cs' ? evaluationCs : evaluationEn;

@@ -128,10 +128,13 @@ test('a coordinator builds a plan, records a year of monitoring, reads the dashb
   await page
     .getByLabel('Závěry a doporučení pro aktualizaci')
     .fill('Aktivitu 2.1.2 převést do dalšího plánu.');
+  await page.getByLabel('Usnesení řídící skupiny č.').fill('ŘS 5/2026/3');
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exportovat DOCX' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe('Vyhodnoceni_KP_2026.docx');
+  if (process.env.DOCX_OUT)
+    await download.saveAs(`${process.env.DOCX_OUT}/e2e-${download.suggestedFilename()}`);
   await expect(page.getByText('Dokument Vyhodnoceni_KP_2026.docx je uložen.')).toBeVisible();
   const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
   const xml = await zip.file('word/document.xml')!.async('string');
@@ -147,7 +150,15 @@ test('a coordinator builds a plan, records a year of monitoring, reads the dashb
   expect(text).toContain('100 000 Kč');
   expect(text).toContain('90 000 Kč');
   expect(text).toContain('Aktivitu 2.1.2 převést do dalšího plánu.');
+  expect(text).toContain('usnesení č. ŘS 5/2026/3');
+  expect(text).toContain('Obsah');
   expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+  // the texts were saved with the version
+  await page.reload();
+  await page.getByRole('tab', { name: 'Vyhodnocení' }).click();
+  await expect(page.getByLabel('Závěry a doporučení pro aktualizaci')).toHaveValue(
+    'Aktivitu 2.1.2 převést do dalšího plánu.',
+  );
 });
 
 test('importing a structure from CSV with one bad row reports that row and writes nothing', async ({

@@ -11,7 +11,7 @@ import {
   evaluationFileName,
   type EvaluationDoc,
 } from '../../shared/docx/evaluation';
-import { evaluationCs, evaluationEn } from '../../shared/docx/evaluationLabels';
+import { activitiesCount, evaluationCs, evaluationEn } from '../../shared/docx/evaluationLabels';
 import { CELL_TEXT_CAP, evaluationDocFrom } from '../../shared/docx/evaluationModel';
 import { packDocx } from '../../shared/docx/pack';
 import type { EvaluationVersion, Plan } from '../../shared/plan';
@@ -198,15 +198,29 @@ describe('evaluation report view model', () => {
   it('the chart alt text says the numbers of every bar', () => {
     const alt = chartAltText(group);
     expect(alt).toContain(
-      `PS1 Senioři a osoby se zdravotním postižením (${group.overall.base} aktivit)`,
+      `PS1 Senioři a osoby se zdravotním postižením, hodnocených aktivit ${group.overall.base}:`,
     );
     expect(alt).toContain(`${group.overall.buckets.fulfilled} splněno`);
     expect(alt).toContain(group.summary[0]!.label);
   });
 
+  it('counts activities in Czech plural forms', () => {
+    expect([1, 3, 5, 22].map((k) => activitiesCount(k, evaluationCs))).toEqual([
+      '1\u00A0aktivitu',
+      '3\u00A0aktivity',
+      '5\u00A0aktivit',
+      '22\u00A0aktivit',
+    ]);
+    expect(activitiesCount(1, evaluationEn)).toBe('1\u00A0activity');
+  });
+
   it('no column header breaks inside a word, in either language', async () => {
     const { activityColumns, financeColumns, summaryColumns } =
       await import('../../shared/docx/evaluation');
+    const { headerFits } = await import('../../shared/docx/evaluationWidths');
+    // the old summary table: "rozpracováno" in 1250 twips broke as "rozpracován-o"
+    expect(headerFits('rozpracováno', 1250)).toBe(false);
+    expect(headerFits('Activities', 850)).toBe(false);
     for (const L of [evaluationCs, evaluationEn])
       for (const cols of [activityColumns(L), financeColumns(L), summaryColumns(L)])
         expect(cols.reduce((s, c) => s + c.width, 0)).toBe(9070);
@@ -232,6 +246,9 @@ describe('evaluation report DOCX', () => {
     ])
       expect(text).toContain(h);
     expect(text).toContain('Vize plánu');
+    expect(text).toContain(
+      `Plán obsahuje celkem 25 aktivit. Zrušené aktivity (1) se do hodnocení nezapočítávají. Z hodnocených aktivit (24) je ${whole.overall.shares.fulfilled} % splněno`,
+    );
     expect(text).toContain(
       'Zastupitelstvo města Vizovice dne 10. 12. 2025, usnesení č. ZM/12/2025/7',
     );
@@ -285,6 +302,8 @@ describe('evaluation report DOCX', () => {
     expect(text).not.toContain('Celý plán');
     expect(text).not.toContain('NZDM Klubko');
     expect(text).toContain('Projednáno pracovní skupinou:dne 3. 11. 2026');
+    expect(text).toContain('Pracovní skupina PS1 odpovídá za 12 aktivit plánu. Z hodnocených');
+    expect(text).not.toContain('Zrušené aktivity (0)');
     expect(text).toContain('Pracovní verze PS1: většina aktivit pro seniory se plní');
   });
 

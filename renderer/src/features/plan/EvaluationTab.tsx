@@ -7,7 +7,7 @@ import type {
   PlanEvaluation,
   PlanItem,
 } from '@shared/plan';
-import { BUCKETS } from '@shared/plan';
+import { BUCKETS, evaluationTextsInput } from '@shared/plan';
 import { Button } from '../../components/Button';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { FormError, SelectInput, TextInput } from '../../components/fields';
@@ -232,6 +232,8 @@ function ReportPanel({
           period,
           workingGroupId: groupId || undefined,
           preparedOn: todayIso(),
+          // what is on screen now; the live view may not have caught up with the save yet
+          texts: evaluationTextsInput.parse(inputOf(texts)),
         },
         project ?? undefined,
         platform,
