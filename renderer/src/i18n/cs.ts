@@ -1433,6 +1433,8 @@ export const cs = {
           'Soubor má {{size}} MB, načíst lze nejvýše {{max}} MB. Uložte v Excelu jen list se strukturou plánu, nebo ho uložte jako CSV.',
         zipBomb:
           'Soubor by se rozbalil na víc než {{max}} MB dat. Takovou tabulku plán nemá – soubor je poškozený nebo podvržený (tzv. zip bomba), proto se nenačetl.',
+        forged:
+          'Soubor se rozbaluje na víc dat, než sám uvádí: je poškozený nebo podvržený (tzv. zip bomba), proto se nenačetl.',
         damaged:
           'Soubor XLSX je poškozený nebo neúplný. Otevřete ho v Excelu, uložte znovu jako „Sešit Excelu (.xlsx)“ a zkuste to znovu.',
         encrypted: 'Soubor je chráněný heslem. Uložte ho v Excelu bez hesla a zkuste to znovu.',

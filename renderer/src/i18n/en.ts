@@ -1440,6 +1440,8 @@ export const en: typeof cs = {
           'The file has {{size}} MB; at most {{max}} MB can be read. Save only the sheet with the plan structure in Excel, or save it as CSV.',
         zipBomb:
           'The file would unpack to more than {{max}} MB of data. No plan table is that big: the file is damaged or forged (a so-called zip bomb), so it was not read.',
+        forged:
+          'The file unpacks to more data than it declares: it is damaged or forged (a so-called zip bomb), so it was not read.',
         damaged:
           'The XLSX file is damaged or incomplete. Open it in Excel, save it again as "Excel Workbook (.xlsx)" and try again.',
         encrypted:

@@ -58,7 +58,7 @@ describe('reading an XLSX without the blob: worker', () => {
 
   it('refuses a bomb whose directory lies about the size, as soon as it unpacks more', async () => {
     const e = await refusal(rowsFromXlsxBytes(makeLyingZipBomb()));
-    expect(e.code).toBe('plan.import.xlsx.zipBomb');
+    expect(e.code).toBe('plan.import.xlsx.forged');
   });
 
   it('refuses a sheet with more rows than any plan has', async () => {

@@ -17,6 +17,7 @@ export const MAX_COMPRESSION_RATIO = 400;
 export type XlsxErrorCode =
   | 'plan.import.xlsx.tooLarge'
   | 'plan.import.xlsx.zipBomb'
+  | 'plan.import.xlsx.forged'
   | 'plan.import.xlsx.damaged'
   | 'plan.import.xlsx.encrypted'
   | 'plan.import.xlsx.notXlsx'
@@ -178,8 +179,7 @@ export function unpackEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   let written = 0;
   let finished = false;
   const inflate = new Inflate((chunk, final) => {
-    if (written + chunk.length > out.length)
-      throw new XlsxError('plan.import.xlsx.zipBomb', { max: mb(MAX_XLSX_UNPACKED_BYTES) });
+    if (written + chunk.length > out.length) throw new XlsxError('plan.import.xlsx.forged');
     out.set(chunk, written);
     written += chunk.length;
     if (final) finished = true;
