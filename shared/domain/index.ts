@@ -14,5 +14,6 @@ export * from './quorum';
 export * from './resolution';
 export * from './result';
 export * from './rules';
+export * from './substitutes';
 export * from './task';
 export * from './triad';

@@ -276,6 +276,13 @@ export const cs = {
     substituteBy: 'Zastupuje',
     pickSubstitute: 'Kdo zastupuje?',
     substituteDefault: 'náhradník dle členství',
+    substituteHint:
+      'Nabízíme jen ty, kdo smějí zastupovat: ne členy skupiny a ne toho, kdo je na jednání sám za sebe nebo už zastupuje jiného člena.',
+    substituteHintSameOrg:
+      'Nabízíme jen ty, kdo smějí zastupovat: ze stejné organizace jako člen (podle jednacího řádu), ne členy skupiny a ne toho, kdo je na jednání sám za sebe nebo už zastupuje jiného člena.',
+    noEligibleSubstitute:
+      'Nikdo z adresáře teď tohoto člena zastupovat nemůže. Náhradníka přidejte v adresáři Lidé, případně zapište člena jako omluveného.',
+    standingUnavailable: 'Náhradník dle členství ({{name}}) teď zastupovat nemůže: {{reason}}',
     guests: 'Hosté',
     addGuest: 'Přidat hosta',
     guestExisting: 'Vybrat z adresáře',

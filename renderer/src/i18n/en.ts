@@ -279,6 +279,13 @@ export const en: typeof cs = {
     substituteBy: 'Substitute',
     pickSubstitute: 'Who stands in?',
     substituteDefault: 'substitute from membership',
+    substituteHint:
+      'Only people who may substitute are offered: not members of the group, and not anyone attending in their own right or already substituting another member.',
+    substituteHintSameOrg:
+      'Only people who may substitute are offered: from the member’s own organization (as the rules of procedure require), not members of the group, and not anyone attending in their own right or already substituting another member.',
+    noEligibleSubstitute:
+      'Nobody in the address book can substitute this member now. Add the substitute under People, or record the member as excused.',
+    standingUnavailable: 'The standing substitute ({{name}}) cannot substitute now: {{reason}}',
     guests: 'Guests',
     addGuest: 'Add guest',
     guestExisting: 'Pick from the address book',

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attendance, AttendanceInput, AttendanceStatus } from '@shared/domain';
 import { fullName } from '@shared/domain';
@@ -10,6 +10,7 @@ import {
   markAttendance,
   todayIso,
   type AttendanceView,
+  type AttendanceWarning,
   type MemberRow,
 } from '../../db';
 import { SubstituteDialog } from './SubstituteDialog';
@@ -41,14 +42,20 @@ export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
   const [focus, setFocus] = useState(0);
   const [substituteFor, setSubstituteFor] = useState<MemberRow | null>(null);
   const rows = useRef<(HTMLLIElement | null)[]>([]);
+  // What opened the substitute dialog (the row's button, or the row for the Z key): focus goes back there.
+  const trigger = useRef<HTMLElement | null>(null);
+  const returnFocus = useRef<MemberRow | null>(null);
   const isToday = view.meeting.date === todayIso();
+
+  function showWarnings(warnings: AttendanceWarning[]) {
+    onMessage(
+      warnings.length ? { kind: 'warning', text: warnings.map((w) => t(w)).join(' ') } : null,
+    );
+  }
 
   async function save(input: AttendanceInput) {
     try {
-      const warnings = await markAttendance(db, input);
-      onMessage(
-        warnings.length ? { kind: 'warning', text: warnings.map((w) => t(w)).join(' ') } : null,
-      );
+      showWarnings(await markAttendance(db, input));
     } catch (e) {
       onMessage({ kind: 'error', text: describeError(t, e) });
     }
@@ -68,6 +75,8 @@ export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
   async function setStatus(member: MemberRow, status: (typeof MEMBER_STATUSES)[number]) {
     const current = view.attendance.get(member.personId);
     if (status === 'substituted') {
+      trigger.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setSubstituteFor(member);
       return;
     }
@@ -80,6 +89,22 @@ export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
     }
     await save(input);
   }
+
+  function closeSubstitute() {
+    returnFocus.current = substituteFor;
+    setSubstituteFor(null);
+  }
+
+  // Once the dialog is gone: focus back to what opened it, else the row's "zastoupen" button.
+  useEffect(() => {
+    const member = returnFocus.current;
+    if (substituteFor || !member) return;
+    returnFocus.current = null;
+    const back = trigger.current;
+    const index = view.members.findIndex((m) => m.id === member.id);
+    const fallback = rows.current[index]?.querySelector<HTMLElement>('.status-btn-substituted');
+    (back?.isConnected ? back : fallback)?.focus();
+  }, [substituteFor, view.members]);
 
   function onKey(e: KeyboardEvent<HTMLLIElement>, index: number, member: MemberRow) {
     if (e.target !== e.currentTarget) return;
@@ -244,16 +269,18 @@ export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
         <SubstituteDialog
           member={substituteFor}
           view={view}
-          onClose={() => setSubstituteFor(null)}
+          onClose={closeSubstitute}
           onPick={async (substituteId) => {
             const current = view.attendance.get(substituteFor.personId);
-            await save({
+            // Errors reach the dialog, which stays open and says why.
+            const warnings = await markAttendance(db, {
               ...base(substituteFor, current),
               status: 'substituted',
               substituteId,
               arrivedAt: current?.arrivedAt ?? (isToday ? nowHHMM() : undefined),
             });
-            setSubstituteFor(null);
+            showWarnings(warnings);
+            closeSubstitute();
           }}
         />
       )}

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Meeting } from '@shared/domain';
-import { fullName } from '@shared/domain';
-import { Button } from '../../components/Button';
+import { checkNotice, fullName, isoDate } from '@shared/domain';
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { SelectInput, TextInput, FormFooter } from '../../components/fields';
@@ -27,7 +26,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** Schedules or edits a meeting; after saving it shows whether the notice period still holds. */
+/** Schedules or edits a meeting; while the date is picked it shows whether the notice period holds. */
 export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onClose }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -46,12 +45,19 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
   const members = useBodyMembers(form.bodyId || undefined);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
-  const [saved, setSaved] = useState<SavedMeeting>();
   const set = (key: keyof typeof form) => (value: string) =>
     setForm((f) => ({ ...f, [key]: value }));
   const peopleOptions = (members ?? [])
     .filter((m) => !m.to || m.to >= todayIso())
     .map((m) => ({ value: m.personId, label: fullName(m.person) }));
+  // The body's notice period, judged live for invitations sent today (a past date is a record
+  // of a meeting already held: no notice applies).
+  const body = bodies?.find((b) => b.id === form.bodyId);
+  const today = todayIso();
+  const notice =
+    body && isoDate.safeParse(form.date).success && form.date >= today
+      ? checkNotice(form.date, today, body.rules.leadTime)
+      : null;
 
   async function submit() {
     try {
@@ -59,8 +65,7 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
       const result = meeting
         ? await updateMeeting(db, meeting.id, input)
         : await createMeeting(db, input, undefined, previousMeetingId);
-      setSaved(result);
-      if (result.notice.ok) finish(result);
+      finish(result);
     } catch (e) {
       setErrors(fieldErrorsOf(e));
       setFormError(describeError(t, e));
@@ -70,25 +75,6 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
   function finish(result: SavedMeeting) {
     onClose();
     if (!meeting && !previousMeetingId) navigate(`/meetings/${result.meeting.id}`);
-  }
-
-  if (saved && !saved.notice.ok) {
-    return (
-      <FormDialog
-        title={meeting ? t('meetings.edit') : t('meetings.add')}
-        isOpen
-        onClose={() => finish(saved)}
-      >
-        <p className="notice notice-warning" role="alert">
-          {t('meetings.shortNotice', { date: formatDate(saved.notice.latestInvitation) })}
-        </p>
-        <div className="form-actions">
-          <Button variant="primary" onPress={() => finish(saved)} autoFocus>
-            {t('common.confirm')}
-          </Button>
-        </div>
-      </FormDialog>
-    );
   }
 
   return (
@@ -140,6 +126,15 @@ export function MeetingForm({ bodyId, meeting, defaults, previousMeetingId, onCl
             error={errors.timeTo}
             required
           />
+          <div className="span-all" role="status">
+            {notice && (
+              <p className={notice.ok ? 'muted small' : 'notice notice-warning'}>
+                {t(notice.ok ? 'meetings.noticeOk' : 'meetings.shortNotice', {
+                  date: formatDate(notice.latestInvitation),
+                })}
+              </p>
+            )}
+          </div>
           <TextInput
             label={t('meetings.place')}
             value={form.place}
