@@ -157,7 +157,8 @@ export async function saveDiscussion(
     if (item.discussion === discussion) return;
     if (expected !== undefined && item.discussion !== expected)
       throw new DiscussionConflict(item.discussion);
-    await db.agendaItems.update(id, { discussion, updatedAt: nowIso() });
+    // put, not update: the record is already read, and every round trip counts while typing.
+    await db.agendaItems.put({ ...item, discussion, updatedAt: nowIso() });
   });
 }
 
