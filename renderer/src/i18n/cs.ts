@@ -1197,6 +1197,8 @@ export const cs = {
       level2: '2. úroveň',
       level3: '3. úroveň',
     },
+    // Shown for a plan whose levels keep the default (Czech) names.
+    levelDefaults: { '1': 'Priorita', '2': 'Opatření', '3': 'Aktivita' },
     tabs: {
       tree: 'Struktura',
       table: 'Tabulka',

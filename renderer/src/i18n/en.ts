@@ -269,7 +269,7 @@ export const en: typeof cs = {
   },
   attendance: {
     title: 'Attendance',
-    keysHint: 'Keys: P present · O excused · N absent · Z substituted · Del clear · ↑↓ move',
+    keysHint: 'Keys: P present · E excused · A absent · S substituted · Del clear · ↑↓ move',
     member: 'Member',
     status: 'Status',
     arrived: 'Arrived',
@@ -1203,6 +1203,8 @@ export const en: typeof cs = {
       level2: 'Level 2',
       level3: 'Level 3',
     },
+    // Shown for a plan whose levels keep the default (Czech) names.
+    levelDefaults: { '1': 'Priority', '2': 'Measure', '3': 'Activity' },
     tabs: {
       tree: 'Structure',
       table: 'Table',
@@ -1286,7 +1288,7 @@ export const en: typeof cs = {
     },
     monitoring: {
       record: 'Record status',
-      recordFor: 'Record the status of activity {{code}}',
+      recordFor: 'Record status of activity {{code}}',
       formTitle: 'Status of activity {{code}}',
       status: 'Status',
       fulfilment: 'Fulfilment (%)',

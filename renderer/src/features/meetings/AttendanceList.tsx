@@ -22,11 +22,10 @@ const MEMBER_STATUSES = [
   'absent',
   'substituted',
 ] as const satisfies readonly AttendanceStatus[];
-const KEYS: Record<string, (typeof MEMBER_STATUSES)[number]> = {
-  p: 'present',
-  o: 'excused',
-  n: 'absent',
-  z: 'substituted',
+// One key per status, the initial of the word on the button in the app's language.
+const KEYS: Record<'cs' | 'en', Record<string, (typeof MEMBER_STATUSES)[number]>> = {
+  cs: { p: 'present', o: 'excused', n: 'absent', z: 'substituted' },
+  en: { p: 'present', e: 'excused', a: 'absent', s: 'substituted' },
 };
 
 interface Props {
@@ -38,7 +37,8 @@ interface Props {
 
 /** Attendance of the members: one click or one key per member, focus moves with ↑/↓. */
 export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const keyLanguage = i18n.language === 'en' ? 'en' : 'cs';
   const [focus, setFocus] = useState(0);
   const [substituteFor, setSubstituteFor] = useState<MemberRow | null>(null);
   const rows = useRef<(HTMLLIElement | null)[]>([]);
@@ -119,9 +119,9 @@ export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
       rows.current[next]?.focus();
     } else if (readOnly) {
       return;
-    } else if (KEYS[key]) {
+    } else if (KEYS[keyLanguage][key]) {
       e.preventDefault();
-      void setStatus(member, KEYS[key]);
+      void setStatus(member, KEYS[keyLanguage][key]);
     } else if (key === 'delete' || key === 'backspace') {
       e.preventDefault();
       void clearAttendance(db, view.meeting.id, member.personId);

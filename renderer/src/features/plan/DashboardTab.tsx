@@ -15,6 +15,7 @@ import { EmptyState } from '../../components/EmptyState';
 import type { PlanView } from '../../db';
 import { BUCKET_COLORS, formatMoney } from './planFormat';
 import { StatusChip } from './StatusChip';
+import { levelName } from './levelName';
 
 /** A thin stacked bar of the four buckets with the shares as its accessible name. */
 function ShareBar({ stats, label }: { stats: FulfilmentStats; label: string }) {
@@ -163,7 +164,7 @@ export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation:
 
       <section aria-labelledby="dash-priorities">
         <h2 id="dash-priorities">
-          {t('plan.dashboard.byPriority', { level: plan.levelNames[1] })}
+          {t('plan.dashboard.byPriority', { level: levelName(plan, 1) })}
         </h2>
         <div
           className="chart-card"
@@ -194,7 +195,7 @@ export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation:
           </ResponsiveContainer>
         </div>
         <StatsTable
-          caption={plan.levelNames[1]}
+          caption={levelName(plan, 1)}
           rows={evaluation.byPriority.map(({ item, stats }) => ({
             key: item.id,
             label: `${item.code} ${item.title}`,

@@ -23,6 +23,7 @@ import { describeError, fieldErrorsOf } from '../../components/errors';
 import { CheckboxInput, FormError, SelectInput, TextInput } from '../../components/fields';
 import { addPlanItem, db, updatePlanItem } from '../../db';
 import { parseAmount } from './planFormat';
+import { levelName } from './levelName';
 
 interface Props {
   plan: Plan;
@@ -94,7 +95,7 @@ function OrgPicker({
 export function ItemForm({ plan, bodies, organizations, item, parent, onClose }: Props) {
   const { t } = useTranslation();
   const level: PlanLevel = item?.level ?? (parent ? ((parent.level + 1) as PlanLevel) : 1);
-  const levelName = plan.levelNames[level];
+  const thisLevel = levelName(plan, level);
   const [title, setTitle] = useState(item?.title ?? '');
   const [codeOverride, setCodeOverride] = useState(item?.codeOverride ?? '');
   const [description, setDescription] = useState(item?.description ?? '');
@@ -193,8 +194,8 @@ export function ItemForm({ plan, bodies, organizations, item, parent, onClose }:
   const years: string[] = [];
   for (let y = plan.periodFrom; y <= plan.periodTo; y++) years.push(String(y));
   const title_ = item
-    ? t('plan.card.editTitle', { level: levelName, code: item.code })
-    : t('plan.card.addTitle', { level: levelName });
+    ? t('plan.card.editTitle', { level: thisLevel, code: item.code })
+    : t('plan.card.addTitle', { level: thisLevel });
 
   return (
     <FormDialog title={title_} isOpen onClose={onClose} wide>
@@ -209,7 +210,7 @@ export function ItemForm({ plan, bodies, organizations, item, parent, onClose }:
         {parent && (
           <p className="muted small">
             {t('plan.card.under', {
-              level: plan.levelNames[parent.level],
+              level: levelName(plan, parent.level),
               code: parent.code,
               title: parent.title,
             })}
@@ -218,7 +219,7 @@ export function ItemForm({ plan, bodies, organizations, item, parent, onClose }:
         <div className="form-grid grid-title">
           <TextInput
             className="span-2"
-            label={t('plan.card.title', { level: levelName })}
+            label={t('plan.card.title', { level: thisLevel })}
             value={title}
             onChange={setTitle}
             error={errors.title}

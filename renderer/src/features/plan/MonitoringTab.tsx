@@ -10,6 +10,7 @@ import { formatDate } from '../../i18n/format';
 import { MonitoringForm } from './MonitoringForm';
 import { formatMoney } from './planFormat';
 import { StatusChip } from './StatusChip';
+import { levelName } from './levelName';
 
 export function MonitoringTab({
   view,
@@ -39,7 +40,7 @@ export function MonitoringTab({
   if (evaluation.activities.length === 0)
     return (
       <EmptyState>
-        {t('plan.monitoring.noActivities', { level: view.plan.levelNames[3] })}
+        {t('plan.monitoring.noActivities', { level: levelName(view.plan, 3) })}
       </EmptyState>
     );
 
@@ -56,7 +57,7 @@ export function MonitoringTab({
         <thead>
           <tr>
             <th scope="col">{t('plan.table.code')}</th>
-            <th scope="col">{view.plan.levelNames[3]}</th>
+            <th scope="col">{levelName(view.plan, 3)}</th>
             <th scope="col">{t('plan.table.group')}</th>
             <th scope="col">{t('plan.monitoring.statusIn', { year: period })}</th>
             <th scope="col">{t('plan.monitoring.lastUpdate')}</th>

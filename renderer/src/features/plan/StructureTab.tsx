@@ -9,6 +9,7 @@ import { db, movePlanItem, removePlanItem, type PlanView } from '../../db';
 import { ItemForm } from './ItemForm';
 import { MonitoringForm } from './MonitoringForm';
 import { StatusChip } from './StatusChip';
+import { levelName } from './levelName';
 
 interface Props {
   view: PlanView;
@@ -33,7 +34,7 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
 
   const addPriority = (
     <Button variant="primary" onPress={() => setEditing({})}>
-      + {plan.levelNames[1]}
+      + {levelName(plan, 1)}
     </Button>
   );
   const form = editing && (
@@ -57,7 +58,7 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
             </div>
           }
         >
-          {t('plan.tree.empty', { level: plan.levelNames[1] })}
+          {t('plan.tree.empty', { level: levelName(plan, 1) })}
         </EmptyState>
         {form}
       </>
@@ -98,7 +99,7 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
                   {item.title}
                 </button>
                 <div className="plan-node-meta">
-                  <span className="muted">{plan.levelNames[item.level]}</span>
+                  <span className="muted">{levelName(plan, item.level)}</span>
                   {group && <span className="badge">{group}</span>}
                   {item.formerCodes.length > 0 && (
                     <span className="muted small">
@@ -135,11 +136,11 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
                     variant="ghost"
                     onPress={() => setEditing({ parent: item })}
                     aria-label={t('plan.tree.addChildTo', {
-                      level: plan.levelNames[(item.level + 1) as 2 | 3],
+                      level: levelName(plan, (item.level + 1) as 2 | 3),
                       code: item.code,
                     })}
                   >
-                    + {plan.levelNames[(item.level + 1) as 2 | 3]}
+                    + {levelName(plan, (item.level + 1) as 2 | 3)}
                   </Button>
                 )}
                 <Button

@@ -19,6 +19,7 @@ import { inputFromItem } from './itemInput';
 import { ItemForm } from './ItemForm';
 import { formatMoney } from './planFormat';
 import { StatusChip } from './StatusChip';
+import { levelName } from './levelName';
 
 interface Row {
   item: PlanItem;
@@ -228,7 +229,7 @@ export function TableTab({
           emptyLabel={t('plan.table.allLevels')}
           options={([1, 2, 3] as const).map((l) => ({
             value: String(l),
-            label: plan.levelNames[l],
+            label: levelName(plan, l),
           }))}
         />
         <SelectInput

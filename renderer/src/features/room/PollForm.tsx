@@ -7,6 +7,7 @@ import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { CheckboxInput, SelectInput, TextInput, FormFooter } from '../../components/fields';
 import { createPoll, db, usePlans, usePlanView } from '../../db';
+import { levelName } from '../plan/levelName';
 
 const int = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
@@ -113,7 +114,7 @@ export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onCl
                     onChange={setLevel}
                     options={(['1', '2', '3'] as const).map((l) => ({
                       value: l,
-                      label: planView.plan.levelNames[l],
+                      label: levelName(planView.plan, Number(l) as 1 | 2 | 3),
                     }))}
                   />
                   <Button onPress={takeFromPlan}>{t('polls.fromPlanAdd')}</Button>
