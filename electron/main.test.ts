@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildBackup } from '../shared/backup/envelope';
 
 const fake = vi.hoisted(() => {
   type Fn = (...args: never[]) => unknown;
@@ -79,7 +80,11 @@ const fake = vi.hoisted(() => {
       isReady: () => true,
       quit: vi.fn(),
       exit: vi.fn(),
-      getPath: vi.fn(() => '/home/u/Documents'),
+      getPath: vi.fn((name: string) =>
+        name === 'userData' && process.env.TRIADA_TEST_USER_DATA
+          ? process.env.TRIADA_TEST_USER_DATA
+          : '/home/u/Documents',
+      ),
       // Tested as the installed app: production hardening on.
       isPackaged: true,
       name: 'Triáda',
@@ -418,6 +423,49 @@ describe('main process wiring', () => {
       expect(
         await invoke('file:saveBytes', event, { fileName: 'Zápis.docx', mime, bytes }),
       ).toEqual({ ok: true, value: { saved: true, path: path.join(dir, 'Zápis 3.2026.docx') } });
+    });
+  });
+
+  describe('backup:write', () => {
+    let userData = '';
+    beforeAll(() => {
+      userData = mkdtempSync(path.join(tmpdir(), 'triada-userdata-'));
+      process.env.TRIADA_TEST_USER_DATA = userData;
+    });
+    afterAll(() => {
+      delete process.env.TRIADA_TEST_USER_DATA;
+      rmSync(userData, { recursive: true, force: true });
+    });
+
+    it('tells the renderer whether the written backup was verified', async () => {
+      const main = fake.windows[0]!;
+      const event = { sender: main.webContents, senderFrame: frame('app://triada/index.html') };
+      const { text } = await buildBackup(
+        { people: [{ id: 'p1', name: 'Jana' }] },
+        { appVersion: '0.1.0', schemaVersion: 1, createdAt: '2026-01-21T17:00:00.000Z' },
+      );
+      const good = await invoke('backup:write', event, {
+        bytes: new TextEncoder().encode(text),
+        kind: 'daily',
+      });
+      expect(good).toMatchObject({ ok: true, value: { verified: true, deleted: [] } });
+      const bad = await invoke('backup:write', event, {
+        bytes: new TextEncoder().encode(text.replace('Jana', 'Eva')),
+        kind: 'quit',
+      });
+      expect(bad).toEqual({
+        ok: true,
+        value: {
+          verified: false,
+          problem: 'checksum',
+          path: path.join(userData, 'backups', 'triada-auto-unverified-last.json'),
+        },
+      });
+      const listed = (await invoke('backup:list', event, {})) as {
+        ok: true;
+        value: { backups: { kind: string }[] };
+      };
+      expect(listed.value.backups.map((b) => b.kind)).toEqual(['daily']);
     });
   });
 });
