@@ -137,6 +137,8 @@ export interface EvaluationDoc {
   comments: EvaluationComment[];
   conclusions?: string;
   approval: EvaluationApproval;
+  /** Not yet discussed by the steering group: "KONCEPT" on every page. */
+  draft?: boolean;
   annexes: string[];
   /** Comments and reasons cut in the tables, printed whole in annex A. */
   longTexts: { code: string; title: string; comment?: string; reason?: string }[];
@@ -753,6 +755,8 @@ export function buildEvaluation(doc: EvaluationDoc): Document {
     title: `${L.title} ${fill(L.titleFor, { period: doc.period })}${groupLabel ? ` – ${doc.workingGroup!.code}` : ''}`,
     subject: doc.planName,
     project: doc.project,
+    author: doc.organizationName,
+    marker: doc.draft ? L.draftMarker : undefined,
     footerText: groupLabel
       ? fill(L.footerGroup, { period: doc.period, group: doc.workingGroup!.code })
       : fill(L.footer, { period: doc.period }),

@@ -259,5 +259,6 @@ export function evaluationDocFrom(src: EvaluationSource, opt: EvaluationOptions)
   // "Discussed" in the app without a date typed in: the day it was marked.
   if (!doc.approval.steeringDiscussedOn && version.status === 'discussed' && version.discussedAt)
     doc.approval = { ...doc.approval, steeringDiscussedOn: version.discussedAt.slice(0, 10) };
+  if (!doc.approval.steeringDiscussedOn) doc.draft = true;
   return doc;
 }

@@ -265,6 +265,17 @@ describe('evaluation report DOCX', () => {
     expect(text).toContain('Plán se celkově plní');
     expect(text).toContain('Doplnit, kdy kraj rozhodne o zařazení do sítě');
     expect(styles).toContain('w:val="cs-CZ"');
+    // discussed by the steering group: no draft marker
+    expect(textOf(header)).not.toContain('KONCEPT');
+  });
+
+  it('document properties: title, the organization as author, language; KONCEPT on a draft', async () => {
+    const { core, header } = await unzip(groupBytes);
+    expect(core).toContain('<dc:title>Vyhodnocení komunitního plánu za rok 2026 – PS1</dc:title>');
+    expect(core).toContain('<dc:creator>Město Vizovice</dc:creator>');
+    expect(core).toContain('cs-CZ');
+    // the PS1 version has no steering-group date yet
+    expect(textOf(header)).toContain('KONCEPT – neprojednáno řídící skupinou');
   });
 
   it('has a table of contents: an entry per heading with a page reference to its bookmark', async () => {
