@@ -1359,6 +1359,7 @@ export const cs = {
       wholePlan: 'Celý plán',
       versionTitle: 'Pracovní verze: {{scope}}, rok {{year}}',
       summary: 'Shrnutí pracovní skupiny',
+      wholeSummary: 'Celkové hodnocení řídící skupiny',
       summaryHint: 'Vytiskne se ve zprávě v kapitole o pracovních skupinách.',
       submit: 'Předat řídící skupině',
       discussedBy: 'Projednal/a',

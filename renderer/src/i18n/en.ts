@@ -1366,6 +1366,7 @@ export const en: typeof cs = {
       wholePlan: 'Whole plan',
       versionTitle: 'Working version: {{scope}}, {{year}}',
       summary: 'Working group summary',
+      wholeSummary: 'Overall assessment of the steering group',
       summaryHint: 'Printed in the report’s chapter on the working groups.',
       submit: 'Submit to the steering group',
       discussedBy: 'Discussed by',

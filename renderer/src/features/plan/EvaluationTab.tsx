@@ -252,7 +252,7 @@ function ReportPanel({
       <h2 id="eval-texts">{t('plan.evaluation.textsTitle')}</h2>
       <p className="muted small">{t('plan.evaluation.textsHint')}</p>
       <TextInput
-        label={t('plan.evaluation.summary')}
+        label={groupId ? t('plan.evaluation.summary') : t('plan.evaluation.wholeSummary')}
         value={texts.summary}
         onChange={(v) => set('summary', v)}
         multiline
@@ -520,6 +520,17 @@ export function EvaluationTab({
         />
       </section>
 
+      <ReportPanel
+        key={`${groupId}/${period}`}
+        view={view}
+        version={version}
+        groupId={groupId}
+        period={period}
+        priorities={priorities}
+        scopeLabel={scopeLabel}
+        canExport={activities.length > 0}
+      />
+
       <section aria-labelledby="eval-items">
         <h2 id="eval-items">{t('plan.evaluation.items')}</h2>
         <ul className="eval-items">
@@ -545,17 +556,6 @@ export function EvaluationTab({
           ))}
         </ul>
       </section>
-
-      <ReportPanel
-        key={`${groupId}/${period}`}
-        view={view}
-        version={version}
-        groupId={groupId}
-        period={period}
-        priorities={priorities}
-        scopeLabel={scopeLabel}
-        canExport={activities.length > 0}
-      />
     </div>
   );
 }

@@ -12,6 +12,21 @@ export interface ChartRow {
 const SCALE = 2;
 const WIDTH = 600;
 
+/** The label on at most two lines: words that fit, the rest of the second line cut with "…". */
+function wrap2(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
+  if (ctx.measureText(text).width <= max) return [text];
+  const words = text.split(' ');
+  let first = '';
+  let i = 0;
+  for (; i < words.length; i++) {
+    const next = first ? `${first} ${words[i]}` : words[i]!;
+    if (ctx.measureText(next).width > max) break;
+    first = next;
+  }
+  if (!first) return [truncate(ctx, text, max)];
+  return [first, truncate(ctx, words.slice(i).join(' '), max)];
+}
+
 function truncate(ctx: CanvasRenderingContext2D, text: string, max: number): string {
   if (ctx.measureText(text).width <= max) return text;
   let s = text;
@@ -23,7 +38,7 @@ export async function renderFulfilmentChart(
   rows: ChartRow[],
   bucketLabels: Record<Bucket, string>,
 ): Promise<{ png: Uint8Array; widthPx: number; heightPx: number }> {
-  const rowH = 30;
+  const rowH = 38;
   const top = 12;
   const legendH = 34;
   const height = top + rows.length * rowH + legendH;
@@ -34,7 +49,7 @@ export async function renderFulfilmentChart(
   ctx.scale(SCALE, SCALE);
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, WIDTH, height);
-  const labelW = 210;
+  const labelW = 230;
   const barX = labelW + 10;
   const barW = WIDTH - barX - 12;
   const font = 'Arial, "Liberation Sans", "DejaVu Sans", sans-serif';
@@ -45,17 +60,20 @@ export async function renderFulfilmentChart(
     ctx.font = `${i === 0 ? 'bold ' : ''}12px ${font}`;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
-    ctx.fillText(truncate(ctx, row.label, labelW), 0, y + rowH / 2 - 2);
+    const lines = wrap2(ctx, row.label, labelW);
+    lines.forEach((line, k) =>
+      ctx.fillText(line, 0, y + rowH / 2 - 2 + (k - (lines.length - 1) / 2) * 14),
+    );
     const base = row.stats.base;
     let x = barX;
     ctx.fillStyle = '#f1f5f9';
-    ctx.fillRect(barX, y + 4, barW, rowH - 12);
+    ctx.fillRect(barX, y + 6, barW, rowH - 16);
     for (const b of BUCKETS) {
       const n = row.stats.buckets[b];
       if (!base || !n) continue;
       const w = (n / base) * barW;
       ctx.fillStyle = BUCKET_COLORS[b];
-      ctx.fillRect(x, y + 4, w, rowH - 12);
+      ctx.fillRect(x, y + 6, w, rowH - 16);
       const text = `${n}`;
       ctx.font = `bold 11px ${font}`;
       if (w > ctx.measureText(text).width + 6) {
