@@ -396,21 +396,24 @@ async function discussionAware(
 ): Promise<AuditEntry[]> {
   const d = diffRecords(prev, next);
   if (!d) return [];
-  const recorded = await lastAudited(down, trans, 'agendaItems', String(key), 'discussion');
+  const recorded = () => lastAudited(down, trans, 'agendaItems', String(key), 'discussion');
   if (onlyDiscussion(d)) {
     const since = typeof prev.updatedAt === 'string' ? Date.parse(prev.updatedAt) : NaN;
-    const paused = !(Date.parse(at) - since < DRAFT_PAUSE_MS);
-    if (!paused || !recorded || same(recorded.value, prev.discussion)) return [];
+    // Most keystrokes end here, without reading the audit.
+    if (Date.parse(at) - since < DRAFT_PAUSE_MS) return [];
+    const last = await recorded();
+    if (!last || same(last.value, prev.discussion)) return [];
     // The previous burst ended: record it, from the last recorded text to the text before this save.
     return [
       {
         ...baseEntry('agendaItems', key, 'update', user, at),
-        before: { discussion: recorded.value },
+        before: { discussion: last.value },
         after: { discussion: prev.discussion },
       },
     ];
   }
-  const full = diffRecords(recorded ? { ...prev, discussion: recorded.value } : prev, next);
+  const last = await recorded();
+  const full = diffRecords(last ? { ...prev, discussion: last.value } : prev, next);
   return full ? [{ ...baseEntry('agendaItems', key, 'update', user, at), ...full }] : [];
 }
 

@@ -174,6 +174,14 @@ describe('the seal of approved minutes', () => {
     expect(report.seals).toEqual([{ meetingId: s.meeting.id, check: { state: 'missing' } }]);
   });
 
+  it('a seal from before the chain (no hash) cannot be checked and counts as missing', async () => {
+    const s = await approved();
+    const seal = await sealEntry(s.meeting.id);
+    const { hash: _h, prev: _p, n: _n, ...legacy } = seal;
+    await tamper('audit', (st) => st.put(legacy));
+    expect(await checkSeal(db, s.meeting.id)).toEqual({ state: 'missing' });
+  });
+
   it('never goes back from approved: the status change is refused, and a forged one unlocks nothing', async () => {
     const s = await approved();
     expect(await domainCode(setMinutesStatus(db, s.meeting.id, 'draft'))).toBe(

@@ -332,7 +332,8 @@ export async function checkSeal(db: AppDb, meetingId: string): Promise<SealCheck
   if (!meeting) throw new DomainError('errors.notFound');
   const history = await meetingHistory(db, meetingId);
   if (!everApproved(meeting, history)) return { state: 'none' };
-  const seals = history.filter((e) => e.op === 'seal');
+  // Seals written before the chain existed covered less and cannot be checked: not counted.
+  const seals = history.filter((e) => e.op === 'seal' && e.hash);
   const last = seals.at(-1);
   const seal = last ? asSeal(last) : null;
   if (!last || !seal) return { state: 'missing' };

@@ -7,6 +7,7 @@ import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { CheckboxInput, SelectInput, TextInput, FormFooter } from '../../components/fields';
 import { addResolution, db, removeResolution, type RoomView } from '../../db';
+import { AuditButton } from '../safety/AuditLog';
 import { resultText, ruleText } from './resolutionText';
 
 export function ResolutionsSection({
@@ -49,6 +50,7 @@ export function ResolutionsSection({
                   {t('common.remove')}
                 </Button>
               )}
+              <AuditButton table="resolutions" recordId={r.id} name={r.number} />
             </li>
           ))}
         </ul>

@@ -105,12 +105,25 @@ function AuditChanges({ entry }: { entry: AuditEntry }) {
 }
 
 /** "Historie změn" of a record, opened in a dialog from the record's page. */
-export function AuditButton({ table, recordId }: { table: string; recordId: string }) {
+export function AuditButton({
+  table,
+  recordId,
+  name,
+}: {
+  table: string;
+  recordId: string;
+  /** Tells several such buttons apart for screen readers ("Historie změn PS1/3/2026/2"). */
+  name?: string;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="ghost" onPress={() => setOpen(true)}>
+      <Button
+        variant="ghost"
+        onPress={() => setOpen(true)}
+        aria-label={name ? `${t('safety.audit.open')} ${name}` : undefined}
+      >
         {t('safety.audit.open')}
       </Button>
       {open && (
