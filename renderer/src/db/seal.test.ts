@@ -129,9 +129,8 @@ describe('the seal of approved minutes', () => {
     await tamper('attendance', (st) => st.put(a));
     expect((await checkSeal(db, s.meeting.id)).state).toBe('ok');
     const ballot = (await db.ballots.toArray())[0]!;
-    await tamper('ballots', (st) =>
-      st.put({ ...ballot, ballot: { kind: 'individual', vote: 'no' } }),
-    );
+    const vote = (ballot.ballot as { vote?: string }).vote === 'no' ? 'yes' : 'no';
+    await tamper('ballots', (st) => st.put({ ...ballot, ballot: { kind: 'individual', vote } }));
     expect((await checkSeal(db, s.meeting.id)).state).toBe('mismatch');
   });
 
