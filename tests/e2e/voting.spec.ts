@@ -77,9 +77,17 @@ test('dot voting on six priorities by passing the laptop, shown on the projector
   await d.getByLabel('Způsob hlasování').selectOption('points');
   // Options can come from the community plan: its priorities with their codes.
   const options = d.getByLabel('Možnosti (každá na samostatný řádek, lze vložit seznam)');
+  // A working group is offered its own measures first (PS1: priorities 1 and 2), all on request.
   await d.getByLabel('Možnosti z komunitního plánu').selectOption({ index: 1 });
+  await expect(d.getByLabel('Úroveň')).toHaveValue('2');
+  await d.getByRole('button', { name: 'Vložit položky této skupiny' }).click();
+  await expect(options).toHaveValue(/^1\.1 \S/);
+  const own = (await options.inputValue()).split('\n');
+  expect(own.every((l) => /^[12]\.\d+ /.test(l))).toBe(true);
+  await options.fill('');
+  await d.getByLabel('Všechny položky plánu, nejen této skupiny').check();
   await d.getByRole('button', { name: 'Vložit do možností' }).click();
-  await expect(options).toHaveValue(/^1 \S/);
+  await expect(options).toHaveValue(/\n3\.1 \S/);
   await options.fill(OPTIONS.join('\n'));
   await d.getByLabel('Bodů na člena').fill('3');
   await d.getByLabel('Nejvýše bodů na jednu možnost').fill('2');

@@ -604,6 +604,8 @@ export const cs = {
     fromPlan: 'Možnosti z komunitního plánu',
     fromPlanLevel: 'Úroveň',
     fromPlanAdd: 'Vložit do možností',
+    fromPlanAddOwn: 'Vložit položky této skupiny',
+    fromPlanAll: 'Všechny položky plánu, nejen této skupiny',
     secret: 'Tajné hlasování',
     pointsPerVoter: 'Bodů na člena',
     maxPerOption: 'Nejvýše bodů na jednu možnost',

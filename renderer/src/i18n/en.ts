@@ -604,6 +604,8 @@ export const en: typeof cs = {
     fromPlan: 'Options from the community plan',
     fromPlanLevel: 'Level',
     fromPlanAdd: 'Add to the options',
+    fromPlanAddOwn: "Add this group's items",
+    fromPlanAll: 'All items of the plan, not only this group’s',
     secret: 'Secret ballot',
     pointsPerVoter: 'Points per member',
     maxPerOption: 'Most points on one option',

@@ -8,10 +8,20 @@ import { describeError, fieldErrorsOf } from '../../components/errors';
 import { CheckboxInput, SelectInput, TextInput, FormFooter } from '../../components/fields';
 import { createPoll, db, usePlans, usePlanView } from '../../db';
 import { levelName } from '../plan/levelName';
+import { groupPlanItems, planOptionLines } from './pollPlanOptions';
 
 const int = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
-export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onClose: () => void }) {
+export function PollForm({
+  agendaItemId,
+  bodyId,
+  onClose,
+}: {
+  agendaItemId: string;
+  /** The group voting: the plan options offered first are its own measures and activities. */
+  bodyId?: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [method, setMethod] = useState<PollMethod>('points');
@@ -29,13 +39,17 @@ export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onCl
   const plans = usePlans();
   const [planId, setPlanId] = useState('');
   const planView = usePlanView(planId || undefined);
-  const [level, setLevel] = useState('1');
+  const [levelChoice, setLevel] = useState<string>();
+  const [allItems, setAllItems] = useState(false);
+  const items = planView?.items ?? [];
+  const groupHas = (l: number) => !!bodyId && groupPlanItems(items, bodyId, l).length > 0;
+  // A group with its own part of the plan starts at its measures; otherwise the priorities.
+  const level = levelChoice ?? (groupHas(2) ? '2' : '1');
+  const ownOnly = !allItems && groupHas(Number(level));
 
-  /** Options taken from the community plan: its priorities, measures or activities with their codes. */
+  /** Options taken from the community plan: the group's own items first, all on request. */
   function takeFromPlan() {
-    const lines = (planView?.items ?? [])
-      .filter((i) => String(i.level) === level)
-      .map((i) => `${i.code} ${i.title}`);
+    const lines = planOptionLines(items, bodyId, Number(level), !ownOnly);
     setOptions((current) => [current.trim(), ...lines].filter(Boolean).join('\n'));
   }
 
@@ -117,7 +131,16 @@ export function PollForm({ agendaItemId, onClose }: { agendaItemId: string; onCl
                       label: levelName(planView.plan, Number(l) as 1 | 2 | 3),
                     }))}
                   />
-                  <Button onPress={takeFromPlan}>{t('polls.fromPlanAdd')}</Button>
+                  {groupHas(Number(level)) && (
+                    <CheckboxInput
+                      label={t('polls.fromPlanAll')}
+                      checked={allItems}
+                      onChange={setAllItems}
+                    />
+                  )}
+                  <Button onPress={takeFromPlan}>
+                    {ownOnly ? t('polls.fromPlanAddOwn') : t('polls.fromPlanAdd')}
+                  </Button>
                 </>
               )}
             </div>

@@ -37,7 +37,9 @@ export function PollsSection({
       ) : (
         polls.map((p) => <PollCard key={p.id} room={room} poll={p} locked={locked} />)
       )}
-      {creating && <PollForm agendaItemId={item.id} onClose={() => setCreating(false)} />}
+      {creating && (
+        <PollForm agendaItemId={item.id} bodyId={room.body.id} onClose={() => setCreating(false)} />
+      )}
     </section>
   );
 }
