@@ -395,7 +395,10 @@ export const cs = {
     discussionCount: '{{length, number}} / {{max, number}} znaků',
     noItemSelected: 'Vyberte bod programu vlevo.',
     locked: 'Zápis je schválený a uzamčený. Opravy zapisujte jako dodatek.',
-    attendanceInRoom: 'Prezence: přítomno {{present}} z {{total}} členů',
+    attendanceInRoom_one: 'Prezence: přítomno {{present}} z {{count}} člena',
+    attendanceInRoom_few: 'Prezence: přítomno {{present}} z {{count}} členů',
+    attendanceInRoom_many: 'Prezence: přítomno {{present}} z {{count}} člena',
+    attendanceInRoom_other: 'Prezence: přítomno {{present}} z {{count}} členů',
     attendanceLink: 'Prezence',
     std: {
       opening: 'Zahájení, schválení programu, volba ověřovatele',
@@ -884,7 +887,13 @@ export const cs = {
       current: 'Záznamů nyní',
       confirm: 'Obnovit ze zálohy',
       confirmTitle: 'Nahradit všechna data zálohou?',
-      confirmText:
+      confirmText_one:
+        'Současná data budou nahrazena obsahem zálohy z {{date}} ({{count}} záznam). Změny provedené od té doby se ztratí. Doporučujeme nejdřív zálohovat současný stav.',
+      confirmText_few:
+        'Současná data budou nahrazena obsahem zálohy z {{date}} ({{count}} záznamy). Změny provedené od té doby se ztratí. Doporučujeme nejdřív zálohovat současný stav.',
+      confirmText_many:
+        'Současná data budou nahrazena obsahem zálohy z {{date}} ({{count}} záznamu). Změny provedené od té doby se ztratí. Doporučujeme nejdřív zálohovat současný stav.',
+      confirmText_other:
         'Současná data budou nahrazena obsahem zálohy z {{date}} ({{count}} záznamů). Změny provedené od té doby se ztratí. Doporučujeme nejdřív zálohovat současný stav.',
       progress: 'Obnovuji… {{done}} z {{total}} tabulek',
       done: 'Data obnovena ze zálohy z {{date}}.',
@@ -976,7 +985,10 @@ export const cs = {
       title: 'Lhůta uchování osobních údajů',
       text: 'Lidé bez jakékoli aktivity (prezence, členství, role na jednání) déle než zvolený počet let. Zvažte jejich anonymizaci.',
       years: 'Neaktivní déle než (roky)',
-      none: 'Nikdo není neaktivní déle než {{count}} let.',
+      none_one: 'Nikdo není neaktivní déle než {{count}} rok.',
+      none_few: 'Nikdo není neaktivní déle než {{count}} roky.',
+      none_many: 'Nikdo není neaktivní déle než {{count}} roku.',
+      none_other: 'Nikdo není neaktivní déle než {{count}} let.',
       lastActivity: 'Poslední aktivita',
       person: 'Osoba',
     },
@@ -1035,7 +1047,10 @@ export const cs = {
         backup: 'Záloha',
       },
       trailTitle: 'Historie změn celé databáze',
-      trailSubtitle: 'Posledních {{count}} záznamů, nejnovější nahoře.',
+      trailSubtitle_one: 'Poslední {{count}} záznam.',
+      trailSubtitle_few: 'Poslední {{count}} záznamy, nejnovější nahoře.',
+      trailSubtitle_many: 'Posledních {{count}} záznamu, nejnovější nahoře.',
+      trailSubtitle_other: 'Posledních {{count}} záznamů, nejnovější nahoře.',
       what: 'Záznam',
       when: 'Kdy',
       who: 'Kdo',
@@ -1452,7 +1467,13 @@ export const cs = {
         encrypted: 'Soubor je chráněný heslem. Uložte ho v Excelu bez hesla a zkuste to znovu.',
         notXlsx:
           'Soubor není sešit Excelu (.xlsx). Starší formát .xls uložte v Excelu jako .xlsx nebo CSV.',
-        tooManyRows:
+        tooManyRows_one:
+          'List má {{count}} řádek, načíst lze nejvýše {{max}}. Nechte v souboru jen strukturu plánu.',
+        tooManyRows_few:
+          'List má {{count}} řádky, načíst lze nejvýše {{max}}. Nechte v souboru jen strukturu plánu.',
+        tooManyRows_many:
+          'List má {{count}} řádku, načíst lze nejvýše {{max}}. Nechte v souboru jen strukturu plánu.',
+        tooManyRows_other:
           'List má {{count}} řádků, načíst lze nejvýše {{max}}. Nechte v souboru jen strukturu plánu.',
         timeout:
           'Načítání trvalo déle než {{seconds}} s, proto bylo zastaveno. Zkuste menší soubor nebo ho uložte jako CSV.',
@@ -1481,7 +1502,13 @@ export const cs = {
       badTarget: 'Cílová hodnota „{{value}}“ není číslo.',
       unknownGroup: 'Pracovní skupina „{{value}}“ neexistuje (uveďte její zkratku, např. PS1).',
       invalid: 'Neplatná hodnota ve sloupci {{field}}.',
-      tooManyCells:
+      tooManyCells_one:
+        'Řádek má {{count}} buňku, záhlaví jen {{expected}}. Text s oddělovačem dejte do uvozovek.',
+      tooManyCells_few:
+        'Řádek má {{count}} buňky, záhlaví jen {{expected}}. Text s oddělovačem dejte do uvozovek.',
+      tooManyCells_many:
+        'Řádek má {{count}} buňky, záhlaví jen {{expected}}. Text s oddělovačem dejte do uvozovek.',
+      tooManyCells_other:
         'Řádek má {{count}} buněk, záhlaví jen {{expected}}. Text s oddělovačem dejte do uvozovek.',
     },
     next: {

@@ -399,7 +399,10 @@ export const en: typeof cs = {
     discussionCount: '{{length, number}} / {{max, number}} characters',
     noItemSelected: 'Choose an agenda item on the left.',
     locked: 'The minutes are approved and locked. Record corrections as an amendment.',
-    attendanceInRoom: 'Attendance: {{present}} of {{total}} members present',
+    attendanceInRoom_one: 'Attendance: {{present}} of {{count}} member present',
+    attendanceInRoom_few: 'Attendance: {{present}} of {{count}} members present',
+    attendanceInRoom_many: 'Attendance: {{present}} of {{count}} members present',
+    attendanceInRoom_other: 'Attendance: {{present}} of {{count}} members present',
     attendanceLink: 'Attendance',
     std: {
       opening: 'Opening, approval of the agenda, election of the verifier',
@@ -889,7 +892,13 @@ export const en: typeof cs = {
       current: 'Records now',
       confirm: 'Restore from backup',
       confirmTitle: 'Replace all data with the backup?',
-      confirmText:
+      confirmText_one:
+        'Current data will be replaced with the backup of {{date}} ({{count}} record). Changes made since then will be lost. We recommend backing up the current state first.',
+      confirmText_few:
+        'Current data will be replaced with the backup of {{date}} ({{count}} records). Changes made since then will be lost. We recommend backing up the current state first.',
+      confirmText_many:
+        'Current data will be replaced with the backup of {{date}} ({{count}} records). Changes made since then will be lost. We recommend backing up the current state first.',
+      confirmText_other:
         'Current data will be replaced with the backup of {{date}} ({{count}} records). Changes made since then will be lost. We recommend backing up the current state first.',
       progress: 'Restoring… {{done}} of {{total}} tables',
       done: 'Data restored from the backup of {{date}}.',
@@ -981,7 +990,10 @@ export const en: typeof cs = {
       title: 'Personal data retention',
       text: 'People without any activity (attendance, membership, meeting role) for longer than the chosen number of years. Consider anonymizing them.',
       years: 'Inactive for more than (years)',
-      none: 'Nobody has been inactive for more than {{count}} years.',
+      none_one: 'Nobody has been inactive for more than {{count}} year.',
+      none_few: 'Nobody has been inactive for more than {{count}} years.',
+      none_many: 'Nobody has been inactive for more than {{count}} years.',
+      none_other: 'Nobody has been inactive for more than {{count}} years.',
       lastActivity: 'Last activity',
       person: 'Person',
     },
@@ -1040,7 +1052,10 @@ export const en: typeof cs = {
         backup: 'Backup',
       },
       trailTitle: 'Change history of the whole database',
-      trailSubtitle: 'The latest {{count}} entries, newest first.',
+      trailSubtitle_one: 'The latest entry.',
+      trailSubtitle_few: 'The latest {{count}} entries, newest first.',
+      trailSubtitle_many: 'The latest {{count}} entries, newest first.',
+      trailSubtitle_other: 'The latest {{count}} entries, newest first.',
       what: 'Record',
       when: 'When',
       who: 'Who',
@@ -1460,7 +1475,13 @@ export const en: typeof cs = {
           'The file is password-protected. Save it in Excel without a password and try again.',
         notXlsx:
           'The file is not an Excel workbook (.xlsx). Save an older .xls file in Excel as .xlsx or CSV.',
-        tooManyRows:
+        tooManyRows_one:
+          'The sheet has {{count}} row; at most {{max}} can be read. Keep only the plan structure in the file.',
+        tooManyRows_few:
+          'The sheet has {{count}} rows; at most {{max}} can be read. Keep only the plan structure in the file.',
+        tooManyRows_many:
+          'The sheet has {{count}} rows; at most {{max}} can be read. Keep only the plan structure in the file.',
+        tooManyRows_other:
           'The sheet has {{count}} rows; at most {{max}} can be read. Keep only the plan structure in the file.',
         timeout:
           'Reading took longer than {{seconds}} s, so it was stopped. Try a smaller file or save it as CSV.',
@@ -1489,7 +1510,13 @@ export const en: typeof cs = {
       badTarget: 'The target “{{value}}” is not a number.',
       unknownGroup: 'The working group “{{value}}” does not exist (use its code, e.g. PS1).',
       invalid: 'Invalid value in column {{field}}.',
-      tooManyCells:
+      tooManyCells_one:
+        'The row has {{count}} cell, the header only {{expected}}. Put text containing the separator in quotes.',
+      tooManyCells_few:
+        'The row has {{count}} cells, the header only {{expected}}. Put text containing the separator in quotes.',
+      tooManyCells_many:
+        'The row has {{count}} cells, the header only {{expected}}. Put text containing the separator in quotes.',
+      tooManyCells_other:
         'The row has {{count}} cells, the header only {{expected}}. Put text containing the separator in quotes.',
     },
     next: {

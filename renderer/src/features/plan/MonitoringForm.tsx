@@ -15,6 +15,7 @@ import { FormError, SelectInput, TextInput } from '../../components/fields';
 import { db, recordMonitoring, todayIso, useMeetings } from '../../db';
 import { formatDate } from '../../i18n/format';
 import { parseAmount } from './planFormat';
+import { indicatorLabel } from './indicatorLabel';
 
 interface Props {
   plan: Plan;
@@ -179,7 +180,7 @@ export function MonitoringForm({ plan, item, period, current, onClose }: Props) 
               {item.indicators.map((i) => (
                 <TextInput
                   key={i.id}
-                  label={`${i.name}${i.unit ? ` (${i.unit})` : ''}`}
+                  label={indicatorLabel(i)}
                   hint={
                     i.target !== undefined
                       ? t('plan.monitoring.target', { value: i.target })

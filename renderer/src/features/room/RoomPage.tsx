@@ -101,7 +101,7 @@ export function RoomPage() {
             <summary>
               {t('room.attendanceInRoom', {
                 present: room.quorum.presentMembers,
-                total: room.members.length,
+                count: room.members.length,
               })}
             </summary>
             {attendanceMessage && (
