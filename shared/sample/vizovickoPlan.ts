@@ -661,6 +661,8 @@ export function buildSamplePlan(
       ...stamp,
     });
   }
+  // The evaluation texts people write in the evaluation tab (printed in the report).
+  const priority = (code: string) => items.find((i) => i.level === 1 && i.code === code)!.id;
   plan.evaluations = [
     {
       period: year,
@@ -668,6 +670,28 @@ export function buildSamplePlan(
       status: 'submitted',
       summary:
         'Pracovní verze PS1: většina aktivit pro seniory se plní, problémem zůstává kapacita odlehčovací služby.',
+      priorityAssessments: {
+        [priority('1')]:
+          'Terénní služby pro seniory se rozšířily do všech obcí ORP. Odlehčovací služba nebyla zařazena do krajské sítě; aktivitu navrhujeme převzít do dalšího období.',
+      },
+      approval: { groupDiscussedOn: reportedOn },
+      updatedAt: now,
+    },
+    {
+      period: year,
+      workingGroupId: '',
+      status: 'draft',
+      summary:
+        'Plán se v prvním roce plní podle harmonogramu; zpožděné jsou aktivity závislé na krajské síti a na investičních dotacích.',
+      priorityAssessments: {
+        [priority('1')]:
+          'Dostupnost péče v domácnostech se zlepšila; chybí pobytová odlehčovací služba.',
+        [priority('2')]: 'Poradenství pro osoby se zdravotním postižením funguje v obou městech.',
+      },
+      conclusions:
+        'Do aktualizace plánu převzít rozšíření odlehčovací služby a domov se zvláštním režimem.\n\nDoplnit analýzu potřeb pečujících osob v menších obcích.',
+      preparedBy: 'koordinátorka KPSS',
+      approval: { councilBody: 'Zastupitelstvo města Vizovice', councilDecision: 'noted' },
       updatedAt: now,
     },
   ];

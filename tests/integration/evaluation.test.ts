@@ -43,17 +43,19 @@ const monitoring = sample.monitoring.map((r) =>
 );
 
 const versions: EvaluationVersion[] = [
-  ...(sample.plan.evaluations ?? []).map((v) =>
-    v.workingGroupId === ps1.id
-      ? {
-          ...v,
-          priorityAssessments: {
-            [priority1.id]: 'Priorita 1 se plní podle harmonogramu, kromě odlehčovací služby.',
-          },
-          approval: { groupDiscussedOn: '2026-11-03' },
-        }
-      : v,
-  ),
+  ...(sample.plan.evaluations ?? [])
+    .filter((v) => v.workingGroupId !== '')
+    .map((v) =>
+      v.workingGroupId === ps1.id
+        ? {
+            ...v,
+            priorityAssessments: {
+              [priority1.id]: 'Priorita 1 se plní podle harmonogramu, kromě odlehčovací služby.',
+            },
+            approval: { groupDiscussedOn: '2026-11-03' },
+          }
+        : v,
+    ),
   {
     period: 2026,
     workingGroupId: '',
