@@ -44,22 +44,24 @@ export type SafeJsonFailure =
   | { kind: 'truncated' }
   | { kind: 'syntax' }
   | { kind: 'forbiddenKey'; key: string }
+  | { kind: 'duplicateKey'; key: string }
   | { kind: 'tooDeep' };
 
 export type SafeJsonResult = { ok: true; value: unknown } | { ok: false; failure: SafeJsonFailure };
 
 /**
- * JSON.parse for files from outside: rejects `__proto__`/`constructor`/`prototype` keys at
- * any depth and nesting deeper than `maxDepth`. Tells a cut-off file from other syntax errors.
+ * JSON.parse for files from outside. Before parsing, one linear scan of the text refuses
+ * nesting deeper than `maxDepth` (a 100 000-level file would otherwise overflow JSON.parse's
+ * stack and look like "not JSON"), `__proto__`/`constructor`/`prototype` keys and keys that
+ * appear twice in one object (JSON.parse silently keeps the last, so two "data" keys could
+ * show one content to a checker and another to the restore). Tells a cut-off file from other
+ * syntax errors.
  */
 export function safeJsonParse(text: string, maxDepth = 64): SafeJsonResult {
-  let forbidden: string | null = null;
-  let value: unknown;
+  const scanned = scanJson(text, maxDepth);
+  if (scanned) return { ok: false, failure: scanned };
   try {
-    value = JSON.parse(text, function reviver(key, v: unknown) {
-      if (FORBIDDEN_KEYS.has(key) && forbidden === null) forbidden = key;
-      return v;
-    });
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
     const message = e instanceof Error ? e.message : '';
     const trimmed = text.trimEnd();
@@ -70,24 +72,62 @@ export function safeJsonParse(text: string, maxDepth = 64): SafeJsonResult {
         !/[}\]]$/.test(trimmed));
     return { ok: false, failure: { kind: looksCut ? 'truncated' : 'syntax' } };
   }
-  if (forbidden !== null) return { ok: false, failure: { kind: 'forbiddenKey', key: forbidden } };
-  if (depthOf(value, maxDepth + 1) > maxDepth) return { ok: false, failure: { kind: 'tooDeep' } };
-  return { ok: true, value };
 }
 
-function depthOf(value: unknown, limit: number): number {
-  // Iterative, so a hostile deeply nested file cannot overflow the stack.
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (d > max) max = d;
-    if (max >= limit) return max;
-    if (v && typeof v === 'object')
-      for (const child of Object.values(v))
-        if (child && typeof child === 'object') stack.push([child, d + 1]);
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+/**
+ * The structural checks of safeJsonParse, without building values: a stack of open
+ * containers, each object with the set of its keys. Malformed text is left to JSON.parse
+ * (null means "nothing wrong found"), so only well-formed keys are looked at.
+ */
+function scanJson(text: string, maxDepth: number): SafeJsonFailure | null {
+  // One entry per open container: a Set of keys for an object, null for an array.
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      let j = i + 1;
+      let escaped = false;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === BACKSLASH) {
+          escaped = true;
+          j++;
+        } else if (d === QUOTE) break;
+      }
+      if (j >= n) return null; // unterminated: JSON.parse reports it
+      const top = stack[stack.length - 1];
+      if (expectKey && top) {
+        let key = text.slice(i + 1, j);
+        if (escaped) {
+          try {
+            key = JSON.parse(`"${key}"`) as string;
+          } catch {
+            return null;
+          }
+        }
+        if (FORBIDDEN_KEYS.has(key)) return { kind: 'forbiddenKey', key };
+        if (top.has(key)) return { kind: 'duplicateKey', key: key.slice(0, 60) };
+        top.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (stack.length >= maxDepth) return { kind: 'tooDeep' };
+      stack.push(c === 123 ? new Set() : null);
+      expectKey = c === 123;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 44 /* , */) {
+      expectKey = stack[stack.length - 1] != null;
+    }
   }
-  return max;
+  return null;
 }
 
 /** Structural equality of JSON-like values (used by tests and by the minutes seal diff). */

@@ -9,7 +9,9 @@
 import { z } from 'zod';
 import { canonicalJson, safeJsonParse, sha256Hex } from './canonical';
 import { BackupError, issue, type BackupIssue } from './errors';
-import { REFERENCES, RECORD_SCHEMAS, schemaFor } from './records';
+import { isSafeText } from '../domain/common';
+import { pollConsistencyIssues } from './pollConsistency';
+import { REFERENCES, RECORD_SCHEMAS, schemaFor, timestamp } from './records';
 
 export const BACKUP_FORMAT = 'triada-backup';
 /** Version of the envelope and of the `data` layout. Bump it and add a migration when either changes. */
@@ -48,6 +50,8 @@ export interface RestoreTarget {
 export interface InspectedBackup {
   meta: BackupMeta;
   data: BackupData;
+  /** Tables the file does not mention (written before they existed): a restore keeps them. */
+  kept: string[];
 }
 
 /**
@@ -94,7 +98,7 @@ const envelopeShape = z.object({
   formatVersion: z.number().int().min(1),
   appVersion: z.string().max(50),
   schemaVersion: z.number().int().min(1),
-  createdAt: z.string().max(40),
+  createdAt: timestamp,
   counts: z.record(z.string(), z.number().int().min(0)),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   data: z.record(z.string(), z.unknown()),
@@ -141,6 +145,7 @@ export async function inspectBackup(
     if (f.kind === 'truncated') fail('safety.errors.truncated');
     if (f.kind === 'forbiddenKey') fail('safety.errors.forbiddenKey', { key: f.key });
     if (f.kind === 'tooDeep') fail('safety.errors.tooDeep');
+    if (f.kind === 'duplicateKey') fail('safety.errors.duplicateKey', { key: f.key });
     fail('safety.errors.notJson');
   }
 
@@ -190,7 +195,16 @@ export async function inspectBackup(
   if (issues.length) throw new BackupError(issues);
 
   const { data: _data, ...meta } = envelope;
-  return { meta: { ...meta, format: BACKUP_FORMAT }, data };
+  return { meta: { ...meta, format: BACKUP_FORMAT }, data, kept: keptTables(data, target) };
+}
+
+/**
+ * Tables of this app that the file does not contain because it was written by a version that
+ * did not have them yet (a missing table of the file's own version is refused instead). A
+ * restore leaves them as they are: an older file never wipes newer tables.
+ */
+export function keptTables(data: BackupData, target: RestoreTarget): string[] {
+  return target.tables.map((t) => t.name).filter((name) => !Object.hasOwn(data, name));
 }
 
 /** Every check of the content, collecting up to MAX_ISSUES issues. Exported for the export self-check. */
@@ -206,8 +220,11 @@ export function validateData(
   for (const table of Object.keys(data)) {
     if (!known.has(table)) issues.push(issue('safety.errors.unknownTable', { table }));
   }
-  for (const [table, spec] of Object.entries(RECORD_SCHEMAS)) {
-    if (known.has(table) && spec.since <= schemaVersion && !Object.hasOwn(data, table))
+  for (const table of known.keys()) {
+    // A table that existed in the file's own version must be there: a file cut down by hand
+    // must not silently empty a table on restore.
+    const since = RECORD_SCHEMAS[table]?.since ?? 1;
+    if (since <= schemaVersion && !Object.hasOwn(data, table))
       issues.push(issue('safety.errors.missingTable', { table }));
   }
   if (issues.length) return issues;
@@ -243,13 +260,13 @@ export function validateData(
       const rec = row as Record<string, unknown>;
       const key = rec[pk];
       const id = typeof key === 'string' ? key : '?';
-      const huge = findHugeString(rec);
-      if (huge !== null) {
+      const bad = findBadValue(rec);
+      if (bad !== null) {
         issues.push(
-          issue('safety.errors.hugeString', {
+          issue(BAD_VALUE_CODE[bad.kind], {
             ...where,
             id: id.slice(0, 60),
-            field: huge,
+            field: bad.path,
             max: MAX_STRING_LENGTH,
           }),
         );
@@ -306,20 +323,37 @@ export function validateData(
       }
     }
   }
-  return issues;
+  if (issues.length) return issues;
+  return pollConsistencyIssues(data, MAX_ISSUES);
 }
 
-/** Path of the first string longer than MAX_STRING_LENGTH (in keys or values), or null. */
-function findHugeString(value: unknown): string | null {
+type BadValue = 'huge' | 'unsafe' | 'nonFinite';
+const BAD_VALUE_CODE = {
+  huge: 'safety.errors.hugeString',
+  unsafe: 'safety.errors.unsafeText',
+  nonFinite: 'safety.errors.nonFinite',
+} as const;
+
+/**
+ * The first value no record of the app may hold, in any field of any table (keys included):
+ * a string longer than MAX_STRING_LENGTH, text with control characters, bidi overrides or lone
+ * surrogates (refused by every text schema too), or a number that is not finite (JSON's 1e400
+ * parses as Infinity).
+ */
+function findBadValue(value: unknown): { path: string; kind: BadValue } | null {
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length) {
     const [v, path] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.length > MAX_STRING_LENGTH) return path || '—';
+      if (v.length > MAX_STRING_LENGTH) return { path: path || '—', kind: 'huge' };
+      if (!isSafeText(v)) return { path: path || '—', kind: 'unsafe' };
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return { path: path || '—', kind: 'nonFinite' };
     } else if (v && typeof v === 'object') {
       for (const [k, child] of Object.entries(v)) {
-        const p = path ? `${path}.${k}` : k;
-        if (k.length > MAX_STRING_LENGTH) return p.slice(0, 80);
+        const p = (path ? `${path}.${k}` : k).slice(0, 80);
+        if (k.length > MAX_STRING_LENGTH) return { path: p, kind: 'huge' };
+        if (!isSafeText(k)) return { path: p, kind: 'unsafe' };
         stack.push([child, p]);
       }
     }

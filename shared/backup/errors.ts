@@ -22,6 +22,10 @@ export const BACKUP_ERROR_CODES = [
   'safety.errors.duplicateId',
   'safety.errors.danglingReference',
   'safety.errors.tooManyRecords',
+  'safety.errors.duplicateKey',
+  'safety.errors.unsafeText',
+  'safety.errors.nonFinite',
+  'safety.errors.pollMismatch',
 ] as const;
 export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number];
 

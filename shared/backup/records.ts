@@ -5,12 +5,19 @@
 // the fields repositories add. Unknown extra fields are allowed (other versions of the app
 // add optional fields); their strings are still size-checked by the generic walk.
 //
-// Tables NOT listed here (plans, planItems, monitoring, evaluationComments, polls, ballots
-// and whatever a later version adds) are still backed up and restored: they are validated as
-// plain JSON objects with a non-empty string `id`. To validate such a table strictly, add an
-// entry to RECORD_SCHEMAS with its stored schema and the schema version that introduced it,
-// and its references to REFERENCES below.
+// Every table of the database has an entry: a backup is validated with the same zod schemas
+// the repositories use, so a restore lets in exactly what the app itself would write. A new
+// table needs an entry here (a test fails until it has one) and its references below.
+// Polls and their ballots are also checked against each other (pollConsistency.ts).
 import { z } from 'zod';
+import {
+  evaluationCommentInput,
+  monitoringInput,
+  PLAN_LEVELS,
+  planInput,
+  planItemInput,
+} from '../plan/model';
+import { BallotSchema, EntitlementSnapshotSchema, PollSchema } from '../voting/schema';
 import {
   agendaItemInput,
   amendmentInput,
@@ -22,12 +29,28 @@ import {
   MINUTES_STATUSES,
   organizationInput,
   personInput,
+  POLL_STATUSES,
   resolutionInput,
+  resolutionResultInput,
+  safeString,
   TASK_STATUSES,
 } from '../domain';
+import { ENCODED_BYTES } from './bytes';
 
 const recordId = z.string('errors.required').min(1, 'errors.required').max(200, 'errors.tooLong');
-const timestamp = z.string('errors.required').regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'errors.date');
+/** An ISO instant as the app writes it (toISOString), and a real date: "zítra" or 2026-13-45 are refused. */
+export const timestamp = z
+  .string('errors.required')
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'errors.date')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s.slice(0, 10),
+    'errors.date',
+  );
+const isoDay = z
+  .string('errors.required')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'errors.date');
 const meta = z.looseObject({ id: recordId, createdAt: timestamp, updatedAt: timestamp });
 const archivable = z.looseObject({ archivedAt: timestamp.optional() });
 const int = z.number('errors.integer').int('errors.integer');
@@ -36,8 +59,8 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'errors.invalid');
 /** Consent to processing personal data, stored on the person (GDPR). */
 export const consentSchema = z.strictObject({
   date: z.string('errors.required').regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date'),
-  scope: z.string('errors.required').trim().min(1, 'errors.required').max(500, 'errors.tooLong'),
-  note: z.string().max(2000, 'errors.tooLong').optional(),
+  scope: safeString().trim().min(1, 'errors.required').max(500, 'errors.tooLong'),
+  note: safeString().max(2000, 'errors.tooLong').optional(),
 });
 
 export interface TableSpec {
@@ -68,7 +91,21 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
     ),
   },
   attendance: { since: 1, schema: meta.and(attendanceInput) },
-  settings: { since: 1, schema: z.strictObject({ key: recordId, value: z.unknown() }) },
+  settings: {
+    since: 1,
+    schema: z.strictObject({ key: recordId, value: z.unknown() }).superRefine((s, ctx) => {
+      const schema = Object.hasOwn(SETTING_SCHEMAS, s.key) ? SETTING_SCHEMAS[s.key] : undefined;
+      const parsed = schema?.safeParse(s.value);
+      if (parsed && !parsed.success) {
+        const first = parsed.error.issues[0]!;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value', ...first.path.map(String)],
+          message: first.message,
+        });
+      }
+    }),
+  },
   agendaItems: {
     since: 2,
     schema: meta.and(agendaItemInput).and(
@@ -82,8 +119,11 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
   },
   resolutions: {
     since: 2,
-    schema: meta.and(resolutionInput).and(
+    schema: meta.and(resolutionInput.omit({ result: true })).and(
       z.looseObject({
+        // 'poll': decided by an option poll, whose result is stored on the poll.
+        result: z.union([resolutionResultInput, z.strictObject({ kind: z.literal('poll') })]),
+        pollId: recordId.optional(),
         meetingId: recordId,
         bodyId: recordId,
         agendaItemId: recordId,
@@ -97,7 +137,7 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
     since: 2,
     schema: meta.and(
       z.looseObject({
-        text: z.string().min(1, 'errors.required').max(1000, 'errors.tooLong'),
+        text: safeString().min(1, 'errors.required').max(1000, 'errors.tooLong'),
         bodyId: recordId,
         meetingId: recordId,
         seq: int.min(1, 'errors.invalid'),
@@ -114,8 +154,8 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
     schema: meta.and(amendmentInput).and(
       z.looseObject({
         meetingId: recordId,
-        author: z.string().max(200, 'errors.tooLong'),
-        at: z.string(),
+        author: safeString().max(200, 'errors.tooLong'),
+        at: timestamp,
       }),
     ),
   },
@@ -124,8 +164,8 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
     schema: meta.and(
       z.looseObject({
         bodyId: recordId,
-        name: z.string().min(1, 'errors.required').max(200, 'errors.tooLong'),
-        items: z.array(z.looseObject({ title: z.string().max(300, 'errors.tooLong') })),
+        name: safeString().min(1, 'errors.required').max(200, 'errors.tooLong'),
+        items: z.array(z.looseObject({ title: safeString().max(300, 'errors.tooLong') })),
       }),
     ),
   },
@@ -137,7 +177,7 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
       recordId: recordId,
       op: z.enum(['create', 'update', 'delete', 'seal', 'restore']),
       at: timestamp,
-      user: z.string().max(200, 'errors.tooLong').optional(),
+      user: safeString().max(200, 'errors.tooLong').optional(),
       // The hash chain (renderer/src/db/audit.ts); absent on entries written before it.
       n: int.min(0, 'errors.invalid').optional(),
       prev: sha256.optional(),
@@ -146,6 +186,87 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
       hash: sha256.optional(),
     }),
   },
+  polls: {
+    since: 2,
+    schema: meta.and(
+      z.looseObject({
+        meetingId: recordId,
+        bodyId: recordId,
+        agendaItemId: recordId,
+        title: safeString().trim().min(1, 'errors.required').max(300, 'errors.tooLong'),
+        secret: z.boolean(),
+        status: z.enum(POLL_STATUSES),
+        options: z
+          .array(z.strictObject({ id: recordId, label: safeString().max(200, 'errors.tooLong') }))
+          .max(40, 'errors.tooMany'),
+        definition: PollSchema,
+        voters: z.array(recordId),
+        openedAt: timestamp.optional(),
+        closedAt: timestamp.optional(),
+        snapshot: EntitlementSnapshotSchema.optional(),
+        result: z.looseObject({ method: z.string() }).optional(),
+        resolutionId: recordId.optional(),
+      }),
+    ),
+  },
+  ballots: {
+    since: 2,
+    schema: meta.and(
+      z.looseObject({
+        pollId: recordId,
+        source: z.enum(['hand', 'rollCall', 'kiosk', 'phone']),
+        ballot: BallotSchema,
+      }),
+    ),
+  },
+  plans: {
+    since: 2,
+    schema: meta.and(planInput).and(
+      z.looseObject({
+        previousPlanId: recordId.optional(),
+        evaluations: z.array(z.looseObject({})).optional(),
+      }),
+    ),
+  },
+  planItems: {
+    since: 2,
+    schema: meta.and(planItemInput).and(
+      z.looseObject({
+        planId: recordId,
+        parentId: recordId.optional(),
+        level: z.union(PLAN_LEVELS.map((l) => z.literal(l))),
+        order: int.min(1, 'errors.invalid'),
+        code: safeString().max(40, 'errors.tooLong'),
+        formerCodes: z.array(safeString().max(40, 'errors.tooLong')),
+      }),
+    ),
+  },
+  monitoring: {
+    since: 2,
+    schema: meta.and(monitoringInput).and(z.looseObject({ planId: recordId })),
+  },
+  evaluationComments: {
+    since: 2,
+    schema: meta.and(evaluationCommentInput).and(z.looseObject({ planId: recordId })),
+  },
+};
+
+/**
+ * Values of the settings the app itself writes; a restored value the app cannot read would
+ * crash the screen that shows it ("Záloha a data" with lastBackupAt "garbage"). Settings of
+ * other keys (a later version's) are kept and only go through the generic checks.
+ */
+export const SETTING_SCHEMAS: Record<string, z.ZodType> = {
+  lastBackupAt: timestamp,
+  backupReminderSnoozedUntil: timestamp,
+  lastAutoBackupDay: isoDay,
+  userName: safeString().max(200, 'errors.tooLong'),
+  startedEmpty: z.boolean(),
+  retentionYears: int.min(1, 'errors.invalid').max(100, 'errors.invalid'),
+  'gdpr.anonymized': z.record(z.string(), z.number().int().min(0)),
+  project: z.looseObject({
+    logo: z.looseObject({ bytes: ENCODED_BYTES, type: z.enum(['png', 'jpg']) }).optional(),
+  }),
 };
 
 /** Tables without a registered schema: any object with a string id. */
@@ -177,4 +298,17 @@ export const REFERENCES: readonly { table: string; field: string; target: string
   { table: 'amendments', field: 'meetingId', target: 'meetings' },
   { table: 'agendaTemplates', field: 'bodyId', target: 'bodies' },
   { table: 'ballots', field: 'pollId', target: 'polls' },
+  { table: 'resolutions', field: 'agendaItemId', target: 'agendaItems' },
+  { table: 'resolutions', field: 'pollId', target: 'polls' },
+  { table: 'tasks', field: 'ownerId', target: 'people' },
+  { table: 'polls', field: 'meetingId', target: 'meetings' },
+  { table: 'polls', field: 'bodyId', target: 'bodies' },
+  { table: 'polls', field: 'agendaItemId', target: 'agendaItems' },
+  { table: 'polls', field: 'resolutionId', target: 'resolutions' },
+  { table: 'planItems', field: 'planId', target: 'plans' },
+  { table: 'planItems', field: 'parentId', target: 'planItems' },
+  { table: 'monitoring', field: 'planId', target: 'plans' },
+  { table: 'monitoring', field: 'planItemId', target: 'planItems' },
+  { table: 'evaluationComments', field: 'planId', target: 'plans' },
+  { table: 'evaluationComments', field: 'planItemId', target: 'planItems' },
 ];

@@ -12,13 +12,39 @@ export const isoDate = z
     'errors.date',
   );
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time');
+
+/**
+ * Characters no text of the record may hold: C0 controls other than tab and line breaks, DEL,
+ * C1 controls, bidi embeddings/overrides/isolates (they can make "PhDr. Novák" display as
+ * something else, the U+202E trick) and lone surrogates (not valid Unicode; they break UTF-8).
+ */
+export const UNSAFE_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const isSafeText = (s: string): boolean => !UNSAFE_TEXT.test(s);
+
+/** Removes what UNSAFE_TEXT refuses (for pasted text, where refusing the whole paste would lose it). */
+export function sanitizeText(s: string): string {
+  return s.replace(new RegExp(UNSAFE_TEXT.source, 'g'), '');
+}
+
+/** A string that refuses unsafe characters (errors.unsafeText). */
+export const safeString = () => z.string().refine(isSafeText, 'errors.unsafeText');
+
 export const requiredText = (max = 200) =>
-  z.string('errors.required').trim().min(1, 'errors.required').max(max, 'errors.tooLong');
+  z
+    .string('errors.required')
+    .trim()
+    .min(1, 'errors.required')
+    .max(max, 'errors.tooLong')
+    .refine(isSafeText, 'errors.unsafeText');
 export const optionalText = (max = 2000) =>
   z
     .string()
     .trim()
     .max(max, 'errors.tooLong')
+    .refine(isSafeText, 'errors.unsafeText')
     .optional()
     .transform((v) => (v ? v : undefined));
 

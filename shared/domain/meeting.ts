@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Timestamps, Stored } from './common';
-import { clockTime, isoDate, optionalText, requiredText } from './common';
+import { clockTime, isoDate, isSafeText, optionalText, requiredText } from './common';
 import type { MinutesApproval, MinutesStatus } from './minutes';
 
 const optionalId = z
@@ -21,7 +21,7 @@ export const meetingInput = z
     note: optionalText(2000),
     /** Materials sent with the invitation, one per line in the form. */
     materials: z
-      .array(z.string().trim().max(300, 'errors.tooLong'))
+      .array(z.string().trim().max(300, 'errors.tooLong').refine(isSafeText, 'errors.unsafeText'))
       .max(30, 'errors.tooMany')
       .optional()
       .transform((list) => {

@@ -9,7 +9,7 @@ import {
 } from '../voting/schema';
 import type { PollResult } from '../voting/count';
 import type { Timestamps } from './common';
-import { requiredText } from './common';
+import { isSafeText, requiredText } from './common';
 import { majorityOf, RESOLUTION_BASE } from './resolution';
 import type { RulesOfProcedure } from './rules';
 
@@ -45,7 +45,7 @@ export const pollInput = z
     secret: z.boolean(),
     /** Option labels, one per line as typed or pasted; ignored for resolutions. */
     options: z
-      .array(z.string().trim().max(200, 'errors.tooLong'))
+      .array(z.string().trim().max(200, 'errors.tooLong').refine(isSafeText, 'errors.unsafeText'))
       .max(40, 'errors.tooMany')
       .default([]),
     pointsPerVoter: small(1, 100).optional(),

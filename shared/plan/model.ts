@@ -3,7 +3,7 @@
 // Schema messages are i18n keys (errors.* shared with the app, plan.errors.* of this feature).
 import { z } from 'zod';
 import type { Stored, Timestamps } from '../domain/common';
-import { isoDate, optionalText, requiredText } from '../domain/common';
+import { isoDate, isSafeText, optionalText, requiredText } from '../domain/common';
 
 export const PLAN_STATUSES = ['draft', 'approved', 'closed'] as const; // návrh / schválený / ukončený
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -100,7 +100,7 @@ const money = z
   .max(10_000_000_000, 'errors.tooLarge');
 const textList = (max: number) =>
   z
-    .array(z.string().trim().max(max, 'errors.tooLong'))
+    .array(z.string().trim().max(max, 'errors.tooLong').refine(isSafeText, 'errors.unsafeText'))
     .default([])
     .transform((xs) => [...new Set(xs.filter((x) => x.length > 0))]);
 const idList = z
@@ -243,6 +243,7 @@ export const planItemInput = z
       .string()
       .trim()
       .max(20, 'errors.tooLong')
+      .refine(isSafeText, 'errors.unsafeText')
       .optional()
       .transform((v) => (v ? v : undefined)),
     description: optionalText(4000),

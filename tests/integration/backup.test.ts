@@ -12,8 +12,10 @@ import {
 import {
   createBackup,
   dumpTables,
+  markBackupVerified,
   readBackupFile,
   restoreBackup,
+  restorePreview,
   restoreTarget,
 } from '../../renderer/src/db/backup';
 import { AppDb } from '../../renderer/src/db/schema';
@@ -35,9 +37,9 @@ describe('backup and restore', () => {
     const before = await dumpTables(db);
     expect(Object.keys(before).sort()).toEqual(db.tables.map((t) => t.name).sort());
     expect(before.people!.length).toBeGreaterThan(40);
-    expect(before.ballots!.length).toBe(2);
+    expect(before.ballots!.length).toBe(4);
     const file = await createBackup(db);
-    expect(file.warnings).toEqual([]);
+    await markBackupVerified(db, file.meta.createdAt);
     const snapshot = await dumpTables(db); // includes the lastBackupAt the backup recorded
     expect(JSON.parse(text(file.bytes)).data).toEqual(snapshot);
 
@@ -110,6 +112,99 @@ describe('backup and restore', () => {
     const auditAfter = await db.table('audit').toArray();
     expect(auditAfter.filter((e) => e.op !== 'restore')).toEqual(auditBefore);
     expect(auditAfter.filter((e) => e.op === 'restore')).toHaveLength(1);
+  });
+
+  it("an older version's backup keeps the tables it did not know, and the preview says so", async () => {
+    await seedDatabase(db);
+    const v1 = [
+      'organizations',
+      'people',
+      'bodies',
+      'memberships',
+      'meetings',
+      'attendance',
+      'settings',
+    ];
+    const all = await dumpTables(db);
+    const data = Object.fromEntries(v1.map((t) => [t, all[t]!]));
+    const { text: file } = await buildBackup(data, {
+      appVersion: '0.0.9',
+      schemaVersion: 1,
+      createdAt: '2026-04-16T10:00:00.000Z',
+    });
+    const inspected = await readBackupFile(db, file);
+    expect(inspected.kept.sort()).toEqual(
+      db.tables
+        .map((t) => t.name)
+        .filter((t) => !v1.includes(t))
+        .sort(),
+    );
+    const preview = await restorePreview(db, inspected);
+    const polls = preview.find((c) => c.table === 'polls')!;
+    expect(polls).toMatchObject({ kept: true, before: 2, after: 2 });
+    const audit = await db.table('audit').count();
+    await restoreBackup(db, inspected);
+    expect(await db.polls.count()).toBe(2);
+    expect(await db.table('audit').count()).toBeGreaterThanOrEqual(audit);
+  });
+
+  it('refuses an older backup whose restore would leave kept records pointing nowhere', async () => {
+    const { meetingId } = await seedDatabase(db);
+    const all = await dumpTables(db);
+    const v1 = [
+      'organizations',
+      'people',
+      'bodies',
+      'memberships',
+      'meetings',
+      'attendance',
+      'settings',
+    ];
+    const data = Object.fromEntries(v1.map((t) => [t, all[t]!]));
+    data.meetings = data.meetings!.filter((m) => m.id !== meetingId);
+    data.attendance = data.attendance!.filter((a) => a.meetingId !== meetingId);
+    const { text: file } = await buildBackup(data, {
+      appVersion: '0.0.9',
+      schemaVersion: 1,
+      createdAt: '2026-04-16T10:00:00.000Z',
+    });
+    const before = await dumpTables(db);
+    const inspected = await readBackupFile(db, file);
+    const error = await restoreBackup(db, inspected).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).code).toBe('safety.errors.danglingReference');
+    expect(await dumpTables(db)).toEqual(before);
+  });
+
+  it('keeps binary values (the logo) as bytes through backup and restore', async () => {
+    await seedDatabase(db);
+    const logo = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 10, 13]);
+    await db.settings.put({
+      key: 'project',
+      value: {
+        organizationName: 'Město Vizovice',
+        logo: { bytes: logo, type: 'png', widthPx: 1, heightPx: 1 },
+      },
+    });
+    const file = await createBackup(db);
+    await db.settings.clear();
+    await restoreBackup(db, await readBackupFile(db, file.bytes));
+    const restored = (await db.settings.get('project'))!.value as { logo: { bytes: unknown } };
+    expect(restored.logo.bytes).toBeInstanceOf(Uint8Array);
+    expect([...(restored.logo.bytes as Uint8Array)]).toEqual([...logo]);
+  });
+
+  it('a backup is read back and validated before it counts; the reminder waits for a stored file', async () => {
+    await seedDatabase(db);
+    expect(await db.settings.get('lastBackupAt')).toBeUndefined();
+    const file = await createBackup(db);
+    // Made and verified, but not yet stored by the user: the reminder does not reset.
+    expect(await db.settings.get('lastBackupAt')).toBeUndefined();
+    expect((await readBackupFile(db, file.bytes)).meta.createdAt).toBe(file.meta.createdAt);
+    // A database holding something a restore would refuse gives no backup at all.
+    await db.people.update((await db.people.toCollection().first())!.id, { lastName: 'X\u202E' });
+    await expect(createBackup(db)).rejects.toBeInstanceOf(BackupError);
+    expect(await db.settings.get('lastBackupAt')).toBeUndefined();
   });
 
   it('runs format migrations in order', () => {
@@ -397,6 +492,142 @@ const BAD_FILES: {
     name: 'file larger than the limit',
     code: 'safety.errors.tooLarge',
     file: async () => ({ byteLength: 101 * 1024 * 1024 }) as unknown as Uint8Array,
+  },
+  {
+    name: 'nesting 100 000 levels deep (would overflow the parser)',
+    code: 'safety.errors.tooDeep',
+    file: async () => '['.repeat(100_000) + ']'.repeat(100_000),
+  },
+  {
+    name: 'two "data" keys (JSON.parse would keep the last)',
+    code: 'safety.errors.duplicateKey',
+    params: { key: 'data' },
+    file: async () => {
+      const s = JSON.stringify((await validFile()).env);
+      return s.replace('{', '{"data":{"people":[]},');
+    },
+  },
+  {
+    name: 'creation time that is not a date',
+    code: 'safety.errors.notBackup',
+    file: async () => {
+      const { env } = await validFile();
+      env.createdAt = 'zítra';
+      return JSON.stringify(env);
+    },
+  },
+  {
+    name: 'a setting the app cannot read (lastBackupAt "garbage")',
+    code: 'safety.errors.invalidRecord',
+    params: { table: 'settings', field: 'value' },
+    file: () =>
+      resealed((_e, d) => {
+        d.settings!.push({ key: 'lastBackupAt', value: 'garbage' });
+      }),
+  },
+  {
+    name: 'a number that became Infinity (1e400)',
+    code: 'safety.errors.nonFinite',
+    params: { table: 'agendaItems', field: 'elapsedMs' },
+    file: async () => {
+      const { env, data } = await validFile();
+      const text = JSON.stringify(env);
+      const item = data.agendaItems![1]!;
+      const edited = text.replace(`"elapsedMs":${String(item.elapsedMs)}`, '"elapsedMs":1e400');
+      // Recompute the checksum the way a forger would, so only the value check is left.
+      const parsed = JSON.parse(edited) as { data: unknown; sha256: string };
+      return edited.replace(parsed.sha256, await sha256Hex(canonicalJson(parsed.data)));
+    },
+  },
+  {
+    name: 'a name with a right-to-left override (U+202E)',
+    code: 'safety.errors.unsafeText',
+    params: { table: 'people', field: 'lastName' },
+    file: () =>
+      resealed((_e, d) => {
+        firstPerson(d).lastName = 'Novák\u202Eexe.txt';
+      }),
+  },
+  {
+    name: 'a NUL character in a text',
+    code: 'safety.errors.unsafeText',
+    params: { table: 'agendaItems', field: 'discussion' },
+    file: () =>
+      resealed((_e, d) => {
+        d.agendaItems![0]!.discussion = 'Zahájení\u0000';
+      }),
+  },
+  {
+    name: 'a lone surrogate in a text',
+    code: 'safety.errors.unsafeText',
+    params: { table: 'people', field: 'firstName' },
+    file: () =>
+      resealed((_e, d) => {
+        firstPerson(d).firstName = 'Jan\uD800';
+      }),
+  },
+  {
+    name: 'a stuffed ballot box (one more ballot than voters)',
+    code: 'safety.errors.pollMismatch',
+    params: { reason: 'ballotCount' },
+    file: () =>
+      resealed((_e, d) => {
+        const b = d.ballots!.find((x) => (x.ballot as { points?: unknown }).points)!;
+        d.ballots!.push({ ...structuredClone(b), id: 'stuffed' });
+      }),
+  },
+  {
+    name: 'a 999-point ballot in a closed dot vote',
+    code: 'safety.errors.pollMismatch',
+    params: { reason: 'invalidBallot' },
+    file: () =>
+      resealed((_e, d) => {
+        const b = d.ballots!.find((x) => (x.ballot as { points?: unknown }).points)!;
+        const points = (b.ballot as { points: Record<string, number> }).points;
+        points[Object.keys(points)[0]!] = 999;
+      }),
+  },
+  {
+    name: 'a secret ballot carrying its voter',
+    code: 'safety.errors.pollMismatch',
+    params: { reason: 'secretVoter' },
+    file: () =>
+      resealed((_e, d) => {
+        const poll = d.polls!.find((p) => p.secret)!;
+        const b = d.ballots!.find((x) => x.pollId === poll.id)!;
+        (b.ballot as Record<string, unknown>).voterId = (poll.voters as string[])[0];
+      }),
+  },
+  {
+    name: 'a closed poll whose stored result is not what its ballots give',
+    code: 'safety.errors.pollMismatch',
+    params: { reason: 'recount' },
+    file: () =>
+      resealed((_e, d) => {
+        const poll = d.polls!.find((p) => !p.secret)!;
+        const result = poll.result as { ranking: { value: number }[] };
+        result.ranking[0]!.value += 10;
+      }),
+  },
+  {
+    name: 'an orphan poll of a meeting that does not exist',
+    code: 'safety.errors.danglingReference',
+    params: { table: 'polls', field: 'meetingId' },
+    file: () =>
+      resealed((_e, d) => {
+        d.polls![0]!.meetingId = 'ghost';
+      }),
+  },
+  {
+    name: 'a current-version file without polls, ballots and the plan',
+    code: 'safety.errors.missingTable',
+    file: () =>
+      resealed((e, d) => {
+        for (const t of ['polls', 'ballots', 'plans']) {
+          delete d[t];
+          delete (e.counts as Record<string, number>)[t];
+        }
+      }),
   },
 ];
 

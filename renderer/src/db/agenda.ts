@@ -1,5 +1,11 @@
 import type { AgendaItem, AgendaItemInput, AgendaKind } from '@shared/domain';
-import { agendaItemInput, discussionText, MAX_DISCUSSION_LENGTH, reorder } from '@shared/domain';
+import {
+  agendaItemInput,
+  discussionText,
+  isSafeText,
+  MAX_DISCUSSION_LENGTH,
+  reorder,
+} from '@shared/domain';
 import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import { editableMeeting } from './guard';
@@ -226,12 +232,14 @@ export async function saveAgendaTemplate(
     plannedMinutes === undefined ? { title, kind } : { title, kind, plannedMinutes },
   );
   if (!name.trim()) throw new DomainError('errors.required');
+  if (name.trim().length > 120) throw new DomainError('errors.tooLong');
+  if (!isSafeText(name)) throw new DomainError('errors.unsafeText');
   if (items.length === 0) throw new DomainError('errors.emptyAgenda');
   const now = nowIso();
   await db.agendaTemplates.add({
     id: newId(),
     bodyId,
-    name: name.trim().slice(0, 120),
+    name: name.trim(),
     items,
     createdAt: now,
     updatedAt: now,

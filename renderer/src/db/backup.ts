@@ -7,7 +7,11 @@ import Dexie from 'dexie';
 import {
   BackupError,
   buildBackup,
+  decodeBytes,
+  encodeBytes,
   inspectBackup,
+  issue,
+  REFERENCES,
   validateData,
   type BackupData,
   type BackupIssue,
@@ -30,8 +34,6 @@ export interface BackupFile {
   bytes: Uint8Array;
   fileName: string;
   meta: BackupMeta;
-  /** Problems the backup itself would be refused for on restore (should be none). */
-  warnings: BackupIssue[];
 }
 
 export function restoreTarget(db: AppDb): RestoreTarget {
@@ -51,49 +53,57 @@ export function backupFileName(createdAt: string): string {
   return `triada-zaloha-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}.json`;
 }
 
-/** Reads every table in one consistent snapshot. */
+/** Reads every table in one consistent snapshot (binary values encoded for JSON, bytes.ts). */
 export async function dumpTables(db: AppDb, onProgress?: BackupProgress): Promise<BackupData> {
   const data: BackupData = {};
   const tables = [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
   await db.transaction('r', tables, async () => {
     let done = 0;
     for (const table of tables) {
-      data[table.name] = (await table.toArray()) as Record<string, unknown>[];
+      const rows = (await table.toArray()) as Record<string, unknown>[];
+      data[table.name] = rows.map((r) => encodeBytes(r) as Record<string, unknown>);
       onProgress?.(++done, tables.length, table.name);
     }
   });
   return data;
 }
 
-/** A one-file backup of the whole database. Records the time in the `lastBackupAt` setting. */
+/**
+ * A one-file backup of the whole database, read back and validated exactly as a restore would
+ * read it before it is handed out: a backup that could not be restored is an error here, not
+ * a surprise on the day it is needed. The file carries its own time as `lastBackupAt`, so after
+ * a restore the reminder knows the data's age; the database records it only through
+ * `markBackupVerified`, once the caller has the file safely stored.
+ */
 export async function createBackup(
   db: AppDb,
-  options: { onProgress?: BackupProgress; record?: boolean } = {},
+  options: { onProgress?: BackupProgress } = {},
 ): Promise<BackupFile> {
   const createdAt = nowIso();
-  // Recorded first, so the file carries its own time: after a restore the reminder knows the data's age.
-  const previous = await db.settings.get(LAST_BACKUP_KEY);
-  if (options.record !== false) await db.settings.put({ key: LAST_BACKUP_KEY, value: createdAt });
-  try {
-    const data = await dumpTables(db, options.onProgress);
-    const { envelope, text } = await buildBackup(data, {
-      appVersion: APP_VERSION,
-      schemaVersion: db.verno,
-      createdAt,
-    });
-    const warnings = validateData(data, db.verno, restoreTarget(db));
-    const { data: _d, ...meta } = envelope;
-    return {
-      bytes: new TextEncoder().encode(text),
-      fileName: backupFileName(createdAt),
-      meta,
-      warnings,
-    };
-  } catch (e) {
-    if (options.record !== false)
-      await (previous ? db.settings.put(previous) : db.settings.delete(LAST_BACKUP_KEY));
-    throw e;
-  }
+  const data = await dumpTables(db, options.onProgress);
+  data.settings = [
+    ...(data.settings ?? []).filter((s) => s.key !== LAST_BACKUP_KEY),
+    { key: LAST_BACKUP_KEY, value: createdAt },
+  ].sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
+  const { envelope, text } = await buildBackup(data, {
+    appVersion: APP_VERSION,
+    schemaVersion: db.verno,
+    createdAt,
+  });
+  const bytes = new TextEncoder().encode(text);
+  await verifyBackupBytes(db, bytes);
+  const { data: _d, ...meta } = envelope;
+  return { bytes, fileName: backupFileName(createdAt), meta };
+}
+
+/** Reads a written backup back through the restore's own checks; throws BackupError if it would be refused. */
+export async function verifyBackupBytes(db: AppDb, bytes: Uint8Array): Promise<InspectedBackup> {
+  return inspectBackup(bytes, restoreTarget(db));
+}
+
+/** The backup made at `createdAt` is stored and verified: the reminder starts counting again. */
+export async function markBackupVerified(db: AppDb, createdAt: string): Promise<void> {
+  await db.settings.put({ key: LAST_BACKUP_KEY, value: createdAt });
 }
 
 /** Validates a file without touching the database: what a restore would bring (the preview). */
@@ -104,10 +114,37 @@ export async function readBackupFile(
   return inspectBackup(file, restoreTarget(db));
 }
 
+/** One row of the restore preview: how many records a table has now and will have after. */
+export interface RestoreChange {
+  table: string;
+  before: number;
+  after: number;
+  /** The file does not contain the table (written before it existed): it stays as it is. */
+  kept: boolean;
+}
+
+/** What a restore of `backup` would do to every table, for the preview (changed tables first). */
+export async function restorePreview(db: AppDb, backup: InspectedBackup): Promise<RestoreChange[]> {
+  const kept = new Set(backup.kept);
+  return Promise.all(
+    db.tables.map(async (t) => {
+      const before = await t.count();
+      return {
+        table: t.name,
+        before,
+        after: kept.has(t.name) ? before : (backup.data[t.name]?.length ?? 0),
+        kept: kept.has(t.name),
+      };
+    }),
+  );
+}
+
 /**
- * Replaces the whole database with a validated backup, atomically: every table is cleared and
- * refilled inside one transaction, so an error at any point rolls everything back. The audit
- * trail is merged, not replaced; afterwards `checkIntegrity` (seal.ts) checks chain and seals.
+ * Replaces the database with a validated backup, atomically: every table the file contains is
+ * cleared and refilled inside one transaction, so an error at any point rolls everything back.
+ * Tables the file does not know (an older version's backup) are kept, and their references
+ * into the restored data are checked in the same transaction. The audit trail is merged, not
+ * replaced; afterwards `checkIntegrity` (seal.ts) checks chain and seals.
  */
 export async function restoreBackup(
   db: AppDb,
@@ -117,11 +154,16 @@ export async function restoreBackup(
   const target = restoreTarget(db);
   const issues = validateData(backup.data, backup.meta.schemaVersion, target);
   if (issues.length) throw new BackupError(issues);
+  const kept = new Set(backup.kept);
   const tables = db.tables;
   await db.transaction('rw', tables, async () => {
     suppressAudit(Dexie.currentTransaction);
     let done = 0;
     for (const table of tables) {
+      if (kept.has(table.name)) {
+        onProgress?.(++done, tables.length, table.name);
+        continue;
+      }
       // The audit is append-only: the file's entries are merged in, nothing local is dropped.
       if (table.name === AUDIT_TABLE) {
         await restoreAuditTable(db, backup.data[table.name] ?? [], backup.meta);
@@ -130,10 +172,38 @@ export async function restoreBackup(
       }
       await table.clear();
       const rows = backup.data[table.name] ?? [];
-      if (rows.length) await table.bulkAdd(rows);
+      if (rows.length) await table.bulkAdd(rows.map((r) => decodeBytes(r)));
       onProgress?.(++done, tables.length, table.name);
     }
+    if (kept.size) {
+      const dangling = await danglingFromKept(db, kept);
+      if (dangling.length) throw new BackupError(dangling);
+    }
   });
+}
+
+/** References from kept tables into the restored ones that would now point nowhere. */
+async function danglingFromKept(db: AppDb, kept: ReadonlySet<string>): Promise<BackupIssue[]> {
+  const issues: BackupIssue[] = [];
+  for (const ref of REFERENCES) {
+    if (!kept.has(ref.table) || kept.has(ref.target)) continue;
+    const ids = new Set((await db.table(ref.target).toCollection().primaryKeys()) as string[]);
+    for (const rec of (await db.table(ref.table).toArray()) as Record<string, unknown>[]) {
+      const value = rec[ref.field];
+      if (typeof value === 'string' && value !== '' && !ids.has(value))
+        issues.push(
+          issue('safety.errors.danglingReference', {
+            table: ref.table,
+            id: String(rec.id ?? '?').slice(0, 60),
+            field: ref.field,
+            target: ref.target,
+            value: value.slice(0, 60),
+          }),
+        );
+      if (issues.length >= 20) return issues;
+    }
+  }
+  return issues;
 }
 
 export const REMINDER_DAYS = 7;

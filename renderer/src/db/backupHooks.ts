@@ -11,9 +11,3 @@ export const useIsAnonymized = (personId: string) =>
   useLiveQuery(() => isAnonymized(db, personId), [personId]);
 export const usePerson = (personId: string) =>
   useLiveQuery(async () => (await db.people.get(personId)) ?? null, [personId]);
-export const useTableCounts = () =>
-  useLiveQuery(async () =>
-    Object.fromEntries(
-      await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)),
-    ),
-  );

@@ -10,6 +10,7 @@ import {
   ballotVoters,
   evaluateResolution,
   firstPlaceTie,
+  isSafeText,
   pollDefinition,
   pollInput,
   RESOLUTION_VERBS,
@@ -218,6 +219,8 @@ export async function closePoll(
   close: CloseOptions,
 ): Promise<Resolution> {
   if (!close.text.trim()) throw new DomainError('errors.required');
+  if (close.text.trim().length > 4000) throw new DomainError('errors.tooLong');
+  if (!isSafeText(close.text)) throw new DomainError('errors.unsafeText');
   if (!RESOLUTION_VERBS.includes(close.verb)) throw new DomainError('errors.invalid');
   return db.transaction('rw', ROOM(db), async () => {
     const poll = await openPollOf(db, pollId);
@@ -257,7 +260,7 @@ export async function closePoll(
     const base = {
       ...(await newResolutionStub(db, meeting, body, poll.agendaItemId)),
       verb: close.verb,
-      text: close.text.trim().slice(0, 4000),
+      text: close.text.trim(),
       pollId,
     };
     let resolution: Resolution;

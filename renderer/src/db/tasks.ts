@@ -1,5 +1,5 @@
 import type { TaskInput, TaskStatus } from '@shared/domain';
-import { TASK_STATUSES, taskInput } from '@shared/domain';
+import { isSafeText, TASK_STATUSES, taskInput } from '@shared/domain';
 import { nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import { editableMeeting } from './guard';
@@ -44,6 +44,10 @@ export async function reviewTask(
   comment?: string,
 ): Promise<void> {
   if (!TASK_STATUSES.includes(status)) throw new DomainError('errors.invalid');
+  const clean = comment?.trim() || undefined;
+  // Refused, never cut or stored with characters a backup would refuse.
+  if (clean && clean.length > 2000) throw new DomainError('errors.tooLong');
+  if (clean && !isSafeText(clean)) throw new DomainError('errors.unsafeText');
   await db.transaction('rw', db.tasks, db.meetings, async () => {
     const task = await db.tasks.get(taskId);
     if (!task) throw new DomainError('errors.notFound');
@@ -53,7 +57,6 @@ export async function reviewTask(
       assignedAt && meeting.date + meeting.timeFrom > assignedAt.date + assignedAt.timeFrom;
     if (meeting.bodyId !== task.bodyId || meeting.id === task.meetingId || !later)
       throw new DomainError('errors.invalid');
-    const clean = comment?.trim().slice(0, 2000) || undefined;
     const review = { meetingId, status, at: nowIso(), ...(clean ? { comment: clean } : {}) };
     const reviews = [...task.reviews.filter((r) => r.meetingId !== meetingId), review];
     await db.tasks.update(taskId, { status, reviews, updatedAt: nowIso() });

@@ -714,6 +714,8 @@ export const cs = {
     tooLong: 'Text je příliš dlouhý.',
     discussionTooLong: 'Text je delší než {{max, number}} znaků a nelze ho uložit.',
     discussionConflict: 'Text mezitím změnil někdo jiný; nic se nepřepsalo.',
+    unsafeText:
+      'Text obsahuje řídicí nebo neviditelné znaky (např. obrácení směru textu). Odstraňte je.',
     invalid: 'Neplatná hodnota.',
     validation: 'Formulář obsahuje chyby. Opravte označená pole.',
     id: 'Neplatný identifikátor.',
@@ -859,6 +861,8 @@ export const cs = {
       audit: 'historie změn',
     },
     backup: {
+      unrestorable:
+        'Záloha nevznikla: kontrola zapsaného souboru našla problém, kvůli kterému by nešel obnovit. {{message}}',
       title: 'Záloha',
       text: 'Celá databáze v jednom souboru. Uložte ho mimo tento počítač (flash disk, sdílená složka).',
       button: 'Zálohovat',
@@ -867,8 +871,6 @@ export const cs = {
       cancelled: 'Uložení zálohy bylo zrušeno.',
       last: 'Poslední záloha: {{date}}',
       never: 'Zatím jste nezálohovali.',
-      warnings:
-        'Pozor: záloha obsahuje nesrovnalosti, které by bránily obnově ({{message}}). Obraťte se na správce aplikace.',
       failed: 'Zálohu se nepodařilo vytvořit: {{message}}',
       auto: 'Automatické zálohy: denně a při zavření aplikace do složky {{folder}} (posledních 14 denních a 12 měsíčních).',
       autoNone:
@@ -885,6 +887,20 @@ export const cs = {
       table: 'Tabulka',
       records: 'Záznamů v záloze',
       current: 'Záznamů nyní',
+      after: 'Po obnově',
+      change: 'Co se stane',
+      previewText:
+        'Tabulky, které se obnovou změní, jsou nahoře. Tabulka, kterou záloha nezná (je ze starší verze), zůstane beze změny.',
+      kept: 'zůstane beze změny (záloha ji nezná)',
+      replaced: 'nahradí se stejným počtem záznamů',
+      fewer_one: 'ubude {{count}} záznam',
+      fewer_few: 'ubudou {{count}} záznamy',
+      fewer_many: 'ubude {{count}} záznamu',
+      fewer_other: 'ubude {{count}} záznamů',
+      more_one: 'přibude {{count}} záznam',
+      more_few: 'přibudou {{count}} záznamy',
+      more_many: 'přibude {{count}} záznamu',
+      more_other: 'přibude {{count}} záznamů',
       confirm: 'Obnovit ze zálohy',
       confirmTitle: 'Nahradit všechna data zálohou?',
       confirmText_one:
@@ -932,6 +948,24 @@ export const cs = {
       danglingReference:
         'Tabulka „{{table}}“, záznam {{id}}: pole „{{field}}“ odkazuje na neexistující záznam {{value}} v tabulce „{{target}}“.',
       tooManyRecords: 'Tabulka „{{table}}“ má nepřiměřeně mnoho záznamů ({{count}}).',
+      duplicateKey:
+        'Soubor obsahuje dvakrát klíč „{{key}}“ v jednom objektu; takový soubor nemá jednoznačný obsah.',
+      unsafeText:
+        'Tabulka „{{table}}“, záznam č. {{index}} (id {{id}}), pole „{{field}}“: text obsahuje řídicí nebo neviditelné znaky (např. obrácení směru textu), které Triáda nepřijímá.',
+      nonFinite:
+        'Tabulka „{{table}}“, záznam č. {{index}} (id {{id}}), pole „{{field}}“: číslo je mimo rozsah (nekonečno).',
+      pollMismatch: 'Hlasování {{id}} nesouhlasí se svými hlasovacími lístky: {{reason}}',
+    },
+    pollMismatch: {
+      ballotsInDraft: 'nepřipravené hlasování už má lístky.',
+      duplicateVoter: 'jeden člověk je v seznamu hlasujících dvakrát.',
+      ballotCount: 'počet lístků neodpovídá počtu lidí, kteří hlasovali.',
+      secretVoter: 'lístek tajného hlasování nese jméno nebo roli hlasujícího.',
+      voterList: 'jména na lístcích neodpovídají seznamu hlasujících.',
+      invalidBallot:
+        'některý lístek je pro tuto metodu neplatný (např. víc bodů, než je dovoleno).',
+      noResult: 'ukončené hlasování nemá uložený výsledek.',
+      recount: 'přepočet lístků nedává uložený výsledek.',
     },
     csv: {
       title: 'Import lidí a organizací z CSV',

@@ -713,6 +713,8 @@ export const en: typeof cs = {
     tooLong: 'The text is too long.',
     discussionTooLong: 'The text is longer than {{max, number}} characters and cannot be saved.',
     discussionConflict: 'Someone else changed the text in the meantime; nothing was overwritten.',
+    unsafeText:
+      'The text contains control or invisible characters (such as a text-direction override). Remove them.',
     invalid: 'Invalid value.',
     validation: 'The form has errors. Fix the marked fields.',
     id: 'Invalid identifier.',
@@ -864,6 +866,8 @@ export const en: typeof cs = {
       audit: 'change history',
     },
     backup: {
+      unrestorable:
+        'No backup was made: checking the written file found a problem that would stop it from restoring. {{message}}',
       title: 'Backup',
       text: 'The whole database in one file. Keep it off this computer (a USB stick, a shared folder).',
       button: 'Back up',
@@ -872,8 +876,6 @@ export const en: typeof cs = {
       cancelled: 'Saving the backup was cancelled.',
       last: 'Last backup: {{date}}',
       never: 'You have not backed up yet.',
-      warnings:
-        'Warning: the backup contains inconsistencies that would prevent a restore ({{message}}). Contact the app administrator.',
       failed: 'The backup could not be created: {{message}}',
       auto: 'Automatic backups: daily and when the app closes, into {{folder}} (last 14 daily and 12 monthly).',
       autoNone:
@@ -890,6 +892,20 @@ export const en: typeof cs = {
       table: 'Table',
       records: 'Records in backup',
       current: 'Records now',
+      after: 'After restore',
+      change: 'What happens',
+      previewText:
+        'Tables the restore changes are listed first. A table the backup does not know (it is from an older version) stays as it is.',
+      kept: 'stays as it is (not in the backup)',
+      replaced: 'replaced with the same number of records',
+      fewer_one: '{{count}} record fewer',
+      fewer_few: '{{count}} records fewer',
+      fewer_many: '{{count}} records fewer',
+      fewer_other: '{{count}} records fewer',
+      more_one: '{{count}} record more',
+      more_few: '{{count}} records more',
+      more_many: '{{count}} records more',
+      more_other: '{{count}} records more',
       confirm: 'Restore from backup',
       confirmTitle: 'Replace all data with the backup?',
       confirmText_one:
@@ -938,6 +954,23 @@ export const en: typeof cs = {
       danglingReference:
         'Table “{{table}}”, record {{id}}: field “{{field}}” refers to a missing record {{value}} in table “{{target}}”.',
       tooManyRecords: 'Table “{{table}}” has unreasonably many records ({{count}}).',
+      duplicateKey:
+        'The file contains the key “{{key}}” twice in one object; its content is ambiguous.',
+      unsafeText:
+        'Table “{{table}}”, record no. {{index}} (id {{id}}), field “{{field}}”: the text contains control or invisible characters (such as a text-direction override) that Triáda does not accept.',
+      nonFinite:
+        'Table “{{table}}”, record no. {{index}} (id {{id}}), field “{{field}}”: the number is out of range (infinite).',
+      pollMismatch: 'Poll {{id}} does not agree with its ballots: {{reason}}',
+    },
+    pollMismatch: {
+      ballotsInDraft: 'a poll that was never opened already has ballots.',
+      duplicateVoter: 'one person is on the list of voters twice.',
+      ballotCount: 'the number of ballots differs from the number of people who voted.',
+      secretVoter: "a secret ballot carries its voter's name or role.",
+      voterList: 'the names on the ballots differ from the list of voters.',
+      invalidBallot: 'a ballot is invalid for this method (e.g. more points than allowed).',
+      noResult: 'a closed poll has no stored result.',
+      recount: 'a recount of the ballots does not give the stored result.',
     },
     csv: {
       title: 'Import people and organizations from CSV',

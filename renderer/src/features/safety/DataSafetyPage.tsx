@@ -17,14 +17,16 @@ import {
   DEFAULT_RETENTION_YEARS,
   existingForCsv,
   LAST_BACKUP_KEY,
+  markBackupVerified,
   readBackupFile,
   restoreBackup,
+  restorePreview,
+  type RestoreChange,
   RETENTION_KEY,
   saveUserName,
   setSetting,
   useInactivePeople,
   useSetting,
-  useTableCounts,
   useUserName,
 } from '../../db';
 import { formatDate } from '../../i18n/format';
@@ -103,22 +105,19 @@ function BackupSection() {
             const file = await createBackup(db, {
               onProgress: (done, total) => setProgress({ done, total }),
             });
+            // createBackup has read the file back as a restore would; only a stored file counts.
             const saved = await platform.saveFile(file.fileName, file.bytes, BACKUP_MIME);
-            if (file.warnings.length)
-              setResult({
-                kind: 'warn',
-                text: t('safety.backup.warnings', { message: describeIssue(t, file.warnings[0]!) }),
-              });
-            else
-              setResult(
-                saved === 'saved'
-                  ? { kind: 'ok', text: t('safety.backup.done', { file: file.fileName }) }
-                  : { kind: 'warn', text: t('safety.backup.cancelled') },
-              );
+            if (saved === 'saved') {
+              await markBackupVerified(db, file.meta.createdAt);
+              setResult({ kind: 'ok', text: t('safety.backup.done', { file: file.fileName }) });
+            } else setResult({ kind: 'warn', text: t('safety.backup.cancelled') });
           } catch (e) {
             setResult({
               kind: 'error',
-              text: t('safety.backup.failed', { message: describeError(t, e) }),
+              text:
+                e instanceof BackupError
+                  ? t('safety.backup.unrestorable', { message: describeIssue(t, e.issues[0]!) })
+                  : t('safety.backup.failed', { message: describeError(t, e) }),
             });
           } finally {
             setProgress(null);
@@ -147,10 +146,10 @@ function BackupSection() {
 
 function RestoreSection() {
   const { t, i18n } = useTranslation();
-  const counts = useTableCounts();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [preview, setPreview] = useState<InspectedBackup | null>(null);
+  const [changes, setChanges] = useState<RestoreChange[]>([]);
   const [issues, setIssues] = useState<string[] | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
@@ -164,7 +163,9 @@ function RestoreSection() {
     setResult(null);
     setBusy(t('safety.restore.reading'));
     try {
-      setPreview(await readBackupFile(db, bytes));
+      const inspected = await readBackupFile(db, bytes);
+      setChanges(await restorePreview(db, inspected));
+      setPreview(inspected);
     } catch (err) {
       setIssues(
         err instanceof BackupError
@@ -243,27 +244,43 @@ function RestoreSection() {
             <dt>{t('safety.restore.appVersion')}</dt>
             <dd>{preview.meta.appVersion}</dd>
           </dl>
+          <p>{t('safety.restore.previewText')}</p>
           <table className="data-table compact" aria-label={t('safety.restore.previewTitle')}>
             <thead>
               <tr>
                 <th scope="col">{t('safety.restore.table')}</th>
                 <th scope="col" className="num">
-                  {t('safety.restore.records')}
-                </th>
-                <th scope="col" className="num">
                   {t('safety.restore.current')}
                 </th>
+                <th scope="col" className="num">
+                  {t('safety.restore.after')}
+                </th>
+                <th scope="col">{t('safety.restore.change')}</th>
               </tr>
             </thead>
             <tbody>
-              {Object.entries(preview.meta.counts)
-                .sort(([a], [b]) => tableOrder(a) - tableOrder(b) || a.localeCompare(b))
-                .filter(([table, n]) => n > 0 || (counts?.[table] ?? 0) > 0)
-                .map(([table, n]) => (
-                  <tr key={table}>
-                    <td>{tableLabel(t, table)}</td>
-                    <td className="num">{n}</td>
-                    <td className="num">{counts?.[table] ?? 0}</td>
+              {[...changes]
+                .filter((c) => c.before > 0 || c.after > 0)
+                .sort(
+                  (a, b) =>
+                    Number(a.before === a.after) - Number(b.before === b.after) ||
+                    tableOrder(a.table) - tableOrder(b.table) ||
+                    a.table.localeCompare(b.table),
+                )
+                .map((c) => (
+                  <tr key={c.table} className={c.after < c.before ? 'row-warning' : undefined}>
+                    <td>{tableLabel(t, c.table)}</td>
+                    <td className="num">{c.before}</td>
+                    <td className="num">{c.after}</td>
+                    <td>
+                      {c.kept
+                        ? t('safety.restore.kept')
+                        : c.after === c.before
+                          ? t('safety.restore.replaced')
+                          : c.after < c.before
+                            ? t('safety.restore.fewer', { count: c.before - c.after })
+                            : t('safety.restore.more', { count: c.after - c.before })}
+                    </td>
                   </tr>
                 ))}
             </tbody>

@@ -15,13 +15,13 @@ export async function runDailyAutoBackup(
   const write = platform.writeAutoBackup;
   if (!write) return 'unsupported';
   platform.onQuitBackupRequest?.(() => {
-    void createBackup(db, { record: false })
+    void createBackup(db)
       .then((file) => write.call(platform, file.bytes, 'quit'))
       .catch((e: unknown) => console.error('quit backup failed', e));
   });
   try {
     if ((await db.settings.get(LAST_AUTO_BACKUP_KEY))?.value === today) return 'notToday';
-    const file = await createBackup(db, { record: false });
+    const file = await createBackup(db);
     await write.call(platform, file.bytes, 'daily');
     await db.settings.put({ key: LAST_AUTO_BACKUP_KEY, value: today });
     return 'written';

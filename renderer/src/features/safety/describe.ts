@@ -12,10 +12,15 @@ export function tableLabel(t: TFunction, table: string | number | undefined): st
 export function describeIssue(t: TFunction, issue: BackupIssue): string {
   const p = issue.params;
   const problem = typeof p.problem === 'string' ? t(p.problem as 'errors.invalid') : '';
+  const reason =
+    typeof p.reason === 'string'
+      ? t(`safety.pollMismatch.${p.reason}` as 'safety.pollMismatch.recount')
+      : '';
   return t(issue.code as 'safety.errors.empty', {
     ...p,
     table: tableLabel(t, p.table),
     target: tableLabel(t, p.target),
     problem,
+    reason,
   });
 }
