@@ -17,7 +17,7 @@ import {
   planInput,
   planItemInput,
 } from '../plan/model';
-import { BallotSchema, EntitlementSnapshotSchema, PollSchema } from '../voting/schema';
+import { BallotSchema, EntitlementSnapshotSchema, PollSchema } from '../voting';
 import {
   agendaItemInput,
   amendmentInput,

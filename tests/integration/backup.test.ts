@@ -569,7 +569,7 @@ const BAD_FILES: {
   {
     name: 'a stuffed ballot box (one more ballot than voters)',
     code: 'safety.errors.pollMismatch',
-    params: { reason: 'ballotCount' },
+    params: { reason: 'DUPLICATE_VOTER' },
     file: () =>
       resealed((_e, d) => {
         const b = d.ballots!.find((x) => (x.ballot as { points?: unknown }).points)!;
@@ -579,7 +579,7 @@ const BAD_FILES: {
   {
     name: 'a 999-point ballot in a closed dot vote',
     code: 'safety.errors.pollMismatch',
-    params: { reason: 'invalidBallot' },
+    params: { reason: 'INVALID_BALLOT' },
     file: () =>
       resealed((_e, d) => {
         const b = d.ballots!.find((x) => (x.ballot as { points?: unknown }).points)!;
@@ -590,7 +590,7 @@ const BAD_FILES: {
   {
     name: 'a secret ballot carrying its voter',
     code: 'safety.errors.pollMismatch',
-    params: { reason: 'secretVoter' },
+    params: { reason: 'SECRET_BALLOT_NAMES_VOTER' },
     file: () =>
       resealed((_e, d) => {
         const poll = d.polls!.find((p) => p.secret)!;
@@ -601,7 +601,7 @@ const BAD_FILES: {
   {
     name: 'a closed poll whose stored result is not what its ballots give',
     code: 'safety.errors.pollMismatch',
-    params: { reason: 'recount' },
+    params: { reason: 'RESULT_MISMATCH' },
     file: () =>
       resealed((_e, d) => {
         const poll = d.polls!.find((p) => !p.secret)!;

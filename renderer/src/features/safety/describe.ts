@@ -14,7 +14,7 @@ export function describeIssue(t: TFunction, issue: BackupIssue): string {
   const problem = typeof p.problem === 'string' ? t(p.problem as 'errors.invalid') : '';
   const reason =
     typeof p.reason === 'string'
-      ? t(`safety.pollMismatch.${p.reason}` as 'safety.pollMismatch.recount')
+      ? t(`safety.pollMismatch.${p.reason}` as 'safety.pollMismatch.RESULT_MISMATCH')
       : '';
   return t(issue.code as 'safety.errors.empty', {
     ...p,
