@@ -962,7 +962,8 @@ export const cs = {
       BALLOT_OTHER_POLL: 'lístek patří k jinému hlasování.',
       BALLOTS_ON_DRAFT: 'nepřipravené hlasování už má lístky nebo hlasující.',
       SOURCE_MISMATCH: 'sčítání rukou je uloženo jako lístek jednoho člověka, nebo naopak.',
-      INVALID_BALLOT: 'některý lístek je pro tuto metodu neplatný (např. víc bodů, než je dovoleno).',
+      INVALID_BALLOT:
+        'některý lístek je pro tuto metodu neplatný (např. víc bodů, než je dovoleno).',
       SECRET_BALLOT_NAMES_VOTER: 'lístek tajného hlasování nese jméno nebo roli hlasujícího.',
       NAMED_BALLOT_WITHOUT_VOTER: 'lístek veřejného hlasování nemá hlasujícího.',
       DUPLICATE_VOTER: 'jeden člověk hlasoval dvakrát.',

@@ -972,7 +972,8 @@ export const en: typeof cs = {
       SECRET_BALLOT_NAMES_VOTER: 'a secret ballot carries its voter’s name or role.',
       NAMED_BALLOT_WITHOUT_VOTER: 'a ballot of a named poll has no voter.',
       DUPLICATE_VOTER: 'one person voted twice.',
-      VOTER_LIST_MISMATCH: 'the ballots differ from the list of people who voted (who, or how many).',
+      VOTER_LIST_MISMATCH:
+        'the ballots differ from the list of people who voted (who, or how many).',
       RESULT_STATE: 'a closed poll has no stored result, or an unclosed one has one.',
       RESULT_MISMATCH: 'a recount of the ballots does not give the stored result.',
     },
