@@ -85,6 +85,11 @@ test('back up, lose the data, restore from the file through the UI and see every
   await expect(app.dialog()).toContainText('Nahradit všechna data zálohou?');
   await app.dialog().getByRole('button', { name: 'Obnovit ze zálohy' }).click();
   await expect(page.getByText(/Data obnovena ze zálohy z/)).toBeVisible();
+  // Checked after every restore: the merged audit chain holds and every approved minutes'
+  // seal (the sample's approved meetings include a closed dot vote) matches its content.
+  const integrity = page.getByTestId('integrity-section');
+  await expect(integrity).toContainText(/Historie je neporušená/);
+  await expect(integrity).toContainText('Pečetě všech schválených zápisů odpovídají.');
 
   expect(await peopleShown(page, app)).toBe(before);
   // The user's name came back with the settings, so it is not asked again.

@@ -6,6 +6,7 @@ import {
   FORMAT_VERSION,
   inspectBackup,
   migrateData,
+  RECORD_SCHEMAS,
   sha256Hex,
   type BackupData,
 } from '@shared/backup';
@@ -205,6 +206,12 @@ describe('backup and restore', () => {
     await db.people.update((await db.people.toCollection().first())!.id, { lastName: 'X\u202E' });
     await expect(createBackup(db)).rejects.toBeInstanceOf(BackupError);
     expect(await db.settings.get('lastBackupAt')).toBeUndefined();
+  });
+
+  it('every table of the database has a record schema (a new table cannot slip through unvalidated)', () => {
+    expect(db.tables.map((t) => t.name).filter((t) => !Object.hasOwn(RECORD_SCHEMAS, t))).toEqual(
+      [],
+    );
   });
 
   it('runs format migrations in order', () => {

@@ -1,4 +1,4 @@
-import { createBackup, todayIso, type AppDb } from '../../db';
+import { createBackup, markBackupVerified, todayIso, type AppDb } from '../../db';
 import type { Platform } from '../../platform';
 
 export const LAST_AUTO_BACKUP_KEY = 'lastAutoBackupDay';
@@ -22,8 +22,11 @@ export async function runDailyAutoBackup(
   try {
     if ((await db.settings.get(LAST_AUTO_BACKUP_KEY))?.value === today) return 'notToday';
     const file = await createBackup(db);
+    // Resolves only when main has read the file back and it matches (otherwise it throws):
+    // a verified automatic backup counts like a manual one.
     await write.call(platform, file.bytes, 'daily');
     await db.settings.put({ key: LAST_AUTO_BACKUP_KEY, value: today });
+    await markBackupVerified(db, file.meta.createdAt);
     return 'written';
   } catch (e) {
     console.error('daily automatic backup failed', e);
