@@ -202,7 +202,11 @@ describe('backup and restore', () => {
     // Made and verified, but not yet stored by the user: the reminder does not reset.
     expect(await db.settings.get('lastBackupAt')).toBeUndefined();
     expect((await readBackupFile(db, file.bytes)).meta.createdAt).toBe(file.meta.createdAt);
-    // A database holding something a restore would refuse gives no backup at all.
+    // A setting the app cannot read is left out (it reads as absent everywhere anyway).
+    await db.settings.put({ key: 'retentionYears', value: 'abc' });
+    const withGarbage = await readBackupFile(db, (await createBackup(db)).bytes);
+    expect(withGarbage.data.settings!.map((s) => s.key)).not.toContain('retentionYears');
+    // A database holding a record a restore would refuse gives no backup at all.
     await db.people.update((await db.people.toCollection().first())!.id, { lastName: 'X\u202E' });
     await expect(createBackup(db)).rejects.toBeInstanceOf(BackupError);
     expect(await db.settings.get('lastBackupAt')).toBeUndefined();

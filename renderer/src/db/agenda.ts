@@ -156,6 +156,7 @@ export async function saveDiscussion(
 ): Promise<void> {
   if (!discussionText.safeParse(discussion).success)
     throw new DomainError('errors.discussionTooLong', { max: MAX_DISCUSSION_LENGTH });
+  if (!isSafeText(discussion)) throw new DomainError('errors.unsafeText');
   await db.transaction('rw', db.agendaItems, db.meetings, async () => {
     const item = await db.agendaItems.get(id);
     if (!item) throw new DomainError('errors.notFound');

@@ -11,6 +11,7 @@ import {
   encodeBytes,
   inspectBackup,
   issue,
+  RECORD_SCHEMAS,
   REFERENCES,
   validateData,
   type BackupData,
@@ -81,8 +82,13 @@ export async function createBackup(
 ): Promise<BackupFile> {
   const createdAt = nowIso();
   const data = await dumpTables(db, options.onProgress);
+  // A stored setting the app cannot read counts as absent everywhere (settings.ts), so the
+  // backup leaves it out rather than refuse to back up the rest.
+  const readable = RECORD_SCHEMAS.settings!.schema;
   data.settings = [
-    ...(data.settings ?? []).filter((s) => s.key !== LAST_BACKUP_KEY),
+    ...(data.settings ?? []).filter(
+      (s) => s.key !== LAST_BACKUP_KEY && readable.safeParse(s).success,
+    ),
     { key: LAST_BACKUP_KEY, value: createdAt },
   ].sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1));
   const { envelope, text } = await buildBackup(data, {

@@ -163,7 +163,8 @@ export async function updateMeeting(
 
 /** Deletes a meeting together with everything recorded at it; later open meetings move up. */
 export async function removeMeeting(db: AppDb, id: string, today = todayIso()): Promise<void> {
-  await db.transaction('rw', [...numberingTables(db), db.agendaItems, db.amendments], async () => {
+  const tables = [...numberingTables(db), db.agendaItems, db.amendments, db.polls, db.ballots];
+  await db.transaction('rw', tables, async () => {
     const meeting = await db.meetings.get(id);
     if (meeting) await editableMeeting(db, id, { reopen: false });
     const ownResolutions = new Set(
@@ -190,6 +191,10 @@ export async function removeMeeting(db: AppDb, id: string, today = todayIso()): 
     await db.resolutions.where('meetingId').equals(id).delete();
     await db.tasks.where('meetingId').equals(id).delete();
     await db.amendments.where('meetingId').equals(id).delete();
+    // Polls go with their meeting, ballots with their polls: nothing is left pointing nowhere.
+    const polls = await db.polls.where('meetingId').equals(id).primaryKeys();
+    if (polls.length) await db.ballots.where('pollId').anyOf(polls).delete();
+    await db.polls.where('meetingId').equals(id).delete();
     await db.meetings
       .filter((m) => m.nextMeetingId === id)
       .modify((m) => {

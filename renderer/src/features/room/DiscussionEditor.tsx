@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '@shared/domain';
-import { MAX_DISCUSSION_LENGTH } from '@shared/domain';
+import { MAX_DISCUSSION_LENGTH, sanitizeText } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
 import { db, saveDiscussion, useSetting } from '../../db';
@@ -157,8 +157,11 @@ export function DiscussionEditor({ item, locked }: { item: AgendaItem; locked: b
         onBlur={() => void saverRef.current?.flush()}
         onChange={(e) => {
           if (!editing) return;
-          setText(e.target.value);
-          saverRef.current?.change(e.target.value);
+          // Control characters and bidi overrides a paste can bring are dropped here, so what
+          // the editor shows is exactly what is stored (the repository refuses them).
+          const value = sanitizeText(e.target.value);
+          setText(value);
+          saverRef.current?.change(value);
         }}
       />
       <div id={problemId}>
