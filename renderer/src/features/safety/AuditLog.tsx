@@ -22,12 +22,21 @@ export function when(iso: string, lang: string): string {
  * Mount it anywhere: <AuditLog table="resolutions" recordId={resolution.id} />, or the button
  * that opens it in a dialog: <AuditButton table="meetings" recordId={meeting.id} />.
  */
-export function AuditLog({ table, recordId }: { table: string; recordId: string }) {
+export function AuditLog({
+  table,
+  recordId,
+  heading = true,
+}: {
+  table: string;
+  recordId: string;
+  /** false inside a dialog that already has the title. */
+  heading?: boolean;
+}) {
   const { t } = useTranslation();
   const entries = useAuditLog(table, recordId);
   return (
     <section className="audit-log" aria-label={t('safety.audit.title')}>
-      <h3>{t('safety.audit.title')}</h3>
+      {heading && <h3>{t('safety.audit.title')}</h3>}
       {entries && entries.length === 0 && <p className="muted">{t('safety.audit.empty')}</p>}
       <ol className="audit-entries">
         {entries?.map((e) => (
@@ -129,7 +138,7 @@ export function AuditButton({
       {open && (
         <FormDialog title={t('safety.audit.title')} isOpen onClose={() => setOpen(false)} wide>
           <div className="audit-dialog-body">
-            <AuditLog table={table} recordId={recordId} />
+            <AuditLog table={table} recordId={recordId} heading={false} />
           </div>
           <div className="form-actions">
             <Button onPress={() => setOpen(false)}>{t('common.close')}</Button>
