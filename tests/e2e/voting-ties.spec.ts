@@ -78,6 +78,7 @@ test('kiosk: an empty or incomplete ballot asks once, in plain words, and the vo
   await page.getByRole('button', { name: 'Přidat bod: Odlehčovací služba' }).click();
   await page.getByRole('button', { name: 'Odevzdat hlas' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Nerozdělili jste 2 body.');
+  await page.screenshot({ path: test.info().outputPath('kiosk-confirm.png') });
   await page.getByRole('button', { name: 'Zpět k hlasovacímu lístku' }).click();
   await expect(page.getByText('Zbývá rozdělit: 2 b.')).toBeVisible();
   await page.getByRole('button', { name: 'Přidat bod: Odlehčovací služba' }).click();
@@ -187,4 +188,42 @@ test('a tied dot vote is flagged when it closes, with the run-off offer; the pro
     '1.2 Pečovatelská služba o víkendech',
   ]);
   await expect(card.getByTestId('poll-tie')).toContainText('řeší rozhodovací hlasování');
+});
+
+test("the chair's decision on a tie is recorded with who decided, and the resolution is no longer a tie", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await room(page);
+  const card = await dotVote(page, 'Priorita roku', [
+    'Odlehčovací služba',
+    'Senior taxi',
+    'Denní stacionář',
+  ]);
+  await card.getByRole('button', { name: 'Zadat počty hlasů' }).click();
+  const hand = page.getByRole('dialog');
+  await hand.getByLabel('Počet hlasujících').fill('4');
+  await hand.getByLabel('Odlehčovací služba').fill('5');
+  await hand.getByLabel('Senior taxi').fill('5');
+  await hand.getByLabel('Denní stacionář').fill('2');
+  await hand.getByRole('button', { name: 'Uložit' }).click();
+  await expect(hand).toBeHidden();
+  await card.getByRole('button', { name: 'Ukončit hlasování' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ukončit hlasování' }).click();
+
+  await card.getByRole('button', { name: 'Rozhodnutí předsedajícího' }).click();
+  const d = page.getByRole('dialog');
+  await d.getByLabel('1. místo').selectOption({ label: 'Senior taxi' });
+  await d.getByLabel('Kdo rozhodl').fill('Mgr. Jana Nováková');
+  await page.screenshot({ path: test.info().outputPath('chair-decision.png') });
+  await d.getByRole('button', { name: 'Zapsat rozhodnutí' }).click();
+  await expect(d).toBeHidden();
+  await expect(card.getByTestId('poll-tie')).toHaveText(
+    'Rovnost na 1. místě (Odlehčovací služba, Senior taxi) – rozhodnutí předsedajícího (Mgr. Jana Nováková): Senior taxi › Odlehčovací služba.',
+  );
+  const bars = card.getByTestId('poll-result').getByRole('listitem');
+  await expect(bars.nth(0)).toContainText('Senior taxi');
+  await expect(page.getByTestId('resolution').last()).toContainText('přijato');
+  await expect(page.getByTestId('resolution').last()).not.toContainText('rovnost');
 });
