@@ -30,6 +30,7 @@ import { asciiSafe, formatDate, NBSP } from './format';
 import { fill } from './labels';
 import {
   COLOR,
+  FIELD_TAB,
   STYLE,
   TEXT_WIDTH,
   buildDocument,
@@ -407,30 +408,49 @@ function labelParagraph(text: string): Paragraph {
 /** Where the approval values start: past "Projednáno pracovní skupinou:" (6.5 cm). */
 const APPROVAL_TAB = 3685;
 
+/** "Label:<tab>value" aligned at APPROVAL_TAB; the Field style's own tab stop is cleared. */
+function approvalLine(label: string, value: string, keepNext = false): Paragraph {
+  return new Paragraph({
+    style: STYLE.field,
+    keepNext,
+    indent: { left: APPROVAL_TAB, hanging: APPROVAL_TAB },
+    tabStops: [
+      { type: TabStopType.CLEAR, position: FIELD_TAB },
+      { type: TabStopType.LEFT, position: APPROVAL_TAB },
+    ],
+    children: [
+      new TextRun({ text: `${label}:`, bold: true }),
+      new TextRun({ children: [new Tab()] }),
+      new TextRun(value),
+    ],
+  });
+}
+
 function approvalLines(doc: EvaluationDoc, L: EvaluationLabels): Paragraph[] {
   const a = doc.approval;
   const date = (d?: string) => (d ? formatDate(d, doc.lang) : L.blank);
   const out: Paragraph[] = [];
   if (doc.workingGroup)
     out.push(
-      fieldLine(L.groupDiscussed, fill(L.groupLineDate, { date: date(a.groupDiscussedOn) }), {
-        keepNext: true,
-        tab: APPROVAL_TAB,
-      }),
+      approvalLine(
+        L.groupDiscussed,
+        fill(L.groupLineDate, { date: date(a.groupDiscussedOn) }),
+        true,
+      ),
     );
   out.push(
-    fieldLine(
+    approvalLine(
       L.steeringDiscussed,
       fill(L.steeringLine, {
         date: date(a.steeringDiscussedOn),
         resolution: a.steeringResolution ?? L.blank,
       }),
-      { keepNext: !doc.workingGroup, tab: APPROVAL_TAB },
+      !doc.workingGroup,
     ),
   );
   if (!doc.workingGroup)
     out.push(
-      fieldLine(
+      approvalLine(
         a.councilDecision === 'approved'
           ? L.councilApproved
           : a.councilDecision === 'noted'
@@ -441,7 +461,6 @@ function approvalLines(doc: EvaluationDoc, L: EvaluationLabels): Paragraph[] {
           date: date(a.councilDate),
           resolution: a.councilResolution ?? L.blank,
         }),
-        { tab: APPROVAL_TAB },
       ),
     );
   return out;

@@ -376,6 +376,14 @@ describe.skipIf(!LIBREOFFICE && !process.env.CI)(
         const over = chartPage.texts.filter((x) => overlapArea(x, chartBox) > 1);
         expect(over.map((x) => x.text)).toEqual([]);
 
+        // the approval block's values start at one tab, whatever the label's length
+        const lines = pages.flatMap((p) => p.texts);
+        const steering = lines.find((x) => x.text.startsWith('dne 26. 11. 2026'))!;
+        const council = lines.find((x) =>
+          x.text.startsWith('Zastupitelstvo města Vizovice dne …'),
+        )!;
+        expect(Math.abs(steering.left - council.left)).toBeLessThanOrEqual(1);
+
         const g = normalizeText(res.docs.get(names.group)!.text);
         expect(g).toContain('PS1 Senioři a osoby se zdravotním postižením');
         expect(g).not.toContain('Celý plán');
