@@ -1,8 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { App } from './app';
+import { axeProblems } from './axe';
 
 // Issue 11: a ballot is never cast empty in one tap; a tie at first place is flagged with the
 // body's way out; the projector fits ten options at 1280×720.
+
+// axe-core is injected into the pages.
+test.use({ bypassCSP: true });
 
 const PRESENT = [
   'Mgr. Jana Nováková',
@@ -79,6 +83,7 @@ test('kiosk: an empty or incomplete ballot asks once, in plain words, and the vo
   await page.getByRole('button', { name: 'Odevzdat hlas' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Nerozdělili jste 2 body.');
   await page.screenshot({ path: test.info().outputPath('kiosk-confirm.png') });
+  expect(await axeProblems(page)).toEqual([]);
   await page.getByRole('button', { name: 'Zpět k hlasovacímu lístku' }).click();
   await expect(page.getByText('Zbývá rozdělit: 2 b.')).toBeVisible();
   await page.getByRole('button', { name: 'Přidat bod: Odlehčovací služba' }).click();
@@ -156,6 +161,7 @@ test('a tied dot vote is flagged when it closes, with the run-off offer; the pro
   await expect(rows).toHaveCount(10);
   await expect(projector.getByTestId('projector-tie')).toBeVisible();
   await projector.screenshot({ path: 'docs/projector-1280x720.png' });
+  expect(await axeProblems(projector)).toEqual([]);
   for (let i = 0; i < 10; i++) {
     const box = (await rows.nth(i).boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(720);
@@ -176,6 +182,7 @@ test('a tied dot vote is flagged when it closes, with the run-off offer; the pro
     720,
   );
   await page.screenshot({ path: test.info().outputPath('room-tie.png') });
+  expect(await axeProblems(page, '[data-testid="poll-tie"]')).toEqual([]);
 
   // One click creates the run-off between the tied options.
   await tie.getByRole('button', { name: 'Vyhlásit rozhodovací hlasování' }).click();
