@@ -51,9 +51,9 @@ export function buildAttendanceSheet(doc: AttendanceSheetDoc): Document {
   children.push(heading1(L.membersHeading));
   const memberColumns: Column[] = [
     { header: L.colNo, width: 510, align: 'right' },
-    { header: L.colFullName, width: 2450 },
-    { header: L.colOrganization, width: 2560 },
-    { header: L.colTriadRole, width: 1400 },
+    { header: L.colFullName, width: 2400 },
+    { header: L.colOrganization, width: 2350 },
+    { header: L.colTriadRole, width: 1660 },
     { header: L.colSignature, width: 2150 },
   ];
   children.push(

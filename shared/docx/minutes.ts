@@ -98,6 +98,17 @@ function attendanceSection(doc: MinutesDoc, L: Labels): FileChild[] {
   const a = doc.attendance;
   const sum = attendanceSummary(a);
   const out: FileChild[] = [heading1(L.attendanceHeading)];
+  const recorded = a.present.length + a.excused.length + a.absent.length + a.guests.length;
+  if (recorded === 0 && (a.unrecorded?.length ?? 0) > 0) {
+    out.push(
+      new Paragraph({
+        children: [
+          new TextRun(fill(L.notRecordedYet, { total: a.votingMembers, required: a.required })),
+        ],
+      }),
+    );
+    return out;
+  }
   let count =
     a.votingMembers === 0 && a.present.length === 0
       ? L.nobody
@@ -108,9 +119,9 @@ function attendanceSection(doc: MinutesDoc, L: Labels): FileChild[] {
     const start = doc.header.startedAt ?? doc.header.timeFrom;
     const columns: Column[] = [
       { header: L.colNo, width: 510, align: 'right' },
-      { header: L.colName, width: 2700 },
-      { header: L.colOrganization, width: 2550 },
-      { header: L.colTriadRole, width: 1310 },
+      { header: L.colName, width: 2600 },
+      { header: L.colOrganization, width: 2400 },
+      { header: L.colTriadRole, width: 1560 },
       { header: L.colNote, width: 2000 },
     ];
     // Voting members first, then those without a vote: the numbering matches the head count.
@@ -156,6 +167,8 @@ function attendanceSection(doc: MinutesDoc, L: Labels): FileChild[] {
     );
   if (a.excused.length > 0) out.push(fieldLine(L.excused, a.excused.map(personWithOrg).join(', ')));
   if (a.absent.length > 0) out.push(fieldLine(L.absent, a.absent.map(personWithOrg).join(', ')));
+  if (a.unrecorded?.length)
+    out.push(fieldLine(L.unrecorded, a.unrecorded.map(personWithOrg).join(', ')));
   if (a.guests.length > 0)
     out.push(fieldLine(L.guestsNoVote, a.guests.map(personWithOrg).join(', ')));
   const q =
@@ -192,7 +205,13 @@ function voteLine(r: ResolutionView, lang: Lang, L: Labels): Paragraph {
       children: [new TextRun({ text: `${capitalize(L.noVote)}.`, italics: true })],
     });
   }
-  const how = r.vote ? formatVote(r.vote, lang) : r.consensus ? L.consensus : '';
+  const how = r.vote
+    ? formatVote(r.vote, lang)
+    : r.consensus
+      ? L.consensus
+      : r.pollSummary
+        ? L.byPoll
+        : '';
   const children = [new TextRun({ text: `${L.voting}: `, bold: true })];
   if (how) children.push(new TextRun(`${how} ${L.dash} `));
   children.push(
@@ -323,7 +342,10 @@ function openingLine(doc: MinutesDoc, L: Labels): Paragraph {
 }
 
 function proceedingsSection(doc: MinutesDoc, L: Labels): FileChild[] {
-  const out: FileChild[] = [heading1(L.proceedings), openingLine(doc, L)];
+  // Opening and closing are facts of a meeting that took place: recorded times or attendance.
+  const held = !!doc.header.startedAt || doc.attendance.present.length > 0;
+  const out: FileChild[] = [heading1(L.proceedings)];
+  if (held) out.push(openingLine(doc, L));
   for (const item of [...doc.agenda].sort((a, b) => a.order - b.order)) {
     out.push(heading2(fill(L.ad, { order: item.order }), item.title));
     if (item.presenter) {
@@ -337,7 +359,7 @@ function proceedingsSection(doc: MinutesDoc, L: Labels): FileChild[] {
     out.push(...textParagraphs(item.discussion));
     for (const r of item.resolutions) out.push(...resolutionBlock(r, doc, L));
   }
-  const end = doc.header.endedAt ?? doc.header.timeTo;
+  const end = doc.header.endedAt ?? (held ? doc.header.timeTo : undefined);
   if (end)
     out.push(
       new Paragraph({

@@ -84,6 +84,8 @@ export interface MinutesAttendance {
   absent: AttendeeRow[];
   /** Guests have no vote. */
   guests: AttendeeRow[];
+  /** Members with no attendance recorded yet (a meeting still to be held). */
+  unrecorded?: AttendeeRow[];
   /** Members of the body with a vote on the meeting day: the base of the quorum. */
   votingMembers: number;
   /** Present voting members the quorum needs. */

@@ -16,7 +16,17 @@ describe('loadSampleRegion', () => {
     expect(await db.bodies.count()).toBe(4);
     expect(await db.memberships.count()).toBe(region.memberships.length);
     expect(await db.meetings.count()).toBe(region.meetings.length);
-    expect(await db.attendance.count()).toBe(region.attendance.length);
+    // The rich PS1 meeting's attendance is replaced by the script (shared/sample/vizovickoMeeting.ts):
+    // 15 members and 2 guests instead of the random draw.
+    const rich = (await db.meetings.toArray()).find(
+      (m) => m.minutesStatus === 'approved' && m.startedAt,
+    )!;
+    const drawn = region.meetings.find(
+      (m) => m.bodyId === region.bodies[1]!.id && m.date === rich.date,
+    )!;
+    const drawnCount = region.attendance.filter((a) => a.meetingId === drawn.id).length;
+    expect(await db.attendance.where('meetingId').equals(rich.id).count()).toBe(17);
+    expect(await db.attendance.count()).toBe(region.attendance.length - drawnCount + 17);
     expect(await homeCounts(db)).toEqual({ bodies: 4, people: 45 });
     expect((await listBodies(db)).map((b) => b.code)).toEqual(['ŘS', 'PS1', 'PS2', 'PS3']);
     const stats = await bodyStats(db, TODAY);

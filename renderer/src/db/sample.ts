@@ -3,6 +3,7 @@ import { buildSamplePlan } from '@shared/sample/vizovickoPlan';
 import { newId, nowIso, todayIso } from './clock';
 import { DomainError } from './errors';
 import { planTables } from './planRepo';
+import { playSampleMeetings } from './sampleMeeting';
 import type { AppDb } from './schema';
 
 /** Loads the sample region into an empty database, all or nothing. */
@@ -38,5 +39,12 @@ export async function loadSampleRegion(db: AppDb, today = todayIso()): Promise<v
       await plan.monitoring.bulkAdd(samplePlan.monitoring);
       await plan.comments.bulkAdd(samplePlan.comments);
     },
+  );
+  // Three PS1 meetings as they went in the room (agenda, votes, a poll, tasks, approved minutes).
+  await playSampleMeetings(
+    db,
+    region.people.map((p) => p.id),
+    region.bodies[1]!.id,
+    today,
   );
 }

@@ -101,6 +101,7 @@ export function minutesAttendance(room: RoomView): MinutesDoc['attendance'] {
   const present: AttendeeRow[] = [];
   const excused: AttendeeRow[] = [];
   const absent: AttendeeRow[] = [];
+  const unrecorded: AttendeeRow[] = [];
   for (const m of room.members) {
     const a = room.attendance.get(m.personId);
     const org = m.organizationName;
@@ -125,7 +126,8 @@ export function minutesAttendance(room: RoomView): MinutesDoc['attendance'] {
         }),
       );
     else if (a?.status === 'excused') excused.push(row(m.person, { organization: org }));
-    else absent.push(row(m.person, { organization: org }));
+    else if (a) absent.push(row(m.person, { organization: org }));
+    else unrecorded.push(row(m.person, { organization: org }));
   }
   return {
     present,
@@ -134,6 +136,7 @@ export function minutesAttendance(room: RoomView): MinutesDoc['attendance'] {
     guests: room.guests
       .filter((g) => g.attendance.status === 'guest')
       .map((g) => row(g.person, { organization: g.organizationName, ...times(g.attendance) })),
+    unrecorded,
     votingMembers: room.quorum.votingMembers,
     required: room.quorum.required,
   };
