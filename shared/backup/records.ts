@@ -24,6 +24,7 @@ import {
   attendanceInput,
   bodyInput,
   discussionText,
+  meetingDocumentsInput,
   meetingInput,
   membershipInput,
   MINUTES_STATUSES,
@@ -82,13 +83,16 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
   memberships: { since: 1, schema: meta.and(membershipInput) },
   meetings: {
     since: 1,
-    schema: meta.and(meetingInput).and(
-      z.looseObject({
-        seq: int.min(1, 'errors.invalid'),
-        year: int.min(1900, 'errors.invalid').max(3000, 'errors.invalid'),
-        minutesStatus: z.enum(MINUTES_STATUSES).optional(),
-      }),
-    ),
+    schema: meta
+      .and(meetingInput)
+      .and(meetingDocumentsInput)
+      .and(
+        z.looseObject({
+          seq: int.min(1, 'errors.invalid'),
+          year: int.min(1900, 'errors.invalid').max(3000, 'errors.invalid'),
+          minutesStatus: z.enum(MINUTES_STATUSES).optional(),
+        }),
+      ),
   },
   attendance: { since: 1, schema: meta.and(attendanceInput) },
   settings: {

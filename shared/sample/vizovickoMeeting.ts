@@ -47,7 +47,8 @@ export const PREVIOUS = {
       discussion:
         'Členové prošli návrh dotazníku. Doplní se otázka na dostupnost odlehčovací služby a na dopravu k lékaři.',
     },
-    { title: 'Různé, termín příštího jednání', kind: 'next' },
+    { title: 'Různé', kind: 'other' },
+    { title: 'Termín příštího jednání', kind: 'next' },
   ] satisfies ScriptItem[],
   tasks: [
     {
@@ -94,7 +95,7 @@ export const RICH = {
         'Vedoucí skupiny přivítala přítomné a hosty. Program byl rozeslán s pozvánkou, nikdo nenavrhl změnu.',
     },
     {
-      title: 'Kontrola zápisu a úkolů z minulého jednání',
+      title: 'Kontrola zápisu a plnění úkolů z minulého jednání',
       kind: 'review',
       discussion: 'K zápisu z minulého jednání nebyly vzneseny připomínky.',
     },
@@ -122,9 +123,11 @@ export const RICH = {
         'dokud nebudou známa data o poptávce z dotazníku.',
     },
     {
-      title: 'Různé, termín příštího jednání',
-      kind: 'next',
+      title: 'Různé',
+      kind: 'other',
+      discussion: 'Jiří Hájek (veřejnost) se zeptal na dostupnost senior taxi v Lutonině.',
     },
+    { title: 'Termín příštího jednání', kind: 'next' },
   ] satisfies ScriptItem[],
   /** A hand vote at item 1, before the late arrival. */
   programmeResolution: {
@@ -160,7 +163,7 @@ export const RICH = {
     verb: 'recommends' as ResolutionVerb,
     text:
       'řídící skupině zařadit do akčního plánu 2027 obě priority, které se při bodování umístily shodně na prvním místě ' +
-      '(výsledky hlasování viz příloha č. 2).',
+      '(výsledky hlasování viz příloha č. 3).',
     task: {
       text: 'Připravit pro řídící skupinu podklad k oběma prioritám s odhadem nákladů',
       owner: PERSON.dvorakova,
@@ -199,7 +202,7 @@ export const RICH = {
 export const NEXT = {
   items: [
     { title: 'Zahájení, schválení programu, volba ověřovatele', kind: 'opening' },
-    { title: 'Kontrola zápisu a úkolů z minulého jednání', kind: 'review' },
+    { title: 'Kontrola zápisu a plnění úkolů z minulého jednání', kind: 'review' },
     {
       title: 'Výsledky dotazníkového šetření mezi seniory',
       kind: 'regular',
@@ -210,7 +213,8 @@ export const NEXT = {
       kind: 'regular',
       presenter: 'Petra Dvořáková',
     },
-    { title: 'Různé, termín příštího jednání', kind: 'next' },
+    { title: 'Různé', kind: 'other' },
+    { title: 'Termín příštího jednání', kind: 'next' },
   ] satisfies ScriptItem[],
   materials: ['Zápis z minulého jednání', 'Souhrn výsledků dotazníkového šetření'],
   invitationContact: 'Petra Dvořáková, tel. 577 000 111, dvorakova@example.cz',

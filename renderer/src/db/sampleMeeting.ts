@@ -107,7 +107,7 @@ export async function playSampleMeetings(
   await db.attendance.where('meetingId').equals(rich.id).delete();
   await setAttendance(db, rich, people);
   const items = await agenda(db, rich.id, RICH.items);
-  const [opening, review, evaluation, priorities, proposal, closing] = items;
+  const [opening, review, evaluation, priorities, proposal] = items;
   await addResolution(db, opening!.id, {
     ...RICH.programmeResolution,
     result: { kind: 'vote', yes: 9, no: 0, abstain: 0 },
@@ -167,7 +167,6 @@ export async function playSampleMeetings(
     result: { kind: 'vote', ...RICH.rejectedResolution.vote },
   });
   await addTask(db, rich.id, task(RICH.task, rich.date), proposal!.id);
-  void closing;
   // The opening resolution elected the verifier.
   await db.meetings.update(rich.id, {
     nextMeetingId: next.id,
