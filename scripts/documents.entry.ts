@@ -9,8 +9,7 @@ import {
   saveProjectSettings,
 } from '../renderer/src/db';
 import { exportMeetingDocument } from '../renderer/src/features/documents/exportMeeting';
-import { exportEvaluation } from '../renderer/src/features/plan/exportEvaluation';
-import type { Platform } from '../renderer/src/platform';
+import { buildEvaluationDocx } from '../renderer/src/features/plan/exportEvaluation';
 
 interface OutFile {
   name: string;
@@ -95,24 +94,26 @@ export async function generate(today: string): Promise<OutFile[]> {
     ['3_vyhodnoceni', undefined],
     ['4_vyhodnoceni_PS1', group?.id],
   ] as const) {
-    const platform = {
-      saveFile: async (name: string, bytes: Uint8Array) => {
-        add(prefix, { name, bytes });
-        return 'saved' as const;
-      },
-    } as unknown as Platform;
-    await exportEvaluation(
-      view,
-      {
-        lang: 'cs',
-        period,
-        ...(workingGroupId ? { workingGroupId } : {}),
-        organizationName: settings.organizationName,
-        preparedBy: 'Petra Dvořáková, koordinátorka KPSS',
-        preparedOn: today,
-        project: { ...settings, logo: { ...logo, type: 'png', altText: settings.logoAltText } },
-      } as Parameters<typeof exportEvaluation>[1],
-      platform,
+    add(
+      prefix,
+      await buildEvaluationDocx(
+        {
+          plan: view.plan,
+          items: view.items,
+          monitoring: view.monitoring,
+          comments: view.comments,
+          bodies: view.bodies,
+          organizations: view.organizations,
+        },
+        {
+          lang: 'cs',
+          period,
+          ...(workingGroupId ? { workingGroupId } : {}),
+          organizationName: settings.organizationName,
+          preparedOn: today,
+          project: { ...settings, logo: { ...logo, type: 'png', altText: settings.logoAltText } },
+        },
+      ),
     );
   }
   await db.delete();

@@ -2,7 +2,6 @@ import { addDays, type Meeting, type TaskInput } from '@shared/domain';
 import { NEXT, PERSON, PREVIOUS, RICH, type ScriptItem } from '@shared/sample/vizovickoMeeting';
 import { addAgendaItems, saveDiscussion } from './agenda';
 import { markAttendance } from './attendance';
-import { sealMinutes } from './auditLog';
 import { saveMeetingDocuments } from './meetingDocuments';
 import { approveMinutes, setMinutesStatus } from './minutes';
 import { castBallot, closePoll, createPoll, openPoll } from './polls';
@@ -34,7 +33,7 @@ async function agenda(db: AppDb, meetingId: string, items: readonly ScriptItem[]
   return stored;
 }
 
-/** Minutes through their lifecycle with dates of the meeting's own time, then sealed. */
+/** Minutes through their lifecycle with dates of the meeting's own time; approval seals them. */
 async function approve(db: AppDb, meeting: Meeting, after: typeof RICH | null) {
   const d = (n: number) => addDays(meeting.date, n);
   await setMinutesStatus(db, meeting.id, 'toVerify');
@@ -44,7 +43,6 @@ async function approve(db: AppDb, meeting: Meeting, after: typeof RICH | null) {
     verifiedOn: d(after?.verifiedAfter ?? 4),
   });
   await approveMinutes(db, meeting.id, { by: 'tacit', on: d(after?.approvedAfter ?? 14) });
-  await sealMinutes(db, meeting.id);
 }
 
 async function setAttendance(db: AppDb, meeting: Meeting, people: PersonIds) {

@@ -9,7 +9,7 @@ import {
 } from '@shared/docx';
 import type { Lang } from '@shared/docx/model';
 import { meetingNumber } from '@shared/domain';
-import { latestSeal, roomView, type AppDb, type ProjectSettings } from '../../db';
+import { roomView, sealFingerprint, type AppDb, type ProjectSettings } from '../../db';
 import { DomainError } from '../../db/errors';
 import { i18n } from '../../i18n';
 import {
@@ -48,8 +48,8 @@ async function previousMinutes(db: AppDb, meetingId: string) {
     .sort((a, b) => key(b).localeCompare(key(a)));
   const prev = earlier[0];
   if (!prev) return undefined;
-  const seal = prev.minutesStatus === 'approved' ? await latestSeal(db, prev.id) : null;
-  return { number: meetingNumber(prev), ...(seal ? { fingerprint: seal.hash } : {}) };
+  const fingerprint = prev.minutesStatus === 'approved' ? await sealFingerprint(db, prev.id) : null;
+  return { number: meetingNumber(prev), ...(fingerprint ? { fingerprint } : {}) };
 }
 
 export async function documentContext(
@@ -67,8 +67,8 @@ export async function documentContext(
   const prev = await previousMinutes(db, meetingId);
   if (prev) ctx.previousMinutes = prev;
   if (meeting?.minutesStatus === 'approved') {
-    const seal = await latestSeal(db, meetingId);
-    if (seal) ctx.sealFingerprint = seal.hash;
+    const fingerprint = await sealFingerprint(db, meetingId);
+    if (fingerprint) ctx.sealFingerprint = fingerprint;
   }
   return ctx;
 }
