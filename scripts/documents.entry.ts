@@ -8,6 +8,7 @@ import {
   loadSampleRegion,
   saveProjectSettings,
 } from '../renderer/src/db';
+import { addSuccessorAgenda } from '../renderer/src/db/sampleMeeting';
 import { exportMeetingDocument } from '../renderer/src/features/documents/exportMeeting';
 import { buildEvaluationDocx } from '../renderer/src/features/plan/exportEvaluation';
 
@@ -71,6 +72,7 @@ export async function generate(today: string): Promise<OutFile[]> {
   const meetings = await db.meetings.toArray();
   const rich = meetings.find((m) => m.minutesStatus === 'approved' && m.startedAt)!;
   const next = meetings.find((m) => m.id === rich.nextMeetingId)!;
+  await addSuccessorAgenda(db, next.id);
   const add = (prefix: string, f: { name: string; bytes: Uint8Array }) =>
     out.push({ name: `${prefix}_${f.name}`, base64: base64(f.bytes) });
   for (const [prefix, m] of [

@@ -184,8 +184,8 @@ export const RICH = {
   reviews: [
     { status: 'done' as const, comment: 'Data zaslána, jsou součástí vyhodnocení.' },
     {
-      status: 'ongoing' as const,
-      comment: 'Osloveno 4 ze 6 obcí; nový termín do příštího jednání.',
+      status: 'cancelled' as const,
+      comment: 'Dotazník rozešle obcím sám Zlínský kraj; úkol se ruší.',
     },
   ],
   attachments: ['Pracovní verze vyhodnocení KP pro cílovou skupinu senioři a OZP'],
@@ -198,7 +198,11 @@ export const RICH = {
   approvedAfter: 13,
 };
 
-/** The draft successor: an agenda and everything the invitation prints. */
+/**
+ * The draft successor: everything the invitation prints. Its programme is added only by
+ * `npm run documents` (addSuccessorAgenda), so the sample's upcoming PS1 meeting stays empty
+ * for a newcomer to fill in the room ("Vložit standardní body").
+ */
 export const NEXT = {
   items: [
     { title: 'Zahájení, schválení programu, volba ověřovatele', kind: 'opening' },

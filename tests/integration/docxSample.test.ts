@@ -20,6 +20,7 @@ import {
   planView,
   saveProjectSettings,
 } from '../../renderer/src/db';
+import { addSuccessorAgenda } from '../../renderer/src/db/sampleMeeting';
 import { exportMeetingDocument } from '../../renderer/src/features/documents/exportMeeting';
 import { invitationCs, makeLogoPng } from './helpers/docxFixtures';
 import {
@@ -68,6 +69,7 @@ beforeAll(async () => {
   const meetings = await db.meetings.toArray();
   rich = meetings.find((m) => m.minutesStatus === 'approved' && m.startedAt)!;
   next = meetings.find((m) => m.id === rich.nextMeetingId)!;
+  await addSuccessorAgenda(db, next.id);
   richSeal = (await sealFingerprint(db, rich.id))!;
   const put = async (
     name: string,

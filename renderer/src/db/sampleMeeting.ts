@@ -7,7 +7,7 @@ import { approveMinutes, setMinutesStatus } from './minutes';
 import { castBallot, closePoll, createPoll, openPoll } from './polls';
 import { addResolution, addTask } from './resolutions';
 import type { AppDb } from './schema';
-import { reviewTask } from './tasks';
+import { reviewTask, setTaskStatus } from './tasks';
 
 // Plays the script of shared/sample/vizovickoMeeting.ts through the repository functions:
 // the PS1 meeting before the last one, the last one (rich, approved and sealed) and its draft
@@ -180,8 +180,11 @@ export async function playSampleMeetings(
   });
   await approve(db, (await db.meetings.get(rich.id))!, RICH);
 
-  // The draft successor: programme, materials and the invitation's details.
-  await agenda(db, next.id, NEXT.items);
+  // Tasks of the rich meeting were done before the next one (the task list, not a meeting).
+  for (const t of await db.tasks.where('meetingId').equals(rich.id).toArray())
+    await setTaskStatus(db, t.id, 'done');
+
+  // The draft successor: materials and the invitation's details.
   const earliest = (n: number) => {
     const d = addDays(next.date, -n);
     return d < today ? d : today;
@@ -194,4 +197,9 @@ export async function playSampleMeetings(
     invitationSentOn: earliest(NEXT.sentBefore),
     invitationSentTo: NEXT.sentTo,
   });
+}
+
+/** The draft successor's programme (used by `npm run documents`; the app leaves it empty). */
+export async function addSuccessorAgenda(db: AppDb, meetingId: string): Promise<void> {
+  await agenda(db, meetingId, NEXT.items);
 }
