@@ -213,6 +213,40 @@ export function TimeInput({
   );
 }
 
+/**
+ * A small time field inside a row (arrival and departure in the attendance list): the visible
+ * word is short, the accessible name says whose time it is.
+ */
+export function InlineTimeInput({
+  label,
+  visibleLabel,
+  value,
+  onChange,
+  readOnly,
+}: {
+  label: string;
+  visibleLabel: string;
+  value: string;
+  onChange: (value: string) => void;
+  readOnly?: boolean;
+}) {
+  return (
+    <TimeField<Time>
+      className="inline-time"
+      aria-label={label}
+      value={parseOrNull(parseTime, value)}
+      onChange={(v) => onChange(v ? v.toString().slice(0, 5) : '')}
+      isReadOnly={readOnly}
+      hourCycle={24}
+    >
+      <span aria-hidden="true">{visibleLabel}</span>
+      <AriaDateInput className="date-field date-segments inline-time-field">
+        {(segment) => <DateSegment segment={segment} className="date-segment" />}
+      </AriaDateInput>
+    </TimeField>
+  );
+}
+
 interface SelectProps extends BaseProps {
   value: string;
   onChange: (value: string) => void;

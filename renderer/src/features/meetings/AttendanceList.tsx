@@ -15,6 +15,7 @@ import {
 } from '../../db';
 import { SubstituteDialog } from './SubstituteDialog';
 import { nowHHMM } from './timeNow';
+import { InlineTimeInput } from '../../components/fields';
 
 const MEMBER_STATUSES = [
   'present',
@@ -201,46 +202,34 @@ export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
               <div className="times">
                 {(status === 'present' || status === 'substituted') && a && (
                   <>
-                    <label>
-                      <span className="sr-only">
-                        {t('attendance.arrived')} – {name}
-                      </span>
-                      <span aria-hidden="true">{t('attendance.arrived')}</span>
-                      <input
-                        type="time"
-                        tabIndex={-1}
-                        readOnly={readOnly}
-                        value={a.arrivedAt ?? ''}
-                        onChange={(e) =>
-                          void save({
-                            ...base(member, a),
-                            status: a.status,
-                            substituteId: a.substituteId,
-                            arrivedAt: e.target.value,
-                          })
-                        }
-                      />
-                    </label>
-                    <label>
-                      <span className="sr-only">
-                        {t('attendance.left')} – {name}
-                      </span>
-                      <span aria-hidden="true">{t('attendance.left')}</span>
-                      <input
-                        type="time"
-                        tabIndex={-1}
-                        readOnly={readOnly}
-                        value={a.leftAt ?? ''}
-                        onChange={(e) =>
-                          void save({
-                            ...base(member, a),
-                            status: a.status,
-                            substituteId: a.substituteId,
-                            leftAt: e.target.value,
-                          })
-                        }
-                      />
-                    </label>
+                    <InlineTimeInput
+                      label={`${t('attendance.arrived')} – ${name}`}
+                      visibleLabel={t('attendance.arrived')}
+                      readOnly={readOnly}
+                      value={a.arrivedAt ?? ''}
+                      onChange={(v) =>
+                        void save({
+                          ...base(member, a),
+                          status: a.status,
+                          substituteId: a.substituteId,
+                          arrivedAt: v || undefined,
+                        })
+                      }
+                    />
+                    <InlineTimeInput
+                      label={`${t('attendance.left')} – ${name}`}
+                      visibleLabel={t('attendance.left')}
+                      readOnly={readOnly}
+                      value={a.leftAt ?? ''}
+                      onChange={(v) =>
+                        void save({
+                          ...base(member, a),
+                          status: a.status,
+                          substituteId: a.substituteId,
+                          leftAt: v || undefined,
+                        })
+                      }
+                    />
                     {!readOnly && (
                       <Button
                         variant="ghost"
