@@ -38,6 +38,24 @@ describe('checkBallotsAgainstPoll', () => {
     expect(checkBallotsAgainstPoll(closedPoll(named), named)).toEqual([]);
   });
 
+  it('a poll an earlier version closed after a voter left still agrees (they were present when voting)', () => {
+    // Earlier versions stored the leaver as absent, and counted their ballot.
+    const left = {
+      ...snapshot,
+      members: snapshot.members.map((m) =>
+        m.voterId === 'm1' ? { ...m, present: false, voted: true } : m,
+      ),
+    };
+    const counted = countPoll(
+      definition,
+      named.map((b) => b.ballot),
+      snapshot,
+    );
+    expect(
+      checkBallotsAgainstPoll(closedPoll(named, { snapshot: left, result: counted }), named),
+    ).toEqual([]);
+  });
+
   it('a changed ballot no longer recounts to the stored result', () => {
     const edited = named.map((b) =>
       b.id === 'b1' ? { ...b, ballot: { ...b.ballot, points: { b: 3 } } } : b,

@@ -4,7 +4,7 @@
 // BallotRecord) without importing them, because shared/domain depends on this module.
 import { countPoll } from './count';
 import { PollSchema } from './poll-config';
-import { EntitlementSnapshotSchema, type Poll } from './schema';
+import { EntitlementSnapshotSchema, type EntitlementSnapshot, type Poll } from './schema';
 import { validateBallot, type BallotIssue } from './validate';
 
 /** The fields of a stored poll (PollRecord) the check reads. */
@@ -174,7 +174,7 @@ function resultProblems(
     recount = countPoll(
       recountPoll,
       own.map((b) => b.ballot),
-      snapshot.data,
+      asVoted(snapshot.data),
     ) as unknown as Record<string, unknown>;
   } catch {
     return [{ code: 'RESULT_MISMATCH', field: 'definition' }];
@@ -193,6 +193,18 @@ function resultProblems(
     if (a[key] !== b[key]) return [{ code: 'RESULT_MISMATCH', field: `participation.${key}` }];
   }
   return [];
+}
+
+/**
+ * Who voted was in the room when they voted. Polls closed by earlier versions stored a member
+ * who voted and then left as not present; the engine now refuses a named ballot of an absent
+ * member, so without this their backups would stop restoring after an update.
+ */
+function asVoted(snapshot: EntitlementSnapshot): EntitlementSnapshot {
+  return {
+    ...snapshot,
+    members: snapshot.members.map((m) => (m.voted && !m.present ? { ...m, present: true } : m)),
+  };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -35,6 +35,11 @@ export interface BackupFile {
   bytes: Uint8Array;
   fileName: string;
   meta: BackupMeta;
+  /**
+   * Why the restore would refuse this file (read back through its checks); empty for a backup
+   * that counts. A file with issues is still worth keeping, but it is never counted as a backup.
+   */
+  issues: BackupIssue[];
 }
 
 export function restoreTarget(db: AppDb): RestoreTarget {
@@ -71,10 +76,10 @@ export async function dumpTables(db: AppDb, onProgress?: BackupProgress): Promis
 
 /**
  * A one-file backup of the whole database, read back and validated exactly as a restore would
- * read it before it is handed out: a backup that could not be restored is an error here, not
- * a surprise on the day it is needed. The file carries its own time as `lastBackupAt`, so after
- * a restore the reminder knows the data's age; the database records it only through
- * `markBackupVerified`, once the caller has the file safely stored.
+ * read it: `issues` says why a restore would refuse it (a backup that could not be restored
+ * must not be a surprise on the day it is needed). The file carries its own time as
+ * `lastBackupAt`, so after a restore the reminder knows the data's age; the database records
+ * it only through `markBackupVerified`, once the caller has a verified file safely stored.
  */
 export async function createBackup(
   db: AppDb,
@@ -97,9 +102,15 @@ export async function createBackup(
     createdAt,
   });
   const bytes = new TextEncoder().encode(text);
-  await verifyBackupBytes(db, bytes);
+  let issues: BackupIssue[] = [];
+  try {
+    await verifyBackupBytes(db, bytes);
+  } catch (e) {
+    if (!(e instanceof BackupError)) throw e;
+    issues = e.issues;
+  }
   const { data: _d, ...meta } = envelope;
-  return { bytes, fileName: backupFileName(createdAt), meta };
+  return { bytes, fileName: backupFileName(createdAt), meta, issues };
 }
 
 /** Reads a written backup back through the restore's own checks; throws BackupError if it would be refused. */

@@ -862,7 +862,7 @@ export const cs = {
     },
     backup: {
       unrestorable:
-        'Záloha nevznikla: kontrola zapsaného souboru našla problém, kvůli kterému by nešel obnovit. {{message}}',
+        'Soubor {{file}} je uložen, ale jako záloha se nepočítá: kontrola zapsaného souboru našla problém, kvůli kterému by nešel obnovit. Opravte záznam a zálohujte znovu. {{message}}',
       title: 'Záloha',
       text: 'Celá databáze v jednom souboru. Uložte ho mimo tento počítač (flash disk, sdílená složka).',
       button: 'Zálohovat',

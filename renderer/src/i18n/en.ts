@@ -867,7 +867,7 @@ export const en: typeof cs = {
     },
     backup: {
       unrestorable:
-        'No backup was made: checking the written file found a problem that would stop it from restoring. {{message}}',
+        'The file {{file}} is saved, but it does not count as a backup: checking it found a problem that would stop it from restoring. Correct the record and back up again. {{message}}',
       title: 'Backup',
       text: 'The whole database in one file. Keep it off this computer (a USB stick, a shared folder).',
       button: 'Back up',

@@ -105,19 +105,26 @@ function BackupSection() {
             const file = await createBackup(db, {
               onProgress: (done, total) => setProgress({ done, total }),
             });
-            // createBackup has read the file back as a restore would; only a stored file counts.
+            // createBackup has read the file back as a restore would. A file with problems is
+            // still saved (better than nothing), but only a verified, stored file counts.
             const saved = await platform.saveFile(file.fileName, file.bytes, BACKUP_MIME);
-            if (saved === 'saved') {
+            if (saved !== 'saved') setResult({ kind: 'warn', text: t('safety.backup.cancelled') });
+            else if (file.issues.length)
+              setResult({
+                kind: 'error',
+                text: t('safety.backup.unrestorable', {
+                  file: file.fileName,
+                  message: describeIssue(t, file.issues[0]!),
+                }),
+              });
+            else {
               await markBackupVerified(db, file.meta.createdAt);
               setResult({ kind: 'ok', text: t('safety.backup.done', { file: file.fileName }) });
-            } else setResult({ kind: 'warn', text: t('safety.backup.cancelled') });
+            }
           } catch (e) {
             setResult({
               kind: 'error',
-              text:
-                e instanceof BackupError
-                  ? t('safety.backup.unrestorable', { message: describeIssue(t, e.issues[0]!) })
-                  : t('safety.backup.failed', { message: describeError(t, e) }),
+              text: t('safety.backup.failed', { message: describeError(t, e) }),
             });
           } finally {
             setProgress(null);

@@ -22,6 +22,11 @@ export async function runDailyAutoBackup(
   try {
     if ((await db.settings.get(LAST_AUTO_BACKUP_KEY))?.value === today) return 'notToday';
     const file = await createBackup(db);
+    // A file the restore would refuse is not written: main would rotate older good ones away.
+    if (file.issues.length) {
+      console.error('daily automatic backup would not restore', file.issues);
+      return 'failed';
+    }
     // Resolves only when main has read the file back and it matches (otherwise it throws):
     // a verified automatic backup counts like a manual one.
     await write.call(platform, file.bytes, 'daily');
