@@ -161,9 +161,9 @@ test('the sample region loads in one click and shows a past meeting with attenda
     .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
   await page.getByRole('tabpanel').getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: /PS1 – jednání č\. \d+\/\d{4}/ })).toBeVisible();
-  await expect(
-    page.getByRole('group', { name: 'Pavel Malý' }).getByRole('button', { name: 'nepřítomen' }),
-  ).toHaveAttribute('aria-pressed', 'true');
+  // The latest past PS1 meeting has approved minutes (shared/sample/vizovickoMeeting.ts), so
+  // its attendance is shown read-only.
+  await expect(page.getByRole('listitem', { name: 'Pavel Malý: nepřítomen' })).toBeVisible();
   await expect(page.getByTestId('quorum-verdict')).toBeVisible();
 
   await app.nav('Jednání').click();
