@@ -43,5 +43,35 @@ test('no serious or critical axe-core violation in the dialogs people fill in mo
   await page.getByRole('button', { name: 'Přidat člena' }).click();
   await expect(dialog).toBeVisible();
   for (const p of await axeProblems(page)) problems.push(`group detail – Přidat člena: ${p}`);
+  await dialog.getByRole('button', { name: 'Zrušit' }).click();
+  await page
+    .getByRole('button', { name: /^Upravit: / })
+    .first()
+    .click();
+  await expect(dialog).toBeVisible();
+  for (const p of await axeProblems(page)) problems.push(`group detail – Upravit člena: ${p}`);
+  await dialog.getByRole('button', { name: 'Zrušit' }).click();
+
+  // The calendar of a date field, open.
+  await page.goto('/#/meetings');
+  await page.getByRole('button', { name: 'Naplánovat jednání' }).first().click();
+  await dialog.getByRole('button', { name: 'Kalendář' }).click();
+  await expect(page.getByRole('grid')).toBeVisible();
+  for (const p of await axeProblems(page)) problems.push(`meeting form – calendar: ${p}`);
+  await page.keyboard.press('Escape');
+
+  // The plan: a new priority and a monitoring record.
+  await page.goto('/#/plans');
+  await page.getByRole('link', { name: /ORP Vizovice/ }).click();
+  await page.getByRole('button', { name: '+ Priorita' }).click();
+  await expect(dialog).toBeVisible();
+  for (const p of await axeProblems(page)) problems.push(`plan – new priority: ${p}`);
+  await dialog.getByRole('button', { name: 'Zrušit' }).click();
+  await page
+    .getByRole('button', { name: /^Zapsat stav aktivity/ })
+    .first()
+    .click();
+  await expect(dialog).toBeVisible();
+  for (const p of await axeProblems(page)) problems.push(`plan – monitoring: ${p}`);
   expect(problems).toEqual([]);
 });
