@@ -24,6 +24,7 @@ import { formatDate } from '../../i18n/format';
 import { platform } from '../../platform';
 import { exportEvaluation } from './exportEvaluation';
 import { StatusChip } from './StatusChip';
+import { levelName } from './levelName';
 
 function CommentForm({
   planId,
@@ -263,7 +264,7 @@ function ReportPanel({
         <TextInput
           key={p.id}
           label={t('plan.evaluation.assessmentFor', {
-            item: `${view.plan.levelNames[1]} ${p.code} ${p.title}`,
+            item: `${levelName(view.plan, 1)} ${p.code} ${p.title}`,
           })}
           value={texts.assessments[p.id] ?? ''}
           onChange={(v) => set('assessments', { ...texts.assessments, [p.id]: v })}
