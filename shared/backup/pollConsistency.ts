@@ -19,7 +19,11 @@ export function pollConsistencyIssues(data: BackupData, max: number): BackupIssu
     const first = checkBallotsAgainstPoll(poll, byPoll.get(poll.id) ?? [])[0];
     if (first)
       issues.push(
-        issue('safety.errors.pollMismatch', { id: poll.id.slice(0, 60), reason: first.code }),
+        issue('safety.errors.pollMismatch', {
+          id: poll.id.slice(0, 60),
+          title: String((poll as { title?: unknown }).title ?? '').slice(0, 120),
+          reason: first.code,
+        }),
       );
   }
   return issues;

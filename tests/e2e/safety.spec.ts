@@ -35,7 +35,9 @@ test('back up, lose the data, restore from the file through the UI and see every
   expect((await download).suggestedFilename()).toMatch(
     /^triada-zaloha-\d{4}-\d{2}-\d{2}-\d{4}\.json$/,
   );
-  await expect(page.getByText(/Záloha uložena: triada-zaloha-/)).toBeVisible();
+  await expect(
+    page.getByText(/Záloha uložena do složky Stažené soubory: triada-zaloha-/),
+  ).toBeVisible();
   await expect(page.getByText('Data ještě nebyla zálohována')).toBeHidden();
   const envelope = JSON.parse(await readFile(file, 'utf8'));
   expect(envelope).toMatchObject({ format: 'triada-backup', formatVersion: 1 });

@@ -178,6 +178,17 @@ describe('backup and restore', () => {
     expect(await dumpTables(db)).toEqual(before);
   });
 
+  it("the person at this laptop stays who they are: the file's user name only fills a gap", async () => {
+    await seedDatabase(db); // user "Petra Dvořáková"
+    const file = await createBackup(db);
+    await db.settings.put({ key: 'userName', value: 'Jan Svoboda' });
+    await restoreBackup(db, await readBackupFile(db, file.bytes));
+    expect((await db.settings.get('userName'))!.value).toBe('Jan Svoboda');
+    await db.settings.delete('userName');
+    await restoreBackup(db, await readBackupFile(db, file.bytes));
+    expect((await db.settings.get('userName'))!.value).toBe('Petra Dvořáková');
+  });
+
   it('keeps binary values (the logo) as bytes through backup and restore', async () => {
     await seedDatabase(db);
     const logo = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 10, 13]);

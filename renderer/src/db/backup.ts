@@ -21,6 +21,7 @@ import {
   type RestoreTarget,
 } from '@shared/backup';
 import { AUDIT_TABLE, restoreAuditTable, suppressAudit } from './audit';
+import { USER_NAME_KEY } from './auditLog';
 import { nowIso } from './clock';
 import type { AppDb } from './schema';
 import { readSetting, type SettingKey } from './settings';
@@ -187,9 +188,13 @@ export async function restoreBackup(
         onProgress?.(++done, tables.length, table.name);
         continue;
       }
+      // Who works at this laptop stays who they are: the file's user name only fills a gap.
+      const localUser =
+        table.name === 'settings' ? await db.settings.get(USER_NAME_KEY) : undefined;
       await table.clear();
       const rows = backup.data[table.name] ?? [];
       if (rows.length) await table.bulkAdd(rows.map((r) => decodeBytes(r)));
+      if (localUser) await db.settings.put(localUser);
       onProgress?.(++done, tables.length, table.name);
     }
     if (kept.size) {

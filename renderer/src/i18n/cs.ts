@@ -580,7 +580,7 @@ export const cs = {
       paperMatchesEarlier:
         'Shoda s dřívější verzí zápisu (dodatků v ní: {{count}}): data odpovídají papíru, později přibyly další dodatky.',
       paperNoMatch:
-        'Neshoda: data v tomto počítači papírovému zápisu neodpovídají (nyní vychází otisk {{current}}). Zápis byl změněn, nebo jde o jiný zápis.',
+        'Neshoda: data v tomto počítači papírovému zápisu neodpovídají (nyní vychází otisk {{current}}). Nejdřív zkontrolujte, zda jste otisk opsali správně (záměna 8 a B, 0 a D). Jinak byl zápis změněn, nebo jde o jiný zápis.',
     },
     changedAfterVerification:
       'Zápis byl po ověření změněn ({{date}}), a proto se vrátil do stavu „k ověření“. Ověřovatel jej musí ověřit znovu.',
@@ -868,6 +868,8 @@ export const cs = {
       button: 'Zálohovat',
       progress: 'Zálohuji… {{done}} z {{total}} tabulek',
       done: 'Záloha uložena: {{file}}',
+      doneWeb:
+        'Záloha uložena do složky Stažené soubory: {{file}}. Přesuňte ji na flash disk nebo síťový disk úřadu.',
       cancelled: 'Uložení zálohy bylo zrušeno.',
       last: 'Poslední záloha: {{date}}',
       never: 'Zatím jste nezálohovali.',
@@ -892,7 +894,7 @@ export const cs = {
       previewText:
         'Tabulky, které se obnovou změní, jsou nahoře. Tabulka, kterou záloha nezná (je ze starší verze), zůstane beze změny.',
       kept: 'zůstane beze změny (záloha ji nezná)',
-      replaced: 'nahradí se stejným počtem záznamů',
+      replaced: 'beze změny počtu',
       fewer_one: 'ubude {{count}} záznam',
       fewer_few: 'ubudou {{count}} záznamy',
       fewer_many: 'ubude {{count}} záznamu',
@@ -954,7 +956,8 @@ export const cs = {
         'Tabulka „{{table}}“, záznam č. {{index}} (id {{id}}), pole „{{field}}“: text obsahuje řídicí nebo neviditelné znaky (např. obrácení směru textu), které Triáda nepřijímá.',
       nonFinite:
         'Tabulka „{{table}}“, záznam č. {{index}} (id {{id}}), pole „{{field}}“: číslo je mimo rozsah (nekonečno).',
-      pollMismatch: 'Hlasování {{id}} nesouhlasí se svými hlasovacími lístky: {{reason}}',
+      pollMismatch:
+        'Hlasování „{{title}}“ ({{id}}) nesouhlasí se svými hlasovacími lístky: {{reason}}',
     },
     pollMismatch: {
       INVALID_DEFINITION: 'nastavení hlasování je neplatné.',

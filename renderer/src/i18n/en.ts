@@ -580,7 +580,7 @@ export const en: typeof cs = {
       paperMatchesEarlier:
         'Match with an earlier version (amendments in it: {{count}}): the data agrees with the paper; further amendments were added later.',
       paperNoMatch:
-        'No match: the data on this computer does not agree with the paper minutes (it now gives {{current}}). The minutes were changed, or these are different minutes.',
+        'No match: the data on this computer does not agree with the paper minutes (it now gives {{current}}). First check that you copied the fingerprint correctly (8 and B, 0 and D are easy to mix up). Otherwise the minutes were changed, or these are different minutes.',
     },
     changedAfterVerification:
       'The minutes were changed after verification ({{date}}) and went back to "to verify". The verifier must verify them again.',
@@ -873,6 +873,8 @@ export const en: typeof cs = {
       button: 'Back up',
       progress: 'Backing up… {{done}} of {{total}} tables',
       done: 'Backup saved: {{file}}',
+      doneWeb:
+        'Backup saved to the Downloads folder: {{file}}. Move it to a flash drive or the office network drive.',
       cancelled: 'Saving the backup was cancelled.',
       last: 'Last backup: {{date}}',
       never: 'You have not backed up yet.',
@@ -897,7 +899,7 @@ export const en: typeof cs = {
       previewText:
         'Tables the restore changes are listed first. A table the backup does not know (it is from an older version) stays as it is.',
       kept: 'stays as it is (not in the backup)',
-      replaced: 'replaced with the same number of records',
+      replaced: 'same number',
       fewer_one: '{{count}} record fewer',
       fewer_few: '{{count}} records fewer',
       fewer_many: '{{count}} records fewer',
@@ -960,7 +962,7 @@ export const en: typeof cs = {
         'Table “{{table}}”, record no. {{index}} (id {{id}}), field “{{field}}”: the text contains control or invisible characters (such as a text-direction override) that Triáda does not accept.',
       nonFinite:
         'Table “{{table}}”, record no. {{index}} (id {{id}}), field “{{field}}”: the number is out of range (infinite).',
-      pollMismatch: 'Poll {{id}} does not agree with its ballots: {{reason}}',
+      pollMismatch: 'Poll “{{title}}” ({{id}}) does not agree with its ballots: {{reason}}',
     },
     pollMismatch: {
       INVALID_DEFINITION: 'the poll settings are invalid.',

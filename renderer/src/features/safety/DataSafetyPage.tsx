@@ -119,7 +119,8 @@ function BackupSection() {
               });
             else {
               await markBackupVerified(db, file.meta.createdAt);
-              setResult({ kind: 'ok', text: t('safety.backup.done', { file: file.fileName }) });
+              const done = platform.kind === 'web' ? 'safety.backup.doneWeb' : 'safety.backup.done';
+              setResult({ kind: 'ok', text: t(done, { file: file.fileName }) });
             }
           } catch (e) {
             setResult({
@@ -157,7 +158,14 @@ function RestoreSection() {
   const [busy, setBusy] = useState<string | null>(null);
   const [preview, setPreview] = useState<InspectedBackup | null>(null);
   const [changes, setChanges] = useState<RestoreChange[]>([]);
-  const [issues, setIssues] = useState<string[] | null>(null);
+  // The refusal itself, translated when shown, so switching the language translates it too.
+  const [failure, setFailure] = useState<unknown>(null);
+  const issues =
+    failure === null
+      ? null
+      : failure instanceof BackupError
+        ? failure.issues.map((i) => describeIssue(t, i))
+        : [describeError(t, failure)];
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const total = preview ? Object.values(preview.meta.counts).reduce((a, b) => a + b, 0) : 0;
@@ -166,7 +174,7 @@ function RestoreSection() {
     const bytes = await readFile(e);
     if (!bytes) return;
     setPreview(null);
-    setIssues(null);
+    setFailure(null);
     setResult(null);
     setBusy(t('safety.restore.reading'));
     try {
@@ -174,11 +182,7 @@ function RestoreSection() {
       setChanges(await restorePreview(db, inspected));
       setPreview(inspected);
     } catch (err) {
-      setIssues(
-        err instanceof BackupError
-          ? err.issues.map((i) => describeIssue(t, i))
-          : [describeError(t, err)],
-      );
+      setFailure(err);
     } finally {
       setBusy(null);
     }
@@ -211,7 +215,10 @@ function RestoreSection() {
   };
 
   return (
-    <section className="settings-section safety-card" aria-labelledby="restore-title">
+    <section
+      className={`settings-section safety-card${preview || issues ? ' safety-wide' : ''}`}
+      aria-labelledby="restore-title"
+    >
       <h2 id="restore-title">{t('safety.restore.title')}</h2>
       <p>{t('safety.restore.text')}</p>
       <label className="btn btn-secondary file-button">
