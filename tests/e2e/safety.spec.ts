@@ -103,6 +103,10 @@ test('back up, lose the data, restore from the file through the UI and see every
   await page.goto(`/#/meetings/${dots.meetingId}`);
   await expect(page.getByText(/Zapečetěno: obsah odpovídá schválené verzi/)).toBeVisible();
   await page.goto(`/#/meetings/${dots.meetingId}/room`);
+  await page
+    .getByText(/Výběr priorit pro akční plán/)
+    .first()
+    .click();
   await expect(page.getByText(dots.title).first()).toBeVisible();
   await expect(page.getByText(/rovnost/i).first()).toBeVisible();
 
