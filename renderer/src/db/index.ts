@@ -37,3 +37,4 @@ export * from './backupCsv';
 export * from './project';
 export * from './backupHooks';
 export * from './polls';
+export * from './overview';

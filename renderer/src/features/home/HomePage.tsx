@@ -14,6 +14,7 @@ import {
   useSetting,
 } from '../../db';
 import { MeetingList } from '../meetings/MeetingList';
+import { TodayList } from './TodayList';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -101,6 +102,7 @@ function Overview() {
           {t('home.statMeetings', { count: meetings?.length ?? 0 })}
         </Link>
       </div>
+      <TodayList />
       {(counts?.bodies ?? 0) === 0 && (
         <section className="first-steps">
           <h2>{t('home.firstSteps')}</h2>
