@@ -507,6 +507,18 @@ export const cs = {
     statuses: { open: 'otevřený', done: 'splněný', ongoing: 'trvá', cancelled: 'zrušený' },
     delete: 'Odebrat úkol',
   },
+  prepare: {
+    title: 'Příprava jednání',
+    editMaterials: 'Upravit podklady',
+    noMaterials:
+      'Zatím žádné podklady. Doplňte je tlačítkem „Upravit podklady“; vytisknou se v pozvánce.',
+    invitation: 'Pozvánka',
+    notSent: 'Pozvánka zatím neodešla. Rozešlete ji nejpozději {{date}}.',
+    sent: 'Pozvánka odešla {{date}} (lhůta do {{deadline}}).',
+    sentLate: 'Pozvánka odešla {{date}}, po lhůtě: podle jednacího řádu nejpozději {{deadline}}.',
+    sentTo: 'Komu: {{to}}.',
+    recordSending: 'Zapsat odeslání pozvánky…',
+  },
   documentFields: {
     open: 'Údaje do dokumentů…',
     title: 'Údaje do zápisu a pozvánky',

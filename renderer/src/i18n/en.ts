@@ -511,6 +511,19 @@ export const en: typeof cs = {
     statuses: { open: 'open', done: 'done', ongoing: 'ongoing', cancelled: 'cancelled' },
     delete: 'Remove task',
   },
+  prepare: {
+    title: 'Meeting preparation',
+    editMaterials: 'Edit materials',
+    noMaterials:
+      'No materials yet. Add them with “Edit materials”; they are printed in the invitation.',
+    invitation: 'Invitation',
+    notSent: 'The invitation has not gone out yet. Send it by {{date}}.',
+    sent: 'The invitation went out on {{date}} (deadline {{deadline}}).',
+    sentLate:
+      'The invitation went out on {{date}}, late: the rules of procedure required {{deadline}} at the latest.',
+    sentTo: 'To: {{to}}.',
+    recordSending: 'Record sending…',
+  },
   documentFields: {
     open: 'Document details…',
     title: 'Details for the minutes and the invitation',

@@ -6,13 +6,14 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { db, lockedMeeting, removeMeeting, useAttendanceView } from '../../db';
+import { db, lockedMeeting, removeMeeting, todayIso, useAttendanceView } from '../../db';
 import { formatDate, formatTimeRange, formatWeekday } from '../../i18n/format';
 import { platform } from '../../platform';
 import { AuditButton } from '../safety/AuditLog';
 import { AttendanceList } from './AttendanceList';
 import { GuestsPanel } from './GuestsPanel';
 import { MeetingForm } from './MeetingForm';
+import { needsPreparation, PreparePanel } from './PreparePanel';
 import { QuorumPanel } from './QuorumPanel';
 import { PaperFingerprintButton, ReverifyNotice, SealNotice } from './SealNotice';
 
@@ -84,6 +85,9 @@ export function MeetingPage() {
           <dd>{person(meeting.verifierId)}</dd>
         </div>
       </dl>
+      {!locked && needsPreparation(meeting, todayIso()) && (
+        <PreparePanel meeting={meeting} body={body} onEditMaterials={() => setEditing(true)} />
+      )}
       <div className="meeting-layout">
         <section aria-labelledby="attendance-title" className="meeting-main">
           <h2 id="attendance-title">{t('attendance.title')}</h2>
