@@ -76,6 +76,13 @@ export const cs = {
     member: 'člen',
     secretary: 'koordinátor / zapisovatel',
   },
+  /** The same roles for a woman (the gender is guessed from the name, shared/docx/gender.ts). */
+  memberRoleF: {
+    chair: 'vedoucí / předsedkyně',
+    deputy: 'zástupkyně vedoucího',
+    member: 'členka',
+    secretary: 'koordinátorka / zapisovatelka',
+  },
   attendanceStatus: {
     present: 'přítomen',
     excused: 'omluven',

@@ -79,6 +79,12 @@ export const en: typeof cs = {
     member: 'member',
     secretary: 'coordinator / minute-taker',
   },
+  memberRoleF: {
+    chair: 'leader / chair',
+    deputy: 'deputy leader',
+    member: 'member',
+    secretary: 'coordinator / minute-taker',
+  },
   attendanceStatus: {
     present: 'present',
     excused: 'excused',

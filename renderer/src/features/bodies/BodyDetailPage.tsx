@@ -19,6 +19,7 @@ import {
   type MemberRow,
 } from '../../db';
 import { formatDate } from '../../i18n/format';
+import { memberRoleKey } from '../../i18n/roles';
 import { MeetingForm } from '../meetings/MeetingForm';
 import { MeetingList } from '../meetings/MeetingList';
 import { BodyForm } from './BodyForm';
@@ -108,7 +109,7 @@ export function BodyDetailPage() {
                           {t(`triad.${m.person.triadRole}`)}
                         </span>
                       </td>
-                      <td>{t(`memberRole.${m.role}`)}</td>
+                      <td>{t(memberRoleKey(m.role, m.person))}</td>
                       <td>{m.votingRight ? t('common.yes') : t('common.no')}</td>
                       <td>{m.substitute ? fullName(m.substitute) : ''}</td>
                       <td>

@@ -16,6 +16,7 @@ import {
 import { SubstituteDialog } from './SubstituteDialog';
 import { nowHHMM } from './timeNow';
 import { InlineTimeInput } from '../../components/fields';
+import { memberRoleKey } from '../../i18n/roles';
 
 const MEMBER_STATUSES = [
   'present',
@@ -165,7 +166,9 @@ export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
                     {t(`triad.${member.person.triadRole}`)}
                   </span>
                   {member.organizationName && <span>{member.organizationName}</span>}
-                  {member.role !== 'member' && <span>{t(`memberRole.${member.role}`)}</span>}
+                  {member.role !== 'member' && (
+                    <span>{t(memberRoleKey(member.role, member.person))}</span>
+                  )}
                   {!member.votingRight && <span className="badge">{t('attendance.noVote')}</span>}
                 </span>
                 {streak !== undefined && (
