@@ -310,21 +310,27 @@ export function validateData(
     for (const rec of rows) {
       if (full()) return issues;
       const value = rec[ref.field];
-      if (typeof value === 'string' && value !== '' && !targets.has(value)) {
-        issues.push(
-          issue('safety.errors.danglingReference', {
-            table: ref.table,
-            id: String(rec.id ?? '?').slice(0, 60),
-            field: ref.field,
-            target: ref.target,
-            value: value.slice(0, 60),
-          }),
-        );
-      }
+      if (typeof value === 'string' && value !== '' && !targets.has(value))
+        issues.push(danglingIssue(ref, rec, value));
     }
   }
   if (issues.length) return issues;
   return pollConsistencyIssues(data, MAX_ISSUES);
+}
+
+/** "attendance, record …: field personId refers to a missing record … in people". */
+export function danglingIssue(
+  ref: (typeof REFERENCES)[number],
+  rec: Record<string, unknown>,
+  value: string,
+): BackupIssue {
+  return issue('safety.errors.danglingReference', {
+    table: ref.table,
+    id: String(rec.id ?? '?').slice(0, 60),
+    field: ref.field,
+    target: ref.target,
+    value: value.slice(0, 60),
+  });
 }
 
 type BadValue = 'huge' | 'unsafe' | 'nonFinite';

@@ -7,10 +7,10 @@ import Dexie from 'dexie';
 import {
   BackupError,
   buildBackup,
+  danglingIssue,
   decodeBytes,
   encodeBytes,
   inspectBackup,
-  issue,
   RECORD_SCHEMAS,
   REFERENCES,
   validateData,
@@ -213,15 +213,7 @@ async function danglingFromKept(db: AppDb, kept: ReadonlySet<string>): Promise<B
     for (const rec of (await db.table(ref.table).toArray()) as Record<string, unknown>[]) {
       const value = rec[ref.field];
       if (typeof value === 'string' && value !== '' && !ids.has(value))
-        issues.push(
-          issue('safety.errors.danglingReference', {
-            table: ref.table,
-            id: String(rec.id ?? '?').slice(0, 60),
-            field: ref.field,
-            target: ref.target,
-            value: value.slice(0, 60),
-          }),
-        );
+        issues.push(danglingIssue(ref, rec, value));
       if (issues.length >= 20) return issues;
     }
   }
