@@ -1,12 +1,6 @@
 // Binary values in a JSON backup. IndexedDB stores a Uint8Array (the logo) as it is, but JSON
 // would turn it into {"0": 137, "1": 80, …} and a restore would hand the app a plain object.
 // The backup writes every typed array as {"$bytes": "<base64>"} and the restore turns it back.
-import { z } from 'zod';
-
-export const ENCODED_BYTES = z.strictObject({
-  $bytes: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'errors.invalid'),
-});
-
 function toBase64(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
@@ -21,8 +15,17 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
-const isEncoded = (v: object): v is { $bytes: string } =>
-  Object.keys(v).length === 1 && typeof (v as { $bytes?: unknown }).$bytes === 'string';
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** Only well-formed base64 is decoded; anything else stays an object the schemas refuse. */
+const isEncoded = (v: object): v is { $bytes: string } => {
+  const bytes = (v as { $bytes?: unknown }).$bytes;
+  return (
+    Object.keys(v).length === 1 &&
+    typeof bytes === 'string' &&
+    BASE64.test(bytes) &&
+    bytes.length % 4 === 0
+  );
+};
 
 /** A copy of `value` with every Uint8Array written as {$bytes}; other values are shared. */
 export function encodeBytes(value: unknown): unknown {

@@ -34,9 +34,11 @@ import {
   resolutionInput,
   resolutionResultInput,
   safeString,
+  projectSettings,
+  SETTING_SCHEMAS,
   TASK_STATUSES,
 } from '../domain';
-import { ENCODED_BYTES } from './bytes';
+import { decodeBytes } from './bytes';
 
 const recordId = z.string('errors.required').min(1, 'errors.required').max(200, 'errors.tooLong');
 /** An ISO instant as the app writes it (toISOString), and a real date: "zítra" or 2026-13-45 are refused. */
@@ -48,10 +50,6 @@ export const timestamp = z
       !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s.slice(0, 10),
     'errors.date',
   );
-const isoDay = z
-  .string('errors.required')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'errors.date');
 const meta = z.looseObject({ id: recordId, createdAt: timestamp, updatedAt: timestamp });
 const archivable = z.looseObject({ archivedAt: timestamp.optional() });
 const int = z.number('errors.integer').int('errors.integer');
@@ -98,8 +96,13 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
   settings: {
     since: 1,
     schema: z.strictObject({ key: recordId, value: z.unknown() }).superRefine((s, ctx) => {
-      const schema = Object.hasOwn(SETTING_SCHEMAS, s.key) ? SETTING_SCHEMAS[s.key] : undefined;
-      const parsed = schema?.safeParse(s.value);
+      // The same schemas the app reads and writes settings with (shared/domain/settings.ts): a
+      // restored value the app cannot read would crash the screen that shows it. Settings of
+      // other keys (a later version's) are kept and only go through the generic checks.
+      // Reading tolerates a damaged logo (drops it); a restore refuses it.
+      const schemas: Record<string, z.ZodType> = { ...SETTING_SCHEMAS, project: projectSettings };
+      const schema = Object.hasOwn(schemas, s.key) ? schemas[s.key] : undefined;
+      const parsed = schema?.safeParse(decodeBytes(s.value));
       if (parsed && !parsed.success) {
         const first = parsed.error.issues[0]!;
         ctx.addIssue({
@@ -253,24 +256,6 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
     since: 2,
     schema: meta.and(evaluationCommentInput).and(z.looseObject({ planId: recordId })),
   },
-};
-
-/**
- * Values of the settings the app itself writes; a restored value the app cannot read would
- * crash the screen that shows it ("Záloha a data" with lastBackupAt "garbage"). Settings of
- * other keys (a later version's) are kept and only go through the generic checks.
- */
-export const SETTING_SCHEMAS: Record<string, z.ZodType> = {
-  lastBackupAt: timestamp,
-  backupReminderSnoozedUntil: timestamp,
-  lastAutoBackupDay: isoDay,
-  userName: safeString().max(200, 'errors.tooLong'),
-  startedEmpty: z.boolean(),
-  retentionYears: int.min(1, 'errors.invalid').max(100, 'errors.invalid'),
-  'gdpr.anonymized': z.record(z.string(), z.number().int().min(0)),
-  project: z.looseObject({
-    logo: z.looseObject({ bytes: ENCODED_BYTES, type: z.enum(['png', 'jpg']) }).optional(),
-  }),
 };
 
 /** Tables without a registered schema: any object with a string id. */

@@ -14,6 +14,7 @@ export * from './quorum';
 export * from './resolution';
 export * from './result';
 export * from './rules';
+export * from './settings';
 export * from './substitutes';
 export * from './task';
 export * from './triad';

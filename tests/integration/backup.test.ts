@@ -553,6 +553,18 @@ const BAD_FILES: {
       }),
   },
   {
+    name: 'a project logo whose bytes are not base64',
+    code: 'safety.errors.invalidRecord',
+    params: { table: 'settings' },
+    file: () =>
+      resealed((_e, d) => {
+        d.settings!.push({
+          key: 'project',
+          value: { projectName: 'Projekt', logo: { bytes: { $bytes: '!!' }, type: 'png' } },
+        });
+      }),
+  },
+  {
     name: 'a number that became Infinity (1e400)',
     code: 'safety.errors.nonFinite',
     params: { table: 'agendaItems', field: 'elapsedMs' },
