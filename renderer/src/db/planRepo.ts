@@ -483,17 +483,8 @@ export async function setEvaluationVersion(
     by?: string;
   },
 ): Promise<void> {
-  const t = planTables(db);
-  await db.transaction('rw', t.plans, async () => {
-    const plan = await t.plans.get(planId);
-    if (!plan) throw new DomainError('errors.notFound');
-    const now = nowIso();
-    const versions = [...(plan.evaluations ?? [])];
-    const i = versions.findIndex(
-      (v) => v.period === change.period && v.workingGroupId === change.workingGroupId,
-    );
-    const prev = i >= 0 ? versions[i] : undefined;
-    const next: EvaluationVersion = compact({
+  await updateEvaluationVersion(db, planId, change, (prev, now) =>
+    compact({
       ...prev,
       period: change.period,
       workingGroupId: change.workingGroupId,
@@ -502,7 +493,27 @@ export async function setEvaluationVersion(
       discussedAt: change.status === 'discussed' ? now : undefined,
       discussedBy: change.status === 'discussed' ? change.by?.trim() || undefined : undefined,
       updatedAt: now,
-    });
+    }),
+  );
+}
+
+/** Replaces (or adds) one evaluation version of a plan, in one transaction. */
+async function updateEvaluationVersion(
+  db: AppDb,
+  planId: string,
+  key: { period: number; workingGroupId: string },
+  build: (prev: EvaluationVersion | undefined, now: string) => EvaluationVersion,
+): Promise<void> {
+  const t = planTables(db);
+  await db.transaction('rw', t.plans, async () => {
+    const plan = await t.plans.get(planId);
+    if (!plan) throw new DomainError('errors.notFound');
+    const now = nowIso();
+    const versions = [...(plan.evaluations ?? [])];
+    const i = versions.findIndex(
+      (v) => v.period === key.period && v.workingGroupId === key.workingGroupId,
+    );
+    const next = build(i >= 0 ? versions[i] : undefined, now);
     if (i >= 0) versions[i] = next;
     else versions.push(next);
     await t.plans.update(planId, { evaluations: versions, updatedAt: now });
@@ -517,17 +528,8 @@ export async function saveEvaluationTexts(
   input: EvaluationTextsInput,
 ): Promise<void> {
   const data = parse(evaluationTextsInput, input);
-  const t = planTables(db);
-  await db.transaction('rw', t.plans, async () => {
-    const plan = await t.plans.get(planId);
-    if (!plan) throw new DomainError('errors.notFound');
-    const now = nowIso();
-    const versions = [...(plan.evaluations ?? [])];
-    const i = versions.findIndex(
-      (v) => v.period === version.period && v.workingGroupId === version.workingGroupId,
-    );
-    const prev = i >= 0 ? versions[i] : undefined;
-    const next: EvaluationVersion = compact({
+  await updateEvaluationVersion(db, planId, version, (prev, now) =>
+    compact({
       ...prev,
       period: version.period,
       workingGroupId: version.workingGroupId,
@@ -535,11 +537,8 @@ export async function saveEvaluationTexts(
       ...data,
       approval: compact(data.approval),
       updatedAt: now,
-    });
-    if (i >= 0) versions[i] = next;
-    else versions.push(next);
-    await t.plans.update(planId, { evaluations: versions, updatedAt: now });
-  });
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
