@@ -18,6 +18,7 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'electron/**/*.test.ts',
       'tests/integration/**/*.test.ts',
+      'tests/bench/**/*.test.ts',
     ],
     setupFiles: ['tests/setup.ts'],
     environment: 'node',
