@@ -17,6 +17,22 @@ export interface TriadaApi {
   listBackups(): Promise<IpcReply<'backup:list'>>;
   /** Called when the app is quitting: produce the quit backup. Returns an unsubscribe function. */
   onQuitBackupRequest(listener: () => void): () => void;
+  /**
+   * The voting hub's admin face, relayed by main (which alone holds the per-start secret).
+   * Text frames of shared/hub/protocol.ts; only renderer/src/platform/hub.ts uses these.
+   */
+  readonly hub?: HubBridge;
+}
+
+export interface HubBridge {
+  /** (Re)connects this window to the hub, starting the hub process if needed. */
+  open(): Promise<
+    { ok: true; value: null } | { ok: false; error: { code: string; message: string } }
+  >;
+  send(text: string): void;
+  close(): void;
+  onMessage(listener: (text: string) => void): () => void;
+  onClosed(listener: () => void): () => void;
 }
 
 /** window with the (optional) preload bridge, for the platform layer's feature check. */
