@@ -6,17 +6,26 @@ import type { PlanItem, PlanLevel } from './model';
 
 export type NumberedItem = Pick<PlanItem, 'id' | 'parentId' | 'level' | 'order' | 'codeOverride'>;
 
-/** Items in tree order: each parent followed by its children, siblings by `order`. */
-export function treeOrder<T extends NumberedItem>(items: readonly T[]): T[] {
+/**
+ * Each parent's children, siblings by `order` (key '' = top level). Built once in one pass, so
+ * every tree operation below is linear in the number of items, never a scan per item.
+ */
+export function childrenByParent<T extends NumberedItem>(items: readonly T[]): Map<string, T[]> {
   const children = new Map<string, T[]>();
   for (const item of items) {
     const key = item.parentId ?? '';
-    const list = children.get(key) ?? [];
-    list.push(item);
-    children.set(key, list);
+    const list = children.get(key);
+    if (list) list.push(item);
+    else children.set(key, [item]);
   }
   for (const list of children.values())
     list.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return children;
+}
+
+/** Items in tree order: each parent followed by its children, siblings by `order`. */
+export function treeOrder<T extends NumberedItem>(items: readonly T[]): T[] {
+  const children = childrenByParent(items);
   const out: T[] = [];
   const seen = new Set<string>();
   const walk = (parentId: string) => {
@@ -28,6 +37,45 @@ export function treeOrder<T extends NumberedItem>(items: readonly T[]): T[] {
     }
   };
   walk('');
+  return out;
+}
+
+/** Every item below `id` (children, their children …), in tree order. */
+export function descendantsOf<T extends NumberedItem>(items: readonly T[], id: string): T[] {
+  const children = childrenByParent(items);
+  const out: T[] = [];
+  const seen = new Set<string>([id]);
+  const walk = (parentId: string) => {
+    for (const c of children.get(parentId) ?? []) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      out.push(c);
+      walk(c.id);
+    }
+  };
+  walk(id);
+  return out;
+}
+
+export interface TreePlace {
+  /** First / last among its siblings (the move buttons stop there). */
+  first: boolean;
+  last: boolean;
+  children: number;
+}
+
+/** Where every item sits among its siblings and how many children it has, in one pass. */
+export function treePlaces(items: readonly NumberedItem[]): Map<string, TreePlace> {
+  const children = childrenByParent(items);
+  const out = new Map<string, TreePlace>();
+  for (const list of children.values())
+    list.forEach((item, i) =>
+      out.set(item.id, {
+        first: i === 0,
+        last: i === list.length - 1,
+        children: children.get(item.id)?.length ?? 0,
+      }),
+    );
   return out;
 }
 

@@ -10,7 +10,8 @@ import {
   listOrganizations,
   listPeople,
 } from './queries';
-import { approvalCandidates, listTasks, roomView } from './room';
+import { approvalCandidates, roomView } from './room';
+import { listTasks, PENDING_STATUSES } from './tasks';
 import { db } from './schema';
 import { checkIntegrity, checkSeal } from './seal';
 import { readSetting, type SettingKey } from './settings';
@@ -39,7 +40,9 @@ export const useBodyStats = () => useLiveQuery(() => bodyStats(db, todayIso()));
 export const useHomeCounts = () => useLiveQuery(() => homeCounts(db));
 export const useRoomView = (meetingId: string | undefined) =>
   useLiveQuery(async () => (meetingId ? roomView(db, meetingId) : null), [meetingId]);
-export const useTasks = () => useLiveQuery(() => listTasks(db));
+/** The task list; `pendingOnly` reads open and ongoing tasks only (the status index). */
+export const useTasks = (pendingOnly = false) =>
+  useLiveQuery(() => listTasks(db, pendingOnly ? PENDING_STATUSES : undefined), [pendingOnly]);
 export const useApprovalCandidates = (meetingId: string) =>
   useLiveQuery(() => approvalCandidates(db, meetingId), [meetingId]);
 export const useProjectSettings = () => useSetting('project');

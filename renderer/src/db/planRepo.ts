@@ -19,6 +19,7 @@ import type {
 } from '@shared/plan';
 import {
   carryOverItems,
+  descendantsOf,
   evaluationCommentInput,
   evaluationTextsInput,
   fold,
@@ -226,18 +227,6 @@ export async function movePlanItem(db: AppDb, id: string, direction: -1 | 1): Pr
       if (s.order !== i + 1) await t.items.update(s.id, { order: i + 1 });
     await renumberPlan(db, item.planId);
   });
-}
-
-function descendantsOf(items: readonly PlanItem[], id: string): PlanItem[] {
-  const out: PlanItem[] = [];
-  const walk = (pid: string) => {
-    for (const c of items.filter((i) => i.parentId === pid)) {
-      out.push(c);
-      walk(c.id);
-    }
-  };
-  walk(id);
-  return out;
 }
 
 /** Removes an item and its sub-items; refused when any of them has monitoring records. */

@@ -75,40 +75,8 @@ export async function roomView(db: AppDb, meetingId: string): Promise<RoomView |
   };
 }
 
-export interface TaskRow extends Task {
-  bodyCode: string;
-  meetingNumber: string;
-  ownerName?: string;
-}
-
-/** Every task across bodies, newest meeting first; filtering happens in the view. */
-export async function listTasks(db: AppDb): Promise<TaskRow[]> {
-  const [tasks, meetings, bodies, people] = await Promise.all([
-    db.tasks.toArray(),
-    db.meetings.toArray(),
-    db.bodies.toArray(),
-    db.people.toArray(),
-  ]);
-  const meetingById = new Map(meetings.map((m) => [m.id, m]));
-  const bodyById = new Map(bodies.map((b) => [b.id, b]));
-  const personById = new Map(people.map((p) => [p.id, p]));
-  return tasks
-    .map((t) => {
-      const m = meetingById.get(t.meetingId);
-      const owner = t.ownerId ? personById.get(t.ownerId) : undefined;
-      return {
-        ...t,
-        bodyCode: bodyById.get(t.bodyId)?.code ?? '',
-        meetingNumber: m ? `${m.seq}/${m.year}` : '',
-        ownerName: owner
-          ? [owner.title, owner.firstName, owner.lastName].filter(Boolean).join(' ')
-          : undefined,
-        _date: m?.date ?? '',
-      };
-    })
-    .sort((a, b) => b._date.localeCompare(a._date) || a.seq - b.seq)
-    .map(({ _date, ...t }) => t);
-}
+// The task list moved to tasks.ts (read by status); re-exported for older imports.
+export { listTasks, type TaskRow } from './tasks';
 
 /** Passed resolutions of later meetings of the body: candidates to approve these minutes. */
 export async function approvalCandidates(db: AppDb, meetingId: string): Promise<Resolution[]> {

@@ -7,7 +7,14 @@ import { createMeeting } from './meetings';
 import { approveMinutes, setMinutesStatus } from './minutes';
 import { createPerson } from './people';
 import { addTask } from './resolutions';
-import { removeTask, reviewTask, setTaskStatus, updateTask } from './tasks';
+import {
+  listTasks,
+  PENDING_STATUSES,
+  removeTask,
+  reviewTask,
+  setTaskStatus,
+  updateTask,
+} from './tasks';
 import { db, domainCode, rejection } from './testDb';
 
 async function body(code = 'PS1') {
@@ -166,5 +173,61 @@ describe('setTaskStatus', () => {
     expect(await domainCode(setTaskStatus(db, s.task.id, 'x' as TaskStatus))).toBe(
       'errors.invalid',
     );
+  });
+});
+
+describe('listTasks', () => {
+  /** A region's ten years: 3,600 tasks of one body, 387 of them open or ongoing. */
+  async function tenYears() {
+    const b = await body();
+    const m = await meeting(b.id, '2026-03-10');
+    const owner = await createPerson(db, {
+      firstName: 'Jan',
+      lastName: 'Novák',
+      triadRole: 'provider',
+    });
+    const statuses: TaskStatus[] = [];
+    for (let i = 0; i < 3600; i++)
+      statuses.push(i < 300 ? 'open' : i < 387 ? 'ongoing' : i % 7 ? 'done' : 'cancelled');
+    const now = '2026-03-10T10:00:00.000Z';
+    await db.tasks.bulkAdd(
+      statuses.map((status, i) => ({
+        id: `t${String(i).padStart(5, '0')}`,
+        bodyId: b.id,
+        meetingId: m.id,
+        seq: i + 1,
+        number: `U-1/2026-${i + 1}`,
+        text: `Úkol ${i + 1}`,
+        ...(i % 2 ? { ownerId: owner.id } : {}),
+        status,
+        reviews: [],
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+  }
+
+  it('reads only the open and ongoing tasks through the status index', async () => {
+    await tenYears();
+    let read = 0;
+    const count = () => void read++;
+    db.tasks.hook('reading', (task) => {
+      count();
+      return task;
+    });
+    const rows = await listTasks(db, PENDING_STATUSES);
+    expect(rows).toHaveLength(387);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['open', 'ongoing']));
+    expect(read).toBe(387);
+    expect(rows[1]).toMatchObject({
+      bodyCode: 'PS1',
+      meetingNumber: '1/2026',
+      ownerName: 'Jan Novák',
+    });
+    expect(rows.map((r) => r.seq).slice(0, 3)).toEqual([1, 2, 3]);
+    // without statuses: every task (and the counter sees every read)
+    read = 0;
+    expect(await listTasks(db)).toHaveLength(3600);
+    expect(read).toBe(3600);
   });
 });

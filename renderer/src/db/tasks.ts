@@ -1,5 +1,5 @@
-import type { TaskInput, TaskStatus } from '@shared/domain';
-import { isSafeText, TASK_STATUSES, taskInput } from '@shared/domain';
+import type { Task, TaskInput, TaskStatus } from '@shared/domain';
+import { isPending, isSafeText, TASK_STATUSES, taskInput } from '@shared/domain';
 import { nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import { editableMeeting } from './guard';
@@ -67,4 +67,52 @@ export async function reviewTask(
 export async function setTaskStatus(db: AppDb, taskId: string, status: TaskStatus): Promise<void> {
   if (!TASK_STATUSES.includes(status)) throw new DomainError('errors.invalid');
   await db.tasks.update(taskId, { status, updatedAt: nowIso() });
+}
+
+/** Open and ongoing: the statuses the task list shows by default. */
+export const PENDING_STATUSES: readonly TaskStatus[] = TASK_STATUSES.filter((status) =>
+  isPending({ status }),
+);
+
+export interface TaskRow extends Task {
+  bodyCode: string;
+  meetingNumber: string;
+  ownerName?: string;
+}
+
+/**
+ * Tasks across bodies, newest meeting first. With `statuses`, only those tasks are read, through
+ * the status index (a region's ten years hold thousands of finished tasks the list never shows),
+ * and only their meetings and owners.
+ */
+export async function listTasks(db: AppDb, statuses?: readonly TaskStatus[]): Promise<TaskRow[]> {
+  const tasks = statuses
+    ? await db.tasks.where('status').anyOf(statuses).toArray()
+    : await db.tasks.toArray();
+  const meetingIds = [...new Set(tasks.map((t) => t.meetingId))];
+  const ownerIds = [...new Set(tasks.flatMap((t) => (t.ownerId ? [t.ownerId] : [])))];
+  const [meetings, bodies, owners] = await Promise.all([
+    statuses ? db.meetings.bulkGet(meetingIds) : db.meetings.toArray(),
+    db.bodies.toArray(),
+    db.people.bulkGet(ownerIds),
+  ]);
+  const meetingById = new Map(meetings.flatMap((m) => (m ? [[m.id, m] as const] : [])));
+  const bodyById = new Map(bodies.map((b) => [b.id, b]));
+  const personById = new Map(owners.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+  return tasks
+    .map((t) => {
+      const m = meetingById.get(t.meetingId);
+      const owner = t.ownerId ? personById.get(t.ownerId) : undefined;
+      return {
+        ...t,
+        bodyCode: bodyById.get(t.bodyId)?.code ?? '',
+        meetingNumber: m ? `${m.seq}/${m.year}` : '',
+        ownerName: owner
+          ? [owner.title, owner.firstName, owner.lastName].filter(Boolean).join(' ')
+          : undefined,
+        _date: m?.date ?? '',
+      };
+    })
+    .sort((a, b) => b._date.localeCompare(a._date) || a.seq - b.seq)
+    .map(({ _date, ...t }) => t);
 }

@@ -1,6 +1,6 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanEvaluation, PlanItem } from '@shared/plan';
+import type { MonitoringRecord, PlanEvaluation, PlanItem } from '@shared/plan';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
@@ -31,6 +31,16 @@ export function MonitoringTab({
     (meetings ?? []).map((m) => [m.id, `${m.body.code} ${m.seq}/${m.year}`]),
   );
   const bodyCode = new Map(view.bodies.map((b) => [b.id, b.code]));
+  // Records by activity in one pass (newest first, as in the view), not a scan per row.
+  const historyOf = useMemo(() => {
+    const out = new Map<string, MonitoringRecord[]>();
+    for (const r of view.monitoring) {
+      const list = out.get(r.planItemId);
+      if (list) list.push(r);
+      else out.set(r.planItemId, [r]);
+    }
+    return out;
+  }, [view.monitoring]);
   const rows = evaluation.activities.filter((a) => !onlyStale || a.stale);
   const staleCount = evaluation.activities.filter((a) => a.stale).length;
   const current = reporting
@@ -68,7 +78,7 @@ export function MonitoringTab({
         </thead>
         <tbody>
           {rows.map((a) => {
-            const history = view.monitoring.filter((r) => r.planItemId === a.item.id);
+            const history = historyOf.get(a.item.id) ?? [];
             return (
               <Fragment key={a.item.id}>
                 <tr className={a.stale ? 'is-stale' : ''}>

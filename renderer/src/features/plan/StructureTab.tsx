@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanEvaluation, PlanItem } from '@shared/plan';
+import { treePlaces } from '@shared/plan';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
@@ -29,8 +30,8 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
   const [error, setError] = useState<string>();
   const byActivity = new Map(evaluation.activities.map((a) => [a.item.id, a]));
   const bodyCode = new Map(bodies.map((b) => [b.id, b.code]));
-  const siblings = (i: PlanItem) => items.filter((x) => (x.parentId ?? '') === (i.parentId ?? ''));
-  const childCount = (i: PlanItem) => items.filter((x) => x.parentId === i.id).length;
+  // One pass over the tree, not a scan of every item per row.
+  const places = useMemo(() => treePlaces(items), [items]);
 
   const addPriority = (
     <Button variant="primary" onPress={() => setEditing({})}>
@@ -78,9 +79,9 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
       )}
       <ul className="plan-tree" aria-label={t('plan.tabs.tree')}>
         {items.map((item) => {
-          const sibs = siblings(item);
-          const first = sibs[0]?.id === item.id;
-          const last = sibs.at(-1)?.id === item.id;
+          const place = places.get(item.id);
+          const first = place?.first ?? true;
+          const last = place?.last ?? true;
           const a = byActivity.get(item.id);
           const group = item.workingGroupId ? bodyCode.get(item.workingGroupId) : undefined;
           return (
@@ -113,7 +114,7 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
                   )}
                   {item.level < 3 && (
                     <span className="muted small">
-                      {t('plan.tree.children', { count: childCount(item) })}
+                      {t('plan.tree.children', { count: place?.children ?? 0 })}
                     </span>
                   )}
                 </div>

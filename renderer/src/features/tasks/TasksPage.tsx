@@ -12,11 +12,12 @@ import { collator, formatDate } from '../../i18n/format';
 /** Every task of every group, filtered by owner, group, pending and overdue. */
 export function TasksPage() {
   const { t } = useTranslation();
-  const tasks = useTasks();
+  const [pendingOnly, setPendingOnly] = useState(true);
+  // Pending only (the default) reads open and ongoing tasks through the status index.
+  const tasks = useTasks(pendingOnly);
   const bodies = useBodies();
   const [owner, setOwner] = useState('');
   const [bodyId, setBodyId] = useState('');
-  const [pendingOnly, setPendingOnly] = useState(true);
   const [overdueOnly, setOverdueOnly] = useState(false);
   const today = todayIso();
 
@@ -34,7 +35,7 @@ export function TasksPage() {
     (task) =>
       (!owner || task.ownerId === owner) &&
       (!bodyId || task.bodyId === bodyId) &&
-      (!pendingOnly || isPending(task)) &&
+      (!pendingOnly || isPending(task)) && // a task just marked done leaves at once
       (!overdueOnly || isOverdue(task, today)),
   );
 
