@@ -24,6 +24,7 @@ import {
   attendanceInput,
   bodyInput,
   discussionText,
+  isSecretBallot,
   meetingDocumentsInput,
   meetingInput,
   membershipInput,
@@ -202,6 +203,8 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
         agendaItemId: recordId,
         title: safeString().trim().min(1, 'errors.required').max(300, 'errors.tooLong'),
         secret: z.boolean(),
+        anonymous: z.boolean().optional(),
+        receipts: z.array(recordId).max(10_000, 'errors.tooMany').optional(),
         status: z.enum(POLL_STATUSES),
         options: z
           .array(z.strictObject({ id: recordId, label: safeString().max(200, 'errors.tooLong') }))
@@ -218,13 +221,20 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
   },
   ballots: {
     since: 2,
-    schema: meta.and(
-      z.looseObject({
+    // A secret ballot stores no time (its time is the poll's closing); every other ballot does.
+    schema: z
+      .looseObject({
+        id: recordId,
+        createdAt: timestamp.optional(),
+        updatedAt: timestamp.optional(),
         pollId: recordId,
         source: z.enum(['hand', 'rollCall', 'kiosk', 'phone']),
         ballot: BallotSchema,
+      })
+      .refine((b) => isSecretBallot(b.ballot) || (b.createdAt && b.updatedAt), {
+        message: 'errors.required',
+        path: ['createdAt'],
       }),
-    ),
   },
   plans: {
     since: 2,

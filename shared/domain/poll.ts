@@ -55,11 +55,19 @@ export const pollInput = z
     maxRanks: small(1, 40).optional(),
     scaleMax: small(1, 10).optional(),
     triadAgreement: z.boolean().optional(),
+    /** A public meeting's vote: one vote per device, not a vote of members (always secret). */
+    anonymous: z.boolean().optional(),
   })
   .transform((p) => ({
     ...p,
+    secret: p.secret || p.anonymous === true,
     options: p.method === 'resolution' ? [] : p.options.filter((o) => o.length > 0),
   }))
+  // The public can't pass a resolution of the body: an anonymous vote only ranks options.
+  .refine((p) => !(p.anonymous && p.method === 'resolution'), {
+    message: 'errors.anonymousResolution',
+    path: ['anonymous'],
+  })
   .refine((p) => p.method === 'resolution' || p.options.length >= 2, {
     message: 'errors.pollOptions',
     path: ['options'],
@@ -86,6 +94,11 @@ export interface PollRecord extends Timestamps {
   agendaItemId: string;
   title: string;
   secret: boolean;
+  /**
+   * A public meeting's vote from phones, one per device: its ballots are nobody's (no voter,
+   * like secret ones), `voters` stays empty, and the result says it is not a vote of members.
+   */
+  anonymous?: boolean;
   status: PollStatus;
   options: PollOption[];
   definition: Poll;
@@ -102,6 +115,11 @@ export interface PollRecord extends Timestamps {
   runOffOf?: string;
   /** The run-off created for this poll's tie. */
   runOffPollId?: string;
+  /**
+   * Ids of the phone ballots (given by the voting hub) already stored, sorted: a resend of one
+   * gets the same acknowledgement and never a second ballot. Nothing links them to a ballot.
+   */
+  receipts?: string[];
 }
 
 export interface TieDecision {
@@ -113,11 +131,28 @@ export interface TieDecision {
   decidedAt: string;
 }
 
-export interface BallotRecord extends Timestamps {
+export interface BallotRecord extends Partial<Timestamps> {
+  /** A random UUID: the stored order of ballots never follows the order of voting. */
   id: string;
   pollId: string;
   source: BallotSource;
   ballot: Ballot;
+}
+
+/** A ballot that names nobody: cast in a secret or anonymous poll. */
+export function isSecretBallot(ballot: Ballot): boolean {
+  return ballot.kind === 'individual' && ballot.voterId === undefined;
+}
+
+/**
+ * When a ballot counts as cast. Secret ballots store no time (a time would tell who voted
+ * how, next to the attendance): they are all dated with the poll's closing.
+ */
+export function ballotTime(
+  b: Pick<BallotRecord, 'createdAt'>,
+  poll: Pick<PollRecord, 'closedAt'>,
+): string | undefined {
+  return b.createdAt ?? poll.closedAt;
 }
 
 /** The engine definition for what the chair set up, under the body's rules of procedure. */
@@ -127,7 +162,8 @@ export function pollDefinition(
   rules: RulesOfProcedure,
 ): Poll {
   const common = {
-    quorum: rules.quorum,
+    // The public is not the body: an anonymous vote has no quorum of members.
+    ...(input.anonymous ? {} : { quorum: rules.quorum }),
     ...(input.triadAgreement ? { triadAgreement: true } : {}),
   };
   const ids = options.map((o) => o.id);
@@ -244,6 +280,7 @@ export const pollRecordSchema = z
     agendaItemId: recordId,
     title: z.string().trim().min(1, 'errors.required').max(300, 'errors.tooLong'),
     secret: z.boolean(),
+    anonymous: z.boolean().optional(),
     status: z.enum(POLL_STATUSES),
     options: z
       .array(
@@ -271,6 +308,7 @@ export const pollRecordSchema = z
     tieDecision: tieDecisionSchema.optional(),
     runOffOf: recordId.optional(),
     runOffPollId: recordId.optional(),
+    receipts: z.array(recordId).max(10_000, 'errors.tooMany').optional(),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
@@ -288,19 +326,28 @@ export const pollRecordSchema = z
     if (p.status === 'closed' && (!p.closedAt || !p.snapshot || !p.result)) bad('result');
     if (p.status !== 'closed' && (p.closedAt || p.result || p.tieDecision)) bad('result');
     if (p.tieDecision?.order.some((id) => !ids.includes(id))) bad('tieDecision');
+    if (p.anonymous && (!p.secret || p.voters.length > 0)) bad('anonymous');
+    if (p.receipts && new Set(p.receipts).size !== p.receipts.length) bad('receipts');
   });
 
-/** A stored ballot (BallotRecord): a hand count is an aggregate, every other source one person's ballot. */
+/**
+ * A stored ballot (BallotRecord): a hand count is an aggregate, every other source one person's
+ * ballot. Secret ballots stored since phone voting have no time (older ones carry the poll's opening).
+ */
 export const ballotRecordSchema = z
   .looseObject({
     id: recordId,
     pollId: recordId,
     source: z.enum(BALLOT_SOURCES),
     ballot: BallotSchema,
-    createdAt: timestamp,
-    updatedAt: timestamp,
+    createdAt: timestamp.optional(),
+    updatedAt: timestamp.optional(),
   })
   .refine((b) => (b.source === 'hand') === (b.ballot.kind === 'aggregate'), {
     message: 'errors.invalid',
     path: ['source'],
+  })
+  .refine((b) => isSecretBallot(b.ballot) || (b.createdAt && b.updatedAt), {
+    message: 'errors.required',
+    path: ['createdAt'],
   });

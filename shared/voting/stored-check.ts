@@ -11,6 +11,8 @@ import { validateBallot, type BallotIssue } from './validate';
 export interface StoredPollLike {
   id: string;
   secret: boolean;
+  /** A public meeting's vote, one per device: ballots name nobody and `voters` stays empty. */
+  anonymous?: boolean;
   status: 'draft' | 'open' | 'closed';
   options?: readonly { id: string }[];
   definition: unknown;
@@ -110,7 +112,7 @@ export function checkBallotsAgainstPoll(
     }
     if (ballot.kind !== 'individual') continue;
     personal += 1;
-    if (poll.secret) {
+    if (poll.secret || poll.anonymous) {
       if (ballot.voterId !== undefined || ballot.role !== undefined)
         problems.push({ code: 'SECRET_BALLOT_NAMES_VOTER', ballotId: b.id });
     } else if (ballot.voterId === undefined) {
@@ -125,7 +127,10 @@ export function checkBallotsAgainstPoll(
     if (listed.has(v)) problems.push({ code: 'DUPLICATE_VOTER', voterId: v });
     listed.add(v);
   }
-  if (poll.secret) {
+  if (poll.anonymous) {
+    // Nobody is listed: the hub allows one vote per device, members are not involved.
+    if (!poll.secret || poll.voters.length > 0) problems.push({ code: 'VOTER_LIST_MISMATCH' });
+  } else if (poll.secret) {
     if (personal !== poll.voters.length) problems.push({ code: 'VOTER_LIST_MISMATCH' });
   } else {
     const seen = new Set<string>();

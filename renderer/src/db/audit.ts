@@ -17,7 +17,7 @@
 //
 // Secret ballots: voter identity never reaches the audit (ballot fields naming a voter,
 // person, ticket or device are dropped from every ballot entry); a ballot's entry is dated
-// with the ballot's own createdAt (the poll's opening for secret polls) and a poll's voter
+// with the ballot's own createdAt (a secret ballot has none: the poll's opening) and a poll's voter
 // list is recorded only as a count. A secret ballot's entry is not a link of the chain either
 // (its place in the chain would tell when it was cast): it hangs off the poll's opening entry
 // (`side`), and the entry that closes or removes the poll vouches for all of them at once
@@ -85,6 +85,8 @@ const NOISE: ReadonlySet<string> = new Set([
 const IDENTITY = /voter|person|ticket|device|token/i;
 /** A pause in typing this long closes a burst of discussion edits: the burst becomes one entry. */
 export const DRAFT_PAUSE_MS = 30 * 1000;
+/** Date of a secret ballot's entry when its poll's opening was never audited. */
+const SECRET_AT = '1970-01-01T00:00:00.000Z';
 /** `prev` of the first entry of a chain. */
 export const GENESIS = '0'.repeat(64);
 
@@ -290,6 +292,8 @@ async function appendChained(
         .filter((e) => e.after?.status === 'open' && e.hash)
         .at(-1);
       entry.side = true;
+      // Dated with the poll's opening, never the moment it was cast (the ballot has no time).
+      entry.at = opened?.at ?? SECRET_AT;
       entry.prev = opened?.hash ?? GENESIS;
       entry.hash = entryHash(entry);
       out.push(entry);

@@ -256,7 +256,7 @@ describe('castBallot', () => {
     });
   });
 
-  it('a secret ballot has no voter, no role and the time the poll opened; only the sorted voter list says who voted', async () => {
+  it('a secret ballot has no voter, no role and no time; only the sorted voter list says who voted', async () => {
     const g = await group();
     await present(g.meeting.id, g.members.slice(0, 6));
     const poll = await openedPoll(g.item.id, { secret: true });
@@ -276,8 +276,8 @@ describe('castBallot', () => {
     for (const b of ballots) {
       expect(b.ballot).not.toHaveProperty('voterId');
       expect(b.ballot).not.toHaveProperty('role');
-      expect(b.createdAt).toBe(poll.openedAt);
-      expect(b.updatedAt).toBe(poll.openedAt);
+      expect(b).not.toHaveProperty('createdAt');
+      expect(b).not.toHaveProperty('updatedAt');
       expect(JSON.stringify(b)).not.toMatch(new RegExp(g.members.join('|')));
     }
     const after = await pollOf(poll.id);

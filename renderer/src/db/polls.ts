@@ -71,6 +71,7 @@ export async function createPoll(
       agendaItemId,
       title: data.title,
       secret: data.secret,
+      ...(data.anonymous ? { anonymous: true } : {}),
       status: 'draft',
       options,
       definition,
@@ -118,9 +119,65 @@ const CHOICE_FIELD: Record<PollRecord['definition']['method'], string> = {
 };
 
 /**
- * One person's ballot (roll call, the kiosk or a phone). The voter must be present with a
- * vote and not have voted yet; the ballot must pass the engine's checks. A secret ballot is
- * stored without voter, role or time of casting: only the poll's sorted voter list changes.
+ * Stores one person's ballot inside the caller's transaction. A named ballot carries its voter,
+ * role and time. A secret ballot carries none of them: marking the voter as having voted (the
+ * poll's sorted voter list) and the ballot are written together, the ballot's id is random and
+ * it has no time (its time is the poll's closing), so neither its place nor its fields tell
+ * who cast it or when. An anonymous ballot (public meeting, no member) names nobody either.
+ */
+async function storeIndividual(
+  db: AppDb,
+  poll: PollRecord,
+  voterId: string | undefined,
+  choice: Record<string, unknown>,
+  source: BallotSource,
+  receipt?: string,
+): Promise<void> {
+  const snapshot = await entitlementSnapshot(db, poll.meetingId);
+  let member: (typeof snapshot.members)[number] | undefined;
+  if (poll.anonymous) {
+    // Members vote in the body's polls; the public's poll takes only the hub's device ballots.
+    if (voterId !== undefined || source !== 'phone') throw new DomainError('errors.anonymousPoll');
+  } else {
+    member = snapshot.members.find((m) => m.voterId === voterId);
+    if (!member || !member.entitled) throw new DomainError('errors.notEntitled');
+    if (!member.present) throw new DomainError('errors.notPresent');
+    if (poll.voters.includes(member.voterId)) throw new DomainError('errors.alreadyVoted');
+  }
+  if (poll.secret && source === 'rollCall') throw new DomainError('errors.rollCallSecret');
+  // Only the method's own field is taken from the choice: it can't name a voter or pose as a hand count.
+  const field = CHOICE_FIELD[poll.definition.method];
+  const own = { [field]: choice[field] };
+  const ballot = (
+    poll.secret || !member
+      ? { ...own, kind: 'individual' }
+      : {
+          ...own,
+          kind: 'individual',
+          voterId: member.voterId,
+          ...(member.role ? { role: member.role } : {}),
+        }
+  ) as Ballot;
+  // The engine checks presence and entitlement too, not only the lines above.
+  const check = validateBallot(poll.definition, ballot, { snapshot });
+  if (!check.valid) throw new DomainError(`errors.ballot.${check.issues[0]!.code}`);
+  const now = nowIso();
+  await db.ballots.add({
+    id: newId(),
+    pollId: poll.id,
+    source,
+    ballot,
+    ...(poll.secret ? {} : { createdAt: now, updatedAt: now }),
+  });
+  const update: Partial<PollRecord> = { updatedAt: now };
+  if (member) update.voters = [...poll.voters, member.voterId].sort();
+  if (receipt) update.receipts = [...(poll.receipts ?? []), receipt].sort();
+  await db.polls.update(poll.id, update);
+}
+
+/**
+ * One person's ballot (roll call or the kiosk). The voter must be present with a vote and not
+ * have voted yet (from a phone either); the ballot must pass the engine's checks.
  */
 export async function castBallot(
   db: AppDb,
@@ -132,35 +189,43 @@ export async function castBallot(
   await db.transaction('rw', ROOM(db), async () => {
     const poll = await openPollOf(db, pollId);
     await editableMeeting(db, poll.meetingId);
-    const snapshot = await entitlementSnapshot(db, poll.meetingId);
-    const member = snapshot.members.find((m) => m.voterId === voterId);
-    if (!member || !member.entitled) throw new DomainError('errors.notEntitled');
-    if (!member.present) throw new DomainError('errors.notPresent');
-    if (poll.voters.includes(voterId)) throw new DomainError('errors.alreadyVoted');
-    if (poll.secret && source === 'rollCall') throw new DomainError('errors.rollCallSecret');
-    // Only the method's own field is taken from the choice: it can't name a voter or pose as a hand count.
-    const field = CHOICE_FIELD[poll.definition.method];
-    const own = { [field]: choice[field] };
-    const ballot = (
-      poll.secret
-        ? { ...own, kind: 'individual' }
-        : { ...own, kind: 'individual', voterId, ...(member.role ? { role: member.role } : {}) }
-    ) as Ballot;
-    // The engine checks presence and entitlement too, not only the lines above.
-    const check = validateBallot(poll.definition, ballot, { snapshot });
-    if (!check.valid) throw new DomainError(`errors.ballot.${check.issues[0]!.code}`);
-    const now = nowIso();
-    const stamp = poll.secret ? (poll.openedAt ?? now) : now;
-    await db.ballots.add({
-      id: newId(),
-      pollId,
-      source,
-      ballot,
-      createdAt: stamp,
-      updatedAt: stamp,
-    });
-    await db.polls.update(pollId, { voters: [...poll.voters, voterId].sort(), updatedAt: now });
+    await storeIndividual(db, poll, voterId, choice, source);
   });
+}
+
+/** A phone ballot as the voting hub hands it over: its own id, whose it is, what it says. */
+export interface HubBallot {
+  /** The hub's id of this ballot: a resend carries the same id. */
+  id: string;
+  pollId: string;
+  /** The member behind the join code; absent in an anonymous poll. */
+  voterId?: string;
+  choice: Record<string, unknown>;
+}
+
+/** What the phone is told: stored (also for a resend of a stored ballot) or why not (an i18n key). */
+export type HubBallotOutcome = { ok: true; duplicate: boolean } | { ok: false; code: string };
+
+/**
+ * Stores a ballot from a phone and says what to acknowledge. Resolves only after the
+ * transaction has committed, so the hub is told "stored" only for a ballot that is on disk.
+ * A resend of a stored ballot (same hub id) gets the same answer and writes nothing; a second
+ * ballot of the same member (from the phone or the kiosk) is refused.
+ */
+export async function storeHubBallot(db: AppDb, hub: HubBallot): Promise<HubBallotOutcome> {
+  try {
+    return await db.transaction('rw', ROOM(db), async (): Promise<HubBallotOutcome> => {
+      const poll = await db.polls.get(hub.pollId);
+      if (poll?.receipts?.includes(hub.id)) return { ok: true, duplicate: true };
+      const open = await openPollOf(db, hub.pollId);
+      await editableMeeting(db, open.meetingId);
+      await storeIndividual(db, open, hub.voterId, hub.choice, 'phone', hub.id);
+      return { ok: true, duplicate: false };
+    });
+  } catch (e) {
+    if (e instanceof DomainError) return { ok: false, code: e.code };
+    throw e;
+  }
 }
 
 /** Counts the chair typed for the whole room or the rest of it (a hand-count block). */
@@ -175,12 +240,16 @@ export async function addHandCount(
     const ballot = { kind: 'aggregate', ...aggregate } as Ballot;
     const check = validateBallot(poll.definition, ballot);
     if (!check.valid) throw new DomainError(`errors.ballot.${check.issues[0]!.code}`);
-    const snapshot = await entitlementSnapshot(db, poll.meetingId);
-    const present = snapshot.members.filter((m) => m.entitled && m.present).length;
-    const existing = await db.ballots.where('pollId').equals(pollId).toArray();
-    const counted = existing.reduce((n, b) => n + ballotVoters(b.ballot), 0) + ballotVoters(ballot);
-    if (counted > present)
-      throw new DomainError('errors.votesExceedPresent', { votes: counted, present });
+    // The public at a public meeting is not counted at the door: no cap by members present.
+    if (!poll.anonymous) {
+      const snapshot = await entitlementSnapshot(db, poll.meetingId);
+      const present = snapshot.members.filter((m) => m.entitled && m.present).length;
+      const existing = await db.ballots.where('pollId').equals(pollId).toArray();
+      const counted =
+        existing.reduce((n, b) => n + ballotVoters(b.ballot), 0) + ballotVoters(ballot);
+      if (counted > present)
+        throw new DomainError('errors.votesExceedPresent', { votes: counted, present });
+    }
     const now = nowIso();
     await db.ballots.add({
       id: newId(),
@@ -386,6 +455,7 @@ export async function createRunOff(db: AppDb, pollId: string, title: string): Pr
       agendaItemId: poll.agendaItemId,
       title: title.trim().slice(0, 300) || poll.title,
       secret: poll.secret,
+      ...(poll.anonymous ? { anonymous: true } : {}),
       status: 'draft',
       options,
       definition: parsed.data,

@@ -818,6 +818,9 @@ export const cs = {
     notPresent: 'Hlasovat mohou jen přítomní členové.',
     alreadyVoted: 'Tento člen už hlasoval.',
     rollCallSecret: 'Tajné hlasování nemůže být jmenovité.',
+    anonymousPoll: 'V anonymním hlasování veřejnosti hlasují jen telefony, ne členové.',
+    anonymousResolution:
+      'Anonymní hlasování veřejnosti nemůže přijmout usnesení: vyberte hlasování o možnostech.',
     pollNoTie: 'V tomto hlasování není rovnost na prvním místě.',
     tieSettled: 'Rovnost už je řešena (rozhodnutím předsedajícího nebo rozhodovacím hlasováním).',
     ballot: {

@@ -822,6 +822,9 @@ export const en: typeof cs = {
     notPresent: 'Only members present can vote.',
     alreadyVoted: 'This member has already voted.',
     rollCallSecret: 'A secret ballot cannot be a roll call.',
+    anonymousPoll: 'In an anonymous public vote only phones vote, not members.',
+    anonymousResolution:
+      'An anonymous public vote cannot pass a resolution: choose a vote on options.',
     pollNoTie: 'This poll has no tie for first place.',
     tieSettled: "The tie is already being settled (by the chair's decision or a run-off).",
     ballot: {
