@@ -10,6 +10,7 @@ import {
   type RankedOption,
   type TieGroup,
 } from './ranking';
+import { asksByRole, splitByRole } from './by-role';
 import type { OptionsPoll, OptionTieRule } from './schema';
 import type { Unit } from './units';
 
@@ -55,13 +56,19 @@ export interface OptionsTally<M extends OptionsPoll['method'], D> {
   /** `tieBreak.ranking` when the chair broke ties, else `ranking`. */
   finalRanking: RankedOption[];
   details: D;
-  /** Per triad role; 'unattributed' holds hand counts and ballots without a role. */
-  byRole: Record<TriadRole | 'unattributed', RoleRanking>;
+  /**
+   * Per triad role; 'unattributed' holds hand counts and ballots without a role. Present only
+   * when the poll asks for it (triadBreakdown or triadAgreement): each role is a whole count.
+   */
+  byRole?: Record<TriadRole | 'unattributed', RoleRanking>;
   triadAgreement: OptionsTriadAgreement | null;
 }
 
 export function buildOptionsTally<M extends OptionsPoll['method'], D, U extends Unit>(
-  poll: { method: M } & Pick<OptionsPoll, 'tieRule' | 'chairTieBreak' | 'triadAgreement'>,
+  poll: { method: M } & Pick<
+    OptionsPoll,
+    'tieRule' | 'chairTieBreak' | 'triadAgreement' | 'triadBreakdown'
+  >,
   units: readonly U[],
   tally: (units: readonly U[]) => MethodTally<D>,
   quorum: QuorumCheck | null,
@@ -91,13 +98,10 @@ export function buildOptionsTally<M extends OptionsPoll['method'], D, U extends 
     const winners = t.voters - t.blank === 0 ? [] : topGroup(t.ranking);
     return { voters: t.voters, blank: t.blank, ranking: t.ranking, winners };
   };
-  const byRole = {
-    unattributed: roleRanking(units.filter((u) => u.role === null)),
-  } as OptionsTally<M, D>['byRole'];
-  for (const role of TRIAD_ROLES) byRole[role] = roleRanking(units.filter((u) => u.role === role));
+  const byRole = asksByRole(poll) ? splitByRole(units, roleRanking) : undefined;
 
   let triadAgreement: OptionsTriadAgreement | null = null;
-  if (poll.triadAgreement) {
+  if (poll.triadAgreement && byRole) {
     const roles: OptionsTriadAgreement['roles'] = {};
     for (const role of TRIAD_ROLES) {
       const r = byRole[role];
@@ -129,7 +133,7 @@ export function buildOptionsTally<M extends OptionsPoll['method'], D, U extends 
     tieBreak,
     finalRanking,
     details: main.details,
-    byRole,
+    ...(byRole ? { byRole } : {}),
     triadAgreement,
   };
 }

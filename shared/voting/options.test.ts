@@ -37,14 +37,14 @@ describe('single choice', () => {
   });
 
   it('mixes individual ballots with a hand-count block', () => {
-    const r = countPoll(poll, [
+    const r = countPoll({ ...poll, triadBreakdown: true }, [
       pick(['c'], undefined, 'user'),
       { kind: 'aggregate', counts: { a: 3, c: 1 }, blank: 1 },
     ]);
     expect(r.details.votes).toEqual({ a: 3, b: 0, c: 2 });
     expect(r.participation.votersRepresented).toBe(6);
-    expect(r.byRole.user.ranking.find((x) => x.optionId === 'c')?.value).toBe(1);
-    expect(r.byRole.unattributed.voters).toBe(5);
+    expect(r.byRole?.user.ranking.find((x) => x.optionId === 'c')?.value).toBe(1);
+    expect(r.byRole?.unattributed.voters).toBe(5);
   });
 
   it('reports a tie at the top without breaking it (rule none)', () => {

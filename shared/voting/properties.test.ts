@@ -69,17 +69,19 @@ describe('properties: resolution', () => {
           base: 'votesCast',
           majority: 'simple',
           tieRule: 'rejected',
+          triadBreakdown: true,
         };
         const r = countPoll(poll, [
           ...ballots,
           { kind: 'aggregate', yes: handYes, no: 0, abstain: 0 },
         ]);
         expect(r.counts.yes + r.counts.no + r.counts.abstain).toBe(ballots.length + handYes);
-        const parts = [...TRIAD_ROLES, 'unattributed' as const].map((k) => r.byRole[k]);
+        const byRole = r.byRole!;
+        const parts = [...TRIAD_ROLES, 'unattributed' as const].map((k) => byRole[k]);
         expect(parts.reduce((s, p) => s + p.yes, 0)).toBe(r.counts.yes);
         expect(parts.reduce((s, p) => s + p.voters, 0)).toBe(r.participation.votersRepresented);
         const attributed = ballots.filter((b) => 'role' in b).length;
-        expect(TRIAD_ROLES.reduce((s, k) => s + r.byRole[k].voters, 0)).toBe(attributed);
+        expect(TRIAD_ROLES.reduce((s, k) => s + byRole[k].voters, 0)).toBe(attributed);
       }),
     );
   });
@@ -144,11 +146,14 @@ describe('properties: options polls', () => {
   it('approval: counts ≤ non-blank voters, Σ votes = Σ choices, breakdown sums per option', () => {
     fc.assert(
       fc.property(fc.array(choiceArb), (ballots) => {
-        const r = countPoll({ method: 'approval', options: OPTIONS }, ballots);
+        const r = countPoll(
+          { method: 'approval', options: OPTIONS, triadBreakdown: true },
+          ballots,
+        );
         for (const id of OPTIONS) {
           expect(r.details.votes[id]).toBeLessThanOrEqual(r.details.nonBlankVoters);
           const parts = [...TRIAD_ROLES, 'unattributed' as const].map(
-            (k) => r.byRole[k].ranking.find((x) => x.optionId === id)?.value ?? 0,
+            (k) => r.byRole![k].ranking.find((x) => x.optionId === id)?.value ?? 0,
           );
           expect(parts.reduce((s, v) => s + v, 0)).toBe(r.details.votes[id]);
         }

@@ -26,13 +26,13 @@ describe('resolution: majorities (hand-checked)', () => {
 
   it('the same 7:1:1 typed in as a hand count gives the same outcome', () => {
     const r = countPoll(
-      absolutePresent,
+      { ...absolutePresent, triadBreakdown: true },
       [{ kind: 'aggregate', yes: 7, no: 1, abstain: 1 }],
       snapshotOf(12, 9),
     );
     expect(r.status).toBe('passed');
     expect(r.participation.aggregateVoters).toBe(9);
-    expect(r.byRole.unattributed).toEqual({ voters: 9, yes: 7, no: 1, abstain: 1 });
+    expect(r.byRole?.unattributed).toEqual({ voters: 9, yes: 7, no: 1, abstain: 1 });
   });
 
   it('4:1:4 fails an absolute majority of 9 present (4 < 5) but passes a simple majority', () => {
@@ -228,10 +228,10 @@ describe('resolution: entitlement, breakdown, agreement', () => {
     };
     const r = countPoll(poll, ballots, snap);
     expect(r.status).toBe('passed');
-    expect(r.byRole.commissioner).toEqual({ voters: 2, yes: 2, no: 0, abstain: 0 });
-    expect(r.byRole.provider).toEqual({ voters: 2, yes: 1, no: 1, abstain: 0 });
-    expect(r.byRole.public.voters).toBe(0);
-    expect(r.byRole.unattributed.voters).toBe(1);
+    expect(r.byRole?.commissioner).toEqual({ voters: 2, yes: 2, no: 0, abstain: 0 });
+    expect(r.byRole?.provider).toEqual({ voters: 2, yes: 1, no: 1, abstain: 0 });
+    expect(r.byRole?.public.voters).toBe(0);
+    expect(r.byRole?.unattributed.voters).toBe(1);
     // providers are split 1:1 → no agreement across the triad
     expect(r.triadAgreement?.reached).toBe(false);
     expect(r.triadAgreement?.roles.provider?.agrees).toBe(false);

@@ -1,5 +1,6 @@
 // Yes / no / abstain resolutions: base, required majority, tie and the chair's casting vote.
 import { TRIAD_ROLES, type TriadRole } from '../domain/triad';
+import { asksByRole, splitByRole } from './by-role';
 import { meetsThreshold, minimumCount, ratio, type Ratio, type Threshold } from './arithmetic';
 import type { QuorumCheck } from './quorum';
 import type { Majority, ResolutionBase, ResolutionPoll, ResolutionTieRule } from './schema';
@@ -133,7 +134,8 @@ export interface ResolutionTally {
   tieRule: ResolutionTieRule;
   /** Shares of the base (null when the base is 0; abstain is null for votesCastExclAbstain). */
   shares: { yes: Ratio | null; no: Ratio | null; abstain: Ratio | null };
-  byRole: Record<TriadRole | 'unattributed', ResolutionRoleTally>;
+  /** Per triad role; present only when the poll asks for it (triadBreakdown or triadAgreement). */
+  byRole?: Record<TriadRole | 'unattributed', ResolutionRoleTally>;
   triadAgreement: ResolutionTriadAgreement | null;
 }
 
@@ -165,13 +167,10 @@ export function tallyResolution(
   const decision = decide(evaluation, poll.tieRule, poll.chairCastingVote);
   const b = evaluation.baseCount;
 
-  const byRole = {
-    unattributed: sum(units.filter((u) => u.role === null)),
-  } as ResolutionTally['byRole'];
-  for (const role of TRIAD_ROLES) byRole[role] = sum(units.filter((u) => u.role === role));
+  const byRole = asksByRole(poll) ? splitByRole(units, sum) : undefined;
 
   let triadAgreement: ResolutionTriadAgreement | null = null;
-  if (poll.triadAgreement) {
+  if (poll.triadAgreement && byRole) {
     const roles: ResolutionTriadAgreement['roles'] = {};
     for (const role of TRIAD_ROLES) {
       const t = byRole[role];
@@ -206,7 +205,7 @@ export function tallyResolution(
       no: ratio(counts.no, b),
       abstain: poll.base === 'votesCastExclAbstain' ? null : ratio(counts.abstain, b),
     },
-    byRole,
+    ...(byRole ? { byRole } : {}),
     triadAgreement,
   };
 }

@@ -57,8 +57,10 @@ const pollCommon = {
   id: z.string().optional(),
   /** Checked against the snapshot; absent = no quorum requirement. */
   quorum: QuorumRuleSchema.optional(),
-  /** Also report whether the result wins within every triad role that has voters. */
+  /** Also report whether the result wins within every triad role that has voters (implies byRole). */
   triadAgreement: z.boolean().optional(),
+  /** Also count the result within each triad role (`byRole`). Off by default: it costs a count per role. */
+  triadBreakdown: z.boolean().optional(),
 };
 
 const optionsCommon = {

@@ -180,6 +180,7 @@ describe('usage example of docs/voting.md', () => {
       options: ['a', 'b', 'c'],
       pointsPerVoter: 5,
       maxPerOption: 3,
+      triadBreakdown: true,
     };
     const v = validateBallot(poll, { kind: 'individual', points: { a: 4 } });
     expect(v.valid ? [] : v.issues).toEqual([
@@ -199,7 +200,7 @@ describe('usage example of docs/voting.md', () => {
       ['c', 5, 2],
       ['b', 4, 3],
     ]);
-    expect(p.byRole.user.ranking.find((x) => x.optionId === 'c')?.value).toBe(3);
-    expect(p.byRole.unattributed.voters).toBe(2);
+    expect(p.byRole?.user.ranking.find((x) => x.optionId === 'c')?.value).toBe(3);
+    expect(p.byRole?.unattributed.voters).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 // Ballot validation: structural parse with the method's zod schema, then the semantic checks
 // that need the poll (and optionally the snapshot). Every problem gets a machine reason code;
 // the UI translates codes. A valid ballot is turned into units (units.ts) for counting.
-import type { TriadRole } from '../domain/triad';
+import { TRIAD_ROLES, type TriadRole } from '../domain/triad';
 import {
   ballotSchemaFor,
   type ApprovalPoll,
@@ -118,9 +118,15 @@ export function checkBallot(
   snapshot: SnapshotSummary | undefined,
   alreadyVoted: ReadonlySet<string>,
 ): CheckedBallot {
-  const parsed = ballotSchemaFor(poll.method).safeParse(raw);
-  if (!parsed.success) return { issues: [{ code: 'MALFORMED' }], units: [] };
-  const ballot = parsed.data as Ballot;
+  let ballot: Ballot;
+  const plain =
+    poll.method === 'schulze' || poll.method === 'borda' ? plainRankingBallot(raw) : null;
+  if (plain) ballot = plain;
+  else {
+    const parsed = ballotSchemaFor(poll.method).safeParse(raw);
+    if (!parsed.success) return { issues: [{ code: 'MALFORMED' }], units: [] };
+    ballot = parsed.data as Ballot;
+  }
   const issues: BallotIssue[] = [];
 
   let role: TriadRole | null = null;
@@ -160,6 +166,37 @@ export function checkBallot(
       break;
   }
   return issues.length > 0 ? { issues, units: [] } : { issues, ballot, units, voterId };
+}
+
+const ROLES: ReadonlySet<unknown> = new Set(TRIAD_ROLES);
+const hasKey = (o: object, key: string) => Object.hasOwn(o, key);
+
+/**
+ * The common individual ranking ballot, recognised by hand (issue 12: the zod parse was most of
+ * a 10k-ballot count). Only a ballot RankingIndividualBallotSchema accepts as is, with no key
+ * to strip, passes; anything else returns null and goes through the schema.
+ */
+function plainRankingBallot(raw: unknown): RankingBallot | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const b = raw as Record<string, unknown>;
+  if (b.kind !== 'individual' || !Array.isArray(b.ranking)) return null;
+  let keys = 2;
+  if (hasKey(b, 'voterId')) {
+    if (typeof b.voterId !== 'string' || b.voterId.length === 0) return null;
+    keys += 1;
+  }
+  if (hasKey(b, 'role')) {
+    if (!ROLES.has(b.role)) return null;
+    keys += 1;
+  }
+  if (Object.keys(b).length !== keys) return null;
+  for (const e of b.ranking as unknown[]) {
+    if (typeof e !== 'object' || e === null) return null;
+    const entry = e as Record<string, unknown>;
+    if (typeof entry.optionId !== 'string' || typeof entry.rank !== 'number') return null;
+    if (!Number.isFinite(entry.rank) || Object.keys(entry).length !== 2) return null;
+  }
+  return raw as RankingBallot;
 }
 
 /** Non-negative safe integer, else pushes NON_INTEGER / NEGATIVE_VALUE / VALUE_TOO_LARGE. */
@@ -315,6 +352,30 @@ function pointsUnits(
   ];
 }
 
+/** Option id → position, built once per options list (a count checks thousands of ballots). */
+const optionIndexCache = new WeakMap<readonly string[], Map<string, number>>();
+function optionIndex(options: readonly string[]): Map<string, number> {
+  let index = optionIndexCache.get(options);
+  if (!index) {
+    index = new Map();
+    for (const id of options) if (!index.has(id)) index.set(id, index.size);
+    optionIndexCache.set(options, index);
+  }
+  return index;
+}
+
+/** Seen ranks 1..k: a byte per rank for any real poll, a Set for an absurd maxRanks. */
+function rankFlags(k: number): { has(rank: number): boolean; add(rank: number): void } {
+  if (!(k <= 4096)) return new Set<number>();
+  const flags = new Uint8Array(k + 1);
+  return {
+    has: (rank) => rank <= k && flags[rank] === 1,
+    add: (rank) => {
+      flags[rank] = 1;
+    },
+  };
+}
+
 /** Checks one ranking; returns the option ids best first. */
 function checkRanking(
   poll: RankingPoll,
@@ -322,22 +383,27 @@ function checkRanking(
   issues: BallotIssue[],
   at: Partial<BallotIssue>,
 ): string[] {
-  const options = new Set(poll.options);
+  const options = optionIndex(poll.options);
   const k = poll.maxRanks ?? poll.options.length;
   const min = poll.minRanks ?? 1;
-  const seenOptions = new Set<string>();
-  const seenRanks = new Set<number>();
+  // Typed flags instead of Sets: only known options and integer ranks in 1..k are ever looked up.
+  const seenOptions = new Uint8Array(options.size);
+  const seenRanks = rankFlags(k);
   const before = issues.length;
-  for (const { optionId, rank } of ranking) {
-    if (!options.has(optionId)) issues.push({ code: 'UNKNOWN_OPTION', optionId, ...at });
-    else if (seenOptions.has(optionId)) issues.push({ code: 'DUPLICATE_OPTION', optionId, ...at });
-    seenOptions.add(optionId);
+  let sorted = true;
+  for (let e = 0; e < ranking.length; e += 1) {
+    const { optionId, rank } = ranking[e] as RankEntry;
+    const o = options.get(optionId);
+    if (o === undefined) issues.push({ code: 'UNKNOWN_OPTION', optionId, ...at });
+    else if (seenOptions[o]) issues.push({ code: 'DUPLICATE_OPTION', optionId, ...at });
+    else seenOptions[o] = 1;
     if (!Number.isInteger(rank))
       issues.push({ code: 'NON_INTEGER', optionId, actual: rank, ...at });
     else if (rank < 1 || rank > k)
       issues.push({ code: 'RANK_OUT_OF_RANGE', optionId, rank, limit: k, ...at });
     else if (seenRanks.has(rank)) issues.push({ code: 'DUPLICATE_RANK', optionId, rank, ...at });
-    seenRanks.add(rank);
+    else seenRanks.add(rank);
+    if (e > 0 && !((ranking[e - 1] as RankEntry).rank <= rank)) sorted = false;
   }
   const m = ranking.length;
   if (issues.length === before) {
@@ -350,7 +416,8 @@ function checkRanking(
   }
   if (m < min) issues.push({ code: 'TOO_FEW_CHOICES', limit: min, actual: m, ...at });
   if (m > k) issues.push({ code: 'TOO_MANY_CHOICES', limit: k, actual: m, ...at });
-  return [...ranking].sort((a, b) => a.rank - b.rank).map((e) => e.optionId);
+  const inOrder = sorted ? ranking : [...ranking].sort((a, b) => a.rank - b.rank);
+  return inOrder.map((e) => e.optionId);
 }
 
 function rankingUnits(
