@@ -174,7 +174,14 @@ export type HubToPhone =
       /** This device's voter has already voted in `poll`. */
       voted: boolean;
     }
-  | { t: 'ack'; nonce: string; code: PhoneResultCode; issues?: BallotIssue[] }
+  | {
+      t: 'ack';
+      nonce: string;
+      code: PhoneResultCode;
+      issues?: BallotIssue[];
+      /** The answer in words, in the phone's language (shared/hub/text.ts), ready to show. */
+      text: string;
+    }
   | { t: 'error'; code: 'MALFORMED' | 'TOO_LARGE' | 'RATE_LIMITED' };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,178 @@
+// The phone page, rendered on the hub for every state, so a phone without JavaScript votes
+// with plain forms. The script (phone/client.js) only makes it live: state pushes over the
+// WebSocket, ballots sent without a page load, tap-to-rank, the points counter.
+import type { HubToPhone, PhonePoll } from '../../shared/hub/protocol';
+import { PHONE_TEXTS, type PhoneLang, type PhoneTexts } from '../../shared/hub/text';
+import type { BallotIssue } from '../../shared/voting/validate';
+
+const ESC: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+
+export type PhoneView =
+  | { kind: 'state'; state: Extract<HubToPhone, { t: 'state' }>; nonce: string; error?: string }
+  | { kind: 'result'; text: string; issues?: string[]; ok: boolean; refresh?: string };
+
+function layout(
+  t: PhoneTexts,
+  meeting: string,
+  body: string,
+  refreshSeconds?: number,
+  refreshUrl = '/',
+): string {
+  const other: PhoneLang = t.lang === 'cs' ? 'en' : 'cs';
+  const refresh =
+    refreshSeconds === undefined
+      ? ''
+      : `<noscript><meta http-equiv="refresh" content="${refreshSeconds};url=${esc(refreshUrl)}"></noscript>`;
+  return `<!doctype html><html lang="${t.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(t.title)}${meeting ? ` – ${esc(meeting)}` : ''}</title><link rel="stylesheet" href="/app.css">${refresh}</head><body><header><span class="meeting">${esc(meeting || t.title)}</span><a class="lang" href="/lang?l=${other}" lang="${other}" hreflang="${other}">${esc(t.switchLang)}</a></header><main id="main">${body}</main><script src="/app.js" defer></script></body></html>`;
+}
+
+export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): string {
+  const t = PHONE_TEXTS[lang];
+  if (view.kind === 'result') {
+    const list = view.issues?.length
+      ? `<ul class="issues">${view.issues.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`
+      : '';
+    return layout(
+      t,
+      meeting,
+      `<p class="msg ${view.ok ? 'ok' : 'bad'}" role="alert">${esc(view.text)}</p>${list}<p><a class="button" href="/">${esc(view.ok ? t.refresh : t.title)}</a></p>`,
+      view.refresh ? 3 : undefined,
+      view.refresh,
+    );
+  }
+  const s = view.state;
+  const error = view.error ? `<p class="msg bad" role="alert">${esc(view.error)}</p>` : '';
+  if (s.mode === null) {
+    return layout(t, meeting, `<p class="msg">${esc(t.noSession)}</p>${refreshLink(t)}`, 15);
+  }
+  if (!s.joined) {
+    return layout(
+      t,
+      meeting,
+      `<h1>${esc(t.joinTitle)}</h1>${error}<form method="post" action="/join" class="join"><label for="code">${esc(t.joinLabel)}</label><input id="code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20" required aria-describedby="code-help"><p id="code-help" class="help">${esc(t.joinHelp)}</p><button type="submit" class="primary">${esc(t.joinButton)}</button></form>`,
+    );
+  }
+  const who =
+    s.mode === 'anonymous'
+      ? `<p class="note">${esc(t.anonymousNote)}</p>`
+      : s.name
+        ? `<p class="note">${esc(t.votingAs)} <strong>${esc(s.name)}</strong></p>`
+        : '';
+  if (!s.poll) {
+    return layout(
+      t,
+      meeting,
+      `${who}${error}<p class="msg">${esc(t.waiting)}</p>${refreshLink(t)}`,
+      10,
+    );
+  }
+  if (s.voted) {
+    return layout(
+      t,
+      meeting,
+      `${who}<h1>${esc(s.poll.title)}</h1><p class="msg ok" role="status">${esc(t.result.ALREADY_VOTED)}</p><p class="msg">${esc(t.waiting)}</p>${refreshLink(t)}`,
+      10,
+    );
+  }
+  return layout(t, meeting, `${who}${pollForm(t, s.poll, view.nonce, error)}`);
+}
+
+function refreshLink(t: PhoneTexts): string {
+  return `<p><a class="button" href="/">${esc(t.refresh)}</a></p>`;
+}
+
+function pollForm(t: PhoneTexts, poll: PhonePoll, nonce: string, error: string): string {
+  const d = poll.definition;
+  const label = new Map(poll.options.map((o) => [o.id, o.label]));
+  const optionIds = d.method === 'resolution' ? [] : d.options;
+  const name = (id: string) => esc(label.get(id) ?? id);
+  let help = '';
+  let fields = '';
+  let data = `data-method="${d.method}" data-sending="${esc(t.sending)}" data-empty="${esc(t.emptyVote)}" data-left="${esc(t.leftLabel)}"`;
+  const radio = (field: string, value: string, text: string, type = 'radio') =>
+    `<label class="choice"><input type="${type}" name="${esc(field)}" value="${esc(value)}"><span>${text}</span></label>`;
+  switch (d.method) {
+    case 'resolution':
+      fields = [
+        radio('vote', 'yes', esc(t.yes)),
+        radio('vote', 'no', esc(t.no)),
+        radio('vote', 'abstain', esc(t.abstain)),
+      ].join('');
+      break;
+    case 'singleChoice':
+      help = t.chooseOne;
+      fields =
+        optionIds.map((id) => radio('choice', id, name(id))).join('') +
+        (d.allowBlank === false ? '' : radio('choice', '', esc(t.blankChoice)));
+      break;
+    case 'approval': {
+      const max = d.maxChoices ?? optionIds.length;
+      help = t.chooseUpTo(max);
+      data += ` data-max="${max}"`;
+      fields = optionIds.map((id) => radio('choice', id, name(id), 'checkbox')).join('');
+      break;
+    }
+    case 'points': {
+      const cap = Math.min(d.maxPerOption ?? d.pointsPerVoter, d.pointsPerVoter);
+      help = t.pointsHelp(d.pointsPerVoter);
+      data += ` data-total="${d.pointsPerVoter}"`;
+      const opts = Array.from({ length: cap + 1 }, (_, n) => `<option>${n}</option>`).join('');
+      fields =
+        optionIds
+          .map(
+            (id, i) =>
+              `<div class="row"><label for="p${i}">${name(id)}</label><select id="p${i}" name="p:${esc(id)}">${opts}</select></div>`,
+          )
+          .join('') + `<p id="left" class="help" aria-live="polite" hidden></p>`;
+      break;
+    }
+    case 'borda':
+    case 'schulze': {
+      const k = d.maxRanks ?? optionIds.length;
+      help = t.rankNoJsHelp;
+      data += ` data-k="${k}" data-jshelp="${esc(t.rankHelp)}"`;
+      const opts =
+        `<option value="">${esc(t.rankNone)}</option>` +
+        Array.from({ length: k }, (_, n) => `<option>${n + 1}</option>`).join('');
+      fields = optionIds
+        .map(
+          (id, i) =>
+            `<div class="row rank"><label for="r${i}">${name(id)}</label><select id="r${i}" name="r:${esc(id)}" aria-label="${esc(t.rankPlace)}: ${name(id)}">${opts}</select></div>`,
+        )
+        .join('');
+      break;
+    }
+    case 'score': {
+      const lo = d.scaleMin ?? 0;
+      const hi = d.scaleMax ?? 5;
+      help = t.scoreHelp(lo, hi);
+      fields = optionIds
+        .map(
+          (id) =>
+            `<fieldset class="score"><legend>${name(id)}</legend>${Array.from({ length: hi - lo + 1 }, (_, n) => radio(`s:${id}`, String(lo + n), String(lo + n))).join('')}</fieldset>`,
+        )
+        .join('');
+      break;
+    }
+  }
+  return `<h1 id="poll-title">${esc(poll.title)}</h1><p class="note">${esc(poll.secret ? t.secret : t.named)}</p>${error}<form method="post" action="/vote" id="ballot" ${data} aria-labelledby="poll-title"><input type="hidden" name="poll" value="${esc(poll.id)}"><input type="hidden" name="nonce" value="${esc(nonce)}">${help ? `<p class="help" id="help">${esc(help)}</p>` : ''}<fieldset class="options"><legend class="sr">${esc(poll.title)}</legend>${fields}</fieldset><p id="msg" class="msg" role="status" aria-live="polite"></p><button type="submit" class="primary">${esc(t.send)}</button></form>`;
+}
+
+/** The issues of an invalid ballot in words. */
+export function explainIssues(
+  lang: PhoneLang,
+  poll: PhonePoll | null,
+  issues: BallotIssue[],
+): string[] {
+  const t = PHONE_TEXTS[lang];
+  const label = (id?: string) =>
+    (id && poll?.options.find((o) => o.id === id)?.label) || (id ?? '');
+  return [...new Set(issues.map((i) => t.issue(i, label)))];
+}
