@@ -37,7 +37,12 @@ const suiteFiles = existsSync(suitesDir)
   ? readdirSync(suitesDir)
       .filter((f) => f.endsWith('.suite.ts'))
       .filter((f) => !only || only.some((w) => f.includes(w)))
-      .sort()
+      // The restore suite first: the profile it restores is the region the others read.
+      .sort(
+        (a, b) =>
+          Number(!a.startsWith('restore.')) - Number(!b.startsWith('restore.')) ||
+          a.localeCompare(b),
+      )
   : [];
 const entryPoints = {
   table: join(root, 'tests', 'bench', 'table.ts'),

@@ -1,12 +1,15 @@
-// "Ten years of a region" for the benchmarks (docs/performance.md): a deterministic, generated
-// region shaped like the Vizovicko sample (shared/sample/vizovicko.ts), but ten times bigger in
-// every direction. Records are plain objects built in memory and written with bulkAdd in one
-// transaction (audit suppressed, as a restore does), so a fresh database is ready in about a
-// second even on a busy 2-core machine.
+// "Ten years of a region" for the benchmarks (docs/performance.md, issue 12): a deterministic,
+// generated region shaped like the Vizovicko sample (shared/sample/vizovicko.ts) at the size of
+// a region after a decade: ~400 people, 1 200 meetings, ~30k attendance rows, ~40k ballots, three
+// plans of 150 activities, ~3 600 tasks of which ~387 still open, one long meeting. Records are
+// plain objects built in memory; the Node benches write them with bulkAdd (openRegionDb), the
+// Chromium benches restore them from a backup file built with shared/backup (regionBackup.ts).
 import Dexie from 'dexie';
 import type {
   AgendaItem,
   Attendance,
+  BallotRecord,
+  PollRecord,
   AttendanceStatus,
   Body,
   Meeting,
@@ -22,6 +25,7 @@ import type {
   TriadRole,
 } from '@shared/domain';
 import { DEFAULT_RULES } from '@shared/domain';
+import type { MonitoringRecord, Plan, PlanItem } from '@shared/plan';
 import type {
   AgendaItemView,
   AttendeeRow,
@@ -32,15 +36,22 @@ import type {
 import { suppressAudit } from '../../renderer/src/db/audit';
 import { AppDb } from '../../renderer/src/db/schema';
 import { header, project } from '../integration/helpers/docxFixtures';
+import { buildPlans } from './planFixture';
+import { rollCallPoll } from './pollFixture';
 
 // ---------------------------------------------------------------------------------------------
-// Sizes: ~40 organizations, ~600 people, 6 bodies × 10 meetings a year × 10 years.
+// Sizes: 40 organizations, 400 people, 12 bodies × 10 meetings a year × 10 years.
 
 export const SIZES = {
   organizations: 40,
-  people: 600,
-  bodies: 6,
-  seatsPerBody: 15,
+  people: 400,
+  /** Members and their successors are drawn from people[0 … poolOf); guests from the rest. */
+  poolOf: 360,
+  poolSize: 60,
+  bodies: 12,
+  seatsPerBody: 24,
+  /** Resolutions decided by a named roll-call poll, per meeting (the first ones of each meeting). */
+  pollsPerMeeting: 2,
   years: 10,
   firstYear: 2016,
   meetingsPerYear: 10,
@@ -173,10 +184,16 @@ const MEETING_PLACES = [
 ];
 const BODY_DEFS: [string, Body['kind'], string][] = [
   ['ŘS', 'steering', 'Řídící skupina KPSS Vizovicko'],
-  ['PS1', 'working', 'Senioři a osoby se zdravotním postižením'],
-  ['PS2', 'working', 'Rodiny s dětmi'],
-  ['PS3', 'working', 'Osoby ohrožené sociálním vyloučením'],
-  ['PS4', 'working', 'Duševní zdraví a závislosti'],
+  ['PS1', 'working', 'Senioři'],
+  ['PS2', 'working', 'Osoby se zdravotním postižením'],
+  ['PS3', 'working', 'Rodiny s dětmi'],
+  ['PS4', 'working', 'Děti a mládež'],
+  ['PS5', 'working', 'Osoby ohrožené sociálním vyloučením'],
+  ['PS6', 'working', 'Duševní zdraví'],
+  ['PS7', 'working', 'Závislosti a prevence'],
+  ['PS8', 'working', 'Pečující osoby'],
+  ['PS9', 'working', 'Bydlení a bezdomovectví'],
+  ['PS10', 'working', 'Zaměstnanost a dluhy'],
   ['RT', 'realization', 'Realizační tým komunitního plánu'],
 ];
 const SENTENCES = [
@@ -231,6 +248,11 @@ export interface Region {
   agendaItems: AgendaItem[];
   resolutions: Resolution[];
   tasks: Task[];
+  polls: PollRecord[];
+  ballots: BallotRecord[];
+  plans: Plan[];
+  planItems: PlanItem[];
+  monitoring: MonitoringRecord[];
   /** The long meeting: latest meeting of the steering group, 30 items, 40 resolutions, 30 tasks. */
   longMeetingId: string;
   /** The latest meeting of a working group (ordinary size). */
@@ -273,6 +295,9 @@ export function buildRegion(seed = 2026): Region {
   const agendaItems: AgendaItem[] = [];
   const resolutions: Resolution[] = [];
   const tasks: Task[] = [];
+  const polls: PollRecord[] = [];
+  const ballots: BallotRecord[] = [];
+  const triadOf = new Map(people.map((p) => [p.id, p.triadRole]));
   let longMeetingId = '';
   let latestMeetingId = '';
 
@@ -283,9 +308,13 @@ export function buildRegion(seed = 2026): Region {
     const body: Body = { id: newId(), kind, code, name, rules: { ...DEFAULT_RULES }, ...stamp };
     bodies.push(body);
 
-    // 15 seats; about half change hands once during the decade (membership ends, a new one starts).
-    // Each body draws its people from its own slice of the 600, guests come from the last 60.
-    const pool = people.slice(bodyIndex * 90, bodyIndex * 90 + 90);
+    // 24 seats; about half change hands once during the decade (membership ends, a new one
+    // starts). Each body draws its members from 60 consecutive people of the first 360, so most
+    // people sit in two bodies; guests come from the last 40.
+    const pool = Array.from(
+      { length: SIZES.poolSize },
+      (_, k) => people[(bodyIndex * 30 + k) % SIZES.poolOf]!,
+    );
     const bodyMemberships: Membership[] = [];
     for (let seat = 0; seat < SIZES.seatsPerBody; seat++) {
       const role: MemberRole =
@@ -300,7 +329,7 @@ export function buildRegion(seed = 2026): Region {
         from: `${SIZES.firstYear - 1}-09-01`,
         ...stamp,
       };
-      if (seat % 5 === 4) first.substituteId = pool[60 + seat]!.id;
+      if (seat % 5 === 4) first.substituteId = pool[48 + Math.floor(seat / 5)]!.id;
       bodyMemberships.push(first);
       if (seat > 2 && rnd() < 0.5) {
         const year = SIZES.firstYear + 1 + Math.floor(rnd() * (SIZES.years - 2));
@@ -322,7 +351,7 @@ export function buildRegion(seed = 2026): Region {
     for (let year = SIZES.firstYear; year <= lastYear; year++) {
       months.slice(0, SIZES.meetingsPerYear).forEach((month, i) => {
         const seq = i + 1;
-        const date = midWeek(year, month, 6 + bodyIndex * 3);
+        const date = midWeek(year, month, 3 + bodyIndex * 2);
         const isLong = bodyIndex === 0 && year === lastYear && seq === SIZES.meetingsPerYear;
         const active = bodyMemberships.filter((m) => m.from <= date && (!m.to || date <= m.to));
         const chair = active.find((m) => m.role === 'chair')!;
@@ -363,11 +392,14 @@ export function buildRegion(seed = 2026): Region {
           if (status === 'present' || status === 'substituted') a.arrivedAt = meeting.timeFrom;
           attendance.push(a);
         }
-        if (rnd() < 0.5)
+        // 0–2 guests (one on average), distinct people from the last 40.
+        const guests = rnd() < 0.25 ? 0 : rnd() < 0.67 ? 1 : 2;
+        const firstGuest = Math.floor(rnd() * (SIZES.people - SIZES.poolOf));
+        for (let g = 0; g < guests; g++)
           attendance.push({
             id: newId(),
             meetingId: meeting.id,
-            personId: people[540 + Math.floor(rnd() * 60)]!.id,
+            personId: people[SIZES.poolOf + ((firstGuest + g) % (SIZES.people - SIZES.poolOf))]!.id,
             status: 'guest',
             arrivedAt: meeting.timeFrom,
             ...stamp,
@@ -396,10 +428,11 @@ export function buildRegion(seed = 2026): Region {
         agendaItems.push(...items);
 
         const nRes = isLong ? SIZES.long.resolutions : SIZES.resolutionsPerMeeting;
+        const meetingAttendance = attendance.slice(attendance.length - active.length - guests);
         for (let k = 1; k <= nRes; k++) {
           const item = items[(k - 1) % items.length]!;
           const yes = 6 + Math.floor(rnd() * 6);
-          resolutions.push({
+          const resolution: Resolution = {
             id: newId(),
             meetingId: meeting.id,
             bodyId: body.id,
@@ -414,7 +447,24 @@ export function buildRegion(seed = 2026): Region {
                 : { kind: 'vote', yes, no: Math.floor(rnd() * 2), abstain: Math.floor(rnd() * 2) },
             outcome: 'passed',
             ...stamp,
-          });
+          };
+          // The first resolutions of a meeting were decided by a named roll-call poll.
+          if (k <= SIZES.pollsPerMeeting) {
+            const voted = rollCallPoll({
+              rnd,
+              newId,
+              meeting,
+              body,
+              item,
+              resolution,
+              active,
+              attendance: meetingAttendance,
+              triadOf,
+            });
+            polls.push(voted.poll);
+            ballots.push(...voted.ballots);
+          }
+          resolutions.push(resolution);
         }
 
         // Tasks: older ones are done (reviewed at the next meeting), the last year's still run.
@@ -464,6 +514,9 @@ export function buildRegion(seed = 2026): Region {
     agendaItems,
     resolutions,
     tasks,
+    polls,
+    ballots,
+    ...buildPlans({ rnd, newId, organizations, bodies, meetings, stamp }),
     longMeetingId,
     latestMeetingId,
   };
@@ -491,6 +544,11 @@ export async function openRegionDb(seed = 2026): Promise<RegionDb> {
     await db.agendaItems.bulkAdd(region.agendaItems);
     await db.resolutions.bulkAdd(region.resolutions);
     await db.tasks.bulkAdd(region.tasks);
+    await db.polls.bulkAdd(region.polls);
+    await db.ballots.bulkAdd(region.ballots);
+    await db.table('plans').bulkAdd(region.plans);
+    await db.table('planItems').bulkAdd(region.planItems);
+    await db.table('monitoring').bulkAdd(region.monitoring);
   });
   return { ...region, db, buildMs: performance.now() - started };
 }

@@ -5,7 +5,7 @@
 import { afterAll, bench, describe } from 'vitest';
 import { attendanceView, listMeetings, listPeople } from '../../renderer/src/db/queries';
 import { listTasks, roomView } from '../../renderer/src/db/room';
-import { openRegionDb } from './fixtures';
+import { openRegionDb, SIZES } from './fixtures';
 
 const region = await openRegionDb();
 const { db, longMeetingId, latestMeetingId } = region;
@@ -22,7 +22,11 @@ const threeBefore = bodyMeetings.slice(-4, -1).map((m) => m.id);
 {
   const view = await attendanceView(db, latestMeetingId);
   const room = await roomView(db, longMeetingId);
-  if (!view || view.members.length !== 15 || view.attendance.size < 15)
+  if (
+    !view ||
+    view.members.length !== SIZES.seatsPerBody ||
+    view.attendance.size < SIZES.seatsPerBody
+  )
     throw new Error('attendanceView of the latest meeting is not the full view');
   if (
     !room ||
@@ -45,7 +49,7 @@ const opts = { time: 400, warmupTime: 100, warmupIterations: 3 };
 // guard above already ran them once), so the file stays within a minute on a busy machine.
 const slow = { time: 1, iterations: 3, warmupTime: 0, warmupIterations: 0 };
 
-describe('people list (600 people, 40 organizations)', () => {
+describe(`people list (${region.people.length} people, ${region.organizations.length} organizations)`, () => {
   bench(
     'listPeople',
     async () => {
@@ -62,7 +66,7 @@ describe('people list (600 people, 40 organizations)', () => {
   );
 });
 
-describe('meetings list, all bodies (600 meetings)', () => {
+describe(`meetings list, all bodies (${region.meetings.length} meetings)`, () => {
   bench(
     'listMeetings()',
     async () => {
@@ -150,7 +154,7 @@ describe('room of a long meeting (30 items, 40 resolutions, 30 tasks)', () => {
   );
 });
 
-describe('task list (1 827 tasks)', () => {
+describe(`task list (${region.tasks.length} tasks)`, () => {
   bench(
     'listTasks',
     async () => {
