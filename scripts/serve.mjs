@@ -4,6 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startHubBeside } from './hub-runner.mjs';
 
 // TRIADA_SERVE_ROOT lets tests serve a temporary folder instead of the build.
 const root = resolve(
@@ -59,6 +60,27 @@ const server = createServer((req, res) => {
     .on('error', () => res.end())
     .pipe(res);
 });
+// The voting hub beside the static server (issue 13); TRIADA_NO_HUB=1 serves files only.
+const hub =
+  process.env.TRIADA_NO_HUB === '1'
+    ? null
+    : await startHubBeside({
+        origins: () => {
+          const p = server.address()?.port;
+          return [`http://127.0.0.1:${p}`, `http://localhost:${p}`];
+        },
+        dataDir: process.env.TRIADA_HUB_DIR,
+      });
+server.on('upgrade', (req, socket, head) => {
+  if (!hub?.upgrade(req, socket, head)) socket.destroy();
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    hub?.stop();
+    process.exit(0);
+  });
+}
+
 server
   .on('error', (e) => {
     // One clear line instead of a stack trace for the usual case: another server on the port.
@@ -67,6 +89,7 @@ server
         ? `Port ${port} on 127.0.0.1 is already in use: stop the other server or choose another port with PORT=4174 npm run start:web.`
         : `Triáda could not start browser mode: ${e.message}`,
     );
+    hub?.stop();
     process.exit(1);
   })
   .listen(port, '127.0.0.1', () =>
