@@ -1,5 +1,6 @@
 import type { Attendance, AttendanceInput, Body, PersonInput } from '@shared/domain';
 import { attendanceInput, isActiveOn, personInput } from '@shared/domain';
+import { attendanceId } from '@shared/sync/ids';
 import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import { editableMeeting } from './guard';
@@ -85,7 +86,8 @@ export async function markAttendance(
       const now = nowIso();
       const record: Attendance = {
         ...data,
-        id: current?.id ?? newId(),
+        // Derived from meeting and person: two laptops marking the same person make one record.
+        id: current?.id ?? attendanceId(data.meetingId, data.personId),
         createdAt: current?.createdAt ?? now,
         updatedAt: now,
       };
@@ -129,7 +131,7 @@ export async function addNewGuest(
       const personId = newId();
       await db.people.add({ ...data, id: personId, createdAt: now, updatedAt: now });
       const record: Attendance = {
-        id: newId(),
+        id: attendanceId(meetingId, personId),
         meetingId,
         personId,
         status: 'guest',

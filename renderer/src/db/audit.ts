@@ -46,7 +46,7 @@ interface Zones {
 }
 const zones = Dexie.Promise as unknown as Zones;
 
-function pinned(down: DBCore): DBCore {
+export function pinned(down: DBCore): DBCore {
   const zone = zones.PSD;
   return {
     ...down,
@@ -112,6 +112,8 @@ export interface AuditEntry {
   side?: true;
   /** SHA-256 of the entry's canonical JSON without `hash`. */
   hash?: string;
+  /** The change came from another laptop through sync (its name): docs/sync.md. */
+  from?: string;
 }
 
 const OP_RANK: Record<AuditOp, number> = { create: 0, update: 1, seal: 2, delete: 3, restore: 4 };
@@ -145,6 +147,16 @@ export function auditUser(db: object): string | undefined {
 /** Writes in this transaction are not audited (a restore merges the audit itself). */
 export function suppressAudit(tx: Transaction | null): void {
   if (tx) suppressed.add(tx.idbtrans);
+}
+
+/** A restore's transaction (the outbox leaves it alone too: a restore is local, docs/sync.md). */
+export const isAuditSuppressed = (trans: object): boolean => suppressed.has(trans);
+
+const origins = new WeakMap<object, string>();
+
+/** Writes in this transaction were replicated from `partner`: their entries say so (`from`). */
+export function setAuditOrigin(tx: Transaction | null, partner: string): void {
+  if (tx) origins.set(tx.idbtrans, partner);
 }
 
 type Rec = Record<string, unknown>;
@@ -450,7 +462,9 @@ function auditedTable(db: object, down: DBCore, name: string, table: DBCoreTable
       }
       const res = await table.mutate(req);
       if (req.type === 'add' && res.results) keys = res.results;
-      const entries = await entriesFor(core, name, req, keys, before, res, users.get(db), nowIso());
+      const found = await entriesFor(core, name, req, keys, before, res, users.get(db), nowIso());
+      const from = origins.get(req.trans);
+      const entries = from ? found.map((e) => ({ ...e, from })) : found;
       if (entries.length) await appendChained(core, req.trans, entries);
       return res;
     },

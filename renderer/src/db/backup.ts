@@ -20,6 +20,7 @@ import {
   type InspectedBackup,
   type RestoreTarget,
 } from '@shared/backup';
+import { LOCAL_TABLES } from '@shared/sync/tables';
 import { AUDIT_TABLE, restoreAuditTable, suppressAudit } from './audit';
 import { USER_NAME_KEY } from './auditLog';
 import { nowIso } from './clock';
@@ -43,10 +44,13 @@ export interface BackupFile {
   issues: BackupIssue[];
 }
 
+/** The tables a backup holds: all but the sync bookkeeping of this laptop (docs/sync.md). */
+export const backedUpTables = (db: AppDb) => db.tables.filter((t) => !LOCAL_TABLES.has(t.name));
+
 export function restoreTarget(db: AppDb): RestoreTarget {
   return {
     schemaVersion: db.verno,
-    tables: db.tables.map((t) => ({
+    tables: backedUpTables(db).map((t) => ({
       name: t.name,
       primaryKey: String(t.schema.primKey.keyPath ?? 'id'),
     })),
@@ -63,7 +67,7 @@ export function backupFileName(createdAt: string): string {
 /** Reads every table in one consistent snapshot (binary values encoded for JSON, bytes.ts). */
 export async function dumpTables(db: AppDb, onProgress?: BackupProgress): Promise<BackupData> {
   const data: BackupData = {};
-  const tables = [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
+  const tables = backedUpTables(db).sort((a, b) => a.name.localeCompare(b.name));
   await db.transaction('r', tables, async () => {
     let done = 0;
     for (const table of tables) {
@@ -145,7 +149,7 @@ export interface RestoreChange {
 export async function restorePreview(db: AppDb, backup: InspectedBackup): Promise<RestoreChange[]> {
   const kept = new Set(backup.kept);
   return Promise.all(
-    db.tables.map(async (t) => {
+    backedUpTables(db).map(async (t) => {
       const before = await t.count();
       return {
         table: t.name,
@@ -173,7 +177,7 @@ export async function restoreBackup(
   const issues = validateData(backup.data, backup.meta.schemaVersion, target);
   if (issues.length) throw new BackupError(issues);
   const kept = new Set(backup.kept);
-  const tables = db.tables;
+  const tables = backedUpTables(db);
   await db.transaction('rw', tables, async () => {
     suppressAudit(Dexie.currentTransaction);
     let done = 0;

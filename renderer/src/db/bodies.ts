@@ -1,5 +1,6 @@
 import type { Body, BodyInput, Membership, MembershipInput } from '@shared/domain';
 import { bodyInput, membershipInput } from '@shared/domain';
+import { membershipId } from '@shared/sync/ids';
 import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import type { AppDb } from './schema';
@@ -95,7 +96,9 @@ export async function addMembership(db: AppDb, input: MembershipInput): Promise<
   return db.transaction('rw', db.memberships, db.bodies, db.people, async () => {
     await checkMembership(db, data);
     const now = nowIso();
-    const membership: Membership = { ...data, id: newId(), createdAt: now, updatedAt: now };
+    // Derived from body, person and first day: the same membership added on two laptops is one record.
+    const id = membershipId(data.bodyId, data.personId, data.from);
+    const membership: Membership = { ...data, id, createdAt: now, updatedAt: now };
     await db.memberships.add(membership);
     return membership;
   });

@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { attendanceId, membershipId } from '@shared/sync/ids';
 import { auditMiddleware } from './audit';
+import { markFromSync, outboxMiddleware } from './outbox';
 import type {
   AgendaItem,
   Amendment,
@@ -78,9 +80,42 @@ export class AppDb extends Dexie {
       evaluationComments: 'id, planId, planItemId',
       audit: 'id, recordId, table, at',
     });
+    // v3: sync across laptops (docs/sync.md). The outbox and the sync bookkeeping, local to this
+    // laptop; attendance and memberships get ids derived from their natural keys so that two
+    // laptops recording the same thing create one record.
+    this.version(3)
+      .stores({
+        outbox: 'key, at',
+        syncRevs: 'key',
+        syncState: 'key',
+        syncConflicts: 'key, table',
+      })
+      .upgrade(async (tx) => {
+        markFromSync(tx);
+        await rekey(tx.table('attendance'), (a) =>
+          attendanceId(String(a.meetingId), String(a.personId)),
+        );
+        await rekey(tx.table('memberships'), (m) =>
+          membershipId(String(m.bodyId), String(m.personId), String(m.from)),
+        );
+      });
     // Audit trail of meeting-room and plan records, written in the same transaction (audit.ts).
     this.use(auditMiddleware(this));
+    // The sync outbox, also in the same transaction (outbox.ts).
+    this.use(outboxMiddleware());
   }
+}
+
+/** Gives every record of a table the id `idOf` derives from it (nothing else refers to these ids). */
+async function rekey(
+  table: Dexie.Table<Record<string, unknown>, string>,
+  idOf: (r: Record<string, unknown>) => string,
+): Promise<void> {
+  const rows = await table.toArray();
+  const moved = rows.filter((r) => r.id !== idOf(r));
+  if (!moved.length) return;
+  await table.bulkDelete(moved.map((r) => String(r.id)));
+  await table.bulkAdd(moved.map((r) => ({ ...r, id: idOf(r) })));
 }
 
 export const db = new AppDb();
