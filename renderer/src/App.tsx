@@ -12,6 +12,7 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { RouteError } from './features/safety/PageError';
 import { SafetyBanners } from './features/safety/SafetyBanners';
 import { SafetyGate } from './features/safety/SafetyGate';
+import { PhoneVotingHost } from './features/phoneVoting/PhoneVotingHost';
 
 // Heavier screens load on first use: start-up does only what the first screen needs.
 const PlanPage = lazy(() =>
@@ -69,12 +70,16 @@ const router = createHashRouter([
   },
 ]);
 
+const projectorWindow = window.location.hash.startsWith('#/projector/');
+
 export function App() {
   // The gate opens the database first: a database from a newer Triáda is never written to.
   return (
     <SafetyGate>
       <Suspense fallback={<p className="loading">…</p>}>
         <RouterProvider router={router} />
+        {/* The window that stores phone ballots; the projector only watches. */}
+        {!projectorWindow && <PhoneVotingHost />}
       </Suspense>
     </SafetyGate>
   );

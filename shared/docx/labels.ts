@@ -185,6 +185,8 @@ export const cs = {
   consensusRule: 'Přijato konsenzem, nikdo nevznesl námitku.',
   pollResult: 'Hlasování o pořadí – {method}',
   pollBallots: 'Odevzdáno hlasovacích lístků: {cast}, z toho platných: {valid}.',
+  pollAnonymous:
+    'Anonymní hlasování veřejnosti z telefonů (jeden hlas na zařízení). Nejde o hlasování členů skupiny.',
   pollWinner: 'Výsledek: na prvním místě se umístila položka {label}.',
   pollTie: 'Výsledek: o první místo se shodným počtem dělí položky {labels} (rovnost).',
   pollTieBroken: 'Rovnost na prvním místě rozhodl předsedající ve prospěch položky {label}.',
@@ -421,6 +423,8 @@ export const en: Labels = {
   consensusRule: 'Passed by consensus; no one objected.',
   pollResult: 'Ranking vote – {method}',
   pollBallots: 'Ballots cast: {cast}, of which valid: {valid}.',
+  pollAnonymous:
+    'Anonymous public vote from phones (one vote per device). This is not a vote of the group’s members.',
   pollWinner: 'Result: {label} ranked first.',
   pollTie: 'Result: {labels} tie for first place.',
   pollTieBroken: 'The chair broke the tie for first place in favour of {label}.',

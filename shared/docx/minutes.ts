@@ -230,7 +230,7 @@ function ruleLines(r: ResolutionView, lang: Lang, L: Labels): string[] {
   const poll = r.pollSummary;
   if (!d) {
     const lines: string[] = [];
-    if (poll?.presentVoting !== undefined && poll.votingMembers !== undefined)
+    if (!poll?.anonymous && poll?.presentVoting !== undefined && poll.votingMembers !== undefined)
       lines.push(fill(L.presentAtVote, { present: poll.presentVoting, total: poll.votingMembers }));
     if (r.ruleText) lines.push(r.ruleText);
     return lines;
@@ -268,6 +268,13 @@ function pollBlock(r: ResolutionView, lang: Lang, L: Labels): FileChild[] {
       children: [new TextRun({ text: fill(L.pollResult, { method: p.method }), bold: true })],
     }),
   ];
+  if (p.anonymous)
+    out.push(
+      new Paragraph({
+        keepNext: true,
+        children: [new TextRun({ text: L.pollAnonymous, bold: true, italics: true })],
+      }),
+    );
   if (p.ballotsCast !== undefined)
     out.push(
       new Paragraph({

@@ -108,6 +108,8 @@ export interface PollSummary {
   /** Voting members in the room when the poll was taken, and of the body. */
   presentVoting?: number;
   votingMembers?: number;
+  /** A public meeting's anonymous vote (one per device): the minutes say it is not a vote of members. */
+  anonymous?: boolean;
 }
 
 /** How a hand vote was decided, frozen when the resolution was recorded. */

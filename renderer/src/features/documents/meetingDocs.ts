@@ -162,6 +162,7 @@ function pollSummary(ctx: DocContext, poll: PollRecord | undefined): PollSummary
   };
   if (p.presentVoting !== null) summary.presentVoting = p.presentVoting;
   if (p.votingMembers !== null) summary.votingMembers = p.votingMembers;
+  if (poll.anonymous) summary.anonymous = true;
   if (result.method !== 'resolution') {
     if (result.winners.length > 1)
       summary.tiedAtTop = result.winners.map((id) => label.get(id) ?? id);

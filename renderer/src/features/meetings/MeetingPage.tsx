@@ -10,6 +10,7 @@ import { db, lockedMeeting, removeMeeting, todayIso, useAttendanceView } from '.
 import { formatDate, formatTimeRange, formatWeekday } from '../../i18n/format';
 import { platform } from '../../platform';
 import { AuditButton } from '../safety/AuditLog';
+import { JoinCodes } from '../phoneVoting/JoinCodes';
 import { AttendanceList } from './AttendanceList';
 import { GuestsPanel } from './GuestsPanel';
 import { MeetingForm } from './MeetingForm';
@@ -101,6 +102,7 @@ export function MeetingPage() {
           )}
           <AttendanceList view={view} onMessage={setMessage} readOnly={locked} />
           <GuestsPanel view={view} readOnly={locked} />
+          <JoinCodes room={view} />
         </section>
         <aside className="meeting-side">
           <QuorumPanel quorum={view.quorum} rules={body.rules} />

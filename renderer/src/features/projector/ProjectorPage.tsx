@@ -4,6 +4,7 @@ import { firstPlaceTie, isInRoom, meetingNumber, votersSoFar } from '@shared/dom
 import { useRoomView } from '../../db';
 import { formatDate, formatTimeRange } from '../../i18n/format';
 import { QuorumPanel } from '../meetings/QuorumPanel';
+import { ProjectorJoin } from '../phoneVoting/ProjectorJoin';
 import { ItemTimer } from '../room/ItemTimer';
 import { PollResultView } from '../room/PollResultView';
 import { methodText, valueText } from '../room/pollText';
@@ -103,6 +104,7 @@ export function ProjectorPage() {
       ) : (
         <QuorumPanel quorum={room.quorum} rules={body.rules} large />
       )}
+      <ProjectorJoin meetingId={meeting.id} poll={poll} />
     </main>
   );
 }

@@ -34,6 +34,7 @@ export function PollForm({
   const [maxRanks, setMaxRanks] = useState('');
   const [scaleMax, setScaleMax] = useState('5');
   const [triad, setTriad] = useState(false);
+  const [anonymous, setAnonymous] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const plans = usePlans();
@@ -67,6 +68,7 @@ export function PollForm({
         maxRanks: method === 'borda' || method === 'schulze' ? int(maxRanks) : undefined,
         scaleMax: method === 'score' ? int(scaleMax) : undefined,
         triadAgreement: !secret && triad,
+        anonymous: method !== 'resolution' && anonymous,
       });
       onClose();
     } catch (e) {
@@ -205,6 +207,14 @@ export function PollForm({
         {/* Secret ballots carry no triad role, so agreement across the triad needs a named poll. */}
         {!secret && (
           <CheckboxInput label={t('polls.triadAgreement')} checked={triad} onChange={setTriad} />
+        )}
+        {/* A public meeting's vote from phones: not a vote of members (features/phoneVoting). */}
+        {method !== 'resolution' && (
+          <CheckboxInput
+            label={t('phoneVoting.anonymousOption')}
+            checked={anonymous}
+            onChange={setAnonymous}
+          />
         )}
         <FormFooter error={error} onCancel={onClose} />
       </form>

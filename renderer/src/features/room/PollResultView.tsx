@@ -40,21 +40,28 @@ export function PollResultView({ poll, large = false }: { poll: PollRecord; larg
   const ranked = rankedOptions(poll);
   const max = Math.max(1, ...ranked.map((r) => r.value));
   return (
-    <ol className={cls} data-testid="poll-result">
-      {ranked.map((r) => (
-        <li key={r.label} className={r.rank === 1 ? 'bar-first' : undefined}>
-          <span className="bar-rank" aria-label={t('polls.rankLabel', { rank: r.rank })}>
-            {r.rank}
-          </span>
-          <span className="bar-label" title={r.label}>
-            {r.label}
-          </span>
-          <span className="bar-track" aria-hidden="true">
-            <span className="bar" style={{ width: `${(100 * r.value) / max}%` }} />
-          </span>
-          <span className="bar-value">{valueText(t, poll, r.value)}</span>
-        </li>
-      ))}
-    </ol>
+    <>
+      {poll.anonymous && (
+        <p className="notice notice-warning" data-testid="anonymous-notice">
+          {t('phoneVoting.anonymousNotice')}
+        </p>
+      )}
+      <ol className={cls} data-testid="poll-result">
+        {ranked.map((r) => (
+          <li key={r.label} className={r.rank === 1 ? 'bar-first' : undefined}>
+            <span className="bar-rank" aria-label={t('polls.rankLabel', { rank: r.rank })}>
+              {r.rank}
+            </span>
+            <span className="bar-label" title={r.label}>
+              {r.label}
+            </span>
+            <span className="bar-track" aria-hidden="true">
+              <span className="bar" style={{ width: `${(100 * r.value) / max}%` }} />
+            </span>
+            <span className="bar-value">{valueText(t, poll, r.value)}</span>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

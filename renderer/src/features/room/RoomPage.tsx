@@ -10,6 +10,7 @@ import { formatDate, formatTimeRange } from '../../i18n/format';
 import { platform } from '../../platform';
 import { AttendanceList } from '../meetings/AttendanceList';
 import { QuorumPanel } from '../meetings/QuorumPanel';
+import { PhoneVotingPanel } from '../phoneVoting/PhoneVotingPanel';
 import { AgendaPanel } from './AgendaPanel';
 import { ItemPanel } from './ItemPanel';
 import { MinutesPanel } from './MinutesPanel';
@@ -96,6 +97,7 @@ export function RoomPage() {
         </div>
         <aside className="room-side">
           <QuorumPanel quorum={room.quorum} rules={body.rules} />
+          <PhoneVotingPanel room={room} locked={locked} />
           {/* Late arrivals and departures are recorded without leaving the room. */}
           <details className="room-attendance">
             <summary>

@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/Button';
+import { SelectInput } from '../../components/fields';
+import type { RoomView } from '../../db';
+import { CloseDialog } from '../room/CloseDialog';
+import { JoinCodes } from './JoinCodes';
+import { usePhoneVoting } from './PhoneVotingHost';
+import { QrCode } from './QrCode';
+import { phoneVoters } from './session';
+import { phoneVoting } from './store';
+
+/**
+ * The room's phone voting: switch it on, pick the network, see who has joined (named polls)
+ * or how many (secret and anonymous polls), watch ballots arrive as a count, close the poll.
+ * The kiosk, roll call and hand counts keep working in the same poll.
+ */
+export function PhoneVotingPanel({ room, locked }: { room: RoomView; locked: boolean }) {
+  const { t } = useTranslation();
+  const pv = usePhoneVoting();
+  const [address, setAddress] = useState('');
+  const [closing, setClosing] = useState(false);
+  const on = pv.meetingId === room.meeting.id;
+  const poll =
+    room.polls.find((p) => p.status === 'open' && p.id === room.meeting.currentPollId) ??
+    room.polls.find((p) => p.status === 'open');
+
+  if (!on)
+    return (
+      <section className="phone-voting card" aria-labelledby="phone-voting-title">
+        <h2 id="phone-voting-title">{t('phoneVoting.title')}</h2>
+        <p className="muted small">{t('phoneVoting.intro')}</p>
+        {!locked && (
+          <Button onPress={() => void phoneVoting.enable(room.meeting.id)}>
+            {t('phoneVoting.enable')}
+          </Button>
+        )}
+      </section>
+    );
+
+  const status = pv.status;
+  const voters = phoneVoters(room);
+  const joined = new Set(status?.joined ?? []);
+  const joinedVoters = voters.filter((v) => joined.has(v.voterId));
+  const hubPoll = poll ? status?.polls.find((p) => p.id === poll.id) : undefined;
+  // Names only where the poll names its voters anyway; a secret or public vote shows counts.
+  const named = !!poll && !poll.secret && !poll.anonymous;
+  const anonymous = status?.session?.mode === 'anonymous';
+  const choices = pv.interfaces ?? [];
+
+  return (
+    <section
+      className="phone-voting card"
+      aria-labelledby="phone-voting-title"
+      data-testid="phone-voting"
+    >
+      <h2 id="phone-voting-title">{t('phoneVoting.title')}</h2>
+      {pv.error && (
+        <p className="notice notice-error" role="alert">
+          {t(pv.error as 'phoneVoting.errors.hub')}
+        </p>
+      )}
+      {pv.connection !== 'open' && pv.connection !== 'unavailable' && (
+        <p className="notice notice-warning" role="status">
+          {t('phoneVoting.connecting')}
+        </p>
+      )}
+      {pv.url ? (
+        <div className="phone-voting-url">
+          <QrCode text={pv.url} size={120} label={t('phoneVoting.qrMeeting')} />
+          <div>
+            <p className="small muted">{t('phoneVoting.urlLabel')}</p>
+            <p className="phone-url" data-testid="phone-url">
+              {pv.url}
+            </p>
+          </div>
+        </div>
+      ) : (
+        <div className="phone-voting-network">
+          <SelectInput
+            label={t('phoneVoting.network')}
+            hint={t('phoneVoting.networkHint')}
+            value={address}
+            onChange={setAddress}
+            emptyLabel={choices.length ? t('phoneVoting.pickNetwork') : t('phoneVoting.noNetwork')}
+            options={choices.map((i) => ({ value: i.address, label: `${i.name} · ${i.address}` }))}
+          />
+          <div className="form-actions">
+            <Button variant="ghost" onPress={() => void phoneVoting.loadInterfaces()}>
+              {t('phoneVoting.refresh')}
+            </Button>
+            <Button
+              variant="primary"
+              isDisabled={!address}
+              onPress={() => void phoneVoting.start(address)}
+            >
+              {t('phoneVoting.start')}
+            </Button>
+          </div>
+        </div>
+      )}
+      <p data-testid="phone-joined">
+        {anonymous
+          ? t('phoneVoting.devices', { count: status?.devices ?? 0 })
+          : t('phoneVoting.joined', { count: joinedVoters.length, total: voters.length })}
+      </p>
+      {named && joinedVoters.length > 0 && (
+        <details className="phone-joined-names">
+          <summary>{t('phoneVoting.whoJoined')}</summary>
+          <ul>
+            {joinedVoters.map((v) => (
+              <li key={v.voterId}>{v.name}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {poll && (
+        <div className="phone-voting-poll">
+          <p>
+            <strong>{poll.title}</strong>
+          </p>
+          <p data-testid="phone-ballots" aria-live="polite">
+            {t('phoneVoting.ballots', { count: hubPoll?.stored ?? 0 })}
+            {hubPoll && hubPoll.pending > 0 && (
+              <span className="muted">
+                {' '}
+                · {t('phoneVoting.pending', { count: hubPoll.pending })}
+              </span>
+            )}
+          </p>
+          {!hubPoll?.open && pv.url && (
+            <p className="muted small">{t('phoneVoting.pollNotOnPhones')}</p>
+          )}
+          {!locked && (
+            <Button variant="danger" onPress={() => setClosing(true)}>
+              {t('polls.close')}
+            </Button>
+          )}
+        </div>
+      )}
+      {!anonymous && <JoinCodes room={room} />}
+      {!locked && (
+        <Button variant="ghost" onPress={() => void phoneVoting.disable()}>
+          {t('phoneVoting.disable')}
+        </Button>
+      )}
+      {closing && poll && <CloseDialog room={room} poll={poll} onClose={() => setClosing(false)} />}
+    </section>
+  );
+}
