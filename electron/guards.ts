@@ -10,8 +10,9 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * Must stay identical to the CSP in scripts/serve.mjs (browser mode); guards.test.ts checks it.
- * connect-src is 'self' only: nothing listens on a loopback WebSocket yet. The voting hub
- * (ARCHITECTURE.md §5) will add its one ws://127.0.0.1:<port> when it exists, not a wildcard.
+ * connect-src is 'self' only, also with the voting hub (issue 13): in Electron main relays the
+ * hub's admin face over IPC (electron/hub/host.ts), in browser mode serve.mjs proxies it on the
+ * app's own origin, so no page ever opens a socket to another port or sees the hub's secret.
  */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";

@@ -10,12 +10,13 @@ import {
   screen,
   session,
   shell,
+  utilityProcess,
   type BrowserWindowConstructorOptions,
   type IpcMainInvokeEvent,
 } from 'electron';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { QUIT_BACKUP_EVENT } from '../shared/ipc/channels';
+import { HUB_CLOSED_EVENT, HUB_MESSAGE_EVENT, QUIT_BACKUP_EVENT } from '../shared/ipc/channels';
 import { extensionOf, finalSaveName, saveFilterFor } from '../shared/ipc/files';
 import { listAutoBackups, writeAutoBackup } from './backups';
 import {
@@ -30,12 +31,15 @@ import {
   resolveInsideRoot,
   isPermissionAllowed,
 } from './guards';
+import { createHubHost } from './hub/host';
 import { IpcError, createIpcRouter } from './ipc';
 import { productionMenuTemplate } from './menu';
 
 /** dist/electron/main.cjs → dist/renderer (inside app.asar when packaged). */
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
+/** The voting hub process (electron/hub/entry.ts, bundled by scripts/build-electron.mjs). */
+const HUB_MODULE = path.join(__dirname, 'hub.cjs');
 /** Packaged (installed) builds: no DevTools, no developer menu. `npm start` keeps both. */
 const PRODUCTION = app.isPackaged === true;
 
@@ -179,6 +183,17 @@ function defaultSaveDir(): string {
   }
 }
 
+// The voting hub (issue 13): a utilityProcess started on first use; main keeps its secret and
+// relays each window's admin frames (electron/hub/host.ts, docs/voting-hub.md).
+const hubHost = createHubHost({
+  fork: () =>
+    utilityProcess.fork(HUB_MODULE, ['--data-dir', path.join(app.getPath('userData'), 'hub')], {
+      serviceName: 'Triáda voting hub',
+      stdio: 'inherit',
+    }),
+});
+const hubWatched = new Set<number>();
+
 function registerIpc(): void {
   const router = createIpcRouter<IpcMainInvokeEvent>({ ipcMain, isTrustedSender });
 
@@ -229,6 +244,49 @@ function registerIpc(): void {
         `Could not write the automatic backup: ${e instanceof Error ? e.message : String(e)}`,
       );
     }
+  });
+
+  router.handle('hub:open', async (_request, event) => {
+    const wc = event.sender;
+    const id = wc.id;
+    if (!hubWatched.has(id)) {
+      hubWatched.add(id);
+      // A reload or a navigation of the window ends its link; the hub keeps the ballots.
+      wc.on('did-start-navigation', (details) => {
+        if (details.isMainFrame && !details.isSameDocument) hubHost.close(id);
+      });
+      wc.once('destroyed', () => {
+        hubWatched.delete(id);
+        hubHost.close(id);
+      });
+    }
+    try {
+      await hubHost.open({
+        id,
+        message: (text) => {
+          if (!wc.isDestroyed()) wc.send(HUB_MESSAGE_EVENT, text);
+        },
+        closed: () => {
+          if (!wc.isDestroyed()) wc.send(HUB_CLOSED_EVENT);
+        },
+      });
+    } catch (e) {
+      throw new IpcError(
+        'HUB_UNAVAILABLE',
+        `The voting hub is not available: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    return null;
+  });
+
+  router.handle('hub:send', ({ text }, event) => {
+    hubHost.send(event.sender.id, text);
+    return null;
+  });
+
+  router.handle('hub:close', (_request, event) => {
+    hubHost.close(event.sender.id);
+    return null;
   });
 
   router.handle('backup:list', async () => ({
@@ -310,6 +368,7 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady()) focusMainWindow();
   });
   hardenWebContents();
+  app.on('will-quit', () => hubHost.stop());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

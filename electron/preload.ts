@@ -2,7 +2,12 @@
 // functions (shared/ipc/api.ts), never ipcRenderer itself. Bundled to dist/electron/preload.cjs.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { TriadaApi } from '../shared/ipc/api';
-import { IPC_CHANNELS, QUIT_BACKUP_EVENT } from '../shared/ipc/channels';
+import {
+  HUB_CLOSED_EVENT,
+  HUB_MESSAGE_EVENT,
+  IPC_CHANNELS,
+  QUIT_BACKUP_EVENT,
+} from '../shared/ipc/channels';
 
 const api: TriadaApi = {
   platform: 'electron',
@@ -14,6 +19,24 @@ const api: TriadaApi = {
     const handler = () => listener();
     ipcRenderer.on(QUIT_BACKUP_EVENT, handler);
     return () => ipcRenderer.removeListener(QUIT_BACKUP_EVENT, handler);
+  },
+  // The voting hub's admin face, relayed by main (electron/hub/host.ts): text frames only.
+  hub: {
+    open: () => ipcRenderer.invoke(IPC_CHANNELS.hubOpen, {}),
+    send: (text) => void ipcRenderer.invoke(IPC_CHANNELS.hubSend, { text }),
+    close: () => void ipcRenderer.invoke(IPC_CHANNELS.hubClose, {}),
+    onMessage: (listener) => {
+      const handler = (_e: unknown, text: unknown) => {
+        if (typeof text === 'string') listener(text);
+      };
+      ipcRenderer.on(HUB_MESSAGE_EVENT, handler);
+      return () => ipcRenderer.removeListener(HUB_MESSAGE_EVENT, handler);
+    },
+    onClosed: (listener) => {
+      const handler = () => listener();
+      ipcRenderer.on(HUB_CLOSED_EVENT, handler);
+      return () => ipcRenderer.removeListener(HUB_CLOSED_EVENT, handler);
+    },
   },
 };
 

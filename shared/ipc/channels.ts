@@ -5,12 +5,19 @@ export const IPC_CHANNELS = {
   openProjector: 'window:openProjector',
   backupWrite: 'backup:write',
   backupList: 'backup:list',
+  hubOpen: 'hub:open',
+  hubSend: 'hub:send',
+  hubClose: 'hub:close',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
 
 /** Main → renderer event: the app is quitting, send the quit backup (backup:write kind 'quit'). */
 export const QUIT_BACKUP_EVENT = 'backup:quitRequested';
+/** Main → renderer: one text frame from the voting hub's admin face (shared/hub/protocol.ts). */
+export const HUB_MESSAGE_EVENT = 'hub:message';
+/** Main → renderer: the link to the hub closed (the client reconnects with hub:open). */
+export const HUB_CLOSED_EVENT = 'hub:closed';
 
 /** Error codes any IPC reply may carry. Channel-specific codes are listed in the contract. */
 export const IPC_ERROR_CODES = [
@@ -21,6 +28,7 @@ export const IPC_ERROR_CODES = [
   'BAD_FILE_NAME', // file:saveBytes: the name typed in the save dialog is refused (extension, bidi)
   'NO_WINDOW', // the caller's window is gone
   'BACKUP_FAILED', // backup:write could not write the automatic backup
+  'HUB_UNAVAILABLE', // hub:open could not start or reach the voting hub
 ] as const;
 
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

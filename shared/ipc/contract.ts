@@ -86,11 +86,20 @@ export const backupListResponse = z.strictObject({
   ),
 });
 
+/** The voting hub relay (electron/hub/host.ts): frames of shared/hub/protocol.ts, as text. */
+export const hubOpenRequest = z.strictObject({});
+export const hubSendRequest = z.strictObject({ text: z.string().max(1024 * 1024) });
+export const hubCloseRequest = z.strictObject({});
+export const hubNullResponse = z.null();
+
 export const ipcContract = {
   [IPC_CHANNELS.saveBytes]: { request: saveBytesRequest, response: saveBytesResponse },
   [IPC_CHANNELS.openProjector]: { request: openProjectorRequest, response: openProjectorResponse },
   [IPC_CHANNELS.backupWrite]: { request: backupWriteRequest, response: backupWriteResponse },
   [IPC_CHANNELS.backupList]: { request: backupListRequest, response: backupListResponse },
+  [IPC_CHANNELS.hubOpen]: { request: hubOpenRequest, response: hubNullResponse },
+  [IPC_CHANNELS.hubSend]: { request: hubSendRequest, response: hubNullResponse },
+  [IPC_CHANNELS.hubClose]: { request: hubCloseRequest, response: hubNullResponse },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;
