@@ -26,6 +26,14 @@ export interface OutboxEntry {
 
 const quiet = new WeakSet<object>();
 
+/** The `at` of a secret ballot's row. */
+const NO_TIME = '1970-01-01T00:00:00.000Z';
+
+function isSecretBallotRecord(v: unknown): boolean {
+  const ballot = (v as { ballot?: { kind?: unknown; voterId?: unknown } } | undefined)?.ballot;
+  return ballot?.kind === 'individual' && ballot.voterId === undefined;
+}
+
 /** Writes in this transaction come from sync (or a migration): the outbox does not record them. */
 export function markFromSync(tx: Transaction | null): void {
   if (tx) quiet.add(tx.idbtrans);
@@ -62,7 +70,13 @@ function outboxedTable(down: DBCore, name: string, table: DBCoreTable): DBCoreTa
       const values: OutboxEntry[] = [];
       keys.forEach((k, i) => {
         if (res.failures[i] || typeof k !== 'string') return;
-        values.push({ key: docId(name, k), table: name, id: k, op, at });
+        // A secret ballot has no time (issue 13): its row must not say when it was cast either.
+        const secret =
+          name === 'ballots' &&
+          req.type !== 'delete' &&
+          req.type !== 'deleteRange' &&
+          isSecretBallotRecord(req.values[i]);
+        values.push({ key: docId(name, k), table: name, id: k, op, at: secret ? NO_TIME : at });
       });
       if (values.length) {
         const out = await core

@@ -212,6 +212,30 @@ describe('secret ballots', () => {
     expect(JSON.stringify(ballot)).not.toContain(r.members[0]);
   });
 
+  it("the sync outbox row of a secret ballot carries no time either; a named ballot's does", async () => {
+    const r = await room();
+    const secret = await opened(r.item.id, { secret: true });
+    await storeHubBallot(db, {
+      id: 'h',
+      pollId: secret.id,
+      voterId: r.members[0]!,
+      choice: choose(secret, 0),
+    });
+    const named = await opened(r.item.id);
+    await castBallot(db, named.id, r.members[0]!, choose(named, 0), 'kiosk');
+    const rows = (await db
+      .table('outbox')
+      .filter((x: { table: string }) => x.table === 'ballots')
+      .toArray()) as {
+      id: string;
+      at: string;
+    }[];
+    const [s] = await ballotsOf(secret.id);
+    const [n] = await ballotsOf(named.id);
+    expect(rows.find((x) => x.id === s!.id)!.at).toBe('1970-01-01T00:00:00.000Z');
+    expect(rows.find((x) => x.id === n!.id)!.at >= n!.createdAt!).toBe(true);
+  });
+
   it('old secret ballots, stored with the time the poll opened, stay readable', () => {
     const old = {
       id: crypto.randomUUID(),
