@@ -86,8 +86,9 @@ export interface TaskRow extends Task {
  * and only their meetings and owners.
  */
 export async function listTasks(db: AppDb, statuses?: readonly TaskStatus[]): Promise<TaskRow[]> {
+  // One indexed getAll per status: anyOf() would walk a cursor, one round trip per task.
   const tasks = statuses
-    ? await db.tasks.where('status').anyOf(statuses).toArray()
+    ? (await Promise.all(statuses.map((s) => db.tasks.where('status').equals(s).toArray()))).flat()
     : await db.tasks.toArray();
   const meetingIds = [...new Set(tasks.map((t) => t.meetingId))];
   const ownerIds = [...new Set(tasks.flatMap((t) => (t.ownerId ? [t.ownerId] : [])))];

@@ -5,6 +5,8 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { RowButton } from '../../components/RowButton';
+import { useVirtualRows, VirtualRows } from '../../components/VirtualRows';
 import { CheckboxInput } from '../../components/fields';
 import {
   db,
@@ -17,7 +19,7 @@ import {
 import { OrganizationForm } from './OrganizationForm';
 
 export function OrganizationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [showArchived, setShowArchived] = useState(false);
   const orgs = useOrganizations(showArchived);
   const people = usePeople(true);
@@ -27,6 +29,13 @@ export function OrganizationsPage() {
   const counts = new Map<string, number>();
   for (const p of people ?? [])
     if (p.organizationId) counts.set(p.organizationId, (counts.get(p.organizationId) ?? 0) + 1);
+
+  const rows = orgs ?? [];
+  const list = useVirtualRows(rows.length, {
+    kind: 'table',
+    estimateSize: 44,
+    layoutKey: i18n.language,
+  });
 
   return (
     <>
@@ -56,7 +65,7 @@ export function OrganizationsPage() {
           {t('orgs.empty')}
         </EmptyState>
       ) : (
-        <table className="data-table">
+        <table className={`data-table ${list.className}`} {...list.tableProps}>
           <thead>
             <tr>
               <th scope="col">{t('orgs.name')}</th>
@@ -70,46 +79,52 @@ export function OrganizationsPage() {
               </th>
             </tr>
           </thead>
-          <tbody>
-            {orgs?.map((o) => (
-              <tr key={o.id} className={o.archivedAt ? 'archived' : ''}>
-                <td>
-                  {o.name} {o.archivedAt && <span className="badge">{t('common.archived')}</span>}
-                </td>
-                <td className="mono">{o.ico ?? ''}</td>
-                <td>{t(`orgKind.${o.kind}`)}</td>
-                <td className="num">{counts.get(o.id) ?? 0}</td>
-                <td className="row-actions">
-                  {o.archivedAt ? (
-                    <Button variant="ghost" onPress={() => void restoreOrganization(db, o.id)}>
-                      {t('common.restore')}
-                    </Button>
-                  ) : (
-                    <>
-                      <Button
-                        variant="ghost"
-                        onPress={() => setEditing(o)}
-                        aria-label={`${t('common.edit')}: ${o.name}`}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        aria-label={`${t('common.delete')}: ${o.name}`}
-                        onPress={async () =>
-                          setRemoving({
-                            org: o,
-                            people: (await organizationUsage(db, o.id)).people,
-                          })
-                        }
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
+          <tbody {...list.containerProps}>
+            <VirtualRows
+              list={list}
+              columns={5}
+              row={(index, props) => {
+                const o = rows[index]!;
+                return (
+                  <tr key={o.id} {...props} className={o.archivedAt ? 'archived' : ''}>
+                    <td>
+                      {o.name}{' '}
+                      {o.archivedAt && <span className="badge">{t('common.archived')}</span>}
+                    </td>
+                    <td className="mono">{o.ico ?? ''}</td>
+                    <td>{t(`orgKind.${o.kind}`)}</td>
+                    <td className="num">{counts.get(o.id) ?? 0}</td>
+                    <td className="row-actions">
+                      {o.archivedAt ? (
+                        <RowButton onClick={() => void restoreOrganization(db, o.id)}>
+                          {t('common.restore')}
+                        </RowButton>
+                      ) : (
+                        <>
+                          <RowButton
+                            onClick={() => setEditing(o)}
+                            aria-label={`${t('common.edit')}: ${o.name}`}
+                          >
+                            {t('common.edit')}
+                          </RowButton>
+                          <RowButton
+                            aria-label={`${t('common.delete')}: ${o.name}`}
+                            onClick={async () =>
+                              setRemoving({
+                                org: o,
+                                people: (await organizationUsage(db, o.id)).people,
+                              })
+                            }
+                          >
+                            {t('common.delete')}
+                          </RowButton>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              }}
+            />
           </tbody>
         </table>
       )}

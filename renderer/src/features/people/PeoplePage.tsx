@@ -12,7 +12,9 @@ import { useTranslation } from 'react-i18next';
 import type { Person, TriadRole } from '@shared/domain';
 import { fullName, TRIAD_ROLES } from '@shared/domain';
 import { Button } from '../../components/Button';
+import { RowButton } from '../../components/RowButton';
 import { SortableHeader } from '../../components/SortableHeader';
+import { useVirtualRows, VirtualRows } from '../../components/VirtualRows';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
@@ -114,6 +116,11 @@ export function PeoplePage() {
     getFilteredRowModel: getFilteredRowModel(),
   });
   const rows = table.getRowModel().rows;
+  const list = useVirtualRows(rows.length, {
+    kind: 'table',
+    estimateSize: 37,
+    layoutKey: i18n.language,
+  });
 
   return (
     <>
@@ -158,7 +165,11 @@ export function PeoplePage() {
           {t('people.empty')}
         </EmptyState>
       ) : (
-        <table className="data-table people-table" aria-label={t('people.title')}>
+        <table
+          className={`data-table people-table ${list.className}`}
+          aria-label={t('people.title')}
+          {...list.tableProps}
+        >
           <thead>
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
@@ -171,48 +182,51 @@ export function PeoplePage() {
               </tr>
             ))}
           </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className={row.original.archivedAt ? 'archived' : ''}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`col-${cell.column.id}`}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-                <td className="row-actions">
-                  <Button
-                    variant="ghost"
-                    onPress={() => setPrivacy(row.original.id)}
-                    aria-label={`${t('safety.person.action')}: ${fullName(row.original)}`}
-                  >
-                    {t('safety.person.action')}
-                  </Button>
-                  {!row.original.archivedAt && (
-                    <>
-                      <Button
-                        variant="ghost"
-                        onPress={() => setEditing(row.original)}
-                        aria-label={`${t('common.edit')}: ${fullName(row.original)}`}
+          <tbody {...list.containerProps}>
+            <VirtualRows
+              list={list}
+              columns={6}
+              row={(index, props) => {
+                const row = rows[index]!;
+                const person = row.original;
+                const name = fullName(person);
+                return (
+                  <tr key={row.id} {...props} className={person.archivedAt ? 'archived' : ''}>
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className={`col-${cell.column.id}`}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))}
+                    <td className="row-actions">
+                      <RowButton
+                        onClick={() => setPrivacy(person.id)}
+                        aria-label={`${t('safety.person.action')}: ${name}`}
                       >
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        aria-label={`${t('common.delete')}: ${fullName(row.original)}`}
-                        onPress={async () =>
-                          setRemoving({
-                            person: row.original,
-                            usage: await personUsage(db, row.original.id),
-                          })
-                        }
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
+                        {t('safety.person.action')}
+                      </RowButton>
+                      {!person.archivedAt && (
+                        <>
+                          <RowButton
+                            onClick={() => setEditing(person)}
+                            aria-label={`${t('common.edit')}: ${name}`}
+                          >
+                            {t('common.edit')}
+                          </RowButton>
+                          <RowButton
+                            aria-label={`${t('common.delete')}: ${name}`}
+                            onClick={async () =>
+                              setRemoving({ person, usage: await personUsage(db, person.id) })
+                            }
+                          >
+                            {t('common.delete')}
+                          </RowButton>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                );
+              }}
+            />
           </tbody>
         </table>
       )}

@@ -6,6 +6,8 @@ import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { describeError } from '../../components/errors';
+import { RowButton } from '../../components/RowButton';
+import { useVirtualRows, VirtualRows } from '../../components/VirtualRows';
 import { db, movePlanItem, removePlanItem, type PlanView } from '../../db';
 import { ItemForm } from './ItemForm';
 import { MonitoringForm } from './MonitoringForm';
@@ -48,6 +50,8 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
       onClose={() => setEditing(null)}
     />
   );
+  // A plan of 150 activities with their measures and priorities: only the rows on screen.
+  const list = useVirtualRows(items.length, { kind: 'list', estimateSize: 54 });
   if (items.length === 0) {
     return (
       <>
@@ -77,100 +81,104 @@ export function StructureTab({ view, evaluation, period, onImport }: Props) {
           {error}
         </p>
       )}
-      <ul className="plan-tree" aria-label={t('plan.tabs.tree')}>
-        {items.map((item) => {
-          const place = places.get(item.id);
-          const first = place?.first ?? true;
-          const last = place?.last ?? true;
-          const a = byActivity.get(item.id);
-          const group = item.workingGroupId ? bodyCode.get(item.workingGroupId) : undefined;
-          return (
-            <li
-              key={item.id}
-              className={`plan-node level-${item.level}`}
-              aria-label={`${item.code} ${item.title}`}
-            >
-              <span className="code-badge small">{item.code}</span>
-              <div className="plan-node-main">
-                <button
-                  type="button"
-                  className="link-button plan-node-title"
-                  onClick={() => setEditing({ item })}
-                >
-                  {item.title}
-                </button>
-                <div className="plan-node-meta">
-                  <span className="muted">{levelName(plan, item.level)}</span>
-                  {group && <span className="badge">{group}</span>}
-                  {item.formerCodes.length > 0 && (
-                    <span className="muted small">
-                      {t('plan.tree.formerly', { codes: item.formerCodes.join(', ') })}
-                    </span>
-                  )}
-                  {item.originCode && (
-                    <span className="muted small">
-                      {t('plan.tree.origin', { code: item.originCode })}
-                    </span>
+      <ul
+        className={`plan-tree ${list.className}`}
+        aria-label={t('plan.tabs.tree')}
+        {...list.containerProps}
+      >
+        <VirtualRows
+          list={list}
+          row={(index, props) => {
+            const item = items[index]!;
+            const place = places.get(item.id);
+            const first = place?.first ?? true;
+            const last = place?.last ?? true;
+            const a = byActivity.get(item.id);
+            const group = item.workingGroupId ? bodyCode.get(item.workingGroupId) : undefined;
+            return (
+              <li
+                key={item.id}
+                {...props}
+                className={`plan-node level-${item.level}`}
+                aria-label={`${item.code} ${item.title}`}
+              >
+                <span className="code-badge small">{item.code}</span>
+                <div className="plan-node-main">
+                  <button
+                    type="button"
+                    className="link-button plan-node-title"
+                    onClick={() => setEditing({ item })}
+                  >
+                    {item.title}
+                  </button>
+                  <div className="plan-node-meta">
+                    <span className="muted">{levelName(plan, item.level)}</span>
+                    {group && <span className="badge">{group}</span>}
+                    {item.formerCodes.length > 0 && (
+                      <span className="muted small">
+                        {t('plan.tree.formerly', { codes: item.formerCodes.join(', ') })}
+                      </span>
+                    )}
+                    {item.originCode && (
+                      <span className="muted small">
+                        {t('plan.tree.origin', { code: item.originCode })}
+                      </span>
+                    )}
+                    {item.level < 3 && (
+                      <span className="muted small">
+                        {t('plan.tree.children', { count: place?.children ?? 0 })}
+                      </span>
+                    )}
+                  </div>
+                </div>
+                <div className="plan-node-status">
+                  {a && <StatusChip status={a.status} fulfilment={a.record?.fulfilment} />}
+                </div>
+                <div className="row-actions">
+                  {item.level === 3 && (
+                    <RowButton
+                      onClick={() => setReporting(item)}
+                      aria-label={t('plan.monitoring.recordFor', { code: item.code })}
+                    >
+                      {t('plan.monitoring.record')}
+                    </RowButton>
                   )}
                   {item.level < 3 && (
-                    <span className="muted small">
-                      {t('plan.tree.children', { count: place?.children ?? 0 })}
-                    </span>
+                    <RowButton
+                      onClick={() => setEditing({ parent: item })}
+                      aria-label={t('plan.tree.addChildTo', {
+                        level: levelName(plan, (item.level + 1) as 2 | 3),
+                        code: item.code,
+                      })}
+                    >
+                      + {levelName(plan, (item.level + 1) as 2 | 3)}
+                    </RowButton>
                   )}
+                  <RowButton
+                    disabled={first}
+                    aria-label={t('plan.tree.moveUp', { code: item.code })}
+                    onClick={() => void movePlanItem(db, item.id, -1)}
+                  >
+                    ↑
+                  </RowButton>
+                  <RowButton
+                    disabled={last}
+                    aria-label={t('plan.tree.moveDown', { code: item.code })}
+                    onClick={() => void movePlanItem(db, item.id, 1)}
+                  >
+                    ↓
+                  </RowButton>
+                  <RowButton
+                    aria-label={t('plan.tree.remove', { code: item.code })}
+                    onClick={() => setRemoving(item)}
+                  >
+                    ✕
+                  </RowButton>
                 </div>
-              </div>
-              <div className="plan-node-status">
-                {a && <StatusChip status={a.status} fulfilment={a.record?.fulfilment} />}
-              </div>
-              <div className="row-actions">
-                {item.level === 3 && (
-                  <Button
-                    variant="ghost"
-                    onPress={() => setReporting(item)}
-                    aria-label={t('plan.monitoring.recordFor', { code: item.code })}
-                  >
-                    {t('plan.monitoring.record')}
-                  </Button>
-                )}
-                {item.level < 3 && (
-                  <Button
-                    variant="ghost"
-                    onPress={() => setEditing({ parent: item })}
-                    aria-label={t('plan.tree.addChildTo', {
-                      level: levelName(plan, (item.level + 1) as 2 | 3),
-                      code: item.code,
-                    })}
-                  >
-                    + {levelName(plan, (item.level + 1) as 2 | 3)}
-                  </Button>
-                )}
-                <Button
-                  variant="ghost"
-                  isDisabled={first}
-                  aria-label={t('plan.tree.moveUp', { code: item.code })}
-                  onPress={() => void movePlanItem(db, item.id, -1)}
-                >
-                  ↑
-                </Button>
-                <Button
-                  variant="ghost"
-                  isDisabled={last}
-                  aria-label={t('plan.tree.moveDown', { code: item.code })}
-                  onPress={() => void movePlanItem(db, item.id, 1)}
-                >
-                  ↓
-                </Button>
-                <Button
-                  variant="ghost"
-                  aria-label={t('plan.tree.remove', { code: item.code })}
-                  onPress={() => setRemoving(item)}
-                >
-                  ✕
-                </Button>
-              </div>
-            </li>
-          );
-        })}
+              </li>
+            );
+          }}
+        />
       </ul>
       {form}
       {reporting && (

@@ -10,8 +10,9 @@ import {
 } from '@tanstack/react-table';
 import type { PlanEvaluation, PlanItem, PlanLevel, StatusOrNone } from '@shared/plan';
 import { compareCodes, plannedCostIn } from '@shared/plan';
-import { Button } from '../../components/Button';
+import { RowButton } from '../../components/RowButton';
 import { SortableHeader } from '../../components/SortableHeader';
+import { useVirtualRows, VirtualRows } from '../../components/VirtualRows';
 import { describeError } from '../../components/errors';
 import { SelectInput } from '../../components/fields';
 import { db, updatePlanItem, type PlanView } from '../../db';
@@ -218,6 +219,12 @@ export function TableTab({
     getSortedRowModel: getSortedRowModel(),
     getRowId: (r) => r.item.id,
   });
+  const rows = table.getRowModel().rows;
+  const list = useVirtualRows(rows.length, {
+    kind: 'table',
+    estimateSize: 48,
+    layoutKey: i18n.language,
+  });
 
   return (
     <>
@@ -246,7 +253,11 @@ export function TableTab({
           {error}
         </p>
       )}
-      <table className="data-table plan-table" aria-label={t('plan.tabs.table')}>
+      <table
+        className={`data-table plan-table ${list.className}`}
+        aria-label={t('plan.tabs.table')}
+        {...list.tableProps}
+      >
         <thead>
           {table.getHeaderGroups().map((hg) => (
             <tr key={hg.id}>
@@ -263,25 +274,31 @@ export function TableTab({
             </tr>
           ))}
         </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={`level-row-${row.original.item.level}`}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={cell.column.id === 'planned' ? 'num' : undefined}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-              <td className="row-actions">
-                <Button
-                  variant="ghost"
-                  onPress={() => setEditing(row.original.item)}
-                  aria-label={t('plan.table.cardFor', { code: row.original.item.code })}
-                >
-                  {t('plan.table.card')}
-                </Button>
-              </td>
-            </tr>
-          ))}
+        <tbody {...list.containerProps}>
+          <VirtualRows
+            list={list}
+            columns={columns.length + 1}
+            row={(index, props) => {
+              const row = rows[index]!;
+              return (
+                <tr key={row.id} {...props} className={`level-row-${row.original.item.level}`}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className={cell.column.id === 'planned' ? 'num' : undefined}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                  <td className="row-actions">
+                    <RowButton
+                      onClick={() => setEditing(row.original.item)}
+                      aria-label={t('plan.table.cardFor', { code: row.original.item.code })}
+                    >
+                      {t('plan.table.card')}
+                    </RowButton>
+                  </td>
+                </tr>
+              );
+            }}
+          />
         </tbody>
       </table>
       {editing && (

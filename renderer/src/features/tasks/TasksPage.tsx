@@ -5,13 +5,14 @@ import type { TaskStatus } from '@shared/domain';
 import { isOverdue, isPending, TASK_STATUSES } from '@shared/domain';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { useVirtualRows, VirtualRows } from '../../components/VirtualRows';
 import { CheckboxInput, SelectInput } from '../../components/fields';
 import { db, setTaskStatus, todayIso, useBodies, useTasks } from '../../db';
 import { collator, formatDate } from '../../i18n/format';
 
 /** Every task of every group, filtered by owner, group, pending and overdue. */
 export function TasksPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [pendingOnly, setPendingOnly] = useState(true);
   // Pending only (the default) reads open and ongoing tasks through the status index.
   const tasks = useTasks(pendingOnly);
@@ -38,6 +39,18 @@ export function TasksPage() {
       (!pendingOnly || isPending(task)) && // a task just marked done leaves at once
       (!overdueOnly || isOverdue(task, today)),
   );
+
+  const list = useVirtualRows(rows.length, {
+    kind: 'table',
+    estimateSize: 46,
+    layoutKey: i18n.language,
+  });
+  // The same options in every row's status select.
+  const statusOptions = TASK_STATUSES.map((s) => (
+    <option key={s} value={s}>
+      {t(`tasks.statuses.${s}`)}
+    </option>
+  ));
 
   return (
     <>
@@ -71,10 +84,10 @@ export function TasksPage() {
           onChange={setOverdueOnly}
         />
       </div>
-      {rows.length === 0 ? (
+      {tasks === undefined ? null : rows.length === 0 ? (
         <EmptyState>{t('tasks.empty')}</EmptyState>
       ) : (
-        <table className="data-table">
+        <table className={`data-table ${list.className}`} {...list.tableProps}>
           <thead>
             <tr>
               <th scope="col">{t('tasks.number')}</th>
@@ -85,38 +98,42 @@ export function TasksPage() {
               <th scope="col">{t('tasks.status')}</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((task) => (
-              <tr key={task.id} className={isOverdue(task, today) ? 'overdue' : ''}>
-                <td className="mono">
-                  <Link to={`/meetings/${task.meetingId}/room`}>{task.number}</Link>
-                </td>
-                <td>
-                  <span className="code-badge small">{task.bodyCode}</span>
-                </td>
-                <td>{task.text}</td>
-                <td>{task.ownerName ?? t('tasks.noOwner')}</td>
-                <td>
-                  {formatDate(task.deadline)}{' '}
-                  {isOverdue(task, today) && (
-                    <span className="badge badge-bad">{t('tasks.overdue')}</span>
-                  )}
-                </td>
-                <td>
-                  <select
-                    aria-label={`${t('tasks.status')} ${task.number}`}
-                    value={task.status}
-                    onChange={(e) => void setTaskStatus(db, task.id, e.target.value as TaskStatus)}
-                  >
-                    {TASK_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`tasks.statuses.${s}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
+          <tbody {...list.containerProps}>
+            <VirtualRows
+              list={list}
+              columns={6}
+              row={(index, props) => {
+                const task = rows[index]!;
+                const overdue = isOverdue(task, today);
+                return (
+                  <tr key={task.id} {...props} className={overdue ? 'overdue' : ''}>
+                    <td className="mono">
+                      <Link to={`/meetings/${task.meetingId}/room`}>{task.number}</Link>
+                    </td>
+                    <td>
+                      <span className="code-badge small">{task.bodyCode}</span>
+                    </td>
+                    <td>{task.text}</td>
+                    <td>{task.ownerName ?? t('tasks.noOwner')}</td>
+                    <td>
+                      {formatDate(task.deadline)}{' '}
+                      {overdue && <span className="badge badge-bad">{t('tasks.overdue')}</span>}
+                    </td>
+                    <td>
+                      <select
+                        aria-label={`${t('tasks.status')} ${task.number}`}
+                        value={task.status}
+                        onChange={(e) =>
+                          void setTaskStatus(db, task.id, e.target.value as TaskStatus)
+                        }
+                      >
+                        {statusOptions}
+                      </select>
+                    </td>
+                  </tr>
+                );
+              }}
+            />
           </tbody>
         </table>
       )}
