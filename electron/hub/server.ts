@@ -516,7 +516,11 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     const lang = langOf(req);
     const t = PHONE_TEXTS[lang];
     const get = req.method === 'GET' || req.method === 'HEAD';
-    if (!limiter(clientKey(req, device), { burst: 60, perSecond: 10 }).take(Date.now())) {
+    // Pages and forms: per device once it has one; before that per address, generously (a
+    // venue router, or emulated phones on one machine, put many phones behind one address;
+    // guessing join codes is limited separately, by failed attempts).
+    const rate = device ? { burst: 60, perSecond: 10 } : { burst: 400, perSecond: 100 };
+    if (!limiter(`http:${clientKey(req, device)}`, rate).take(Date.now())) {
       res.writeHead(429, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' });
       return void res.end(t.result.RATE_LIMITED);
     }

@@ -1,0 +1,105 @@
+// Simulated phones for the voting hub's load figures (issue 13): N phones join with their
+// codes (HTTP, device cookie), open their WebSockets, then all send one ballot at the same
+// moment; each measures send → acknowledgement. Used by suites/hub.suite.ts against a hub
+// whose admin client acks at once, and usable against browser mode's hub (the app stores
+// each ballot in IndexedDB before its ack) for the "stored within 1 s" figure.
+import { request } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
+import type { HubToPhone, PhoneChoice } from '../../shared/hub/protocol';
+import { randomId } from '../../shared/hub/rules';
+
+const rnd = (n: number) => new Uint8Array(randomBytes(n));
+
+export interface SimPhone {
+  ws: WebSocket;
+  cookie: string;
+}
+
+function joinCookie(port: number, code: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const body = `code=${encodeURIComponent(code)}`;
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/join',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.resume();
+        const set = res.headers['set-cookie']?.[0];
+        if (res.statusCode !== 303 || !set) reject(new Error(`join ${code}: ${res.statusCode}`));
+        else resolve(set.split(';')[0]!);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Joins every code and opens one WebSocket per phone. */
+export async function connectPhones(port: number, codes: readonly string[]): Promise<SimPhone[]> {
+  const phones: SimPhone[] = [];
+  for (const code of codes) {
+    const cookie = await joinCookie(port, code);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { Cookie: cookie } });
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    phones.push({ ws, cookie });
+  }
+  return phones;
+}
+
+/**
+ * Every phone sends one ballot at once; resolves with the send → ack times (ms) and the
+ * answers. Rejects if an answer does not come within `timeoutMs`.
+ */
+export function burst(
+  phones: readonly SimPhone[],
+  pollId: string,
+  choice: (i: number) => PhoneChoice,
+  timeoutMs = 30_000,
+): Promise<{ latencies: number[]; codes: string[]; spanMs: number }> {
+  const latencies: number[] = new Array<number>(phones.length);
+  const codes: string[] = new Array<string>(phones.length);
+  let left = phones.length;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${left} acks missing`)), timeoutMs);
+    const t0 = performance.now();
+    phones.forEach((p, i) => {
+      const nonce = randomId(rnd);
+      let sent = 0;
+      const on = (data: WebSocket.RawData) => {
+        // An ack of the hub, or the same message back from the echo baseline.
+        const m = JSON.parse(data.toString()) as HubToPhone | { t: 'ballot'; nonce: string };
+        if ((m.t !== 'ack' && m.t !== 'ballot') || m.nonce !== nonce) return;
+        latencies[i] = performance.now() - sent;
+        codes[i] = m.t === 'ack' ? m.code : 'ECHO';
+        p.ws.off('message', on);
+        left -= 1;
+        if (left === 0) {
+          clearTimeout(timer);
+          resolve({ latencies, codes, spanMs: performance.now() - t0 });
+        }
+      };
+      p.ws.on('message', on);
+      sent = performance.now();
+      p.ws.send(JSON.stringify({ t: 'ballot', pollId, nonce, choice: choice(i) }));
+    });
+  });
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
+}

@@ -1,0 +1,219 @@
+// The voting hub under load (issue 13): 200 simulated phones send their ballots at the same
+// moment to the real hub process; an admin client stores nothing and acks each ballot at
+// once (the app's IndexedDB time is measured in Chromium, not here). Baseline in the same run:
+// a bare `ws` echo server in its own process, 200 clients, one message of the same size each.
+// Budget: p99 acknowledgement ≤ 2× the echo's p99. Also the phone page's size (< 30 KB).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import type { HubPollSpec, HubReadyMessage, HubToAdmin } from '../../../shared/hub/protocol';
+import { generateJoinCode } from '../../../shared/hub/rules';
+import { burst, connectPhones, percentile, type SimPhone } from '../hubLoad';
+import { budget, makeRow, type BenchRow } from '../table';
+
+const PHONES = 200;
+const RUNS = 5;
+const rnd = (n: number) => new Uint8Array(randomBytes(n));
+
+function firstLine(child: ChildProcess, match: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => match.test(l));
+      if (line) resolve(line);
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+  });
+}
+
+const ECHO = `import { WebSocketServer } from 'ws';
+const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+wss.on('listening', () => console.log('echo ' + wss.address().port));
+wss.on('connection', (ws) => ws.on('message', (d) => ws.send(d.toString())));`;
+
+function get(port: number, path: string, cookie: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, headers: { Cookie: cookie } }, (res) => {
+      let n = 0;
+      res.on('data', (c: Buffer) => (n += c.length));
+      res.on('end', () => resolve(n));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+export async function measure(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'triada-bench-hub-'));
+  const children: ChildProcess[] = [];
+  const sockets: WebSocket[] = [];
+  try {
+    const bundle = path.join(dir, 'hub.cjs');
+    const built = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `import('./scripts/build-electron.mjs').then((m) => m.buildHub(${JSON.stringify(bundle)}))`,
+      ],
+      { cwd: process.cwd(), encoding: 'utf8' },
+    );
+    if (built.status !== 0) throw new Error(`building the hub failed: ${built.stderr}`);
+
+    // The hub process, and an app that acks every ballot at once.
+    const hub = spawn(
+      process.execPath,
+      [bundle, '--data-dir', path.join(dir, 'data'), '--allow-loopback'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    children.push(hub);
+    const ready = JSON.parse(await firstLine(hub, /hub-ready/)) as HubReadyMessage;
+    const admin = new WebSocket(`ws://127.0.0.1:${ready.adminPort}/admin`, {
+      headers: { 'x-triada-hub-secret': ready.secret },
+    });
+    sockets.push(admin);
+    await new Promise((r) => admin.once('open', r));
+    let reqId = 0;
+    const pending = new Map<number, (m: HubToAdmin) => void>();
+    admin.on('message', (data) => {
+      const m = JSON.parse(data.toString()) as HubToAdmin;
+      if (m.t === 'ballot')
+        admin.send(JSON.stringify({ t: 'ack', id: m.id, result: { ok: true } }));
+      else if (m.t === 'res') pending.get(m.id)?.(m);
+    });
+    const req = (op: string, args: object = {}) =>
+      new Promise<HubToAdmin>((resolve) => {
+        const id = ++reqId;
+        pending.set(id, resolve);
+        admin.send(JSON.stringify({ t: 'req', id, op, ...args }));
+      });
+    admin.send(JSON.stringify({ t: 'hello', owner: true }));
+    const taken = new Set<string>();
+    const joinCodes = Array.from({ length: PHONES }, (_, i) => {
+      const code = generateJoinCode(rnd, taken);
+      taken.add(code);
+      return { code, voterId: `voter-${i}`, name: `Člen ${i}` };
+    });
+    await req('setSession', {
+      session: { meetingId: 'bench', title: 'Zátěžový test', mode: 'members', joinCodes },
+    });
+    const started = (await req('start', { address: '127.0.0.1', port: 0 })) as {
+      value: { port: number };
+    };
+    const port = started.value.port;
+    const phones: SimPhone[] = await connectPhones(port, [...taken]);
+    sockets.push(...phones.map((p) => p.ws));
+
+    // The echo baseline, in its own process like the hub.
+    const echo = spawn(process.execPath, ['--input-type=module', '-e', ECHO], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(echo);
+    const echoPort = Number((await firstLine(echo, /^echo \d+/)).split(' ')[1]);
+    const echoClients: WebSocket[] = [];
+    for (let i = 0; i < PHONES; i += 1) {
+      const ws = new WebSocket(`ws://127.0.0.1:${echoPort}`);
+      await new Promise((r) => ws.once('open', r));
+      echoClients.push(ws);
+    }
+    sockets.push(...echoClients);
+    const echoPhones = echoClients.map((ws) => ({ ws, cookie: '' }));
+
+    const options = Array.from({ length: 8 }, (_, i) => ({
+      id: `o${i}`,
+      label: `Priorita ${i + 1}: ${'služba '.repeat(3)}`,
+    }));
+    const hubP99: number[] = [];
+    const hubMedian: number[] = [];
+    const spans: number[] = [];
+    const echoP99: number[] = [];
+    const echoMedian: number[] = [];
+    let refused = 0;
+    for (let run = 0; run < RUNS; run += 1) {
+      const poll: HubPollSpec = {
+        id: `run-${run}`,
+        title: `Priority ${run + 1}`,
+        secret: true,
+        options,
+        definition: { method: 'points', options: options.map((o) => o.id), pointsPerVoter: 3 },
+      };
+      await req('openPoll', { poll });
+      const choice = (i: number) => ({ points: { [`o${i % 8}`]: 2, [`o${(i + 3) % 8}`]: 1 } });
+      const h = await burst(phones, poll.id, choice);
+      refused += h.codes.filter((c) => c !== 'STORED').length;
+      hubP99.push(percentile(h.latencies, 99));
+      hubMedian.push(percentile(h.latencies, 50));
+      spans.push(h.spanMs);
+      await req('closePoll', { pollId: poll.id });
+      // The echo: a message of the same size as a ballot.
+      const e = await burst(echoPhones, poll.id, choice);
+      echoP99.push(percentile(e.latencies, 99));
+      echoMedian.push(percentile(e.latencies, 50));
+    }
+
+    // The phone page as a phone loads it for a points poll with 8 options: HTML + JS + CSS.
+    await req('openPoll', {
+      poll: {
+        id: 'size',
+        title: 'Priority na rok 2027',
+        secret: true,
+        options,
+        definition: { method: 'points', options: options.map((o) => o.id), pointsPerVoter: 3 },
+      },
+    });
+    const cookie = phones[0]!.cookie;
+    const pageBytes =
+      (await get(port, '/', cookie)) +
+      (await get(port, '/app.js', cookie)) +
+      (await get(port, '/app.css', cookie));
+
+    const note = refused ? `${refused} ballots were not STORED` : undefined;
+    return [
+      makeRow({
+        figure: `Hub: ballot acknowledged, p99 (${PHONES} phones at once, app acks at once)`,
+        unit: 'ms',
+        where: 'node',
+        runs: hubP99,
+        baselineRuns: echoP99,
+        baselineLabel: 'bare ws echo p99',
+        budget: budget.ratioAtMost(2),
+        ...(note ? { note } : {}),
+      }),
+      makeRow({
+        figure: `Hub: ballot acknowledged, median (${PHONES} phones)`,
+        unit: 'ms',
+        where: 'node',
+        runs: hubMedian,
+        baselineRuns: echoMedian,
+        baselineLabel: 'bare ws echo median',
+        budget: budget.report(),
+      }),
+      makeRow({
+        figure: `Hub: all ${PHONES} ballots acknowledged (first send → last ack)`,
+        unit: 'ms',
+        where: 'node',
+        runs: spans,
+        budget: budget.report('hub share of "stored within 1 s" (IndexedDB: Chromium row)'),
+      }),
+      makeRow({
+        figure: 'Phone page, points poll with 8 options (HTML + JS + CSS)',
+        unit: 'KB',
+        where: 'node',
+        value: pageBytes / 1024,
+        budget: budget.below(30),
+        note: 'uncompressed, as the hub sends it',
+      }),
+    ];
+  } finally {
+    for (const s of sockets) s.terminate();
+    for (const c of children) c.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
