@@ -15,6 +15,7 @@ export * from './agenda';
 export * from './minutes';
 export * from './resolutions';
 export * from './room';
+export * from './roomHooks';
 export * from './tasks';
 export * from './planHooks';
 export * from './planQueries';

@@ -12,7 +12,13 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim());
  * What the minutes and the invitation print beyond the schedule, where a secretary sets it
  * before exporting: actual times, attachments, distribution, contact person, signer, dates.
  */
-export function DocumentFieldsDialog({ room, onClose }: { room: RoomView; onClose: () => void }) {
+export function DocumentFieldsDialog({
+  room,
+  onClose,
+}: {
+  room: Pick<RoomView, 'meeting' | 'members'>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const m: Meeting = room.meeting;
   const [form, setForm] = useState({

@@ -5,7 +5,7 @@ import type { Lang } from '@shared/docx/model';
 import { latestInvitationDate, type Body, type Meeting } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
-import { db, todayIso, useRoomView } from '../../db';
+import { db, todayIso, useRoom } from '../../db';
 import { formatDate } from '../../i18n/format';
 import { platform } from '../../platform';
 import { DocumentFieldsDialog } from '../documents/DocumentFieldsDialog';
@@ -31,7 +31,7 @@ interface Props {
  */
 export function PreparePanel({ meeting, body, onEditMaterials }: Props) {
   const { t, i18n } = useTranslation();
-  const room = useRoomView(meeting.id);
+  const room = useRoom(meeting.id);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [editingFields, setEditingFields] = useState(false);
@@ -58,7 +58,16 @@ export function PreparePanel({ meeting, body, onEditMaterials }: Props) {
       <h2 id="prepare-title">{t('prepare.title')}</h2>
       <div className="prepare-layout">
         {room ? (
-          <AgendaPanel room={room} currentId={meeting.currentItemId} locked={false} />
+          <AgendaPanel
+            meetingId={room.meeting.id}
+            bodyId={room.body.id}
+            bodyCode={room.body.code}
+            items={room.items}
+            resolutions={room.resolutions}
+            templates={room.templates}
+            currentId={meeting.currentItemId}
+            locked={false}
+          />
         ) : (
           <p>{t('common.loading')}</p>
         )}

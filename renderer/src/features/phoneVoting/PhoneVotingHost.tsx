@@ -1,6 +1,6 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { meetingNumber } from '@shared/domain';
-import { useRoomView } from '../../db';
+import { useRoom } from '../../db';
 import { phoneVoting } from './store';
 import { assignJoinCodes, browserRandom, hubPollSpec, hubSession, phoneVoters } from './session';
 
@@ -14,7 +14,8 @@ export const usePhoneVoting = () => useSyncExternalStore(phoneVoting.subscribe, 
  */
 export function PhoneVotingHost() {
   const pv = usePhoneVoting();
-  const room = useRoomView(pv.meetingId ?? undefined);
+  // The room in pieces: saves of the minutes (typing) do not wake this host.
+  const room = useRoom(pv.meetingId ?? undefined);
   const sent = useRef<{ session?: string; polls: Map<string, string> }>({ polls: new Map() });
 
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { SelectInput } from '../../components/fields';
-import type { RoomView } from '../../db';
+import type { RoomData } from '../../db';
 import { CloseDialog } from '../room/CloseDialog';
 import { JoinCodes } from './JoinCodes';
 import { usePhoneVoting } from './PhoneVotingHost';
@@ -15,7 +15,7 @@ import { phoneVoting } from './store';
  * or how many (secret and anonymous polls), watch ballots arrive as a count, close the poll.
  * The kiosk, roll call and hand counts keep working in the same poll.
  */
-export function PhoneVotingPanel({ room, locked }: { room: RoomView; locked: boolean }) {
+export function PhoneVotingPanel({ room, locked }: { room: RoomData; locked: boolean }) {
   const { t } = useTranslation();
   const pv = usePhoneVoting();
   const [address, setAddress] = useState('');

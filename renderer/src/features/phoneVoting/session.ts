@@ -4,7 +4,7 @@
 import type { PollRecord } from '@shared/domain';
 import { fullName, isInRoom } from '@shared/domain';
 import type { AckResult, HubPollSpec, HubSession } from '../../platform/hub';
-import type { AttendanceView, HubBallotOutcome, RoomView } from '../../db';
+import type { AttendanceView, HubBallotOutcome, RoomData } from '../../db';
 import { generateJoinCode, type RandomBytes } from '@shared/hub/rules';
 
 /** A member who may vote from a phone now: present, with a vote (a substitute holds the seat). */
@@ -59,7 +59,7 @@ export const browserRandom: RandomBytes = (n) => crypto.getRandomValues(new Uint
 
 /** The hub session of a meeting: anonymous while a public poll is open, otherwise members with codes. */
 export function hubSession(
-  room: RoomView,
+  room: RoomData,
   voters: readonly PhoneVoter[],
   codes: Readonly<Record<string, string>>,
   title: string,

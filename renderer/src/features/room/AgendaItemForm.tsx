@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem, AgendaKind } from '@shared/domain';
+import type { AgendaKind } from '@shared/domain';
 import { AGENDA_KINDS } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { FormError, SelectInput, TextInput } from '../../components/fields';
-import { addAgendaItem, db, removeAgendaItem, updateAgendaItem } from '../../db';
+import { addAgendaItem, db, removeAgendaItem, updateAgendaItem, type RoomItem } from '../../db';
 
 export function AgendaItemForm({
   meetingId,
@@ -14,7 +14,7 @@ export function AgendaItemForm({
   onClose,
 }: {
   meetingId: string;
-  item?: AgendaItem;
+  item?: RoomItem;
   onClose: () => void;
 }) {
   const { t } = useTranslation();

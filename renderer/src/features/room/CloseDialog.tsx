@@ -6,7 +6,7 @@ import { RESOLUTION_VERBS } from '@shared/domain';
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
 import { SelectInput, TextInput, FormFooter } from '../../components/fields';
-import { closePoll, db, type RoomView } from '../../db';
+import { closePoll, db, type RoomData } from '../../db';
 
 /** Closing freezes the entitlement snapshot, counts, and writes the item's resolution. */
 export function CloseDialog({
@@ -14,7 +14,7 @@ export function CloseDialog({
   poll,
   onClose,
 }: {
-  room: RoomView;
+  room: RoomData;
   poll: PollRecord;
   onClose: () => void;
 }) {

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem } from '@shared/domain';
 import { elapsedAt } from '@shared/domain';
 import { Button } from '../../components/Button';
-import { db, toggleTimer } from '../../db';
+import { db, toggleTimer, type RoomItem } from '../../db';
 
 const mmss = (ms: number) => {
   const s = Math.floor(ms / 1000);
@@ -16,7 +15,7 @@ export function ItemTimer({
   locked,
   compact = false,
 }: {
-  item: AgendaItem;
+  item: RoomItem;
   locked?: boolean;
   compact?: boolean;
 }) {

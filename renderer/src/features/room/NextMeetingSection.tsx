@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { meetingNumber } from '@shared/domain';
 import { Button } from '../../components/Button';
-import { type RoomView } from '../../db';
+import { type RoomData } from '../../db';
 import { formatDate, formatTimeRange } from '../../i18n/format';
 import { MeetingForm } from '../meetings/MeetingForm';
 
 /** "Termín příštího jednání": set date and place here; it creates the next meeting. */
-export function NextMeetingSection({ room, locked }: { room: RoomView; locked: boolean }) {
+export function NextMeetingSection({ room, locked }: { room: RoomData; locked: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const next = room.nextMeeting;

@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
 import { FormError, FormFooter, SelectInput, TextInput } from '../../components/fields';
-import { createRunOff, db, decideTie, type RoomView } from '../../db';
+import { createRunOff, db, decideTie, type RoomData } from '../../db';
 import { valueText } from './pollText';
 
 /**
@@ -19,7 +19,7 @@ export function PollTie({
   poll,
   locked,
 }: {
-  room: RoomView;
+  room: RoomData;
   poll: PollRecord;
   locked: boolean;
 }) {
@@ -101,7 +101,7 @@ function ChairDecision({
   tied,
   onClose,
 }: {
-  room: RoomView;
+  room: RoomData;
   poll: PollRecord;
   tied: string[];
   onClose: () => void;

@@ -1,12 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AgendaItem, PollRecord } from '@shared/domain';
+import type { PollRecord } from '@shared/domain';
 import { fullName, votersSoFar } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
 import { FormError } from '../../components/fields';
-import { castBallot, db, openPoll, removeHandCount, removePoll, type RoomView } from '../../db';
+import {
+  castBallot,
+  db,
+  openPoll,
+  removeHandCount,
+  removePoll,
+  type RoomData,
+  type RoomItem,
+} from '../../db';
 import { CloseDialog } from './CloseDialog';
 import { HandCountDialog } from './HandCountDialog';
 import { PollForm } from './PollForm';
@@ -19,8 +27,8 @@ export function PollsSection({
   item,
   locked,
 }: {
-  room: RoomView;
-  item: AgendaItem;
+  room: RoomData;
+  item: RoomItem;
   locked: boolean;
 }) {
   const { t } = useTranslation();
@@ -44,7 +52,7 @@ export function PollsSection({
   );
 }
 
-function PollCard({ room, poll, locked }: { room: RoomView; poll: PollRecord; locked: boolean }) {
+function PollCard({ room, poll, locked }: { room: RoomData; poll: PollRecord; locked: boolean }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'hand' | 'rollCall' | 'close' | null>(null);
   const [error, setError] = useState<string>();

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem, ResolutionVerb } from '@shared/domain';
+import type { ResolutionVerb } from '@shared/domain';
 import { fullName, RESOLUTION_VERBS } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { CheckboxInput, SelectInput, TextInput, FormFooter } from '../../components/fields';
-import { addResolution, db, removeResolution, type RoomView } from '../../db';
+import { addResolution, db, removeResolution, type RoomData, type RoomItem } from '../../db';
 import { AuditButton } from '../safety/AuditLog';
 import { resultText, ruleText } from './resolutionText';
 
@@ -15,8 +15,8 @@ export function ResolutionsSection({
   item,
   locked,
 }: {
-  room: RoomView;
-  item: AgendaItem;
+  room: RoomData;
+  item: RoomItem;
   locked: boolean;
 }) {
   const { t } = useTranslation();
@@ -65,8 +65,8 @@ function ResolutionForm({
   item,
   onClose,
 }: {
-  room: RoomView;
-  item: AgendaItem;
+  room: RoomData;
+  item: RoomItem;
   onClose: () => void;
 }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { meetingNumber } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { db, lockedMeeting, setCurrentItem, useRoomView } from '../../db';
+import { db, lockedMeeting, setCurrentItem, useRoom } from '../../db';
 import { formatDate, formatTimeRange } from '../../i18n/format';
 import { platform } from '../../platform';
 import { AttendanceList } from '../meetings/AttendanceList';
@@ -23,7 +23,7 @@ import { MinutesPanel } from './MinutesPanel';
 export function RoomPage() {
   const { meetingId } = useParams();
   const { t } = useTranslation();
-  const room = useRoomView(meetingId);
+  const room = useRoom(meetingId);
   const [attendanceMessage, setAttendanceMessage] = useState<{
     kind: 'error' | 'warning';
     text: string;
@@ -74,7 +74,16 @@ export function RoomPage() {
         </p>
       )}
       <div className="room-layout">
-        <AgendaPanel room={room} currentId={current?.id} locked={locked} />
+        <AgendaPanel
+          meetingId={meeting.id}
+          bodyId={body.id}
+          bodyCode={body.code}
+          items={items}
+          resolutions={room.resolutions}
+          templates={room.templates}
+          currentId={current?.id}
+          locked={locked}
+        />
         <div className="room-main">
           {current ? (
             <>

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem, Task, TaskStatus } from '@shared/domain';
+import type { Task, TaskStatus } from '@shared/domain';
 import { fullName, TASK_STATUSES } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { FormError, SelectInput, TextInput } from '../../components/fields';
-import { addTask, db, removeTask, reviewTask, type RoomView } from '../../db';
+import { addTask, db, removeTask, reviewTask, type RoomData, type RoomItem } from '../../db';
 import { formatDate } from '../../i18n/format';
 
-const ownerName = (room: RoomView, t: Task) =>
+const ownerName = (room: RoomData, t: Task) =>
   t.ownerId && room.allPeople.get(t.ownerId) ? fullName(room.allPeople.get(t.ownerId)!) : '';
 
 export function TasksSection({
@@ -16,8 +16,8 @@ export function TasksSection({
   item,
   locked,
 }: {
-  room: RoomView;
-  item: AgendaItem;
+  room: RoomData;
+  item: RoomItem;
   locked: boolean;
 }) {
   const { t } = useTranslation();
@@ -122,7 +122,7 @@ export function TasksSection({
 }
 
 /** "Kontrola úkolů": open tasks of earlier meetings, reviewed in place (status + comment). */
-export function ReviewSection({ room, locked }: { room: RoomView; locked: boolean }) {
+export function ReviewSection({ room, locked }: { room: RoomData; locked: boolean }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string>();
   const reviewOf = (task: Task) => task.reviews.find((r) => r.meetingId === room.meeting.id);

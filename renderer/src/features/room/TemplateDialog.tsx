@@ -4,11 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
 import { TextInput, FormFooter } from '../../components/fields';
-import { db, saveAgendaTemplate, type RoomView } from '../../db';
+import { db, saveAgendaTemplate } from '../../db';
 
-export function TemplateDialog({ room, onClose }: { room: RoomView; onClose: () => void }) {
+export function TemplateDialog({
+  meetingId,
+  bodyId,
+  bodyCode,
+  onClose,
+}: {
+  meetingId: string;
+  bodyId: string;
+  bodyCode: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const [name, setName] = useState(`${room.body.code} – ${t('room.agenda')}`);
+  const [name, setName] = useState(`${bodyCode} – ${t('room.agenda')}`);
   const [error, setError] = useState<string>();
   return (
     <FormDialog title={t('room.saveTemplate')} isOpen onClose={onClose}>
@@ -17,7 +27,7 @@ export function TemplateDialog({ room, onClose }: { room: RoomView; onClose: () 
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            await saveAgendaTemplate(db, room.body.id, name, room.meeting.id);
+            await saveAgendaTemplate(db, bodyId, name, meetingId);
             onClose();
           } catch (err) {
             setError(describeError(t, err));

@@ -51,6 +51,22 @@ describe('DiscussionSaver', () => {
     expect(statuses.at(-1)).toEqual({ kind: 'saved' });
   });
 
+  it('typing at 25 characters a second: one write per five characters at most, none lost', async () => {
+    const db = store('', 15);
+    const saver = new DiscussionSaver('', db.write, () => {});
+    const typed = 'Členové se shodli na rozšíření odlehčovací služby o víkendy. '.repeat(3);
+    for (let i = 1; i <= typed.length; i++) {
+      saver.change(typed.slice(0, i));
+      // Stored at most the interval plus one write behind: five characters, six at a boundary.
+      expect(i - db.text.length).toBeLessThanOrEqual(6);
+      await vi.advanceTimersByTimeAsync(40);
+    }
+    // Not a write per keystroke (the old 100 ms cap wrote every 2–3 characters).
+    expect(db.writes.length).toBeLessThanOrEqual(Math.ceil(typed.length / 5) + 1);
+    await vi.advanceTimersByTimeAsync(SAVE_INTERVAL_MS + 20);
+    expect(db.text).toBe(typed);
+  });
+
   it('the first change after a pause is written at once; flush() skips the wait', async () => {
     const db = store('');
     const saver = new DiscussionSaver('', db.write, () => {});
