@@ -9,6 +9,8 @@
 //   npm run bench -- --no-node            skip the vitest (fake-indexeddb) benches
 //   npm run bench -- --no-build           reuse dist/renderer as it is
 //   npm run bench -- --out file.json      write the results elsewhere
+//   npm run bench -- --compare old.json   also print each figure beside the same figure of an
+//                                         earlier run (another commit's bench-results.json)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -191,6 +193,14 @@ const notes = table.formatNotes(rows);
 if (notes) console.log(`\nNotes (min / median of the runs):\n${notes}`);
 console.log(`\n${t.ok} within budget, ${t.missed} missed, ${t.report} reported without a budget.`);
 for (const e of errors) console.log(`\nSUITE FAILED: ${e.suite}\n${e.message}`);
+const compare = option('--compare');
+if (compare) {
+  const before = JSON.parse(readFileSync(join(root, compare), 'utf8'));
+  console.log(
+    `\nCompared with ${compare} (${before.commit.slice(0, 10)}, ${before.date}, load ${before.machine.loadAverage.join(' ')}):\n`,
+  );
+  console.log(table.formatComparison(before.rows, rows));
+}
 table.writeResults(outFile, results);
 console.log(
   `\n[bench] wrote ${relative(root, outFile)} in ${Math.round(results.durationMs / 1000)} s`,

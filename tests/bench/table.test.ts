@@ -8,6 +8,7 @@ import {
   budget,
   budgetLabel,
   collectResults,
+  formatComparison,
   formatTable,
   makeRow,
   ratio,
@@ -103,6 +104,22 @@ describe('formatTable', () => {
     );
     expect(lines[3]).toMatch(/DOM nodes, tasks .*2,345 \| — +\| +— \| report +\| —/);
     expect(tally(rows)).toEqual({ ok: 0, missed: 1, report: 1 });
+  });
+});
+
+describe('formatComparison', () => {
+  it('puts a figure beside the same figure of an earlier run', () => {
+    const row = (value: number) =>
+      makeRow({
+        figure: 'people: first frame',
+        unit: 'ms',
+        where: 'chromium',
+        value,
+        budget: budget.below(100),
+      });
+    const out = formatComparison([row(220)], [row(55), { ...row(5), figure: 'new figure' }]);
+    expect(out).toMatch(/people: first frame \| +220 ms \| +55 ms \| +0\.25× \| MISSED → ok/);
+    expect(out).toMatch(/new figure +\| +— \| +5 ms \| +— \| — → ok/);
   });
 });
 

@@ -202,6 +202,28 @@ export function formatNotes(rows: readonly BenchRow[]): string {
     .join('\n');
 }
 
+/** The figures of two runs side by side (matched by figure), e.g. two commits' bench-results.json. */
+export function formatComparison(before: readonly BenchRow[], after: readonly BenchRow[]): string {
+  const old = new Map(before.map((r) => [r.figure, r]));
+  const head = ['figure', 'before', 'now', 'now / before', 'verdict before → now'];
+  const body = after.map((r) => {
+    const b = old.get(r.figure);
+    const change = b ? ratio(r.value, b.value) : null;
+    return [
+      r.figure,
+      b ? formatValue(b.value, b.unit) : '—',
+      formatValue(r.value, r.unit),
+      change === null ? '—' : `${formatNumber(change)}×`,
+      `${b ? verdictText(b.pass) : '—'} → ${verdictText(r.pass)}`,
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((c) => c[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => (i > 0 && i < 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i > 0 && i < 4 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(head), rule, ...body.map(line)].join('\n');
+}
+
 export function tally(rows: readonly BenchRow[]): { ok: number; missed: number; report: number } {
   return {
     ok: rows.filter((r) => r.pass === true).length,

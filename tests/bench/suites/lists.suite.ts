@@ -10,12 +10,13 @@ import { budget, makeRow, type BenchRow } from '../table';
 const RUNS = 3;
 const BUDGET_MS = 100;
 
-/** One raw read: getAll of a store (optionally of an index at a key), or get of one key. */
+/** One raw read: getAll of a store (optionally of an index at a key), get of one key, or gets of many. */
 export interface Read {
   store: string;
   index?: string;
   key?: string;
   get?: boolean;
+  keys?: string[];
 }
 
 interface Screen {
@@ -31,6 +32,8 @@ interface Screen {
   rows: number;
   /** Shown after the name instead of the row count. */
   label?: string;
+  /** What counts as a row of this screen (default: table rows, ARIA rows, tree items, list items). */
+  rowSelector?: string;
   reads: Read[];
 }
 
@@ -72,12 +75,13 @@ function screens(region: Awaited<ReturnType<typeof regionBackupFile>>['region'])
       action: { link: 'Úkoly' },
       heading: 'Úkoly všech skupin',
       rows: pending.length,
+      // listTasks(PENDING_STATUSES): the status index, then only their meetings and owners.
       reads: [
         { store: 'tasks', index: 'status', key: 'open' },
         { store: 'tasks', index: 'status', key: 'ongoing' },
-        { store: 'meetings' },
+        { store: 'meetings', keys: [...new Set(pending.map((t) => t.meetingId))] },
         { store: 'bodies' },
-        { store: 'people' },
+        { store: 'people', keys: [...new Set(pending.flatMap((t) => t.ownerId ?? []))] },
       ],
     },
     {
@@ -108,11 +112,14 @@ function screens(region: Awaited<ReturnType<typeof regionBackupFile>>['region'])
     },
     {
       name: 'room of the long meeting',
-      from: `#/meetings/${long.id}`,
-      fromHeading: `ŘS – jednání č. ${long.seq}/${long.year}`,
+      // From the meetings list: the meeting page has the room's heading, so it cannot be the start.
+      from: '#/meetings',
+      fromHeading: 'Jednání',
       action: { hash: `#/meetings/${long.id}/room` },
       heading: `ŘS – jednání č. ${long.seq}/${long.year}`,
       rows: 30,
+      // The agenda's rows only: the room's other lists (polls, tasks) come with the same data.
+      rowSelector: '[role="row"]',
       reads: [
         { store: 'meetings', key: long.id, get: true },
         { store: 'bodies', key: long.bodyId, get: true },
@@ -146,8 +153,7 @@ interface NavTiming {
  */
 async function timeStep(page: Page, s: Screen): Promise<NavTiming> {
   return page.evaluate(
-    async ({ action, heading, rows }) => {
-      const ROWS = 'tbody tr, [role="row"], [role="treeitem"], li, [role="listitem"]';
+    async ({ action, heading, rows, ROWS }) => {
       const frame = () =>
         new Promise<number>((resolve) =>
           requestAnimationFrame(() => {
@@ -213,7 +219,12 @@ async function timeStep(page: Page, s: Screen): Promise<NavTiming> {
       const tLast = await frame();
       return { rowsMs: tRows - t0, firstFrameMs: tFirst - t0, lastRowMs: tLast - t0 };
     },
-    { action: s.action, heading: s.heading ?? '', rows: s.rows },
+    {
+      action: s.action,
+      heading: s.heading ?? '',
+      rows: s.rows,
+      ROWS: s.rowSelector ?? 'tbody tr, [role="row"], [role="treeitem"], li, [role="listitem"]',
+    },
   );
 }
 
@@ -229,17 +240,18 @@ export async function rawReads(page: Page, reads: Read[]): Promise<number> {
     const db = w.__benchDb;
     const t0 = performance.now();
     const tx = db.transaction([...new Set(list.map((r) => r.store))], 'readonly');
+    const one = (req: IDBRequest) =>
+      new Promise<unknown>((resolve, reject) => {
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
     await Promise.all(
-      list.map(
-        (r) =>
-          new Promise<unknown>((resolve, reject) => {
-            const store = tx.objectStore(r.store);
-            const source = r.index ? store.index(r.index) : store;
-            const req = r.get ? store.get(r.key!) : source.getAll(r.key);
-            req.onsuccess = () => resolve(req.result);
-            req.onerror = () => reject(req.error);
-          }),
-      ),
+      list.map((r) => {
+        const store = tx.objectStore(r.store);
+        if (r.keys) return Promise.all(r.keys.map((k) => one(store.get(k))));
+        if (r.get) return one(store.get(r.key!));
+        return one((r.index ? store.index(r.index) : store).getAll(r.key));
+      }),
     );
     return performance.now() - t0;
   }, reads);
@@ -279,7 +291,7 @@ export async function measure(): Promise<BenchRow[]> {
         base.push(await rawReads(page, s.reads));
       }
       const baselineLabel = `raw IndexedDB: ${s.reads.length} reads`;
-      const note = `reads: ${s.reads.map((r) => `${r.get ? 'get' : 'getAll'} ${r.store}${r.index ? `.${r.index}` : ''}`).join(', ')}`;
+      const note = `reads: ${s.reads.map((r) => (r.keys ? `${r.keys.length} × get ${r.store}` : `${r.get ? 'get' : 'getAll'} ${r.store}${r.index ? `.${r.index}` : ''}`)).join(', ')}`;
       rows.push(
         makeRow({
           figure: `${s.name}${s.label ?? ` (${s.rows} rows)`}: first frame`,
