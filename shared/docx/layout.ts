@@ -29,6 +29,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { labelsFor } from './labels';
+import { LightCell, LightParagraph, lightRuns } from './light';
 import type { Lang, ProjectBlock } from './model';
 import { quote } from './format';
 
@@ -71,7 +72,22 @@ export const STYLE = {
   spacer: 'Spacer',
   signature: 'SignatureLine',
   orgLine: 'OrgLine',
+  /** A resolution: shaded paragraphs with an accent bar (paragraph borders, not a table). */
+  resolution: 'Resolution',
+  resolutionVote: 'ResolutionVote',
+  resolutionRule: 'ResolutionRule',
 } as const;
+
+/** Character styles: one `w:rStyle` instead of repeating bold/colour on every run. */
+export const CHAR = {
+  strong: 'Strong',
+  rejected: 'Rejected',
+  emphasis: 'Emphasis',
+  muted: 'Muted',
+} as const;
+
+/** Indent of a resolution's text, as the old box's cell margin; the bar sits 6 pt left of it. */
+const RESOLUTION_INDENT = 200;
 
 export function langTag(lang: Lang): string {
   return lang === 'cs' ? 'cs-CZ' : 'en-GB';
@@ -189,6 +205,45 @@ export function documentStyles(lang: Lang): IStylesOptions {
         paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
+        // A resolution reads as a shaded box with an accent bar on the left, as the one-cell
+        // table did, but from paragraph borders and shading declared once here (issue 12:
+        // the tables made the minutes several times slower to write). Consecutive paragraphs
+        // with the same border join into one box in Word and LibreOffice.
+        id: STYLE.resolution,
+        name: 'Resolution',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 20 },
+        paragraph: {
+          spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+          indent: { left: RESOLUTION_INDENT, right: RESOLUTION_INDENT },
+          keepNext: true,
+          keepLines: true,
+          // Top, bottom and right borders in the fill colour are the box's padding: the
+          // shading reaches the borders, and a joined box draws top and bottom only once.
+          border: {
+            left: { style: BorderStyle.SINGLE, size: 24, color: COLOR.accent, space: 6 },
+            top: { style: BorderStyle.SINGLE, size: 4, color: COLOR.boxFill, space: 4 },
+            bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.boxFill, space: 4 },
+            right: { style: BorderStyle.SINGLE, size: 4, color: COLOR.boxFill, space: 8 },
+          },
+          shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.boxFill },
+        },
+      },
+      {
+        id: STYLE.resolutionVote,
+        name: 'Resolution Vote',
+        basedOn: STYLE.resolution,
+        next: STYLE.resolutionRule,
+        paragraph: { spacing: { before: 60 } },
+      },
+      {
+        id: STYLE.resolutionRule,
+        name: 'Resolution Rule',
+        basedOn: STYLE.resolution,
+        run: { size: 18, italics: true, color: COLOR.muted },
+      },
+      {
         id: STYLE.signature,
         name: 'Signature Line',
         basedOn: 'Normal',
@@ -199,6 +254,27 @@ export function documentStyles(lang: Lang): IStylesOptions {
           alignment: AlignmentType.CENTER,
           border: { top: { style: BorderStyle.DOTTED, size: 6, color: COLOR.muted, space: 2 } },
         },
+      },
+    ],
+    characterStyles: [
+      { id: CHAR.strong, name: 'Strong', basedOn: 'DefaultParagraphFont', run: { bold: true } },
+      {
+        id: CHAR.emphasis,
+        name: 'Emphasis',
+        basedOn: 'DefaultParagraphFont',
+        run: { italics: true },
+      },
+      {
+        id: CHAR.muted,
+        name: 'Muted',
+        basedOn: 'DefaultParagraphFont',
+        run: { color: COLOR.muted },
+      },
+      {
+        id: CHAR.rejected,
+        name: 'Rejected',
+        basedOn: CHAR.strong,
+        run: { bold: true, color: COLOR.marker },
       },
     ],
   };
@@ -322,8 +398,16 @@ export interface DocumentShell {
   marker?: string;
 }
 
-/** Language of each built document, written into docProps/core.xml by packDocx. */
-export const DOCUMENT_LANGUAGE = new WeakMap<Document, string>();
+/** What packDocx writes into docProps/core.xml (with the language, which docx has no option for). */
+export interface CoreProps {
+  title: string;
+  subject?: string;
+  creator: string;
+  language: string;
+}
+
+/** The core properties of each built document, for packDocx. */
+export const DOCUMENT_CORE = new WeakMap<Document, CoreProps>();
 
 export const LIST = { decimal: 'triada-decimal', bullet: 'triada-bullet' } as const;
 
@@ -389,7 +473,12 @@ export function buildDocument(shell: DocumentShell): Document {
       },
     ],
   });
-  DOCUMENT_LANGUAGE.set(doc, langTag(shell.lang));
+  DOCUMENT_CORE.set(doc, {
+    title: shell.title,
+    subject: shell.subject,
+    creator: author,
+    language: langTag(shell.lang),
+  });
   return doc;
 }
 
@@ -401,9 +490,15 @@ export function runsWithBreaks(
   text: string,
   opts: { bold?: boolean; italics?: boolean; color?: string } = {},
 ): TextRun[] {
+  if (!text.includes('\n')) return [new TextRun({ text, ...opts })];
   return text
     .split('\n')
     .map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...opts }));
+}
+
+/** A bold run through the Strong character style. */
+export function strong(text: string): TextRun {
+  return new TextRun({ text, style: CHAR.strong });
 }
 
 /** Plain text → paragraphs: a blank line separates paragraphs, a single newline breaks the line. */
@@ -414,7 +509,7 @@ export function textParagraphs(text: string | undefined, style?: string): Paragr
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
-    .map((p) => new Paragraph({ style, children: runsWithBreaks(p) }));
+    .map((p) => new LightParagraph({ style }, lightRuns(p)));
 }
 
 export type Inline = string | ParagraphChild[];
@@ -435,15 +530,16 @@ export function fieldLine(
         tabStops: [{ type: 'left' as const, position: opts.tab }],
       }
     : {};
+  // One run for the tab and a one-line value; several runs otherwise.
+  const rest =
+    typeof value === 'string' && !value.includes('\n')
+      ? [new TextRun({ children: [new Tab(), value] })]
+      : [new TextRun({ children: [new Tab()] }), ...inline(value)];
   return new Paragraph({
     style: STYLE.field,
     keepNext: opts.keepNext,
     ...custom,
-    children: [
-      new TextRun({ text: `${label}:`, bold: true }),
-      new TextRun({ children: [new Tab()] }),
-      ...inline(value),
-    ],
+    children: [strong(`${label}:`), ...rest],
   });
 }
 
@@ -497,10 +593,8 @@ export function heading1(text: string): Paragraph {
 }
 
 export function heading2(prefix: string, text: string): Paragraph {
-  return new Paragraph({
-    heading: HeadingLevel.HEADING_2,
-    children: [new TextRun(prefix), new TextRun({ children: [new Tab()] }), new TextRun(text)],
-  });
+  // The style docx gives HeadingLevel.HEADING_2; written light, it is one per agenda item.
+  return new LightParagraph({ style: 'Heading2' }, [{ text: prefix }, { text, tab: true }]);
 }
 
 export function titleParagraph(text: string): Paragraph {
@@ -537,14 +631,10 @@ function alignment(a: Column['align']): (typeof AlignmentType)[keyof typeof Alig
 
 function cellParagraphs(content: Cell, col: Column): Paragraph[] {
   if (typeof content !== 'string')
-    return content.length > 0 ? content : [new Paragraph({ style: STYLE.tableText })];
-  return [
-    new Paragraph({
-      style: STYLE.tableText,
-      alignment: alignment(col.align),
-      children: runsWithBreaks(content),
-    }),
-  ];
+    return content.length > 0 ? content : [new LightParagraph({ style: STYLE.tableText }, [])];
+  // Left is the default: no w:jc for it.
+  const align = col.align && col.align !== 'left' ? col.align : undefined;
+  return [new LightParagraph({ style: STYLE.tableText, alignment: align }, lightRuns(content))];
 }
 
 export interface DataTableOptions {
@@ -581,16 +671,14 @@ export function dataTable(columns: Column[], rows: Cell[][], opts: DataTableOpti
       new TableRow({
         cantSplit: true,
         height: opts.rowHeight ? { value: opts.rowHeight, rule: HeightRule.ATLEAST } : undefined,
-        children: columns.map(
-          (c, i) =>
-            new TableCell({
-              width: { size: c.width, type: WidthType.DXA },
-              verticalAlign:
-                opts.verticalAlign === 'center'
-                  ? VerticalAlignTable.CENTER
-                  : VerticalAlignTable.TOP,
-              children: cellParagraphs(row[i] ?? '', c),
-            }),
+        children: columns.map((c, i) =>
+          opts.verticalAlign === 'center'
+            ? new TableCell({
+                width: { size: c.width, type: WidthType.DXA },
+                verticalAlign: VerticalAlignTable.CENTER,
+                children: cellParagraphs(row[i] ?? '', c),
+              })
+            : new LightCell(c.width, cellParagraphs(row[i] ?? '', c)),
         ),
       }),
   );
@@ -611,7 +699,7 @@ export function dataTable(columns: Column[], rows: Cell[][], opts: DataTableOpti
   });
 }
 
-/** A shaded box with an accent bar on the left (resolutions, the invitation's when/where). */
+/** A shaded box with an accent bar on the left (the invitation's when/where). */
 export function box(children: Paragraph[]): Table {
   const bar: IBorderOptions = { style: BorderStyle.SINGLE, size: 24, color: COLOR.accent };
   return new Table({

@@ -13,8 +13,8 @@ import {
 } from './format';
 import { fill, labelsFor, plural, type Labels } from './labels';
 import {
+  CHAR,
   STYLE,
-  box,
   buildDocument,
   dataTable,
   fieldLine,
@@ -38,6 +38,7 @@ import type {
   TriadRole,
 } from './model';
 import { TRIAD_ROLES } from '../domain/triad';
+import { LightParagraph, type LightRun } from './light';
 
 function personWithOrg(a: { name: string; organization?: string }): string {
   return a.organization ? `${a.name} (${a.organization})` : a.name;
@@ -77,10 +78,10 @@ function roleLabel(a: AttendeeRow, L: Labels): string | undefined {
 }
 
 function nameCell(a: AttendeeRow, L: Labels): Paragraph[] {
-  const runs = [new TextRun(a.name)];
+  const runs: LightRun[] = [{ text: a.name }];
   const role = roleLabel(a, L);
-  if (role) runs.push(new TextRun({ text: ` (${role})`, color: COLOR.muted }));
-  return [new Paragraph({ style: STYLE.tableText, children: runs })];
+  if (role) runs.push({ text: ` (${role})`, style: CHAR.muted });
+  return [new LightParagraph({ style: STYLE.tableText }, runs)];
 }
 
 /** "zastupuje: …; bez hlasu; přišla v 9:20; odešel v 10:50" */
@@ -197,13 +198,13 @@ function outcomeText(r: ResolutionView, L: Labels): string {
   return r.outcome === 'passed' ? L.passed : r.outcome === 'rejected' ? L.rejected : L.noVote;
 }
 
-function voteLine(r: ResolutionView, lang: Lang, L: Labels): Paragraph {
+function voteLine(r: ResolutionView, lang: Lang, L: Labels, last: boolean): Paragraph {
+  // keepNext comes from the style; the box's last line lets the page break after it.
+  const keepNext = last ? false : undefined;
   if (r.outcome === 'noVote' && !r.vote && !r.consensus) {
-    return new Paragraph({
-      style: STYLE.tableText,
-      spacing: { before: 60 },
-      children: [new TextRun({ text: `${capitalize(L.noVote)}.`, italics: true })],
-    });
+    return new LightParagraph({ style: STYLE.resolutionVote, keepNext }, [
+      { text: `${capitalize(L.noVote)}.`, style: CHAR.emphasis },
+    ]);
   }
   const how = r.vote
     ? formatVote(r.vote, lang)
@@ -212,16 +213,13 @@ function voteLine(r: ResolutionView, lang: Lang, L: Labels): Paragraph {
       : r.pollSummary
         ? L.byPoll
         : '';
-  const children = [new TextRun({ text: `${L.voting}: `, bold: true })];
-  if (how) children.push(new TextRun(`${how} ${L.dash} `));
-  children.push(
-    new TextRun({
-      text: outcomeText(r, L),
-      bold: true,
-      color: r.outcome === 'rejected' ? COLOR.marker : undefined,
-    }),
-  );
-  return new Paragraph({ style: STYLE.tableText, spacing: { before: 60 }, children });
+  const runs: LightRun[] = [{ text: `${L.voting}: `, style: CHAR.strong }];
+  if (how) runs.push({ text: `${how} ${L.dash} ` });
+  runs.push({
+    text: outcomeText(r, L),
+    style: r.outcome === 'rejected' ? CHAR.rejected : CHAR.strong,
+  });
+  return new LightParagraph({ style: STYLE.resolutionVote, keepNext }, runs);
 }
 
 /** Head count at the moment of the vote, the rule and how a tie was settled. */
@@ -315,28 +313,37 @@ function pollBlock(r: ResolutionView, lang: Lang, L: Labels): FileChild[] {
   return out;
 }
 
-function resolutionBlock(r: ResolutionView, doc: MinutesDoc, L: Labels): FileChild[] {
+/**
+ * A resolution: its text, the vote and the rule lines as paragraphs of the Resolution styles,
+ * which draw the shaded box with the accent bar (see layout.ts). `after` separates it from a
+ * following resolution, whose box would otherwise join this one.
+ */
+function resolutionBlock(
+  r: ResolutionView,
+  doc: MinutesDoc,
+  L: Labels,
+  after: 'resolution' | 'other',
+): FileChild[] {
   const subject = resolutionSubject(doc.header, doc.lang);
-  const body = [
-    new Paragraph({
-      style: STYLE.tableText,
-      children: [
-        new TextRun({ text: `${fill(L.resolution, { number: r.number })} `, bold: true }),
-        new TextRun(`${subject} `),
-        new TextRun({ text: r.verb, bold: true }),
-        new TextRun(` ${r.text}`),
-      ],
-    }),
-    voteLine(r, doc.lang, L),
+  const rules = ruleLines(r, doc.lang, L);
+  const body: Paragraph[] = [
+    new LightParagraph({ style: STYLE.resolution }, [
+      { text: `${fill(L.resolution, { number: r.number })} `, style: CHAR.strong },
+      { text: `${subject} ` },
+      { text: r.verb, style: CHAR.strong },
+      { text: ` ${r.text}` },
+    ]),
+    voteLine(r, doc.lang, L, rules.length === 0),
   ];
-  for (const line of ruleLines(r, doc.lang, L))
+  rules.forEach((line, i) =>
     body.push(
-      new Paragraph({
-        style: STYLE.tableText,
-        children: [new TextRun({ text: line, italics: true, color: COLOR.muted, size: 18 })],
-      }),
-    );
-  return [...pollBlock(r, doc.lang, L), box(body), spacer()];
+      new LightParagraph(
+        { style: STYLE.resolutionRule, keepNext: i === rules.length - 1 ? false : undefined },
+        [{ text: line }],
+      ),
+    ),
+  );
+  return [...pollBlock(r, doc.lang, L), ...body, ...(after === 'resolution' ? [spacer()] : [])];
 }
 
 function openingLine(doc: MinutesDoc, L: Labels): Paragraph {
@@ -357,14 +364,15 @@ function proceedingsSection(doc: MinutesDoc, L: Labels): FileChild[] {
     out.push(heading2(fill(L.ad, { order: item.order }), item.title));
     if (item.presenter) {
       out.push(
-        new Paragraph({
-          style: STYLE.note,
-          children: [new TextRun(`${L.presenter}: ${item.presenter}`)],
-        }),
+        new LightParagraph({ style: STYLE.note }, [{ text: `${L.presenter}: ${item.presenter}` }]),
       );
     }
     out.push(...textParagraphs(item.discussion));
-    for (const r of item.resolutions) out.push(...resolutionBlock(r, doc, L));
+    item.resolutions.forEach((r, i) =>
+      out.push(
+        ...resolutionBlock(r, doc, L, i < item.resolutions.length - 1 ? 'resolution' : 'other'),
+      ),
+    );
   }
   const end = doc.header.endedAt ?? (held ? doc.header.timeTo : undefined);
   if (end)
@@ -439,10 +447,9 @@ function tasksSection(doc: MinutesDoc, L: Labels): FileChild[] {
             text,
             t.owner,
             [
-              new Paragraph({
-                style: STYLE.tableText,
-                children: [new TextRun({ text: L.taskStatus[t.status], bold: true })],
-              }),
+              new LightParagraph({ style: STYLE.tableText }, [
+                { text: L.taskStatus[t.status], style: CHAR.strong },
+              ]),
             ],
             t.comment ?? '',
           ];

@@ -234,6 +234,31 @@ describe('minutes DOCX (XML)', () => {
     expect(presentTable).toContain('<w:tblLayout w:type="fixed"/>');
   });
 
+  it('sets each resolution off as shaded paragraphs with an accent bar, not a one-cell table', () => {
+    const resolutions = minutesCs.agenda.flatMap((a) => a.resolutions);
+    expect(resolutions.length).toBeGreaterThan(1);
+    // Only the data tables remain: attendance, poll results, tasks, reviewed tasks, signatures.
+    for (const t of tables(minutes.document)) expect(t).not.toContain('F3F6FA');
+    const opening = minutes.document.match(/<w:pStyle w:val="Resolution"\/>/g) ?? [];
+    expect(opening).toHaveLength(resolutions.length);
+    expect(minutes.document).toContain('<w:pStyle w:val="ResolutionVote"/>');
+    // The box is declared once, in the style: accent bar on the left, light fill.
+    const style = minutes.styles.match(
+      /<w:style [^>]*w:styleId="Resolution"[\s\S]*?<\/w:style>/,
+    )?.[0];
+    expect(style).toMatch(/<w:left w:val="single" w:color="1F3A5F" w:sz="24" w:space="6"\/>/);
+    expect(style).toMatch(/<w:shd [^>]*w:fill="F3F6FA"/);
+    // Bold labels through the Strong character style, not bold on every run.
+    expect(minutes.document).toContain('<w:rStyle w:val="Strong"/>');
+  });
+
+  it('writes the core properties with the document language', () => {
+    const core = minutes.parts['docProps/core.xml'] ?? '';
+    expect(core).toContain('<dc:title>ZÁPIS č. 3/2026 – PS1</dc:title>');
+    expect(core).toContain('<dc:language>cs-CZ</dc:language>');
+    expect(minutesEnglish.parts['docProps/core.xml']).toContain('<dc:language>en-GB</dc:language>');
+  });
+
   it('declares the Czech language, A4 and Arial in the styles', () => {
     expect(minutes.styles).toMatch(/<w:lang w:val="cs-CZ"/);
     expect(minutes.styles).toContain('Arial');

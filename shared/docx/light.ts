@@ -1,0 +1,90 @@
+// A plain paragraph written straight to docx's XML objects (issue 12). docx builds a tree of
+// component objects for every paragraph, run, property and attribute and walks it when it
+// packs; for the bulk of the minutes (discussion text, table cells, resolutions) that tree was
+// most of the export time. These paragraphs carry only what such text needs: a paragraph
+// style, keep-with-next, alignment, and runs with a character style, a tab or a line break.
+// Everything else about them is in the styles. The XML is the same docx writes for the
+// equivalent Paragraph/TextRun; text is escaped by docx's serializer as usual.
+import { Paragraph, TableCell, type IContext, type IXmlableObject } from 'docx';
+
+export interface LightRun {
+  text: string;
+  /** Character style id (e.g. CHAR.strong). */
+  style?: string;
+  /** A tab before the text. */
+  tab?: boolean;
+  /** A line break before the text. */
+  break?: boolean;
+}
+
+export interface LightOptions {
+  style?: string;
+  /** Written as given; undefined leaves it to the style. */
+  keepNext?: boolean;
+  alignment?: 'center' | 'right';
+}
+
+const VAL = (v: string) => ({ _attr: { 'w:val': v } });
+const PRESERVE = { _attr: { 'xml:space': 'preserve' } };
+
+function runXml(run: LightRun): IXmlableObject {
+  const parts: IXmlableObject[] = [];
+  if (run.style) parts.push({ 'w:rPr': [{ 'w:rStyle': VAL(run.style) }] });
+  if (run.break) parts.push({ 'w:br': {} });
+  if (run.tab) parts.push({ 'w:tab': {} });
+  parts.push({ 'w:t': [PRESERVE, run.text] });
+  return { 'w:r': parts };
+}
+
+export class LightParagraph extends Paragraph {
+  private readonly light: LightOptions;
+  private readonly runs: readonly LightRun[];
+
+  constructor(options: LightOptions, runs: readonly LightRun[]) {
+    super({});
+    this.light = options;
+    this.runs = runs;
+  }
+
+  override prepForXml(_context: IContext): IXmlableObject {
+    const o = this.light;
+    const props: IXmlableObject[] = [];
+    if (o.style) props.push({ 'w:pStyle': VAL(o.style) });
+    if (o.keepNext !== undefined) props.push({ 'w:keepNext': o.keepNext ? {} : VAL('false') });
+    if (o.alignment) props.push({ 'w:jc': VAL(o.alignment) });
+    const children: IXmlableObject[] = props.length ? [{ 'w:pPr': props }] : [];
+    for (const r of this.runs) children.push(runXml(r));
+    return { 'w:p': children.length ? children : {} };
+  }
+}
+
+/** Runs for a string whose single newlines become line breaks. */
+export function lightRuns(text: string, style?: string): LightRun[] {
+  if (!text.includes('\n')) return [{ text, style }];
+  return text.split('\n').map((line, i) => ({ text: line, style, break: i > 0 }));
+}
+
+/**
+ * A body cell of a data table: its width and its paragraphs, nothing else (top alignment and
+ * no own borders or shading are the defaults). Header cells stay docx TableCells.
+ */
+export class LightCell extends TableCell {
+  private readonly twips: number;
+
+  constructor(width: number, children: readonly Paragraph[]) {
+    super({ children: [...children] });
+    this.twips = width;
+  }
+
+  override prepForXml(context: IContext): IXmlableObject {
+    const children: IXmlableObject[] = [
+      { 'w:tcPr': [{ 'w:tcW': { _attr: { 'w:type': 'dxa', 'w:w': this.twips } } }] },
+    ];
+    for (const p of this.options.children) {
+      const xml = p.prepForXml(context);
+      if (xml) children.push(xml);
+    }
+    if (this.options.children.length === 0) children.push({ 'w:p': {} });
+    return { 'w:tc': children };
+  }
+}
