@@ -154,3 +154,64 @@ test('the sample region’s lists are short: every row rendered as before, in Cz
     await shot('plan-table');
   }
 });
+
+test('a plan of 200 more activities: the tree and the table render only what is on screen and the keyboard reaches the last activity', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const app = new App(page);
+  await app.open();
+  await app.loadSample();
+  const total = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('triada');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const items = await new Promise<Record<string, unknown>[]>((resolve) => {
+      const r = db.transaction('planItems').objectStore('planItems').getAll();
+      r.onsuccess = () => resolve(r.result as Record<string, unknown>[]);
+    });
+    const activity = items.find((i) => i.level === 3)!;
+    const measure = items.find((i) => i.id === activity.parentId)!;
+    const tx = db.transaction('planItems', 'readwrite');
+    for (let i = 1; i <= 200; i++)
+      tx.objectStore('planItems').put({
+        ...activity,
+        id: `bulk-${i}`,
+        order: 1000 + i,
+        code: `${String(measure.code)}.${100 + i}`,
+        title: `Doplněná aktivita ${i}`,
+      });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    return items.filter((i) => i.planId === activity.planId).length + 200;
+  });
+  await page.reload();
+  await app.nav('Komunitní plán').click();
+  await page.locator('a[href*="#/plans/"]').first().click();
+  const tree = page.getByRole('list', { name: 'Struktura' });
+  const nodes = tree.getByRole('listitem');
+  await expect(nodes.first()).toHaveAttribute('aria-setsize', String(total));
+  await expect(nodes.first()).toHaveAttribute('aria-posinset', '1');
+  expect(await nodes.count()).toBeLessThan(40);
+  // Ctrl+End from the first row: the last node of the tree, focused and on screen.
+  await nodes.first().getByRole('button').first().focus();
+  await page.keyboard.press('Control+End');
+  const focused = page.locator('.plan-tree li:has(:focus)');
+  await expect(focused).toHaveAttribute('aria-posinset', String(total));
+  await expect(focused).toBeInViewport();
+  expect(await nodes.count()).toBeLessThan(60);
+  await page.screenshot({ path: 'test-results/plan-tree-long-end.png' });
+
+  await page.getByRole('tab', { name: 'Tabulka' }).click();
+  const table = page.getByRole('table', { name: 'Tabulka' });
+  await expect(table).toHaveAttribute('aria-rowcount', /\d+/);
+  expect(await table.locator('tbody tr:not(.virtual-spacer)').count()).toBeLessThan(40);
+  await page.screenshot({ path: 'test-results/plan-table-long.png' });
+
+  // The dashboard's charts come a frame after its figures.
+  await page.getByRole('tab', { name: 'Přehled plnění' }).click();
+  await expect(page.getByTestId('kpi-fulfilled')).toBeVisible();
+  await expect(page.locator('.chart-card svg.recharts-surface').first()).toBeVisible();
+});

@@ -1,3 +1,4 @@
+import { startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -103,8 +104,29 @@ function StatsTable({
   );
 }
 
+/**
+ * True from the frame after the first one. The charts measure every label as they draw (tens of
+ * ms on an old laptop), so the figures and tables show first and the charts a frame later, in
+ * boxes that already have their final height.
+ */
+function useAfterFirstFrame(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setReady(true)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return ready;
+}
+
 export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation: PlanEvaluation }) {
   const { t } = useTranslation();
+  const charts = useAfterFirstFrame();
   const { plan, bodies } = view;
   const o = evaluation.overall;
   if (o.total === 0) return <EmptyState>{t('plan.dashboard.empty')}</EmptyState>;
@@ -170,29 +192,31 @@ export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation:
           className="chart-card"
           style={{ height: Math.max(160, 56 * priorityData.length + 60) }}
         >
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={priorityData}
-              layout="vertical"
-              margin={{ left: 8, right: 24, top: 8, bottom: 8 }}
-            >
-              <CartesianGrid horizontal={false} stroke="#e5e9e8" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={280} tick={{ fontSize: 12 }} />
-              <Tooltip />
-              <Legend />
-              {BUCKETS.map((b) => (
-                <Bar
-                  key={b}
-                  dataKey={b}
-                  name={t(`plan.bucket.${b}`)}
-                  stackId="s"
-                  fill={BUCKET_COLORS[b]}
-                  isAnimationActive={false}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          {charts && (
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart
+                data={priorityData}
+                layout="vertical"
+                margin={{ left: 8, right: 24, top: 8, bottom: 8 }}
+              >
+                <CartesianGrid horizontal={false} stroke="#e5e9e8" />
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey="name" width={280} tick={{ fontSize: 12 }} />
+                <Tooltip />
+                <Legend />
+                {BUCKETS.map((b) => (
+                  <Bar
+                    key={b}
+                    dataKey={b}
+                    name={t(`plan.bucket.${b}`)}
+                    stackId="s"
+                    fill={BUCKET_COLORS[b]}
+                    isAnimationActive={false}
+                  />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          )}
         </div>
         <StatsTable
           caption={levelName(plan, 1)}
@@ -226,31 +250,33 @@ export function DashboardTab({ view, evaluation }: { view: PlanView; evaluation:
         </p>
         {costData.length > 0 && (
           <div className="chart-card" style={{ height: 280 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={costData} margin={{ left: 24, right: 24, top: 8, bottom: 8 }}>
-                <CartesianGrid vertical={false} stroke="#e5e9e8" />
-                <XAxis dataKey="name" tick={{ fontSize: 12 }} />
-                <YAxis
-                  tickFormatter={(v: number) =>
-                    new Intl.NumberFormat('cs-CZ', { notation: 'compact' }).format(v)
-                  }
-                />
-                <Tooltip formatter={(v) => formatMoney(Number(v))} />
-                <Legend />
-                <Bar
-                  dataKey="planned"
-                  name={t('plan.dashboard.planned')}
-                  fill="#94a3b8"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="actual"
-                  name={t('plan.dashboard.actual')}
-                  fill="#0f5f58"
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            </ResponsiveContainer>
+            {charts && (
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={costData} margin={{ left: 24, right: 24, top: 8, bottom: 8 }}>
+                  <CartesianGrid vertical={false} stroke="#e5e9e8" />
+                  <XAxis dataKey="name" tick={{ fontSize: 12 }} />
+                  <YAxis
+                    tickFormatter={(v: number) =>
+                      new Intl.NumberFormat('cs-CZ', { notation: 'compact' }).format(v)
+                    }
+                  />
+                  <Tooltip formatter={(v) => formatMoney(Number(v))} />
+                  <Legend />
+                  <Bar
+                    dataKey="planned"
+                    name={t('plan.dashboard.planned')}
+                    fill="#94a3b8"
+                    isAnimationActive={false}
+                  />
+                  <Bar
+                    dataKey="actual"
+                    name={t('plan.dashboard.actual')}
+                    fill="#0f5f58"
+                    isAnimationActive={false}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            )}
           </div>
         )}
       </section>

@@ -2,6 +2,7 @@ import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonitoringRecord, PlanEvaluation, PlanItem } from '@shared/plan';
 import { Button } from '../../components/Button';
+import { RowButton } from '../../components/RowButton';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { CheckboxInput } from '../../components/fields';
@@ -105,20 +106,20 @@ export function MonitoringTab({
                   </td>
                   <td className="row-actions">
                     {history.length > 0 && (
-                      <Button
-                        variant="ghost"
+                      <RowButton
                         aria-expanded={open === a.item.id}
-                        onPress={() => setOpen(open === a.item.id ? null : a.item.id)}
+                        onClick={() => setOpen(open === a.item.id ? null : a.item.id)}
                       >
                         {t('plan.monitoring.history', { count: history.length })}
-                      </Button>
+                      </RowButton>
                     )}
-                    <Button
-                      onPress={() => setReporting(a.item)}
+                    <RowButton
+                      variant="secondary"
+                      onClick={() => setReporting(a.item)}
                       aria-label={t('plan.monitoring.recordFor', { code: a.item.code })}
                     >
                       {t('plan.monitoring.record')}
-                    </Button>
+                    </RowButton>
                   </td>
                 </tr>
                 {open === a.item.id && (
