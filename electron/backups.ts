@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { canonicalJson, safeJsonParse, sha256Hex } from '../shared/backup/canonical';
+import { checksumMatches, safeJsonParse } from '../shared/backup/canonical';
 
 export const KEEP_DAILY = 14;
 export const KEEP_MONTHLY = 12;
@@ -118,7 +118,7 @@ export type VerifyProblem = 'readBack' | 'notBackup' | 'checksum';
 
 /**
  * Reads a written backup back and checks it: the same bytes as were sent, and a backup
- * envelope whose sha256 matches the canonical JSON of its data. null when it is sound.
+ * envelope whose checksum matches its data (shared/backup checksumMatches). null when sound.
  */
 export async function verifyWrittenBackup(
   file: string,
@@ -138,19 +138,31 @@ export async function verifyWrittenBackup(
   } catch {
     return 'notBackup';
   }
-  const parsed = safeJsonParse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const parsed = safeJsonParse(text);
   if (!parsed.ok) return 'notBackup';
-  const env = parsed.value as { format?: unknown; sha256?: unknown; data?: unknown } | null;
+  const env = parsed.value as {
+    format?: unknown;
+    formatVersion?: unknown;
+    sha256?: unknown;
+    data?: unknown;
+  } | null;
   if (
     !env ||
     typeof env !== 'object' ||
     env.format !== 'triada-backup' ||
+    typeof env.formatVersion !== 'number' ||
     typeof env.sha256 !== 'string' ||
     !env.data ||
     typeof env.data !== 'object'
   )
     return 'notBackup';
-  return (await sha256Hex(canonicalJson(env.data))) === env.sha256 ? null : 'checksum';
+  const sound = await checksumMatches(
+    { formatVersion: env.formatVersion, sha256: env.sha256, data: env.data },
+    text,
+    parsed.dataSpan,
+  );
+  return sound ? null : 'checksum';
 }
 
 export type AutoBackupResult =

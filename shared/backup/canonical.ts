@@ -33,6 +33,26 @@ export async function sha256Hex(input: string | Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The last backup format whose checksum covered canonicalJson(data) rather than the bytes in the file. */
+export const LAST_CANONICAL_CHECKSUM_FORMAT = 1;
+
+/**
+ * Does the checksum match the content? Format 1 hashed the re-serialized canonical JSON of
+ * the data; later formats hash the data section's text as it stands in the file (`dataSpan`
+ * from safeJsonParse), so a single changed character, even one that parses to the same
+ * value, is refused.
+ */
+export async function checksumMatches(
+  envelope: { formatVersion: number; sha256: string; data: unknown },
+  text: string,
+  dataSpan: readonly [number, number] | null,
+): Promise<boolean> {
+  if (envelope.formatVersion <= LAST_CANONICAL_CHECKSUM_FORMAT)
+    return (await sha256Hex(canonicalJson(envelope.data))) === envelope.sha256;
+  if (!dataSpan) return false;
+  return (await sha256Hex(text.slice(dataSpan[0], dataSpan[1]))) === envelope.sha256;
+}
+
 /** Keys that could change an object's prototype when a record is later spread or assigned. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
   '__proto__',
@@ -47,7 +67,18 @@ export type SafeJsonFailure =
   | { kind: 'duplicateKey'; key: string }
   | { kind: 'tooDeep' };
 
-export type SafeJsonResult = { ok: true; value: unknown } | { ok: false; failure: SafeJsonFailure };
+export type SafeJsonResult =
+  | {
+      ok: true;
+      value: unknown;
+      /**
+       * Where the value of the top-level object's "data" key lies in the text ([start, end)),
+       * found by the same scan; null when there is no such object value. The backup checksum
+       * covers exactly these characters (envelope.ts, format 2).
+       */
+      dataSpan: [number, number] | null;
+    }
+  | { ok: false; failure: SafeJsonFailure };
 
 /**
  * JSON.parse for files from outside. Before parsing, one linear scan of the text refuses
@@ -55,13 +86,13 @@ export type SafeJsonResult = { ok: true; value: unknown } | { ok: false; failure
  * stack and look like "not JSON"), `__proto__`/`constructor`/`prototype` keys and keys that
  * appear twice in one object (JSON.parse silently keeps the last, so two "data" keys could
  * show one content to a checker and another to the restore). Tells a cut-off file from other
- * syntax errors.
+ * syntax errors. No reviver: the scan has already looked at every key.
  */
 export function safeJsonParse(text: string, maxDepth = 64): SafeJsonResult {
   const scanned = scanJson(text, maxDepth);
-  if (scanned) return { ok: false, failure: scanned };
+  if ('kind' in scanned) return { ok: false, failure: scanned };
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(text) as unknown, dataSpan: scanned.dataSpan };
   } catch (e) {
     const message = e instanceof Error ? e.message : '';
     const trimmed = text.trimEnd();
@@ -80,54 +111,65 @@ const BACKSLASH = 92;
 /**
  * The structural checks of safeJsonParse, without building values: a stack of open
  * containers, each object with the set of its keys. Malformed text is left to JSON.parse
- * (null means "nothing wrong found"), so only well-formed keys are looked at.
+ * (no failure means "nothing wrong found"), so only well-formed keys are looked at. On the
+ * way it notes where the top-level object's "data" value starts and ends.
  */
-function scanJson(text: string, maxDepth: number): SafeJsonFailure | null {
+function scanJson(
+  text: string,
+  maxDepth: number,
+): SafeJsonFailure | { dataSpan: [number, number] | null } {
   // One entry per open container: a Set of keys for an object, null for an array.
   const stack: (Set<string> | null)[] = [];
   let expectKey = false;
+  let topKey = '';
+  let dataStart = -1;
+  let dataEnd = -1;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      let j = i + 1;
-      let escaped = false;
-      for (; j < n; j++) {
-        const d = text.charCodeAt(j);
-        if (d === BACKSLASH) {
-          escaped = true;
-          j++;
-        } else if (d === QUOTE) break;
+      // The closing quote is the next one not escaped by an odd run of backslashes; indexOf
+      // jumps over the string's text, which is most of a backup.
+      let j = i;
+      for (;;) {
+        j = text.indexOf('"', j + 1);
+        if (j < 0) return { dataSpan: null }; // unterminated: JSON.parse reports it
+        let k = j - 1;
+        while (text.charCodeAt(k) === BACKSLASH) k--;
+        if ((j - 1 - k) % 2 === 0) break;
       }
-      if (j >= n) return null; // unterminated: JSON.parse reports it
       const top = stack[stack.length - 1];
       if (expectKey && top) {
         let key = text.slice(i + 1, j);
-        if (escaped) {
+        if (key.includes('\\')) {
           try {
             key = JSON.parse(`"${key}"`) as string;
           } catch {
-            return null;
+            return { dataSpan: null };
           }
         }
         if (FORBIDDEN_KEYS.has(key)) return { kind: 'forbiddenKey', key };
         if (top.has(key)) return { kind: 'duplicateKey', key: key.slice(0, 60) };
         top.add(key);
+        if (stack.length === 1) topKey = key;
         expectKey = false;
       }
       i = j;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (stack.length >= maxDepth) return { kind: 'tooDeep' };
+      if (stack.length === 1 && topKey === 'data' && c === 123 && stack[0]) dataStart = i;
       stack.push(c === 123 ? new Set() : null);
       expectKey = c === 123;
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       stack.pop();
+      if (stack.length === 1 && dataStart >= 0 && dataEnd < 0) dataEnd = i + 1;
       expectKey = false;
     } else if (c === 44 /* , */) {
       expectKey = stack[stack.length - 1] != null;
+      if (stack.length === 1) topKey = '';
     }
   }
-  return null;
+  return { dataSpan: dataStart >= 0 && dataEnd > dataStart ? [dataStart, dataEnd] : null };
 }
 
 /** Structural equality of JSON-like values (used by tests and by the minutes seal diff). */

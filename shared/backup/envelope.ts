@@ -1,13 +1,21 @@
 // The Triáda backup file: one JSON envelope around a dump of every table.
 //
-//   { format: "triada-backup", formatVersion, appVersion, schemaVersion, createdAt,
-//     counts: { table: n }, sha256: hex(sha256(canonicalJson(data))), data: { table: [records] } }
+//   { appVersion, counts: { table: n }, createdAt, format: "triada-backup", formatVersion: 2,
+//     schemaVersion, sha256, data: { table: [records] } }
+//
+// Format 2: `sha256` is the SHA-256 of the data section's bytes exactly as they stand in the
+// file (the UTF-8 text from the "{" after "data": to its matching "}"), so a reader hashes
+// what it read and never re-serializes. The writer puts canonical JSON there (stable key
+// order: the same database gives the same file). Format 1 files hashed canonicalJson(data)
+// instead; they are still read, and the check re-serializes only for them.
 //
 // Every file from outside goes through ONE path, inspectBackup(): size check, text decoding,
-// safe JSON parse, envelope check, checksum, format version, migrations of older formats,
-// per-table and per-record validation, duplicate ids, references. Only its result is written.
+// safe JSON parse (one pre-scan for keys and depth), envelope check, format version,
+// checksum, migrations of older formats, per-table and per-record validation, duplicate ids,
+// references, polls against ballots. Its result is written as it is, without a second check.
 import { z } from 'zod';
-import { canonicalJson, safeJsonParse, sha256Hex } from './canonical';
+import { decodeBytes } from './bytes';
+import { canonicalJson, checksumMatches, safeJsonParse, sha256Hex } from './canonical';
 import { BackupError, issue, type BackupIssue } from './errors';
 import { isSafeText } from '../domain/common';
 import { pollConsistencyIssues } from './pollConsistency';
@@ -15,7 +23,7 @@ import { REFERENCES, RECORD_SCHEMAS, schemaFor, timestamp } from './records';
 
 export const BACKUP_FORMAT = 'triada-backup';
 /** Version of the envelope and of the `data` layout. Bump it and add a migration when either changes. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 /** Upper bound of a backup file (the whole database of a region is a few MB). */
 export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
 /** No single text in any record may be longer (a minute's discussion is far below this). */
@@ -54,11 +62,18 @@ export interface InspectedBackup {
   kept: string[];
 }
 
+/** What the check is doing, for a progress bar: `done` of `total` (bytes, rows or steps). */
+export type CheckPhase = 'parse' | 'checksum' | 'records' | 'references' | 'polls';
+export type CheckProgress = (phase: CheckPhase, done: number, total: number) => void;
+
 /**
  * Format migrations: MIGRATIONS[n] turns the `data` of format n into format n + 1. Formats
  * are only appended, and each migration gets a frozen fixture in tests/fixtures/backups/.
  */
-export const FORMAT_MIGRATIONS: Record<number, (data: BackupData) => BackupData> = {};
+export const FORMAT_MIGRATIONS: Record<number, (data: BackupData) => BackupData> = {
+  // 1 → 2 changed only what the checksum covers; the data layout is the same.
+  1: (data) => data,
+};
 
 export function migrateData(
   data: BackupData,
@@ -75,22 +90,30 @@ export function migrateData(
   return out;
 }
 
-/** Builds the envelope around a table dump; the bytes are canonical JSON (deterministic). */
+/**
+ * Builds the envelope around a table dump. The header's keys are sorted, the data section is
+ * canonical JSON and comes last, and the checksum is of exactly that data text: the same
+ * database always gives the same bytes.
+ */
 export async function buildBackup(
   data: BackupData,
   info: { appVersion: string; schemaVersion: number; createdAt: string },
 ): Promise<{ envelope: BackupEnvelope; text: string }> {
   const counts = Object.fromEntries(Object.entries(data).map(([t, rows]) => [t, rows.length]));
-  const sha256 = await sha256Hex(canonicalJson(data));
-  const envelope: BackupEnvelope = {
+  const dataText = canonicalJson(data);
+  const sha256 = await sha256Hex(dataText);
+  const meta: BackupMeta = {
     format: BACKUP_FORMAT,
     formatVersion: FORMAT_VERSION,
     ...info,
     counts,
     sha256,
-    data,
   };
-  return { envelope, text: canonicalJson(envelope) };
+  const header = canonicalJson(meta);
+  return {
+    envelope: { ...meta, data },
+    text: `${header.slice(0, -1)},"data":${dataText}}`,
+  };
 }
 
 const envelopeShape = z.object({
@@ -112,12 +135,15 @@ const fail = (
 };
 
 /**
- * Reads and validates a backup file completely. Throws BackupError naming what is wrong;
- * returns the data only when every check passed. Nothing here writes anything.
+ * Reads and validates a backup file completely, in one pass. Throws BackupError naming what
+ * is wrong; returns the data only when every check passed, with binary values decoded
+ * (bytes.ts), ready to be written as it is. Nothing here writes anything. Runs in the restore
+ * worker (renderer/src/features/safety/restore.worker.ts) and in tests.
  */
 export async function inspectBackup(
   file: Uint8Array | string,
   target: RestoreTarget,
+  onProgress?: CheckProgress,
 ): Promise<InspectedBackup> {
   // 1. Size, before anything is decoded.
   const size = typeof file === 'string' ? file.length : file.byteLength;
@@ -139,6 +165,7 @@ export async function inspectBackup(
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  onProgress?.('parse', 0, 1);
   const parsed = safeJsonParse(text);
   if (!parsed.ok) {
     const f = parsed.failure;
@@ -164,22 +191,26 @@ export async function inspectBackup(
   }
   const envelope = env.data!;
 
-  // 4. Checksum of the content.
-  if ((await sha256Hex(canonicalJson(envelope.data))) !== envelope.sha256)
-    fail('safety.errors.checksum');
-
-  // 5. Versions: a file from a newer Triáda is refused with its own message.
+  // 4. Versions: a file from a newer Triáda is refused with its own message (its checksum
+  // may follow rules this version does not know).
   if (envelope.formatVersion > FORMAT_VERSION) fail('safety.errors.newerFormat');
   if (envelope.schemaVersion > target.schemaVersion)
     fail('safety.errors.newerSchema', { file: envelope.schemaVersion, app: target.schemaVersion });
+
+  // 5. Checksum of the content.
+  onProgress?.('checksum', 0, 1);
+  const dataSpan = (parsed as { dataSpan: [number, number] | null }).dataSpan;
+  if (!(await checksumMatches(envelope, text, dataSpan))) fail('safety.errors.checksum');
 
   // 6. Migrations of older formats.
   for (const [t, rows] of Object.entries(envelope.data))
     if (!Array.isArray(rows)) fail('safety.errors.tableNotList', { table: t });
   const data = migrateData(envelope.data as BackupData, envelope.formatVersion);
 
-  // 7. Tables, records, duplicates, references.
-  const issues = validateData(data, envelope.schemaVersion, target);
+  // 7. Tables, records, duplicates, references, polls. When the file's text has no unsafe
+  // character and no escape that could make one, no string in it can hold one either.
+  const textIsSafe = !/\\[ubf]/.test(text) && !MAYBE_UNSAFE.test(text);
+  const issues = validateData(data, envelope.schemaVersion, target, onProgress, textIsSafe);
   if (issues.length === 0) {
     for (const [t, n] of Object.entries(envelope.counts)) {
       if ((data[t]?.length ?? 0) !== n)
@@ -195,7 +226,22 @@ export async function inspectBackup(
   if (issues.length) throw new BackupError(issues);
 
   const { data: _data, ...meta } = envelope;
-  return { meta: { ...meta, format: BACKUP_FORMAT }, data, kept: keptTables(data, target) };
+  // Binary values ({"$bytes": …}, the logo) become bytes again; only files that have any pay.
+  const decoded = text.includes('"$bytes"') ? decodeData(data) : data;
+  return {
+    meta: { ...meta, format: BACKUP_FORMAT },
+    data: decoded,
+    kept: keptTables(data, target),
+  };
+}
+
+function decodeData(data: BackupData): BackupData {
+  return Object.fromEntries(
+    Object.entries(data).map(([t, rows]) => [
+      t,
+      rows.map((r) => decodeBytes(r) as Record<string, unknown>),
+    ]),
+  );
 }
 
 /**
@@ -212,6 +258,9 @@ export function validateData(
   data: BackupData,
   schemaVersion: number,
   target: RestoreTarget,
+  onProgress?: CheckProgress,
+  /** Every string is already known to be free of unsafe characters (see inspectBackup). */
+  textIsSafe = false,
 ): BackupIssue[] {
   const issues: BackupIssue[] = [];
   const full = () => issues.length >= MAX_ISSUES;
@@ -230,6 +279,12 @@ export function validateData(
   if (issues.length) return issues;
 
   const ids = new Map<string, Set<string>>();
+  const totalRows = Object.values(data).reduce(
+    (n, rows) => n + (Array.isArray(rows) ? rows.length : 0),
+    0,
+  );
+  let doneRows = 0;
+  onProgress?.('records', 0, totalRows);
   for (const [table, rows] of Object.entries(data)) {
     if (!Array.isArray(rows)) {
       issues.push(issue('safety.errors.tableNotList', { table }));
@@ -244,6 +299,7 @@ export function validateData(
     const seen = new Set<string>();
     ids.set(table, seen);
     for (let i = 0; i < rows.length && !full(); i++) {
+      if (++doneRows % PROGRESS_EVERY === 0) onProgress?.('records', doneRows, totalRows);
       const row: unknown = rows[i];
       const where = { table, index: i + 1 };
       if (!row || typeof row !== 'object' || Array.isArray(row)) {
@@ -260,7 +316,7 @@ export function validateData(
       const rec = row as Record<string, unknown>;
       const key = rec[pk];
       const id = typeof key === 'string' ? key : '?';
-      const bad = findBadValue(rec);
+      const bad = hasBadValue(rec, !textIsSafe) ? findBadValue(rec) : null;
       if (bad !== null) {
         issues.push(
           issue(BAD_VALUE_CODE[bad.kind], {
@@ -302,8 +358,11 @@ export function validateData(
     }
   }
   if (issues.length) return issues;
+  onProgress?.('records', totalRows, totalRows);
 
+  let step = 0;
   for (const ref of REFERENCES) {
+    onProgress?.('references', step++, REFERENCES.length);
     const rows = data[ref.table];
     const targets = ids.get(ref.target);
     if (!rows || !targets) continue;
@@ -315,8 +374,20 @@ export function validateData(
     }
   }
   if (issues.length) return issues;
+  onProgress?.('polls', 0, 1);
   return pollConsistencyIssues(data, MAX_ISSUES);
 }
+
+/**
+ * Every character UNSAFE_TEXT (shared/domain/common.ts) refuses, and any surrogate at all: a
+ * plain class, so one pass over a whole file is quick. A match only means "look closer".
+ */
+const MAYBE_UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/;
+
+/** Rows between two progress reports of the record check. */
+const PROGRESS_EVERY = 2000;
 
 /** "attendance, record …: field personId refers to a missing record … in people". */
 export function danglingIssue(
@@ -339,6 +410,23 @@ const BAD_VALUE_CODE = {
   unsafe: 'safety.errors.unsafeText',
   nonFinite: 'safety.errors.nonFinite',
 } as const;
+
+/** Whether findBadValue would find something: the same walk without building paths. */
+function hasBadValue(v: unknown, checkText: boolean): boolean {
+  if (typeof v === 'string') return v.length > MAX_STRING_LENGTH || (checkText && !isSafeText(v));
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (!v || typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    for (const child of v) if (hasBadValue(child, checkText)) return true;
+    return false;
+  }
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    if (k.length > MAX_STRING_LENGTH || (checkText && !isSafeText(k))) return true;
+    if (hasBadValue((v as Record<string, unknown>)[k], checkText)) return true;
+  }
+  return false;
+}
 
 /**
  * The first value no record of the app may hold, in any field of any table (keys included):

@@ -26,6 +26,8 @@ export const BACKUP_ERROR_CODES = [
   'safety.errors.unsafeText',
   'safety.errors.nonFinite',
   'safety.errors.pollMismatch',
+  /** The check itself could not finish (out of memory, a browser failure): not the file's fault. */
+  'safety.errors.checkFailed',
 ] as const;
 export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number];
 

@@ -46,11 +46,23 @@ const recordId = z.string('errors.required').min(1, 'errors.required').max(200, 
 export const timestamp = z
   .string('errors.required')
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'errors.date')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s.slice(0, 10),
-    'errors.date',
-  );
+  .refine(isRealInstant, 'errors.date');
+
+/**
+ * The calendar and clock fields of a "YYYY-MM-DDTHH:MM:SS…Z" string name a real instant (no
+ * 30 February, no 24:00). Arithmetic only: every record has two of these, and building Date
+ * objects for each was most of a big restore's check.
+ */
+export function isRealInstant(s: string): boolean {
+  const n = (from: number, to: number) => Number(s.slice(from, to));
+  const year = n(0, 4);
+  const month = n(5, 7);
+  const day = n(8, 10);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days && n(11, 13) <= 23 && n(14, 16) <= 59 && n(17, 19) <= 59;
+}
 const meta = z.looseObject({ id: recordId, createdAt: timestamp, updatedAt: timestamp });
 const archivable = z.looseObject({ archivedAt: timestamp.optional() });
 const int = z.number('errors.integer').int('errors.integer');

@@ -1,22 +1,21 @@
 // Backup and restore of the whole database (docs/data-safety.md). Export dumps every table of
 // db.tables in primary-key order inside one read transaction; restore validates the entire
-// file first (shared/backup inspectBackup) and then replaces every table inside ONE
-// read-write transaction: if anything fails, IndexedDB rolls the transaction back and the
-// previous data is intact.
+// file first, once (shared/backup inspectBackup, in the restore worker in the app), and then
+// replaces every table inside ONE read-write transaction: if anything fails, IndexedDB rolls
+// the transaction back and the previous data is intact.
 import Dexie from 'dexie';
 import {
   BackupError,
   buildBackup,
   danglingIssue,
-  decodeBytes,
   encodeBytes,
   inspectBackup,
   RECORD_SCHEMAS,
   REFERENCES,
-  validateData,
   type BackupData,
   type BackupIssue,
   type BackupMeta,
+  type CheckProgress,
   type InspectedBackup,
   type RestoreTarget,
 } from '@shared/backup';
@@ -128,12 +127,16 @@ export async function markBackupVerified(db: AppDb, createdAt: string): Promise<
   await db.settings.put({ key: LAST_BACKUP_KEY, value: createdAt });
 }
 
-/** Validates a file without touching the database: what a restore would bring (the preview). */
+/**
+ * Validates a file without touching the database: what a restore would bring (the preview).
+ * The app runs the same check in the restore worker (features/safety/restoreWorkerClient.ts).
+ */
 export async function readBackupFile(
   db: AppDb,
   file: Uint8Array | string,
+  onProgress?: CheckProgress,
 ): Promise<InspectedBackup> {
-  return inspectBackup(file, restoreTarget(db));
+  return inspectBackup(file, restoreTarget(db), onProgress);
 }
 
 /** One row of the restore preview: how many records a table has now and will have after. */
@@ -146,7 +149,10 @@ export interface RestoreChange {
 }
 
 /** What a restore of `backup` would do to every table, for the preview (changed tables first). */
-export async function restorePreview(db: AppDb, backup: InspectedBackup): Promise<RestoreChange[]> {
+export async function restorePreview(
+  db: AppDb,
+  backup: Pick<InspectedBackup, 'kept' | 'data'>,
+): Promise<RestoreChange[]> {
   const kept = new Set(backup.kept);
   return Promise.all(
     backedUpTables(db).map(async (t) => {
@@ -161,45 +167,58 @@ export async function restorePreview(db: AppDb, backup: InspectedBackup): Promis
   );
 }
 
+/** Rows per bulkPut: each call clones its rows on the main thread; smaller calls keep it free. */
+export const RESTORE_CHUNK_ROWS = 2000;
+
+/** How far the writing is: rows written of all rows, and the table being written. */
+export type RestoreProgress = (done: number, total: number, table: string) => void;
+
 /**
- * Replaces the database with a validated backup, atomically: every table the file contains is
- * cleared and refilled inside one transaction, so an error at any point rolls everything back.
- * Tables the file does not know (an older version's backup) are kept, and their references
- * into the restored data are checked in the same transaction. The audit trail is merged, not
- * replaced; afterwards `checkIntegrity` (seal.ts) checks chain and seals.
+ * Replaces the database with a backup checked by inspectBackup (readBackupFile or the restore
+ * worker), atomically: every table the file contains is cleared and refilled inside one
+ * transaction, so an error at any point rolls everything back. The data is written as the
+ * check returned it, without a second validation. Rows go in chunks of RESTORE_CHUNK_ROWS,
+ * so the page keeps painting between them. Tables the file does not know (an older version's
+ * backup) are kept, and their references into the restored data are checked in the same
+ * transaction. The audit trail is merged, not replaced; afterwards `checkIntegrity` (seal.ts)
+ * checks chain and seals.
  */
 export async function restoreBackup(
   db: AppDb,
   backup: InspectedBackup,
-  onProgress?: BackupProgress,
+  onProgress?: RestoreProgress,
 ): Promise<void> {
-  const target = restoreTarget(db);
-  const issues = validateData(backup.data, backup.meta.schemaVersion, target);
-  if (issues.length) throw new BackupError(issues);
   const kept = new Set(backup.kept);
   const tables = backedUpTables(db);
+  const total = tables.reduce(
+    (n, t) => n + (kept.has(t.name) ? 0 : (backup.data[t.name]?.length ?? 0)),
+    0,
+  );
+  let done = 0;
+  onProgress?.(0, total, tables[0]?.name ?? '');
   await db.transaction('rw', tables, async () => {
     suppressAudit(Dexie.currentTransaction);
-    let done = 0;
     for (const table of tables) {
-      if (kept.has(table.name)) {
-        onProgress?.(++done, tables.length, table.name);
-        continue;
-      }
+      if (kept.has(table.name)) continue;
+      const rows = backup.data[table.name] ?? [];
       // The audit is append-only: the file's entries are merged in, nothing local is dropped.
       if (table.name === AUDIT_TABLE) {
-        await restoreAuditTable(db, backup.data[table.name] ?? [], backup.meta);
-        onProgress?.(++done, tables.length, table.name);
+        await restoreAuditTable(db, rows, backup.meta);
+        done += rows.length;
+        onProgress?.(done, total, table.name);
         continue;
       }
       // Who works at this laptop stays who they are: the file's user name only fills a gap.
       const localUser =
         table.name === 'settings' ? await db.settings.get(USER_NAME_KEY) : undefined;
       await table.clear();
-      const rows = backup.data[table.name] ?? [];
-      if (rows.length) await table.bulkAdd(rows.map((r) => decodeBytes(r)));
+      for (let i = 0; i < rows.length; i += RESTORE_CHUNK_ROWS) {
+        const chunk = rows.slice(i, i + RESTORE_CHUNK_ROWS);
+        await table.bulkPut(chunk);
+        done += chunk.length;
+        onProgress?.(done, total, table.name);
+      }
       if (localUser) await db.settings.put(localUser);
-      onProgress?.(++done, tables.length, table.name);
     }
     if (kept.size) {
       const dangling = await danglingFromKept(db, kept);

@@ -1,11 +1,9 @@
 import type { TFunction } from 'i18next';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BackupError, RECORD_SCHEMAS, type InspectedBackup } from '@shared/backup';
 import { decodeCsv, planCsvImport, type CsvPlan, type CsvRowError } from '@shared/backup/csv';
 import { fullName } from '@shared/domain';
 import { Button } from '../../components/Button';
-import { ConfirmDialog } from '../../components/Dialog';
 import { PageHeader } from '../../components/PageHeader';
 import { describeError } from '../../components/errors';
 import { TextInput } from '../../components/fields';
@@ -18,10 +16,6 @@ import {
   existingForCsv,
   LAST_BACKUP_KEY,
   markBackupVerified,
-  readBackupFile,
-  restoreBackup,
-  restorePreview,
-  type RestoreChange,
   RETENTION_KEY,
   saveUserName,
   setSetting,
@@ -31,20 +25,16 @@ import {
 } from '../../db';
 import { formatDate } from '../../i18n/format';
 import { platform } from '../../platform';
-import { describeIssue, tableLabel } from './describe';
+import { describeIssue } from './describe';
 import { IntegritySection } from './IntegritySection';
 import { PersonPrivacyDialog } from './PersonPrivacyDialog';
+import { RestoreSection } from './RestoreSection';
 
 const dateTime = (iso: string, lang: string) =>
   new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'cs-CZ', {
     dateStyle: 'long',
     timeStyle: 'short',
   }).format(new Date(iso));
-
-/** Registered tables in their natural order (organizations, people, bodies …), then the rest. */
-const KNOWN_ORDER = Object.keys(RECORD_SCHEMAS);
-const tableOrder = (table: string) =>
-  KNOWN_ORDER.includes(table) ? KNOWN_ORDER.indexOf(table) : KNOWN_ORDER.length;
 
 async function readFile(e: ChangeEvent<HTMLInputElement>): Promise<Uint8Array | null> {
   const file = e.target.files?.[0];
@@ -148,186 +138,6 @@ function BackupSection() {
           ? t('safety.backup.autoNone')
           : t('safety.backup.auto', { folder: 'Triáda/zalohy' })}
       </p>
-    </section>
-  );
-}
-
-function RestoreSection() {
-  const { t, i18n } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [preview, setPreview] = useState<InspectedBackup | null>(null);
-  const [changes, setChanges] = useState<RestoreChange[]>([]);
-  // The refusal itself, translated when shown, so switching the language translates it too.
-  const [failure, setFailure] = useState<unknown>(null);
-  const issues =
-    failure === null
-      ? null
-      : failure instanceof BackupError
-        ? failure.issues.map((i) => describeIssue(t, i))
-        : [describeError(t, failure)];
-  const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const total = preview ? Object.values(preview.meta.counts).reduce((a, b) => a + b, 0) : 0;
-
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const bytes = await readFile(e);
-    if (!bytes) return;
-    setPreview(null);
-    setFailure(null);
-    setResult(null);
-    setBusy(t('safety.restore.reading'));
-    try {
-      const inspected = await readBackupFile(db, bytes);
-      setChanges(await restorePreview(db, inspected));
-      setPreview(inspected);
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const restore = async () => {
-    if (!preview) return;
-    setConfirming(false);
-    setBusy(t('safety.restore.progress', { done: 0, total: db.tables.length }));
-    try {
-      await restoreBackup(db, preview, (done, all) =>
-        setBusy(t('safety.restore.progress', { done, total: all })),
-      );
-      setResult({
-        ok: true,
-        text: t('safety.restore.done', { date: dateTime(preview.meta.createdAt, i18n.language) }),
-      });
-      setPreview(null);
-    } catch (err) {
-      setResult({
-        ok: false,
-        text: t('safety.restore.failed', {
-          message:
-            err instanceof BackupError ? describeIssue(t, err.issues[0]!) : describeError(t, err),
-        }),
-      });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  return (
-    <section
-      className={`settings-section safety-card${preview || issues ? ' safety-wide' : ''}`}
-      aria-labelledby="restore-title"
-    >
-      <h2 id="restore-title">{t('safety.restore.title')}</h2>
-      <p>{t('safety.restore.text')}</p>
-      <label className="btn btn-secondary file-button">
-        {t('safety.restore.choose')}
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          className="sr-only"
-          onChange={onFile}
-        />
-      </label>
-      {busy && <p role="status">{busy}</p>}
-      {issues && (
-        <div className="safety-issues" role="alert">
-          <h3>{t('safety.restore.errorTitle')}</h3>
-          <p>{issues[0]}</p>
-          {issues.length > 1 && (
-            <details>
-              <summary>{t('safety.restore.moreIssues', { count: issues.length - 1 })}</summary>
-              <ul>
-                {issues.slice(1).map((m, i) => (
-                  <li key={i}>{m}</li>
-                ))}
-              </ul>
-            </details>
-          )}
-          <p className="muted">{t('safety.restore.unchanged')}</p>
-        </div>
-      )}
-      {preview && (
-        <div className="safety-preview">
-          <h3>{t('safety.restore.previewTitle')}</h3>
-          <dl className="safety-meta">
-            <dt>{t('safety.restore.createdAt')}</dt>
-            <dd>{dateTime(preview.meta.createdAt, i18n.language)}</dd>
-            <dt>{t('safety.restore.appVersion')}</dt>
-            <dd>{preview.meta.appVersion}</dd>
-          </dl>
-          <p>{t('safety.restore.previewText')}</p>
-          <table className="data-table compact" aria-label={t('safety.restore.previewTitle')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('safety.restore.table')}</th>
-                <th scope="col" className="num">
-                  {t('safety.restore.current')}
-                </th>
-                <th scope="col" className="num">
-                  {t('safety.restore.after')}
-                </th>
-                <th scope="col">{t('safety.restore.change')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...changes]
-                .filter((c) => c.before > 0 || c.after > 0)
-                .sort(
-                  (a, b) =>
-                    Number(a.before === a.after) - Number(b.before === b.after) ||
-                    tableOrder(a.table) - tableOrder(b.table) ||
-                    a.table.localeCompare(b.table),
-                )
-                .map((c) => (
-                  <tr key={c.table} className={c.after < c.before ? 'row-warning' : undefined}>
-                    <td>{tableLabel(t, c.table)}</td>
-                    <td className="num">{c.before}</td>
-                    <td className="num">{c.after}</td>
-                    <td>
-                      {c.kept
-                        ? t('safety.restore.kept')
-                        : c.after === c.before
-                          ? t('safety.restore.replaced')
-                          : c.after < c.before
-                            ? t('safety.restore.fewer', { count: c.before - c.after })
-                            : t('safety.restore.more', { count: c.after - c.before })}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          <div className="form-actions">
-            <Button onPress={() => setPreview(null)}>{t('common.cancel')}</Button>
-            <Button variant="danger" onPress={() => setConfirming(true)}>
-              {t('safety.restore.confirm')}
-            </Button>
-          </div>
-        </div>
-      )}
-      {result && (
-        <p
-          className={result.ok ? 'form-success' : 'form-error'}
-          role={result.ok ? 'status' : 'alert'}
-        >
-          {result.text}
-        </p>
-      )}
-      {confirming && preview && (
-        <ConfirmDialog
-          isOpen
-          title={t('safety.restore.confirmTitle')}
-          text={t('safety.restore.confirmText', {
-            date: dateTime(preview.meta.createdAt, i18n.language),
-            count: total,
-          })}
-          confirmLabel={t('safety.restore.confirm')}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => void restore()}
-        />
-      )}
     </section>
   );
 }
