@@ -312,4 +312,14 @@ test('typing in the minutes renders the editor alone: not the programme, the ite
   const moved = await page.evaluate(takeRenderCounts);
   expect(moved.byName.AgendaPanel ?? 0).toBeGreaterThan(0);
   expect(moved.byName.ItemPanel ?? 0).toBeGreaterThan(0);
+
+  // The attendance in the side column renders when it is opened, and works there.
+  await page.getByText(/^Prezence: přítomno \d+ z \d+ člen/).click();
+  const present = page
+    .locator('.room-attendance')
+    .getByRole('button', { name: 'přítomen', exact: true })
+    .first();
+  await present.click();
+  await expect(present).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText(/^Prezence: přítomno 1 z \d+ člen/)).toBeVisible();
 });

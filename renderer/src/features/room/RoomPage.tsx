@@ -14,6 +14,7 @@ import { PhoneVotingPanel } from '../phoneVoting/PhoneVotingPanel';
 import { AgendaPanel } from './AgendaPanel';
 import { ItemPanel } from './ItemPanel';
 import { MinutesPanel } from './MinutesPanel';
+import { useAfterFirstPaint } from './afterFirstPaint';
 
 /**
  * The screen a facilitator runs the meeting from: programme on the left, the item in focus
@@ -28,6 +29,11 @@ export function RoomPage() {
     kind: 'error' | 'warning';
     text: string;
   } | null>(null);
+  // The side column (quorum, phones, attendance, minutes) sits under the programme at 1280 px,
+  // below the fold, and in a column of its own on wide screens: it renders after the first
+  // frame, into its own grid area, so it moves nothing.
+  const sideReady = useAfterFirstPaint(!!room);
+  const [attendanceOpen, setAttendanceOpen] = useState(false);
   const items = room?.items ?? [];
   const current = items.find((i) => i.id === room?.meeting.currentItemId) ?? items[0];
   const index = current ? items.indexOf(current) : -1;
@@ -105,27 +111,37 @@ export function RoomPage() {
           )}
         </div>
         <aside className="room-side">
-          <QuorumPanel quorum={room.quorum} rules={body.rules} />
-          <PhoneVotingPanel room={room} locked={locked} />
-          {/* Late arrivals and departures are recorded without leaving the room. */}
-          <details className="room-attendance">
-            <summary>
-              {t('room.attendanceInRoom', {
-                present: room.quorum.presentMembers,
-                count: room.members.length,
-              })}
-            </summary>
-            {attendanceMessage && (
-              <p
-                className={`notice notice-${attendanceMessage.kind}`}
-                role={attendanceMessage.kind === 'error' ? 'alert' : 'status'}
+          {sideReady && (
+            <>
+              <QuorumPanel quorum={room.quorum} rules={body.rules} />
+              <PhoneVotingPanel room={room} locked={locked} />
+              {/* Late arrivals and departures are recorded without leaving the room. */}
+              <details
+                className="room-attendance"
+                onToggle={(e) => setAttendanceOpen(e.currentTarget.open)}
               >
-                {attendanceMessage.text}
-              </p>
-            )}
-            <AttendanceList view={room} onMessage={setAttendanceMessage} readOnly={locked} />
-          </details>
-          <MinutesPanel room={room} />
+                <summary>
+                  {t('room.attendanceInRoom', {
+                    present: room.quorum.presentMembers,
+                    count: room.members.length,
+                  })}
+                </summary>
+                {attendanceMessage && (
+                  <p
+                    className={`notice notice-${attendanceMessage.kind}`}
+                    role={attendanceMessage.kind === 'error' ? 'alert' : 'status'}
+                  >
+                    {attendanceMessage.text}
+                  </p>
+                )}
+                {/* Dozens of buttons: rendered only while the list is open. */}
+                {attendanceOpen && (
+                  <AttendanceList view={room} onMessage={setAttendanceMessage} readOnly={locked} />
+                )}
+              </details>
+              <MinutesPanel room={room} />
+            </>
+          )}
         </aside>
       </div>
     </div>
