@@ -440,7 +440,9 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     return {
       'Content-Security-Policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'${host ? ` ws://${host}` : ''}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
       'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+      // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on the page's own form
+      // posts, and the same-origin check refused every phone without JavaScript.
+      'Referrer-Policy': 'same-origin',
       'X-Frame-Options': 'DENY',
     };
   }

@@ -1,0 +1,277 @@
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import {
+  chromium,
+  devices,
+  expect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
+import { App } from './app';
+
+// Issue 13 end to end: the app in browser mode with the voting hub (scripts/serve.mjs), and
+// 20 emulated phones that reach the hub through a host name mapped to 127.0.0.1, so their page
+// is an insecure context as on a real LAN. 12 members vote with personal join codes in a secret
+// poll (one phone without JavaScript, by form POST), the app window is reloaded mid-poll, then
+// 8 phones of the public vote anonymously.
+
+const TWELVE = [
+  'Mgr. Jana Nováková',
+  'Marie Horáková',
+  'Josef Kučera',
+  'Pavel Malý',
+  'Mgr. Lucie Šimková',
+  'Šárka Řeháková',
+  'Hana Vlčková',
+  'Věra Pospíšilová',
+  'Bc. Kateřina Machalová',
+  'Ludmila Křížová',
+  'Ing. Petr Gajdošík',
+  'Stanislav Běhal',
+];
+const OPTIONS = ['Odlehčovací služba', 'Denní stacionář', 'Senior taxi'];
+/** Phone i's choice: 6 × the first option, 4 × the second, 2 × the third. */
+const choiceOf = (i: number) => OPTIONS[i < 6 ? 0 : i < 10 ? 1 : 2]!;
+const LOGOS = ['Logo A', 'Logo B'];
+/** 8 phones of the public: 5 × A, 3 × B. */
+const logoOf = (i: number) => LOGOS[i < 5 ? 0 : 1]!;
+const MODELS = ['Pixel 5', 'iPhone 13', 'Galaxy S9+', 'iPhone SE', 'Pixel 7', 'iPhone 12 Mini'];
+
+test.use({ actionTimeout: 30_000, navigationTimeout: 30_000 });
+
+let phones: Browser;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+  phones = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--host-resolver-rules=MAP phones.triada.test 127.0.0.1',
+    ],
+  });
+});
+test.afterAll(async () => {
+  await phones?.close();
+});
+
+async function phone(i: number, javaScriptEnabled = true): Promise<Page> {
+  const { defaultBrowserType: _b, ...device } = devices[MODELS[i % MODELS.length]!]!;
+  const context = await phones.newContext({ ...device, javaScriptEnabled, locale: 'cs-CZ' });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function docxText(page: Page, name: string): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Zápis (DOCX)' }).click(),
+  ]);
+  const path = test.info().outputPath(name);
+  await download.saveAs(path);
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
+
+async function newPoll(page: Page, title: string, options: string[], anonymous = false) {
+  await page.getByRole('button', { name: 'Nové hlasování' }).click();
+  const d = page.getByRole('dialog');
+  await d.getByLabel('Otázka / název hlasování').fill(title);
+  await d.getByLabel('Způsob hlasování').selectOption('singleChoice');
+  await d
+    .getByLabel('Možnosti (každá na samostatný řádek, lze vložit seznam)')
+    .fill(options.join('\n'));
+  if (anonymous) await d.getByLabel(/Anonymní hlasování veřejnosti/).check();
+  await d.getByRole('button', { name: 'Uložit' }).click();
+  await expect(d).toBeHidden();
+  const card = page.getByTestId('poll-card').filter({ hasText: title });
+  await card.getByRole('button', { name: 'Zahájit hlasování' }).click();
+  return card;
+}
+
+async function closeFromPanel(page: Page) {
+  await page.getByTestId('phone-voting').getByRole('button', { name: 'Ukončit hlasování' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ukončit hlasování' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+}
+
+/** A phone with JavaScript joins (members) and votes; resolves when the page says it is stored. */
+async function voteWithJs(p: Page, url: string, label: string, code?: string) {
+  await p.goto(url);
+  if (code) {
+    await p.getByLabel('Váš kód').fill(code);
+    await p.getByRole('button', { name: 'Přihlásit' }).click();
+  }
+  await p.getByLabel(label, { exact: true }).check();
+  await p.getByRole('button', { name: 'Odeslat hlas' }).click();
+  await expect(p.getByText('Děkujeme, váš hlas je uložen.')).toBeVisible({ timeout: 30_000 });
+}
+
+test('20 phones vote over the hub: secret member poll with join codes, a reload mid-poll, a phone without JavaScript, then an anonymous public vote', async ({
+  page,
+}) => {
+  test.setTimeout(400_000);
+  const app = new App(page);
+  await app.open();
+  await app.loadSample();
+  await app.nav('Jednání').click();
+  await page
+    .getByLabel('Skupina')
+    .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
+  await page.getByRole('tabpanel').getByRole('link').first().click();
+  for (const name of TWELVE) await app.mark(name, 'přítomen');
+  await page.getByRole('link', { name: 'Zasedací místnost' }).click();
+  await page.getByRole('button', { name: 'Vložit standardní body' }).click();
+  await expect(page.getByRole('row', { name: /^2\. / })).toBeVisible();
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Přidat bod' }).click();
+    await expect(page.getByRole('dialog').getByLabel('Název bodu')).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
+  await page.getByRole('dialog').getByLabel('Název bodu').fill('Priority a logo');
+  await page.getByRole('dialog').getByRole('button', { name: 'Uložit' }).click();
+  await page.getByRole('row', { name: /3\. Priority a logo/ }).click();
+
+  // Phone voting on, on the loopback "network" browser mode offers for tests.
+  const panel = page.getByTestId('phone-voting');
+  await page.getByRole('button', { name: 'Zapnout hlasování z telefonů' }).click();
+  await panel.getByLabel('Síť, ve které jsou telefony').selectOption('127.0.0.1');
+  await panel.getByRole('button', { name: 'Spustit' }).click();
+  const shown = (await panel.getByTestId('phone-url').textContent())!.trim();
+  expect(shown).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/?$/);
+  const url = shown.replace('127.0.0.1', 'phones.triada.test');
+
+  await newPoll(page, 'Priorita 2027', OPTIONS);
+  await expect(panel).toContainText('Priorita 2027');
+  await expect(panel.getByTestId('phone-joined')).toHaveText('Připojeno 0 z 12 přítomných');
+
+  // Check-in: each present member's personal code (6 characters, read out as "ABC DEF").
+  await panel.getByText(/Osobní kódy pro telefony/).click();
+  const codeCells = panel.getByTestId('join-code');
+  await expect(codeCells).toHaveCount(12);
+  const codes = (await codeCells.allTextContents()).map((c) => c.replace(/\s/g, ''));
+  for (const c of codes) expect(c).toMatch(/^[A-Z0-9]{6}$/);
+  expect(new Set(codes).size).toBe(12);
+
+  // The projector shows the QR code, the address and the count, never a name.
+  const [projector] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Projektor' }).click(),
+  ]);
+  await expect(projector.getByTestId('projector-url')).toHaveText(shown);
+  await expect(projector.getByTestId('projector-join').getByRole('img')).toBeVisible();
+
+  // Phones 0–5 vote; phone 0 is an insecure context, as on a real phone.
+  const members: Page[] = [];
+  for (let i = 0; i < 6; i++) {
+    const p = await phone(i);
+    members.push(p);
+    await voteWithJs(p, url, choiceOf(i), codes[i]);
+    if (i === 0) expect(await p.evaluate(() => window.isSecureContext)).toBe(false);
+  }
+  await expect(panel.getByTestId('phone-ballots')).toHaveText('Z telefonů: 6 uložených hlasů');
+
+  // A second ballot from phone 0 (a new nonce over its WebSocket) is refused.
+  const second = await members[0]!.evaluate(async () => {
+    return new Promise<string>((resolve) => {
+      const ws = new WebSocket(`ws://${location.host}/ws`);
+      ws.onmessage = (e) => {
+        const m = JSON.parse(String(e.data)) as {
+          t: string;
+          code?: string;
+          poll?: { id: string; options: { id: string }[] };
+        };
+        if (m.t === 'state' && m.poll)
+          ws.send(
+            JSON.stringify({
+              t: 'ballot',
+              pollId: m.poll.id,
+              nonce: 'second-ballot-1',
+              choice: { choices: [m.poll.options[2]!.id] },
+            }),
+          );
+        if (m.t === 'ack') resolve(m.code ?? '');
+      };
+    });
+  });
+  expect(second).toBe('ALREADY_VOTED');
+
+  // A join code already bound to a phone does not let another phone in.
+  const thief = await phone(7);
+  await thief.goto(url);
+  await thief.getByLabel('Váš kód').fill(codes[0]!.toLowerCase());
+  await thief.getByRole('button', { name: 'Přihlásit' }).click();
+  await expect(thief.getByText('Tento kód už používá jiný telefon.')).toBeVisible();
+
+  // The app window is reloaded while phones 6–10 vote: none lost, none doubled.
+  const reloading = page.reload();
+  const during = [6, 7, 8, 9, 10].map(async (i) => {
+    const p = await phone(i);
+    members.push(p);
+    await voteWithJs(p, url, choiceOf(i), codes[i]);
+  });
+  await reloading;
+  await Promise.all(during);
+
+  // Phone 11 has no JavaScript: it joins and votes with plain form posts.
+  const plain = await phone(11, false);
+  await plain.goto(url);
+  await plain.getByLabel('Váš kód').fill(codes[11]!);
+  await plain.getByRole('button', { name: 'Přihlásit' }).click();
+  await plain.getByLabel(choiceOf(11), { exact: true }).check();
+  await plain.getByRole('button', { name: 'Odeslat hlas' }).click();
+  await expect(plain.getByText('Děkujeme, váš hlas je uložen.')).toBeVisible({ timeout: 30_000 });
+
+  const panelAfter = page.getByTestId('phone-voting');
+  await expect(panelAfter.getByTestId('phone-ballots')).toHaveText(
+    'Z telefonů: 12 uložených hlasů',
+  );
+  await expect(panelAfter.getByTestId('phone-joined')).toHaveText('Připojeno 12 z 12 přítomných');
+  await expect(page.getByTestId('poll-cast')).toHaveText('Odevzdáno 12 z 12');
+  await expect(projector.getByTestId('projector-cast')).toHaveText('Odevzdáno 12 z 12');
+  await expect(projector.getByText(/Nováková|Horáková|Kučera/)).toHaveCount(0);
+
+  await closeFromPanel(page);
+  const bars = page.getByTestId('poll-result').getByRole('listitem');
+  await expect(bars).toHaveCount(3);
+  await expect(bars.nth(0)).toContainText('Odlehčovací služba');
+  await expect(bars.nth(0)).toContainText('6');
+  await expect(bars.nth(1)).toContainText('Denní stacionář');
+  await expect(bars.nth(1)).toContainText('4');
+  await expect(bars.nth(2)).toContainText('Senior taxi');
+  await expect(bars.nth(2)).toContainText('2');
+
+  // The public's vote: 8 more phones, one vote each, no codes.
+  await newPoll(page, 'Logo plánu', LOGOS, true);
+  await expect(panelAfter.getByTestId('phone-joined')).toContainText(/Připojen/);
+  for (let i = 0; i < 8; i++) {
+    const p = await phone(12 + i);
+    await voteWithJs(p, url, logoOf(i));
+    if (i === 0) {
+      // The same phone cannot vote twice.
+      await p.goto(url);
+      await expect(p.getByText('Už jste hlasoval(a).')).toBeVisible();
+    }
+  }
+  await expect(panelAfter.getByTestId('phone-ballots')).toHaveText('Z telefonů: 8 uložených hlasů');
+  await closeFromPanel(page);
+  const logo = page.getByTestId('poll-card').filter({ hasText: 'Logo plánu' });
+  await expect(logo.getByTestId('anonymous-notice')).toContainText('Nejde o hlasování členů');
+  const logoBars = logo.getByTestId('poll-result').getByRole('listitem');
+  await expect(logoBars.nth(0)).toContainText('Logo A');
+  await expect(logoBars.nth(0)).toContainText('5');
+  await expect(logoBars.nth(1)).toContainText('3');
+
+  // The minutes say the same as the ballots.
+  const text = await docxText(page, 'zapis.docx');
+  expect(text).toMatch(/1\.Odlehčovací služba6 hl\./);
+  expect(text).toMatch(/2\.Denní stacionář4 hl\./);
+  expect(text).toMatch(/3\.Senior taxi2 hl\./);
+  expect(text).toMatch(/1\.Logo A5 hl\./);
+  expect(text).toMatch(/2\.Logo B3 hl\./);
+  expect(text).toContain('Nejde o hlasování členů skupiny.');
+  for (const c of contexts) await c.close();
+});
