@@ -155,6 +155,12 @@ if (suiteFiles.length) {
     server.on('exit', (code) => reject(new Error(`serve.mjs exited ${code}`)));
   });
   process.env.BENCH_URL = url;
+  // Ctrl+C (or a kill) must not leave the server behind.
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => {
+      server.kill();
+      process.exit(130);
+    });
   console.log(`[bench] serving dist/renderer on ${url}`);
 }
 

@@ -159,7 +159,7 @@ function watchRestore(): void {
     true,
   );
   new MutationObserver(() => {
-    if (b.marks.preview === undefined && document.querySelector('.safety-preview table'))
+    if (b.marks.preview === undefined && document.querySelector('table[aria-label="Obsah zálohy"]'))
       b.marks.preview = performance.now();
     if (b.marks.done === undefined && /Data obnovena ze zálohy/.test(document.body.innerText))
       b.marks.done = performance.now();
@@ -171,7 +171,7 @@ export async function restoreThroughUi(page: Page, file: string): Promise<Restor
   await page.getByRole('heading', { name: 'Obnova ze zálohy' }).waitFor();
   await page.evaluate(watchRestore);
   await page.getByLabel('Vybrat soubor zálohy').setInputFiles(file);
-  const refused = page.locator('.safety-issues');
+  const refused = page.getByRole('alert').filter({ hasText: 'Tento soubor nelze obnovit' });
   await page.getByRole('table', { name: 'Obsah zálohy' }).or(refused).waitFor({ timeout: 300_000 });
   if (await refused.isVisible())
     throw new Error(`the restore screen refused the region: ${await refused.innerText()}`);
