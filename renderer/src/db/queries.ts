@@ -110,7 +110,12 @@ export async function listMeetings(db: AppDb, bodyId?: string): Promise<MeetingR
       const body = byId.get(m.bodyId);
       return body ? [{ ...m, body }] : [];
     })
-    .sort((a, b) => (a.date + a.timeFrom).localeCompare(b.date + b.timeFrom));
+    .sort((a, b) => {
+      // ISO date and time compare as plain strings: no locale-aware compare for 1,200 meetings
+      const x = a.date + a.timeFrom;
+      const y = b.date + b.timeFrom;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
 }
 
 export interface AttendanceView {
