@@ -360,7 +360,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   }
 
   function langOf(req: IncomingMessage): PhoneLang {
-    return phoneLang(cookies(req)[LANG_COOKIE], req.headers['accept-language']);
+    return phoneLang(cookies(req)[LANG_COOKIE]);
   }
 
   function clientKey(req: IncomingMessage, device: string | null): string {
@@ -440,8 +440,8 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     return {
       'Content-Security-Policy': `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'${host ? ` ws://${host}` : ''}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
       'X-Content-Type-Options': 'nosniff',
-      // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on the page's own form
-      // posts, and the same-origin check refused every phone without JavaScript.
+      // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the
+      // page's own form POSTs, and the same-origin check refuses those.
       'Referrer-Policy': 'same-origin',
       'X-Frame-Options': 'DENY',
     };
@@ -584,7 +584,10 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('Not found');
     }
-    if (!sameOrigin(req)) return void res.writeHead(403).end();
+    if (!sameOrigin(req)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return void res.end('Forbidden: the form came from another site.');
+    }
     const body = await readBody(req);
     if (body === 'TOO_LARGE')
       return sendHtml(

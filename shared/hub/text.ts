@@ -185,12 +185,7 @@ const en: PhoneTexts = {
 
 export const PHONE_TEXTS: Record<PhoneLang, PhoneTexts> = { cs, en };
 
-/** Czech unless the phone asked for English (cookie, or a browser that prefers English). */
-export function phoneLang(
-  cookie: string | undefined,
-  acceptLanguage: string | undefined,
-): PhoneLang {
-  if (cookie === 'cs' || cookie === 'en') return cookie;
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'cs';
+/** Czech unless the phone chose English with the toggle (the cookie). */
+export function phoneLang(cookie: string | undefined): PhoneLang {
+  return cookie === 'en' ? 'en' : 'cs';
 }

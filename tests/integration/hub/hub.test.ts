@@ -337,6 +337,9 @@ describe('phones without JavaScript (plain form POST)', () => {
     const page = await http(lan, 'GET', '/');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).toContain("form-action 'self'");
+    // With no-referrer, browsers send "Origin: null" on the page's own forms (refused).
+    expect(page.headers['referrer-policy']).toBe('same-origin');
+    expect(page.body).toContain('<html lang="cs">');
     const toggle = await http(lan, 'GET', '/lang?l=en');
     expect(toggle.status).toBe(303);
     expect(String(toggle.headers['set-cookie'])).toContain('triada_lang=en');
