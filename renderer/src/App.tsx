@@ -1,20 +1,42 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
-import { BodiesPage } from './features/bodies/BodiesPage';
-import { BodyDetailPage } from './features/bodies/BodyDetailPage';
+import { RouteLoading } from './components/RouteLoading';
 import { HomePage } from './features/home/HomePage';
-import { MeetingPage } from './features/meetings/MeetingPage';
-import { MeetingsPage } from './features/meetings/MeetingsPage';
-import { OrganizationsPage } from './features/organizations/OrganizationsPage';
-import { PeoplePage } from './features/people/PeoplePage';
-import { SettingsPage } from './features/settings/SettingsPage';
 import { RouteError } from './features/safety/PageError';
 import { SafetyBanners } from './features/safety/SafetyBanners';
 import { SafetyGate } from './features/safety/SafetyGate';
-import { PhoneVotingHost } from './features/phoneVoting/PhoneVotingHost';
 
-// Heavier screens load on first use: start-up does only what the first screen needs.
+// Every screen but the overview loads on first use: start-up fetches only what the first
+// screen needs (issue 12: first-screen JS ≤ 300 KB gzip).
+const BodiesPage = lazy(() =>
+  import('./features/bodies/BodiesPage').then((m) => ({ default: m.BodiesPage })),
+);
+const BodyDetailPage = lazy(() =>
+  import('./features/bodies/BodyDetailPage').then((m) => ({ default: m.BodyDetailPage })),
+);
+const MeetingPage = lazy(() =>
+  import('./features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+);
+const MeetingsPage = lazy(() =>
+  import('./features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })),
+);
+const OrganizationsPage = lazy(() =>
+  import('./features/organizations/OrganizationsPage').then((m) => ({
+    default: m.OrganizationsPage,
+  })),
+);
+const PeoplePage = lazy(() =>
+  import('./features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })),
+);
+const SettingsPage = lazy(() =>
+  import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
+const PhoneVotingHost = lazy(() =>
+  import('./features/phoneVoting/PhoneVotingHost').then((m) => ({
+    default: m.PhoneVotingHost,
+  })),
+);
 const PlanPage = lazy(() =>
   import('./features/plan/PlanPage').then((m) => ({ default: m.PlanPage })),
 );
@@ -43,26 +65,34 @@ const DataSafetyPage = lazy(() =>
 // Hash routes work the same from app://triada/ (Electron) and from 127.0.0.1 (browser mode).
 // Every route has an error screen: a page that fails to render says so and offers the way out
 // (a copy of the data, "Záloha a data", a report), and the rest of the app keeps working.
+// A screen loading its code keeps the layout and navigation: the Suspense is inside the route,
+// under the route's errorElement, so a chunk that fails to load shows that route's error screen.
+const loading = (page: ReactNode) => <Suspense fallback={<RouteLoading />}>{page}</Suspense>;
+
 const pages = [
   { index: true, element: <HomePage /> },
-  { path: 'meetings', element: <MeetingsPage /> },
-  { path: 'meetings/:meetingId', element: <MeetingPage /> },
-  { path: 'meetings/:meetingId/room', element: <RoomPage /> },
-  { path: 'tasks', element: <TasksPage /> },
-  { path: 'bodies', element: <BodiesPage /> },
-  { path: 'bodies/:bodyId', element: <BodyDetailPage /> },
-  { path: 'plans', element: <PlansPage /> },
-  { path: 'plans/:planId', element: <PlanPage /> },
-  { path: 'people', element: <PeoplePage /> },
-  { path: 'organizations', element: <OrganizationsPage /> },
-  { path: 'settings', element: <SettingsPage /> },
-  { path: 'safety', element: <DataSafetyPage /> },
-  { path: 'safety/audit', element: <AuditTrailPage /> },
+  { path: 'meetings', element: loading(<MeetingsPage />) },
+  { path: 'meetings/:meetingId', element: loading(<MeetingPage />) },
+  { path: 'meetings/:meetingId/room', element: loading(<RoomPage />) },
+  { path: 'tasks', element: loading(<TasksPage />) },
+  { path: 'bodies', element: loading(<BodiesPage />) },
+  { path: 'bodies/:bodyId', element: loading(<BodyDetailPage />) },
+  { path: 'plans', element: loading(<PlansPage />) },
+  { path: 'plans/:planId', element: loading(<PlanPage />) },
+  { path: 'people', element: loading(<PeoplePage />) },
+  { path: 'organizations', element: loading(<OrganizationsPage />) },
+  { path: 'settings', element: loading(<SettingsPage />) },
+  { path: 'safety', element: loading(<DataSafetyPage />) },
+  { path: 'safety/audit', element: loading(<AuditTrailPage />) },
 ];
 
 const router = createHashRouter([
-  { path: '/projector/:meetingId', element: <ProjectorPage />, errorElement: <RouteError /> },
-  { path: '/kiosk/:pollId', element: <KioskPage />, errorElement: <RouteError /> },
+  {
+    path: '/projector/:meetingId',
+    element: loading(<ProjectorPage />),
+    errorElement: <RouteError />,
+  },
+  { path: '/kiosk/:pollId', element: loading(<KioskPage />), errorElement: <RouteError /> },
   {
     element: <Layout banners={<SafetyBanners />} />,
     errorElement: <RouteError />,
@@ -76,11 +106,14 @@ export function App() {
   // The gate opens the database first: a database from a newer Triáda is never written to.
   return (
     <SafetyGate>
-      <Suspense fallback={<p className="loading">…</p>}>
-        <RouterProvider router={router} />
-        {/* The window that stores phone ballots; the projector only watches. */}
-        {!projectorWindow && <PhoneVotingHost />}
-      </Suspense>
+      <RouterProvider router={router} />
+      {/* The window that stores phone ballots; the projector only watches. Loaded after the
+          first screen; it renders nothing until phone voting is switched on. */}
+      {!projectorWindow && (
+        <Suspense fallback={null}>
+          <PhoneVotingHost />
+        </Suspense>
+      )}
     </SafetyGate>
   );
 }

@@ -3,7 +3,7 @@
 import { Packer, type Document } from 'docx';
 import { DOCUMENT_CORE, type CoreProps } from './layout';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { DOCX_MIME } from './mime';
 
 /**
  * The core properties are handed to docx as an override of docProps/core.xml, with

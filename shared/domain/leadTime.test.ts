@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   checkNotice,
+  czechPublicHolidays,
+  easterSunday,
   isCzechPublicHoliday,
   isWorkingDay,
   latestInvitationDate,
@@ -161,5 +163,44 @@ describe('checkNotice', () => {
   it('a meeting in the past is never in time', () => {
     expect(checkNotice('2026-06-17', '2026-06-18', calendar(0)).ok).toBe(false);
     expect(checkNotice('2026-06-17', '2026-06-17', calendar(0)).ok).toBe(true);
+  });
+});
+
+describe('Czech public holidays without date-holidays in the app (issue 12)', () => {
+  it('are exactly the public holidays date-holidays gives for CZ, 2020–2035', async () => {
+    // The library is the reference; the app no longer bundles it (see leadTime.ts).
+    const { default: Holidays } = await import('date-holidays');
+    const reference = new Holidays('CZ');
+    for (let year = 2020; year <= 2035; year += 1) {
+      const expected = reference
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10))
+        .sort();
+      expect([...czechPublicHolidays(year)].sort(), String(year)).toEqual(expected);
+    }
+  });
+
+  it('agrees with date-holidays on every day of 2020–2035', async () => {
+    const { default: Holidays } = await import('date-holidays');
+    const reference = new Holidays('CZ');
+    let day = '2020-01-01';
+    let holidays = 0;
+    while (day <= '2035-12-31') {
+      const found = reference.isHoliday(new Date(`${day}T12:00:00`));
+      const isPublic = Array.isArray(found) && found.some((h) => h.type === 'public');
+      expect(isCzechPublicHoliday(day), day).toBe(isPublic);
+      if (isPublic) holidays += 1;
+      day = addDays(day, 1);
+    }
+    expect(holidays).toBe(16 * 13);
+  });
+
+  it('computes Easter Sunday', () => {
+    expect(easterSunday(2024)).toBe('2024-03-31');
+    expect(easterSunday(2025)).toBe('2025-04-20');
+    expect(easterSunday(2026)).toBe('2026-04-05');
+    expect(easterSunday(2038)).toBe('2038-04-25'); // the latest possible
+    expect(easterSunday(2285)).toBe('2285-03-22'); // the earliest possible
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DOCX_MIME } from '@shared/docx';
+import { DOCX_MIME } from '@shared/docx/mime';
 import type { Lang } from '@shared/docx/model';
 import { latestInvitationDate, type Body, type Meeting } from '@shared/domain';
 import { Button } from '../../components/Button';
@@ -9,7 +9,6 @@ import { db, todayIso, useRoom } from '../../db';
 import { formatDate } from '../../i18n/format';
 import { platform } from '../../platform';
 import { DocumentFieldsDialog } from '../documents/DocumentFieldsDialog';
-import { exportMeetingDocument } from '../documents/exportMeeting';
 import { AgendaPanel } from '../room/AgendaPanel';
 
 /** A meeting not held yet: today or later, minutes not started beyond the draft. */
@@ -44,6 +43,8 @@ export function PreparePanel({ meeting, body, onEditMaterials }: Props) {
     setBusy(true);
     try {
       setMessage(undefined);
+      // The DOCX builders (and docx) load when a document is exported, not with the page.
+      const { exportMeetingDocument } = await import('../documents/exportMeeting');
       const { name, bytes } = await exportMeetingDocument(db, meeting.id, 'invitation', lang);
       if ((await platform.saveFile(name, bytes, DOCX_MIME)) === 'saved')
         setMessage({ kind: 'ok', text: t('minutes.exported', { name }) });
