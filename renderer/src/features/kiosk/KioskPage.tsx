@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { fullName, isInRoom } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
-import { castBallot, db, usePoll, useRoomView } from '../../db';
+import { castBallot, db, usePoll, useRoom } from '../../db';
 import { BallotForm } from './BallotForm';
 
 /**
@@ -16,7 +16,7 @@ export function KioskPage() {
   const { pollId } = useParams();
   const { t } = useTranslation();
   const poll = usePoll(pollId);
-  const room = useRoomView(poll?.meetingId);
+  const room = useRoom(poll?.meetingId);
   const [voter, setVoter] = useState<string | null>(null);
   const [step, setStep] = useState<'pick' | 'ballot' | 'thanks'>('pick');
   const [error, setError] = useState<string>();

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { firstPlaceTie, isInRoom, meetingNumber, votersSoFar } from '@shared/domain';
-import { useRoomView } from '../../db';
+import { useRoom } from '../../db';
 import { formatDate, formatTimeRange } from '../../i18n/format';
 import { QuorumPanel } from '../meetings/QuorumPanel';
 import { ProjectorJoin } from '../phoneVoting/ProjectorJoin';
@@ -16,7 +16,7 @@ import { methodText, valueText } from '../room/pollText';
 export function ProjectorPage() {
   const { meetingId } = useParams();
   const { t } = useTranslation();
-  const room = useRoomView(meetingId);
+  const room = useRoom(meetingId);
   if (!room)
     return (
       <main className="projector">
