@@ -405,7 +405,7 @@ export function danglingIssue(
 }
 
 type BadValue = 'huge' | 'unsafe' | 'nonFinite';
-const BAD_VALUE_CODE = {
+export const BAD_VALUE_CODE = {
   huge: 'safety.errors.hugeString',
   unsafe: 'safety.errors.unsafeText',
   nonFinite: 'safety.errors.nonFinite',
@@ -434,7 +434,7 @@ function hasBadValue(v: unknown, checkText: boolean): boolean {
  * surrogates (refused by every text schema too), or a number that is not finite (JSON's 1e400
  * parses as Infinity).
  */
-function findBadValue(value: unknown): { path: string; kind: BadValue } | null {
+export function findBadValue(value: unknown): { path: string; kind: BadValue } | null {
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length) {
     const [v, path] = stack.pop()!;

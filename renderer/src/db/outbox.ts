@@ -9,7 +9,7 @@
 import { type DBCore, type DBCoreTable, type Middleware, type Transaction } from 'dexie';
 import { docId, isSyncedTable } from '@shared/sync/tables';
 import { isAuditSuppressed, pinned } from './audit';
-import { nowIso } from './clock';
+import { newId, nowIso } from './clock';
 
 export const OUTBOX_TABLE = 'outbox';
 export const SYNC_STATE_TABLE = 'syncState';
@@ -22,6 +22,8 @@ export interface OutboxEntry {
   id: string;
   op: 'put' | 'delete';
   at: string;
+  /** Unique per write: the bridge removes the entry only if no later write replaced it. */
+  v: string;
 }
 
 const quiet = new WeakSet<object>();
@@ -76,7 +78,14 @@ function outboxedTable(down: DBCore, name: string, table: DBCoreTable): DBCoreTa
           req.type !== 'delete' &&
           req.type !== 'deleteRange' &&
           isSecretBallotRecord(req.values[i]);
-        values.push({ key: docId(name, k), table: name, id: k, op, at: secret ? NO_TIME : at });
+        values.push({
+          key: docId(name, k),
+          table: name,
+          id: k,
+          op,
+          at: secret ? NO_TIME : at,
+          v: newId(),
+        });
       });
       if (values.length) {
         const out = await core

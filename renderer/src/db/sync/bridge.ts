@@ -1,0 +1,426 @@
+// The bridge between Dexie (the app's store) and the local PouchDB replica (docs/sync.md).
+//
+// push: every outbox entry becomes a new revision of the document "<table>:<id>", a child of
+//   the revision the record was last read from (syncRevs), so a local edit made while another
+//   laptop's edit arrived becomes a second version (a conflict), never a silent overwrite.
+// apply: documents changed in the replica (imported, replicated) are written back into Dexie in
+//   one transaction per batch, marked as coming from sync (not sent back, audited as "from …"):
+//   the winning version, validated with the restore's record schemas; a document that fails is
+//   refused and listed, never half-written. Remaining conflicts are listed for review.
+import Dexie from 'dexie';
+import { canonicalJson, decodeBytes, encodeBytes, type BackupIssue } from '@shared/backup';
+import {
+  mergeVersions,
+  nextRevision,
+  reviewableVersions,
+  winningRev,
+  type ConflictVersion,
+  type Rec,
+  type SyncDoc,
+} from '@shared/sync/rules';
+import { scopeOf } from '@shared/sync/scope';
+import { parseDocId, SYNCED_TABLES, type SyncedTable } from '@shared/sync/tables';
+import { recordIssue } from '@shared/sync/validate';
+import { setAuditOrigin } from '../audit';
+import { nowIso } from '../clock';
+import { markFromSync, RESTORED_KEY, type OutboxEntry } from '../outbox';
+import type { AppDb } from '../schema';
+import { type PouchDoc, type PouchLike, type Seq } from './pouch';
+import { appliedSeq, APPLIED_SEQ, readState, stateTable, writeState } from './state';
+
+export interface SyncConflict {
+  key: string;
+  table: SyncedTable;
+  recordId: string;
+  /** edit: two live versions; editDelete: edited here, deleted there (the edit wins); refused: invalid. */
+  kind: 'edit' | 'editDelete' | 'refused';
+  winnerRev: string;
+  /** The version the app shows (for refused: the version that was refused). */
+  winner?: Rec;
+  versions: ConflictVersion[];
+  problem?: BackupIssue;
+  at: string;
+}
+
+export interface ApplyResult {
+  applied: number;
+  deleted: number;
+  refused: number;
+  /** Documents left for the next round: the record has a local change not yet pushed. */
+  waiting: number;
+}
+
+const BATCH = 200;
+const BOOTSTRAPPED = 'bootstrapped';
+
+export const outboxTable = (db: AppDb) => db.table<OutboxEntry, string>('outbox');
+export const revsTable = (db: AppDb) => db.table<{ key: string; rev: string }, string>('syncRevs');
+export const conflictsTable = (db: AppDb) => db.table<SyncConflict, string>('syncConflicts');
+const syncedTables = (db: AppDb) => SYNCED_TABLES.map((t) => db.table(t));
+
+/** JSON as the replica stores it: bytes encoded, undefined fields gone. */
+const asJson = (r: unknown): Rec => JSON.parse(JSON.stringify(encodeBytes(r))) as Rec;
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/**
+ * The first sync of this laptop, or the first after a restore: every record goes to the outbox
+ * (pushed as versions of its own, or matched to an identical replicated version), and after a
+ * restore the replica is applied again from the start (records the backup lacks come back,
+ * records that differ become conflicts to review). A restore is local: it deletes nothing elsewhere.
+ */
+async function bootstrap(db: AppDb): Promise<void> {
+  const [done, restored] = await Promise.all([
+    readState<boolean>(db, BOOTSTRAPPED),
+    readState<boolean>(db, RESTORED_KEY),
+  ]);
+  if (done && !restored) return;
+  const tables = [outboxTable(db), revsTable(db), stateTable(db), ...syncedTables(db)];
+  await db.transaction('rw', tables, async () => {
+    markFromSync(Dexie.currentTransaction);
+    await outboxTable(db).clear();
+    if (restored) {
+      await revsTable(db).clear();
+      await writeState(db, APPLIED_SEQ, 0);
+    }
+    const at = nowIso();
+    for (const t of SYNCED_TABLES) {
+      const ids = (await db.table(t).toCollection().primaryKeys()) as string[];
+      await outboxTable(db).bulkPut(
+        ids.map((id) => ({ key: `${t}:${id}`, table: t, id, op: 'put', at, v: 'bootstrap' })),
+      );
+    }
+    await writeState(db, BOOTSTRAPPED, true);
+    await stateTable(db).delete(RESTORED_KEY);
+  });
+}
+
+/** Moves every outbox entry into the replica as a new revision. Returns the number written. */
+export async function pushOutbox(db: AppDb, pouch: PouchLike): Promise<number> {
+  await bootstrap(db);
+  let written = 0;
+  for (;;) {
+    const batch = await outboxTable(db).orderBy('at').limit(BATCH).toArray();
+    if (!batch.length) return written;
+    written += await pushBatch(db, pouch, batch);
+  }
+}
+
+async function bodyLookup(db: AppDb, records: Rec[]) {
+  const ids = (f: string) => [
+    ...new Set(records.map((r) => r[f]).filter((v): v is string => typeof v === 'string')),
+  ];
+  const [meetings, polls] = await Promise.all([
+    db.meetings.bulkGet(ids('meetingId')),
+    db.polls.bulkGet(ids('pollId')),
+  ]);
+  const meetingBody = new Map(meetings.filter((m) => !!m).map((m) => [m.id, m.bodyId]));
+  const pollBody = new Map(polls.filter((p) => !!p).map((p) => [p.id, p.bodyId]));
+  return {
+    meetingBody: (id: string) => meetingBody.get(id),
+    pollBody: (id: string) => pollBody.get(id),
+  };
+}
+
+async function docsAt(pouch: PouchLike, refs: { id: string; rev?: string }[]) {
+  const out = new Map<string, PouchDoc>();
+  if (!refs.length) return out;
+  const res = await pouch.bulkGet({ docs: refs, revs: true });
+  for (const r of res.results)
+    for (const d of r.docs) if ('ok' in d) out.set(r.id, d.ok as PouchDoc);
+  return out;
+}
+
+async function pushBatch(db: AppDb, pouch: PouchLike, batch: OutboxEntry[]): Promise<number> {
+  const records = new Map<string, Rec | undefined>();
+  for (const t of new Set(batch.map((e) => e.table))) {
+    const entries = batch.filter((e) => e.table === t);
+    const rows = await db.table(t).bulkGet(entries.map((e) => e.id));
+    entries.forEach((e, i) => records.set(e.key, rows[i] ? asJson(rows[i]) : undefined));
+  }
+  const bases = new Map(
+    (await revsTable(db).bulkGet(batch.map((e) => e.key))).map((r, i) => [batch[i]!.key, r?.rev]),
+  );
+  const lookup = await bodyLookup(
+    db,
+    [...records.values()].filter((r): r is Rec => !!r),
+  );
+  const baseDocs = await docsAt(
+    pouch,
+    batch.filter((e) => bases.get(e.key)).map((e) => ({ id: e.key, rev: bases.get(e.key)! })),
+  );
+  const winners = await docsAt(
+    pouch,
+    batch.filter((e) => !baseDocs.has(e.key)).map((e) => ({ id: e.key })),
+  );
+
+  const docs: SyncDoc[] = [];
+  const newRevs: { key: string; rev: string }[] = [];
+  const reapply: string[] = [];
+  for (const e of batch) {
+    const rec = records.get(e.key);
+    const table = e.table as SyncedTable;
+    const base = baseDocs.get(e.key);
+    let parent: { rev: string; ids: string[] } | null = null;
+    if (base) {
+      const unchanged = rec ? !base._deleted && same(base.data, rec) : !!base._deleted;
+      if (unchanged) {
+        reapply.push(e.key);
+        continue;
+      }
+      parent = { rev: base._rev, ids: base._revisions?.ids ?? [] };
+    } else {
+      if (!rec) continue; // created and deleted before it ever travelled
+      const w = winners.get(e.key);
+      if (w && !w._deleted && same(w.data, rec)) {
+        newRevs.push({ key: e.key, rev: w._rev });
+        continue;
+      }
+    }
+    const next = nextRevision(parent, rec ? { deleted: false, data: rec } : { deleted: true });
+    const scope = rec ? scopeOf(table, rec, lookup) : (base?.scope ?? 'region');
+    docs.push({
+      _id: e.key,
+      _rev: next.rev,
+      _revisions: next.revisions,
+      table,
+      scope,
+      ...(rec ? { data: rec } : { _deleted: true }),
+    });
+    newRevs.push({ key: e.key, rev: next.rev });
+  }
+  if (docs.length) await pouch.bulkDocs(docs, { new_edits: false });
+  await db.transaction('rw', [outboxTable(db), revsTable(db)], async () => {
+    const current = await outboxTable(db).bulkGet(batch.map((e) => e.key));
+    const done = batch.filter((e, i) => current[i]?.v === e.v).map((e) => e.key);
+    await outboxTable(db).bulkDelete(done);
+    await revsTable(db).bulkPut(newRevs);
+  });
+  // A record changed and changed back while another version arrived: show the winner now.
+  if (reapply.length) await applyKeys(db, pouch, reapply, null);
+  return docs.length;
+}
+
+interface Fetched {
+  key: string;
+  table: SyncedTable;
+  recordId: string;
+  /** null: every version is deleted (`deletedRev` is the winning tombstone). */
+  winner: PouchDoc | null;
+  deletedRev?: string;
+  /** The other live versions, and the revisions of deleted ones. */
+  losers: PouchDoc[];
+  deletedLosers: string[];
+}
+
+/** Every version of a document (open_revs=all: PouchDB's get does not list deleted ones). */
+async function fetchDoc(pouch: PouchLike, key: string): Promise<Fetched | null> {
+  const parsed = parseDocId(key);
+  if (!parsed) return null;
+  const leaves = (await pouch.get(key, { open_revs: 'all', revs: true })).flatMap((l) =>
+    'ok' in l ? [l.ok] : [],
+  );
+  const rev = winningRev(leaves.map((d) => ({ rev: d._rev, deleted: !!d._deleted })));
+  const winner = leaves.find((d) => d._rev === rev);
+  if (!winner) return null;
+  const base = { key, table: parsed.table, recordId: parsed.id };
+  if (winner._deleted)
+    return { ...base, winner: null, deletedRev: winner._rev, losers: [], deletedLosers: [] };
+  const others = leaves.filter((d) => d !== winner);
+  return {
+    ...base,
+    winner,
+    losers: others.filter((d) => !d._deleted),
+    deletedLosers: others.filter((d) => d._deleted).map((d) => d._rev),
+  };
+}
+
+/** Applies the replica's changes since the last apply to Dexie; `from` names who sent them. */
+export async function applyIncoming(
+  db: AppDb,
+  pouch: PouchLike,
+  from: string | null,
+): Promise<ApplyResult> {
+  const total: ApplyResult = { applied: 0, deleted: 0, refused: 0, waiting: 0 };
+  let since: Seq = await appliedSeq(db);
+  for (;;) {
+    const ch = await pouch.changes({ since, style: 'all_docs', limit: BATCH, return_docs: true });
+    if (!ch.results.length) break;
+    const r = await applyKeys(
+      db,
+      pouch,
+      ch.results.map((c) => c.id),
+      from,
+      ch.last_seq,
+    );
+    for (const k of Object.keys(total) as (keyof ApplyResult)[]) total[k] += r[k];
+    since = ch.last_seq;
+  }
+  return total;
+}
+
+/** Writes the current state of these documents into Dexie, in one transaction. */
+export async function applyKeys(
+  db: AppDb,
+  pouch: PouchLike,
+  keys: readonly string[],
+  from: string | null,
+  seqAfter?: Seq,
+): Promise<ApplyResult> {
+  const fetched = (await Promise.all([...new Set(keys)].map((k) => fetchDoc(pouch, k)))).filter(
+    (f): f is Fetched => !!f,
+  );
+  const result: ApplyResult = { applied: 0, deleted: 0, refused: 0, waiting: 0 };
+  const tables = [
+    ...syncedTables(db),
+    outboxTable(db),
+    revsTable(db),
+    conflictsTable(db),
+    stateTable(db),
+  ];
+  await db.transaction('rw', tables, async () => {
+    const tx = Dexie.currentTransaction;
+    markFromSync(tx);
+    if (from) setAuditOrigin(tx, from);
+    for (const f of fetched) {
+      if (await outboxTable(db).get(f.key)) {
+        result.waiting++;
+        continue;
+      }
+      const table = db.table(f.table);
+      if (!f.winner) {
+        if (await table.get(f.recordId)) {
+          await table.delete(f.recordId);
+          result.deleted++;
+        }
+        await revsTable(db).put({ key: f.key, rev: f.deletedRev! });
+        await conflictsTable(db).delete(f.key);
+        continue;
+      }
+      const winner = f.winner;
+      const data = (winner.data ?? {}) as Rec;
+      const merged = mergeVersions(
+        f.table,
+        data,
+        f.losers.map((l) => (l.data ?? {}) as Rec),
+      );
+      const problem =
+        merged.id !== f.recordId
+          ? recordIssue(f.table, { ...merged, id: undefined })
+          : recordIssue(f.table, merged);
+      if (problem) {
+        await conflictsTable(db).put({
+          key: f.key,
+          table: f.table,
+          recordId: f.recordId,
+          kind: 'refused',
+          winnerRev: winner._rev,
+          winner: data,
+          versions: [],
+          problem,
+          at: nowIso(),
+        });
+        result.refused++;
+        continue;
+      }
+      const current = (await table.get(f.recordId)) as Rec | undefined;
+      if (!current || !same(asJson(current), merged)) {
+        if (!(await twinFree(db, f.table, merged))) {
+          await conflictsTable(db).put({
+            key: f.key,
+            table: f.table,
+            recordId: f.recordId,
+            kind: 'refused',
+            winnerRev: winner._rev,
+            winner: data,
+            versions: [],
+            problem: {
+              code: 'safety.errors.duplicateId',
+              params: { table: f.table, id: f.recordId },
+            },
+            at: nowIso(),
+          });
+          result.refused++;
+          continue;
+        }
+        await table.put(decodeBytes(merged));
+        result.applied++;
+      }
+      await revsTable(db).put({ key: f.key, rev: winner._rev });
+      const versions = reviewableVersions(
+        { rev: winner._rev, data, dismissed: winner.dismissed },
+        f.losers.map((l) => ({ rev: l._rev, data: (l.data ?? {}) as Rec })),
+        f.deletedLosers,
+      );
+      if (!versions.length) await conflictsTable(db).delete(f.key);
+      else
+        await conflictsTable(db).put({
+          key: f.key,
+          table: f.table,
+          recordId: f.recordId,
+          kind: versions.every((v) => v.deleted) ? 'editDelete' : 'edit',
+          winnerRev: winner._rev,
+          winner: merged,
+          versions,
+          at: nowIso(),
+        });
+    }
+    if (seqAfter !== undefined) await writeState(db, APPLIED_SEQ, seqAfter);
+  });
+  return result;
+}
+
+/** Attendance is unique per meeting and person: a record under another id there is refused. */
+async function twinFree(db: AppDb, table: SyncedTable, rec: Rec): Promise<boolean> {
+  if (table !== 'attendance') return true;
+  const twin = await db.attendance
+    .where('[meetingId+personId]')
+    .equals([String(rec.meetingId), String(rec.personId)])
+    .first();
+  return !twin || twin.id === rec.id;
+}
+
+/**
+ * A person's decision on a conflict: `keepRev` is the version to keep (a deleted version: the
+ * record is deleted). Every other version ends as a child revision, so the decision travels
+ * and every laptop ends with the same single version. Lists merged by rule stay merged.
+ */
+export async function resolveConflict(
+  db: AppDb,
+  pouch: PouchLike,
+  key: string,
+  keepRev: string,
+): Promise<void> {
+  const f = await fetchDoc(pouch, key);
+  if (!f?.winner) return;
+  const winner = f.winner;
+  const live = [winner, ...f.losers];
+  const keep = live.find((d) => d._rev === keepRev) ?? (await pouch.get(key, { rev: keepRev }));
+  const child = (d: PouchDoc, content: { deleted: boolean; data?: Rec; dismissed?: string[] }) => {
+    const next = nextRevision({ rev: d._rev, ids: d._revisions?.ids ?? [] }, content);
+    return {
+      _id: key,
+      _rev: next.rev,
+      _revisions: next.revisions,
+      table: f.table,
+      scope: d.scope,
+      ...(content.deleted ? { _deleted: true as const } : { data: content.data }),
+      ...(content.dismissed?.length ? { dismissed: content.dismissed } : {}),
+    };
+  };
+  const docs: object[] = [];
+  if (keep._deleted) {
+    for (const d of live) docs.push(child(d, { deleted: true }));
+  } else {
+    const rest = live.filter((d) => d._rev !== keep._rev).map((d) => (d.data ?? {}) as Rec);
+    const data = mergeVersions(f.table, (keep.data ?? {}) as Rec, rest);
+    // The losing versions end as tombstones; those, and the deletions already there, are
+    // reviewed: the new version lists them so no laptop shows them as edit-versus-delete.
+    const ended = f.losers.map((d) => child(d, { deleted: true }));
+    const dismissed = [
+      ...new Set([...(winner.dismissed ?? []), ...f.deletedLosers, ...ended.map((d) => d._rev)]),
+    ].sort();
+    docs.push(child(winner, { deleted: false, data, dismissed }), ...ended);
+  }
+  await pouch.bulkDocs(docs, { new_edits: false });
+  await applyKeys(db, pouch, [key], null);
+}

@@ -1,0 +1,70 @@
+// The part of PouchDB's API the bridge uses, typed here (the @types/pouchdb-* packages break
+// Node's Buffer type for the whole program, see types/pouchdb-stub.d.ts).
+import type { SyncDoc } from '@shared/sync/rules';
+
+export type Seq = number | string;
+
+export type PouchDoc = Doc;
+
+export interface PouchChange {
+  id: string;
+  seq: Seq;
+  changes: { rev: string }[];
+  deleted?: boolean;
+}
+
+export interface PouchGetOptions {
+  rev?: string;
+  revs?: boolean;
+  conflicts?: boolean;
+  deleted_conflicts?: boolean;
+}
+
+type Doc = SyncDoc & {
+  _conflicts?: string[];
+  _deleted_conflicts?: string[];
+  _revisions?: { start: number; ids: string[] };
+};
+
+export interface ReplicationResult {
+  ok: boolean;
+  docs_read: number;
+  docs_written: number;
+  doc_write_failures: number;
+  last_seq?: Seq;
+}
+
+export interface ReplicateOptions {
+  filter?: (doc: SyncDoc) => boolean;
+  batch_size?: number;
+}
+
+/** A PouchDB database: the local replica, or a remote CouchDB one. */
+export interface PouchLike {
+  name: string;
+  get(id: string, options?: PouchGetOptions): Promise<Doc>;
+  get(
+    id: string,
+    options: { open_revs: 'all'; revs?: boolean },
+  ): Promise<({ ok: Doc } | { missing: string })[]>;
+  bulkDocs(docs: object[], options?: { new_edits?: boolean }): Promise<unknown[]>;
+  bulkGet(request: { docs: { id: string; rev?: string }[]; revs?: boolean }): Promise<{
+    results: { id: string; docs: ({ ok: SyncDoc } | { error: unknown })[] }[];
+  }>;
+  changes(options: {
+    since: Seq;
+    style?: 'all_docs';
+    limit?: number;
+    return_docs?: boolean;
+  }): Promise<{ results: PouchChange[]; last_seq: Seq }>;
+  info(): Promise<{ update_seq: Seq; doc_count: number; db_name: string }>;
+  replicate: {
+    to(target: PouchLike, options?: ReplicateOptions): Promise<ReplicationResult>;
+    from(source: PouchLike, options?: ReplicateOptions): Promise<ReplicationResult>;
+  };
+  destroy(): Promise<unknown>;
+  close(): Promise<unknown>;
+}
+
+export const isNotFound = (e: unknown): boolean =>
+  !!e && typeof e === 'object' && (e as { status?: number }).status === 404;
