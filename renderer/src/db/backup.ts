@@ -168,7 +168,7 @@ export async function restorePreview(
 }
 
 /** Rows per bulkPut: each call clones its rows on the main thread; smaller calls keep it free. */
-export const RESTORE_CHUNK_ROWS = 2000;
+export const RESTORE_CHUNK_ROWS = 500;
 
 /** How far the writing is: rows written of all rows, and the table being written. */
 export type RestoreProgress = (done: number, total: number, table: string) => void;
@@ -212,12 +212,20 @@ export async function restoreBackup(
       const localUser =
         table.name === 'settings' ? await db.settings.get(USER_NAME_KEY) : undefined;
       await table.clear();
+      // Two chunks in flight: the database works on one while the page hands it the next, and
+      // the page paints between them.
+      let pending: Promise<void> | null = null;
       for (let i = 0; i < rows.length; i += RESTORE_CHUNK_ROWS) {
         const chunk = rows.slice(i, i + RESTORE_CHUNK_ROWS);
-        await table.bulkPut(chunk);
-        done += chunk.length;
-        onProgress?.(done, total, table.name);
+        const put: Promise<void> = table.bulkPut(chunk).then(() => {
+          done += chunk.length;
+          onProgress?.(done, total, table.name);
+        });
+        put.catch(() => undefined); // awaited below; a failure of the one before comes first
+        if (pending) await pending;
+        pending = put;
       }
+      if (pending) await pending;
       if (localUser) await db.settings.put(localUser);
     }
     if (kept.size) {

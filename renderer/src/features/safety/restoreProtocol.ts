@@ -26,7 +26,7 @@ export type RestoreReply =
   | { type: 'error'; issues: BackupIssue[] };
 
 /** Rows per message from the worker: unpacking one takes the page a few milliseconds. */
-export const TRANSFER_ROWS = 2000;
+export const TRANSFER_ROWS = 500;
 
 /**
  * Where each step sits on the one progress bar (fractions of the whole check, in order): the
