@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDate, parseTime, type CalendarDate, type Time } from '@internationalized/date';
 import {
@@ -19,45 +19,14 @@ import {
   TimeField,
 } from 'react-aria-components';
 import { Button } from './Button';
+import { FormError, Shell, type BaseProps } from './plainFields';
+
+export { FormError };
 
 // Inputs with a label, a hint and a translated error: accessible and keyboard-friendly.
 // Dates and times are React Aria fields in the app's locale (I18nProvider), so they are
 // typed the same way ("15. 12. 2026", "9:30") in Electron and in any browser, whatever the
 // system locale; the values stay ISO ("2026-12-15", "09:30").
-
-interface BaseProps {
-  label: string;
-  error?: string;
-  hint?: string;
-  className?: string;
-}
-
-function Shell({
-  id,
-  label,
-  error,
-  hint,
-  className,
-  children,
-}: BaseProps & { id: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <div className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && !error && (
-        <span className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="field-error" id={`${id}-error`} role="alert">
-          {t(error as 'errors.invalid')}
-        </span>
-      )}
-    </div>
-  );
-}
 
 interface TextProps extends BaseProps {
   value: string;
@@ -296,14 +265,6 @@ export function CheckboxInput({
       <label htmlFor={id}>{label}</label>
     </div>
   );
-}
-
-export function FormError({ message }: { message?: string }) {
-  return message ? (
-    <p className="form-error" role="alert">
-      {message}
-    </p>
-  ) : null;
 }
 
 /** The end of every dialog form: the form-level error, Cancel and the submit button. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
-import { FormError, TextInput } from '../../components/fields';
+import { FormError, PlainTextInput } from '../../components/plainFields';
 import { db, saveUserName, snoozeBackupReminder, useBackupReminder, useUserName } from '../../db';
 import { platform } from '../../platform';
 
@@ -40,7 +40,7 @@ function UserNameBanner() {
         <strong id="user-name-title">{t('safety.userName.title')}</strong>
         <p>{t('safety.userName.text')}</p>
       </div>
-      <TextInput label={t('safety.userName.label')} value={name} onChange={setName} />
+      <PlainTextInput label={t('safety.userName.label')} value={name} onChange={setName} />
       <Button type="submit" variant="primary">
         {t('safety.userName.save')}
       </Button>
