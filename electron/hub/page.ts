@@ -15,7 +15,14 @@ const ESC: Record<string, string> = {
 export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 
 export type PhoneView =
-  | { kind: 'state'; state: Extract<HubToPhone, { t: 'state' }>; nonce: string; error?: string }
+  | {
+      kind: 'state';
+      state: Extract<HubToPhone, { t: 'state' }>;
+      nonce: string;
+      error?: string;
+      /** A join code from the personal QR's link (already normalized): filled in, not sent. */
+      code?: string;
+    }
   | { kind: 'result'; text: string; issues?: string[]; ok: boolean; refresh?: string };
 
 function layout(
@@ -56,7 +63,7 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
     return layout(
       t,
       meeting,
-      `<h1>${esc(t.joinTitle)}</h1>${error}<form method="post" action="/join" class="join"><label for="code">${esc(t.joinLabel)}</label><input id="code" name="code" autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20" required aria-describedby="code-help"><p id="code-help" class="help">${esc(t.joinHelp)}</p><button type="submit" class="primary">${esc(t.joinButton)}</button></form>`,
+      `<h1>${esc(t.joinTitle)}</h1>${error}<form method="post" action="/join" class="join"><label for="code">${esc(t.joinLabel)}</label><input id="code" name="code"${view.code ? ` value="${esc(view.code)}"` : ''} autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20" required aria-describedby="code-help"><p id="code-help" class="help">${esc(t.joinHelp)}</p><button type="submit" class="primary">${esc(t.joinButton)}</button></form>`,
     );
   }
   const who =
@@ -95,7 +102,7 @@ function pollForm(t: PhoneTexts, poll: PhonePoll, nonce: string, error: string):
   const name = (id: string) => esc(label.get(id) ?? id);
   let help = '';
   let fields = '';
-  let data = `data-method="${d.method}" data-sending="${esc(t.sending)}" data-empty="${esc(t.emptyVote)}" data-left="${esc(t.leftLabel)}"`;
+  let data = `data-method="${d.method}" data-sending="${esc(t.sending)}" data-empty="${esc(t.emptyVote)}" data-left="${esc(t.leftLabel)}" data-over="${esc(t.overLabel)}"`;
   const radio = (field: string, value: string, text: string, type = 'radio') =>
     `<label class="choice"><input type="${type}" name="${esc(field)}" value="${esc(value)}"><span>${text}</span></label>`;
   switch (d.method) {

@@ -562,7 +562,13 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
         req,
         res,
         200,
-        { kind: 'state', state: core.phoneState(device), nonce: randomId(random) },
+        {
+          kind: 'state',
+          state: core.phoneState(device),
+          nonce: randomId(random),
+          // The personal QR links to /?code=…: the code is filled in for the member to confirm.
+          code: normalizeJoinCode(url.searchParams.get('code') ?? '') ?? undefined,
+        },
         extra,
       );
     }

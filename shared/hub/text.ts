@@ -50,6 +50,7 @@ const cs = {
   sending: 'Odesílám…',
   emptyVote: 'Vyberte, prosím, jak hlasujete.',
   leftLabel: 'Zbývá bodů:',
+  overLabel: 'Rozdáno navíc bodů:',
   result: {
     STORED: 'Děkujeme, váš hlas je uložen.',
     ALREADY_VOTED: 'Už jste hlasoval(a).',
@@ -135,6 +136,7 @@ const en: PhoneTexts = {
   sending: 'Sending…',
   emptyVote: 'Please choose how you vote.',
   leftLabel: 'Points left:',
+  overLabel: 'Points over the limit:',
   result: {
     STORED: 'Thank you, your vote is stored.',
     ALREADY_VOTED: 'You have already voted.',

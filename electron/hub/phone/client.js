@@ -71,7 +71,11 @@
     var used = 0;
     for (var i = 0; i < sel.length; i += 1) used += Number(sel[i].value) || 0;
     left.hidden = false;
-    left.textContent = (left.getAttribute('data-label') || '') + ' ' + (total - used);
+    // Over the limit says by how much, never a negative "points left".
+    left.textContent =
+      used > total
+        ? (form.getAttribute('data-over') || '') + ' ' + (used - total)
+        : (left.getAttribute('data-label') || '') + ' ' + (total - used);
     left.className = 'help' + (used > total ? ' bad' : '');
   }
 

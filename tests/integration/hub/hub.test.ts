@@ -156,6 +156,17 @@ describe('phones over WebSocket', () => {
     calm.close();
   });
 
+  it('the personal QR link fills in the join code; anything else in the link is ignored', async () => {
+    const filled = await http(lan, 'GET', '/?code=kx4-hq7');
+    expect(filled.body).toContain('name="code" value="KX4HQ7"');
+    for (const bad of ['/?code=%22%3E%3Cscript%3E', '/?code=ab', '/']) {
+      const page = await http(lan, 'GET', bad);
+      expect(page.status).toBe(200);
+      expect(page.body).not.toContain('name="code" value=');
+      expect(page.body).not.toContain('<script>');
+    }
+  });
+
   it('phones without a join code cannot vote; the state says so', async () => {
     await admin.req('openPoll', { poll: yesNo() });
     const stranger = await new Phone(lan).connect();
