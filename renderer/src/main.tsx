@@ -5,22 +5,27 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { LocaleProvider } from './components/LocaleProvider';
 import { requestPersistentStorage } from './db';
 import { RootError } from './features/safety/PageError';
-import { i18n } from './i18n';
+import { i18n, i18nReady } from './i18n';
 import './styles.css';
 
 document.documentElement.lang = i18n.language;
 void requestPersistentStorage();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary
-      fallback={(error, componentStack) => (
-        <RootError error={error} componentStack={componentStack} />
-      )}
-    >
-      <LocaleProvider>
-        <App />
-      </LocaleProvider>
-    </ErrorBoundary>
-  </StrictMode>,
-);
+// The saved language (English loads on demand) is ready before the first render.
+void i18nReady.finally(() => renderApp());
+
+function renderApp() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary
+        fallback={(error, componentStack) => (
+          <RootError error={error} componentStack={componentStack} />
+        )}
+      >
+        <LocaleProvider>
+          <App />
+        </LocaleProvider>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}

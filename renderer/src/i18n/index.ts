@@ -1,7 +1,6 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { cs } from './cs';
-import { en } from './en';
 
 export const LANGUAGES = ['cs', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,13 +18,33 @@ function initialLanguage(): Language {
   return saved === 'en' ? 'en' : 'cs';
 }
 
-void i18next.use(initReactI18next).init({
-  resources: { cs: { translation: cs }, en: { translation: en } },
-  lng: initialLanguage(),
-  fallbackLng: 'cs',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+// Czech is bundled; English loads when it is first used (issue 12: the first screen carried
+// both languages). i18next asks this backend for a language it has no resources for;
+// changeLanguage and loadLanguages wait for it.
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init: () => {},
+  read: (language, _namespace, callback) => {
+    if (language !== 'en') return callback(null, {});
+    import('./en').then(
+      (m) => callback(null, m.en),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
+
+/** Resolves when the saved language is loaded; main.tsx renders the app after it. */
+export const i18nReady = i18next
+  .use(lazyLanguages)
+  .use(initReactI18next)
+  .init({
+    resources: { cs: { translation: cs } },
+    partialBundledLanguages: true,
+    lng: initialLanguage(),
+    fallbackLng: 'cs',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 
 export function setLanguage(lang: Language): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, lang);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cs } from './cs';
 import { en } from './en';
 import { i18n } from './index';
@@ -41,6 +41,7 @@ describe('Czech plurals', () => {
     expect(csEntries.map(([k]) => k).filter((k) => !enKeys.has(k))).toEqual([]);
   });
 
+  beforeAll(() => i18n.loadLanguages('en')); // English loads on first use
   const tCs = i18n.getFixedT('cs');
   const tEn = i18n.getFixedT('en');
 

@@ -61,6 +61,7 @@ export async function documentContext(
     db.settings.get('project'),
     db.meetings.get(meetingId),
   ]);
+  await i18n.loadLanguages(lang); // English loads on first use
   const ctx: DocContext = { lang, t: i18n.getFixedT(lang) };
   const project = projectInfo(settings?.value as ProjectSettings | undefined);
   if (project) ctx.project = project;
