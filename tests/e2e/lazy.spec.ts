@@ -69,3 +69,16 @@ test('the first screen does not load the screens, DOCX, charts or spreadsheet co
       name,
     ).toEqual([]);
 });
+
+test('English loads on demand: a saved English UI opens in English after a reload', async ({
+  page,
+}) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSample();
+  await page.evaluate(() => localStorage.setItem('triada.lang', 'en'));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'People' })).toBeVisible();
+  await page.evaluate(() => localStorage.setItem('triada.lang', 'cs'));
+});
