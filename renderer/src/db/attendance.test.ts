@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AttendanceInput, RulesOfProcedure, TriadRole } from '@shared/domain';
 import { DEFAULT_RULES } from '@shared/domain';
 import { addNewGuest, clearAttendance, markAttendance } from './attendance';
@@ -459,6 +459,42 @@ describe('attendanceView', () => {
     // before the fourth meeting the streaks are shorter
     const earlier = (await attendanceView(db, ms[3]!.id))!;
     expect(earlier.absenceWarnings.size).toBe(0);
+  });
+
+  it('a long streak of absences is counted across the batches of earlier meetings, read a few at once', async () => {
+    const g = await group();
+    const ms = [g.meeting];
+    for (let month = 4; month <= 12; month++)
+      ms.push(
+        (
+          await createMeeting(
+            db,
+            {
+              bodyId: g.body.id,
+              date: `2026-${String(month).padStart(2, '0')}-14`,
+              timeFrom: '09:00',
+              timeTo: '11:00',
+              place: 'MÚ',
+            },
+            '2026-01-01',
+          )
+        ).meeting,
+      );
+    const [a, b] = [g.members[6]!, g.members[7]!];
+    // a: absent at all nine meetings before the last; b: present at the first, then absent
+    for (const [i, m] of ms.slice(0, 9).entries()) {
+      await markAttendance(db, { meetingId: m.id, personId: a, status: 'absent' });
+      await markAttendance(db, { meetingId: m.id, personId: b, status: i ? 'absent' : 'present' });
+    }
+    for (const personId of g.members.slice(0, 6))
+      await markAttendance(db, { meetingId: ms[8]!.id, personId, status: 'present' });
+    const where = vi.spyOn(db.attendance, 'where');
+    const view = (await attendanceView(db, ms[9]!.id))!;
+    expect(Object.fromEntries(view.absenceWarnings)).toEqual({ [a]: 9, [b]: 8 });
+    // this meeting's attendance, then the nine earlier meetings in batches of 2, 4 and 8
+    // (one read per earlier meeting before)
+    expect(where).toHaveBeenCalledTimes(4);
+    where.mockRestore();
   });
 
   it('absence warnings can be switched off and respect the rule’s limit', async () => {

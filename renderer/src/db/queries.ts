@@ -79,6 +79,16 @@ export async function bodyMembers(
       .filter((o): o is Organization => !!o)
       .map((o) => [o.id, o.name]),
   );
+  return memberRows(memberships, people, orgs, activeOn);
+}
+
+/** The member rows of a body's memberships, active on a day, sorted by name. */
+function memberRows(
+  memberships: Membership[],
+  people: Map<string, Person>,
+  orgs: Map<string, string>,
+  activeOn?: string,
+): MemberRow[] {
   return memberships
     .filter((m) => !activeOn || isActiveOn(m, activeOn))
     .flatMap((m) => {
@@ -133,20 +143,35 @@ export interface AttendanceView {
 export async function attendanceView(db: AppDb, meetingId: string): Promise<AttendanceView | null> {
   const meeting = await db.meetings.get(meetingId);
   if (!meeting) return null;
-  const body = await db.bodies.get(meeting.bodyId);
-  if (!body) return null;
-  const [members, records] = await Promise.all([
-    bodyMembers(db, body.id, meeting.date),
+  // Everything else hangs on the meeting's body alone: one round of parallel reads, then the
+  // people by key and the absence history together (the room waits for the slowest read).
+  const [body, memberships, records, bodyMeetings, orgList] = await Promise.all([
+    db.bodies.get(meeting.bodyId),
+    db.memberships.where('bodyId').equals(meeting.bodyId).toArray(),
     db.attendance.where('meetingId').equals(meetingId).toArray(),
+    db.meetings.where('bodyId').equals(meeting.bodyId).toArray(),
+    db.organizations.toArray(),
   ]);
-  const attendance = new Map(records.map((a) => [a.personId, a]));
-  const extraIds = records.flatMap((a) =>
-    [a.personId, a.substituteId].filter((x): x is string => !!x),
+  if (!body) return null;
+  const active = memberships.filter((m) => isActiveOn(m, meeting.date));
+  const ids = new Set(
+    [...memberships, ...records].flatMap((x) =>
+      [x.personId, x.substituteId].filter((id): id is string => !!id),
+    ),
   );
+  const [found, streaks] = await Promise.all([
+    db.people.bulkGet([...ids]),
+    absenceWarnings(db, meeting, body, active, bodyMeetings),
+  ]);
+  const byId = new Map(found.filter((p): p is Person => !!p).map((p) => [p.id, p]));
+  const orgs = new Map(orgList.map((o) => [o.id, o.name]));
+  const members = memberRows(memberships, byId, orgs, meeting.date);
+  const attendance = new Map(records.map((a) => [a.personId, a]));
+  // The members themselves and whoever the attendance names.
   const people = new Map<string, Person>(members.map((m) => [m.person.id, m.person]));
-  for (const p of await db.people.bulkGet(extraIds.filter((id) => !people.has(id))))
-    if (p) people.set(p.id, p);
-  const orgs = new Map((await db.organizations.toArray()).map((o) => [o.id, o.name]));
+  for (const a of records)
+    for (const id of [a.personId, a.substituteId])
+      if (id && !people.has(id) && byId.has(id)) people.set(id, byId.get(id)!);
   const memberIds = new Set(members.map((m) => m.personId));
   const guests = records
     .filter((a) => a.status === 'guest' && !memberIds.has(a.personId))
@@ -164,6 +189,8 @@ export async function attendanceView(db: AppDb, meetingId: string): Promise<Atte
     })
     .sort((a, b) => comparePeople(a.person, b.person));
   const quorum = computeQuorum(members, records, body.rules, (id) => people.get(id)?.triadRole);
+  // Members whose person record is missing are not listed, so they get no warning either.
+  for (const id of streaks.keys()) if (!memberIds.has(id)) streaks.delete(id);
   return {
     meeting,
     body,
@@ -172,25 +199,27 @@ export async function attendanceView(db: AppDb, meetingId: string): Promise<Atte
     guests,
     people,
     quorum,
-    absenceWarnings: await absenceWarnings(db, meeting, body, members),
+    absenceWarnings: streaks,
   };
 }
 
 /**
  * Unexcused absences in a row before this meeting, for members at or over the rule's limit.
- * Walks the earlier meetings newest first, one indexed read each, and stops as soon as every
- * member's streak is settled: typically one to three meetings, whatever the group's age.
+ * Walks the earlier meetings newest first and stops as soon as every member's streak is
+ * settled (typically one to three meetings, whatever the group's age): their attendance is read
+ * in growing batches (2, 4, 8, … meetings, one indexed read each) instead of one by one.
  */
 async function absenceWarnings(
   db: AppDb,
   meeting: Meeting,
   body: Body,
-  members: MemberRow[],
+  members: Membership[],
+  bodyMeetings: Meeting[],
 ): Promise<Map<string, number>> {
   const limit = body.rules.absenceWarningAfter;
   const out = new Map<string, number>();
   if (limit <= 0 || members.length === 0) return out;
-  const earlier = (await db.meetings.where('bodyId').equals(body.id).toArray())
+  const earlier = bodyMeetings
     .filter((m) => m.date + m.timeFrom < meeting.date + meeting.timeFrom)
     .sort((a, b) => (b.date + b.timeFrom).localeCompare(a.date + a.timeFrom));
   // Each member's statuses, newest first, read only until their streak is broken.
@@ -198,20 +227,30 @@ async function absenceWarnings(
     members.map((m) => [m.personId, []]),
   );
   const open = new Set(members.map((m) => m.personId));
-  for (const m of earlier) {
-    if (open.size === 0) break;
-    const records = await db.attendance.where('meetingId').equals(m.id).toArray();
-    const status = new Map<string, AttendanceStatus>(records.map((a) => [a.personId, a.status]));
-    for (const member of members) {
-      if (!open.has(member.personId)) continue;
-      if (m.date < member.from) {
-        open.delete(member.personId); // no history before the membership began
-        continue;
+  let next = 0;
+  for (let size = 2; next < earlier.length && open.size > 0; size *= 2) {
+    const batch = earlier.slice(next, next + size);
+    next += batch.length;
+    const records = await db.attendance
+      .where('meetingId')
+      .anyOf(batch.map((m) => m.id))
+      .toArray();
+    for (const m of batch) {
+      if (open.size === 0) break;
+      const status = new Map<string, AttendanceStatus>(
+        records.filter((a) => a.meetingId === m.id).map((a) => [a.personId, a.status]),
+      );
+      for (const member of members) {
+        if (!open.has(member.personId)) continue;
+        if (m.date < member.from) {
+          open.delete(member.personId); // no history before the membership began
+          continue;
+        }
+        if (!isActiveOn(member, m.date)) continue;
+        const st = status.get(member.personId);
+        history.get(member.personId)!.push(st);
+        if (st !== undefined && st !== 'absent') open.delete(member.personId);
       }
-      if (!isActiveOn(member, m.date)) continue;
-      const st = status.get(member.personId);
-      history.get(member.personId)!.push(st);
-      if (st !== undefined && st !== 'absent') open.delete(member.personId);
     }
   }
   for (const [personId, statuses] of history) {
