@@ -58,6 +58,9 @@ const TasksPage = lazy(() =>
 const AuditTrailPage = lazy(() =>
   import('./features/safety/AuditTrailPage').then((m) => ({ default: m.AuditTrailPage })),
 );
+const SyncPage = lazy(() =>
+  import('./features/sync/SyncPage').then((m) => ({ default: m.SyncPage })),
+);
 const DataSafetyPage = lazy(() =>
   import('./features/safety/DataSafetyPage').then((m) => ({ default: m.DataSafetyPage })),
 );
@@ -84,6 +87,7 @@ const pages = [
   { path: 'settings', element: loading(<SettingsPage />) },
   { path: 'safety', element: loading(<DataSafetyPage />) },
   { path: 'safety/audit', element: loading(<AuditTrailPage />) },
+  { path: 'sync', element: loading(<SyncPage />) },
 ];
 
 const router = createHashRouter([

@@ -13,6 +13,7 @@ const LINKS = [
   { to: '/people', key: 'nav.people' },
   { to: '/organizations', key: 'nav.organizations' },
   { to: '/safety', key: 'safety.nav' },
+  { to: '/sync', key: 'sync.nav' },
   { to: '/settings', key: 'nav.settings' },
 ] as const;
 
