@@ -25,6 +25,7 @@ export function exchangeFileName(from: string, createdAt: string): string {
   const who =
     from
       .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^\w-]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'triada';
   return `triada-vymena-${who}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}.json`;
