@@ -16,7 +16,8 @@ import {
 import { checkPhoneChoice, randomId, type RandomBytes } from '../../shared/hub/rules';
 import type { BallotIssue } from '../../shared/voting/validate';
 
-/** One line of the journal. Secret ballots appear only while unacknowledged (see compact()). */
+/** One line of the journal. Secret ballots appear only while unacknowledged: the server
+ * rewrites the journal (compact()) right after a secret ballot's ack. */
 export type JournalEvent =
   | { e: 'session'; session: HubSession | null }
   | { e: 'bind'; code: string; device: string }
@@ -134,12 +135,17 @@ export class HubCore {
     return true;
   }
 
-  /** The app's answer for one ballot. Unknown or already answered ids are ignored. */
-  ack(id: string, result: AckResult, replay = false): void {
+  /**
+   * The app's answer for one ballot. Unknown or already answered ids are ignored. Returns true
+   * when the answered ballot belonged to a secret poll: the caller must then rewrite the journal
+   * at once, so no file keeps that voter next to that choice (see compact()).
+   */
+  ack(id: string, result: AckResult, replay = false): boolean {
     const p = this.pending.get(id);
-    if (!p) return;
+    if (!p) return false;
     const code: PhoneResultCode = result.ok ? 'STORED' : result.code;
     this.applyAck(p, code, replay);
+    return this.polls.get(p.ballot.pollId)?.spec.secret === true;
   }
 
   private applyAck(p: PendingBallot, code: PhoneResultCode, replay: boolean): void {

@@ -222,8 +222,9 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
           } satisfies HubToAdmin),
         );
       } else if (msg.t === 'ack') {
-        core.ack(msg.id, msg.result);
-        compactIfIdle();
+        // A secret ballot the app has stored leaves the disk now (temp file + rename): the
+        // journal's ballot line pairs its voter with its choice. Unanswered ballots stay.
+        compactIfIdle(core.ack(msg.id, msg.result));
       } else {
         void handleRequest(msg).then(
           (value) => ws.send(json({ t: 'res', id: msg.id, ok: true, value } satisfies HubToAdmin)),
