@@ -3,14 +3,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 const shared = fileURLToPath(new URL('./shared', import.meta.url));
-// pouchdb-browser imports Node's `events`; the renderer gets a small EventEmitter instead.
-const events = fileURLToPath(new URL('./renderer/src/db/sync/events.ts', import.meta.url));
 
 export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  resolve: { alias: { '@shared': shared, events } },
+  // pouchdb-browser imports Node's `events`: the `events` package (a devDependency) provides it.
+  resolve: { alias: { '@shared': shared } },
   build: { outDir: '../dist/renderer', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1' },
   test: {
