@@ -149,7 +149,7 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
         agendaItemId: recordId,
         seq: int.min(1, 'errors.invalid'),
         number: z.string().max(100, 'errors.tooLong'),
-        outcome: z.enum(['passed', 'rejected', 'tie', 'noQuorum', 'noVote']),
+        outcome: z.enum(['passed', 'rejected', 'tie', 'noQuorum', 'noVote', 'publicResult']),
       }),
     ),
   },

@@ -185,6 +185,9 @@ export const cs = {
   consensusRule: 'Přijato konsenzem, nikdo nevznesl námitku.',
   pollResult: 'Hlasování o pořadí – {method}',
   pollBallots: 'Odevzdáno hlasovacích lístků: {cast}, z toho platných: {valid}.',
+  pollPublicBallots: 'Hlasů veřejnosti: {cast}, z toho platných: {valid}.',
+  publicOrder: 'veřejnost v anketě určila pořadí: {order}',
+  publicNoVotes: 'veřejnost neodevzdala žádný platný hlas',
   pollAnonymous:
     'Anonymní hlasování veřejnosti z telefonů (jeden hlas na zařízení). Nejde o hlasování členů skupiny.',
   pollWinner: 'Výsledek: na prvním místě se umístila položka {label}.',
@@ -423,6 +426,9 @@ export const en: Labels = {
   consensusRule: 'Passed by consensus; no one objected.',
   pollResult: 'Ranking vote – {method}',
   pollBallots: 'Ballots cast: {cast}, of which valid: {valid}.',
+  pollPublicBallots: 'Public ballots: {cast}, of which valid: {valid}.',
+  publicOrder: 'in the poll the public set the order: {order}',
+  publicNoVotes: 'the public cast no valid vote',
   pollAnonymous:
     'Anonymous public vote from phones (one vote per device). This is not a vote of the group’s members.',
   pollWinner: 'Result: {label} ranked first.',

@@ -206,6 +206,18 @@ function voteLine(r: ResolutionView, lang: Lang, L: Labels, last: boolean): Para
       { text: `${capitalize(L.noVote)}.`, style: CHAR.emphasis },
     ]);
   }
+  if (r.outcome === 'publicResult') {
+    // The public's order, in words: no "passed", the group did not vote.
+    const order = [...(r.pollSummary?.ranked ?? [])]
+      .sort((x, y) => x.rank - y.rank)
+      .map((o) => `${o.rank}. ${o.label}`)
+      .join(', ');
+    const said = order ? fill(L.publicOrder, { order }) : L.publicNoVotes;
+    return new LightParagraph({ style: STYLE.resolutionVote, keepNext }, [
+      { text: `${L.voting}: `, style: CHAR.strong },
+      { text: `${capitalize(said)}.` },
+    ]);
+  }
   const how = r.vote
     ? formatVote(r.vote, lang)
     : r.consensus
@@ -279,7 +291,10 @@ function pollBlock(r: ResolutionView, lang: Lang, L: Labels): FileChild[] {
         keepNext: true,
         children: [
           new TextRun(
-            fill(L.pollBallots, { cast: p.ballotsCast, valid: p.validBallots ?? p.ballotsCast }),
+            fill(p.anonymous ? L.pollPublicBallots : L.pollBallots, {
+              cast: p.ballotsCast,
+              valid: p.validBallots ?? p.ballotsCast,
+            }),
           ),
         ],
       }),

@@ -125,7 +125,8 @@ export interface DecisionView {
   castingVote?: 'yes' | 'no' | null;
 }
 
-export type ResolutionOutcome = 'passed' | 'rejected' | 'noVote';
+/** 'publicResult': an anonymous public vote set the order; members did not vote, nothing "passed". */
+export type ResolutionOutcome = 'passed' | 'rejected' | 'noVote' | 'publicResult';
 
 export interface ResolutionView {
   /** "PS1/3/2026/2" */

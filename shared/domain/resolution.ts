@@ -45,7 +45,12 @@ export const resolutionInput = z.object({
 });
 export type ResolutionInput = z.input<typeof resolutionInput>;
 
-export type ResolutionOutcome = 'passed' | 'rejected' | 'tie' | 'noQuorum' | 'noVote';
+/**
+ * 'publicResult': an anonymous public vote (one per device) closed it. The public decided the
+ * order, not the group's members, so no quorum or majority applies and it never "passes".
+ */
+export type ResolutionOutcome =
+  'passed' | 'rejected' | 'tie' | 'noQuorum' | 'noVote' | 'publicResult';
 
 /** How the outcome was reached, frozen when the resolution was recorded. */
 export interface ResolutionDecision {

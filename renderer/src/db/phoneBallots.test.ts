@@ -293,7 +293,7 @@ describe('anonymous polls (a public meeting)', () => {
     expect(closed.voters).toEqual([]);
     expect(closed.result?.participation.votersRepresented).toBe(32);
     expect(closed.result?.quorum).toBeNull();
-    expect(resolution.outcome).toBe('passed');
+    expect(resolution.outcome).toBe('publicResult');
     const ballots = await ballotsOf(poll.id);
     expect(ballots).toHaveLength(13);
     expect(checkBallotsAgainstPoll(closed, ballots)).toEqual([]);
@@ -302,6 +302,28 @@ describe('anonymous polls (a public meeting)', () => {
     expect(
       checkBallotsAgainstPoll({ ...closed, voters: [r.members[0]!] }, ballots).map((p) => p.code),
     ).toContain('VOTER_LIST_MISMATCH');
+  });
+
+  it('record the public’s result, never a passed resolution of the group, even with too few members present', async () => {
+    const { body, members } = await groupOfMembers('PS1', 9);
+    const { meeting } = await createMeeting(
+      db,
+      { bodyId: body.id, date: '2026-03-11', timeFrom: '09:00', timeTo: '11:00', place: 'MÚ' },
+      '2026-01-01',
+    );
+    // One member of nine in the room: the group could decide nothing.
+    await markAttendance(db, { meetingId: meeting.id, personId: members[0]!, status: 'present' });
+    const item = await addAgendaItem(db, meeting.id, { title: 'Logo' });
+    const poll = await opened(item.id, { anonymous: true });
+    await storeHubBallot(db, { id: 'dev-1', pollId: poll.id, choice: choose(poll, 1) });
+    const resolution = await closePoll(db, poll.id, close);
+    expect(resolution.outcome).toBe('publicResult');
+    expect(resolution.outcome).not.toBe('passed');
+    expect(resolution.decision).toBeUndefined();
+    const closed = await pollOf(poll.id);
+    expect(closed.result?.quorum).toBeNull();
+    expect(closed.result?.participation.votersRepresented).toBe(1);
+    expect(RECORD_SCHEMAS.resolutions!.schema.safeParse(resolution).success).toBe(true);
   });
 
   it('cannot pass a resolution: the public is not the body', async () => {

@@ -322,9 +322,10 @@ export async function closePoll(
         : poll.definition;
     // The engine checks the quorum on members only; guests with a vote are in `snapshot` for the count.
     const result = countPoll({ ...definition, quorum: undefined }, ballots, snapshot);
-    const quorum = definition.quorum
-      ? checkQuorum(definition.quorum, summarizeSnapshot(memberSnapshot))
-      : null;
+    const quorum =
+      definition.quorum && !poll.anonymous
+        ? checkQuorum(definition.quorum, summarizeSnapshot(memberSnapshot))
+        : null;
     const now = nowIso();
     const base = {
       ...(await newResolutionStub(db, meeting, body, poll.agendaItemId)),
@@ -349,6 +350,9 @@ export async function closePoll(
         outcome: evaluated.outcome,
         decision: evaluated.decision,
       };
+    } else if (poll.anonymous) {
+      // The public's result, not the group's: no quorum or majority of members decides it.
+      resolution = { ...base, result: { kind: 'poll' }, outcome: 'publicResult' };
     } else {
       const quorate = quorum?.met ?? true;
       // A tie at first place is flagged on the resolution until the chair or a run-off settles it.

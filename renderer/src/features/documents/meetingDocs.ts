@@ -177,7 +177,10 @@ function resolutionView(room: RoomView, ctx: DocContext, r: Resolution): Resolut
     number: r.number,
     verb: ctx.t(`verbs.${r.verb}`),
     text: r.text,
-    outcome: r.outcome === 'passed' ? 'passed' : r.outcome === 'noVote' ? 'noVote' : 'rejected',
+    outcome:
+      r.outcome === 'passed' || r.outcome === 'noVote' || r.outcome === 'publicResult'
+        ? r.outcome
+        : 'rejected',
   };
   if (r.outcome === 'noQuorum') view.outcomeNote = 'noQuorum';
   if (r.outcome === 'tie') view.outcomeNote = 'tie';

@@ -7,7 +7,7 @@ import { QuorumPanel } from '../meetings/QuorumPanel';
 import { ProjectorJoin } from '../phoneVoting/ProjectorJoin';
 import { ItemTimer } from '../room/ItemTimer';
 import { PollResultView } from '../room/PollResultView';
-import { methodText, valueText } from '../room/pollText';
+import { castText, methodText, valueText } from '../room/pollText';
 
 /**
  * The room's big screen (a second window or tab on the same origin): it follows the meeting
@@ -72,7 +72,7 @@ export function ProjectorPage() {
           {poll.status === 'open' ? (
             <>
               <p className="projector-cast" data-testid="projector-cast">
-                {t('polls.cast', { cast, entitled })}
+                {castText(t, poll, cast, entitled)}
               </p>
               {/* Labels often carry their plan code ("1.1 …"): no list numbers of our own. */}
               <ul className="projector-options">

@@ -20,9 +20,14 @@ export function CloseDialog({
 }) {
   const { t } = useTranslation();
   const isResolution = poll.definition.method === 'resolution';
-  const [verb, setVerb] = useState<ResolutionVerb>(isResolution ? 'approves' : 'recommends');
+  // The public's vote is noted by the group, never passed as its own resolution.
+  const [verb, setVerb] = useState<ResolutionVerb>(
+    isResolution ? 'approves' : poll.anonymous ? 'takesNote' : 'recommends',
+  );
   const [text, setText] = useState(
-    isResolution ? poll.title : t('polls.defaultRanking', { title: poll.title }),
+    isResolution
+      ? poll.title
+      : t(poll.anonymous ? 'polls.defaultPublic' : 'polls.defaultRanking', { title: poll.title }),
   );
   const [casting, setCasting] = useState<'' | 'yes' | 'no'>('');
   const [error, setError] = useState<string>();

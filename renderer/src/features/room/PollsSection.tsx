@@ -20,7 +20,7 @@ import { HandCountDialog } from './HandCountDialog';
 import { PollForm } from './PollForm';
 import { PollResultView } from './PollResultView';
 import { PollTie } from './PollTie';
-import { methodText } from './pollText';
+import { castText, methodText } from './pollText';
 
 export function PollsSection({
   room,
@@ -91,16 +91,17 @@ function PollCard({ room, poll, locked }: { room: RoomData; poll: PollRecord; lo
             {' '}
             ·{' '}
             <span data-testid="poll-cast">
-              {t('polls.cast', {
-                cast: votersSoFar(
+              {castText(
+                t,
+                poll,
+                votersSoFar(
                   poll,
                   handVoters.map((b) => b.ballot),
                 ),
-                entitled:
-                  poll.status === 'closed'
-                    ? (poll.result?.participation.presentVoting ?? entitled.length)
-                    : entitled.length,
-              })}
+                poll.status === 'closed'
+                  ? (poll.result?.participation.presentVoting ?? entitled.length)
+                  : entitled.length,
+              )}
             </span>
           </>
         )}

@@ -30,7 +30,23 @@ export function valueText(
     : value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'cs-CZ', {
         maximumFractionDigits: 2,
       });
-  if (m === 'points' || m === 'borda') return t('polls.points', { value: shown });
-  if (m === 'singleChoice' || m === 'approval') return t('polls.votes', { value: shown });
+  // count picks "1 vote" / "2 votes"; a fraction reads as plural ("2.5 pts").
+  const count = Number.isInteger(value) ? value : 2;
+  if (m === 'points' || m === 'borda') return t('polls.points', { value: shown, count });
+  if (m === 'singleChoice' || m === 'approval') return t('polls.votes', { value: shown, count });
   return shown;
+}
+
+/**
+ * "3 z 5 odevzdáno" for the members; an anonymous public vote counts the public's ballots only,
+ * never against the members present ("1 hlas veřejnosti").
+ */
+export function castText(
+  t: TFunction,
+  poll: Pick<PollRecord, 'anonymous'>,
+  cast: number,
+  entitled: number,
+): string {
+  if (poll.anonymous) return t('polls.publicCast', { count: cast });
+  return t('polls.cast', { cast, entitled });
 }
