@@ -260,6 +260,8 @@ test('20 phones vote over the hub: secret member poll with join codes, a reload 
   await closeFromPanel(page);
   const logo = page.getByTestId('poll-card').filter({ hasText: 'Logo plánu' });
   await expect(logo.getByTestId('anonymous-notice')).toContainText('Nejde o hlasování členů');
+  // The public's ballots, not "of the members present".
+  await expect(logo.getByTestId('poll-cast')).toHaveText('8 hlasů veřejnosti');
   const logoBars = logo.getByTestId('poll-result').getByRole('listitem');
   await expect(logoBars.nth(0)).toContainText('Logo A');
   await expect(logoBars.nth(0)).toContainText('5');
@@ -273,5 +275,8 @@ test('20 phones vote over the hub: secret member poll with join codes, a reload 
   expect(text).toMatch(/1\.Logo A5 hl\./);
   expect(text).toMatch(/2\.Logo B3 hl\./);
   expect(text).toContain('Nejde o hlasování členů skupiny.');
+  // The public set the order; the group passed nothing.
+  expect(text).toContain('Veřejnost v anketě určila pořadí: 1. Logo A, 2. Logo B.');
+  expect(text).toContain('Hlasů veřejnosti: 8, z toho platných: 8.');
   for (const c of contexts) await c.close();
 });
