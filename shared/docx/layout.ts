@@ -29,7 +29,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { labelsFor } from './labels';
-import { LightCell, LightParagraph, lightRuns } from './light';
+import { LightCell, LightParagraph, LightRow, RawStyle, lightRuns } from './light';
 import type { Lang, ProjectBlock } from './model';
 import { quote } from './format';
 
@@ -280,6 +280,36 @@ export function documentStyles(lang: Lang): IStylesOptions {
   };
 }
 
+/** Table style of data tables (dataTable). */
+export const TABLE_STYLE = 'DataTable';
+
+/**
+ * The table style of data tables carries the Table Text paragraph look (no spacing, single
+ * lines, 10 pt), so a body cell's paragraphs need no w:pStyle of their own (issue 12: one per
+ * cell was a fifth of the minutes' document.xml). Normal is empty, so nothing between the
+ * document defaults and a cell's paragraph overrides it.
+ */
+export function dataTableStyle(): RawStyle {
+  const val = (v: string) => ({ _attr: { 'w:val': v } });
+  return new RawStyle({
+    'w:style': [
+      { _attr: { 'w:type': 'table', 'w:styleId': TABLE_STYLE } },
+      { 'w:name': val('Data Table') },
+      { 'w:basedOn': val('TableNormal') },
+      {
+        'w:pPr': [
+          {
+            'w:spacing': {
+              _attr: { 'w:before': 0, 'w:after': 0, 'w:line': 240, 'w:lineRule': 'auto' },
+            },
+          },
+        ],
+      },
+      { 'w:rPr': [{ 'w:sz': val('20') }, { 'w:szCs': val('20') }] },
+    ],
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Header and footer
 
@@ -473,6 +503,9 @@ export function buildDocument(shell: DocumentShell): Document {
       },
     ],
   });
+  // docx has no options for a table style; added after the defaults (importedStyles would
+  // take their place).
+  doc.Styles.addChildElement(dataTableStyle());
   DOCUMENT_CORE.set(doc, {
     title: shell.title,
     subject: shell.subject,
@@ -631,10 +664,10 @@ function alignment(a: Column['align']): (typeof AlignmentType)[keyof typeof Alig
 
 function cellParagraphs(content: Cell, col: Column): Paragraph[] {
   if (typeof content !== 'string')
-    return content.length > 0 ? content : [new LightParagraph({ style: STYLE.tableText }, [])];
-  // Left is the default: no w:jc for it.
+    return content.length > 0 ? content : [new LightParagraph({}, [])];
+  // Left is the default: no w:jc for it. The look of Table Text comes from the table style.
   const align = col.align && col.align !== 'left' ? col.align : undefined;
-  return [new LightParagraph({ style: STYLE.tableText, alignment: align }, lightRuns(content))];
+  return [new LightParagraph({ alignment: align }, lightRuns(content))];
 }
 
 export interface DataTableOptions {
@@ -666,23 +699,25 @@ export function dataTable(columns: Column[], rows: Cell[][], opts: DataTableOpti
         }),
     ),
   });
-  const bodyRows = rows.map(
-    (row) =>
-      new TableRow({
-        cantSplit: true,
-        height: opts.rowHeight ? { value: opts.rowHeight, rule: HeightRule.ATLEAST } : undefined,
-        children: columns.map((c, i) =>
-          opts.verticalAlign === 'center'
-            ? new TableCell({
+  const bodyRows = rows.map((row) =>
+    opts.verticalAlign === 'center' || opts.rowHeight
+      ? new TableRow({
+          cantSplit: true,
+          height: opts.rowHeight ? { value: opts.rowHeight, rule: HeightRule.ATLEAST } : undefined,
+          children: columns.map(
+            (c, i) =>
+              new TableCell({
                 width: { size: c.width, type: WidthType.DXA },
-                verticalAlign: VerticalAlignTable.CENTER,
+                verticalAlign:
+                  opts.verticalAlign === 'center' ? VerticalAlignTable.CENTER : undefined,
                 children: cellParagraphs(row[i] ?? '', c),
-              })
-            : new LightCell(c.width, cellParagraphs(row[i] ?? '', c)),
-        ),
-      }),
+              }),
+          ),
+        })
+      : new LightRow(columns.map((c, i) => new LightCell(cellParagraphs(row[i] ?? '', c)))),
   );
   return new Table({
+    style: TABLE_STYLE,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,

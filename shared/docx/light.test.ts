@@ -1,19 +1,9 @@
 // The light paragraphs and cells write the XML docx writes for the same Paragraph/TextRun/
 // TableCell, so the minutes read the same in Word and LibreOffice (issue 12).
-import {
-  Document,
-  Packer,
-  Paragraph,
-  Tab,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { Document, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { LightCell, LightParagraph, lightRuns } from './light';
+import { LightCell, LightParagraph, LightRow, lightRuns } from './light';
 
 async function bodyXml(children: (Paragraph | Table)[]): Promise<string> {
   const bytes = await Packer.pack(new Document({ sections: [{ children }] }), 'uint8array');
@@ -29,6 +19,8 @@ describe('LightParagraph', () => {
       new LightParagraph({ style: 'Resolution', keepNext: false, alignment: 'right' }, [
         { text: 'Usnesení 1: ', style: 'Strong' },
         { text: 'text' },
+        { text: ' (muted)', color: '595959' },
+        { text: ' both', style: 'Strong', color: 'B42318' },
       ]),
       new LightParagraph({ keepNext: true }, []),
     ];
@@ -45,25 +37,30 @@ describe('LightParagraph', () => {
         style: 'Resolution',
         keepNext: false,
         alignment: 'right',
-        children: [new TextRun({ text: 'Usnesení 1: ', style: 'Strong' }), new TextRun('text')],
+        children: [
+          new TextRun({ text: 'Usnesení 1: ', style: 'Strong' }),
+          new TextRun('text'),
+          new TextRun({ text: ' (muted)', color: '595959' }),
+          new TextRun({ text: ' both', style: 'Strong', color: 'B42318' }),
+        ],
       }),
       new Paragraph({ keepNext: true }),
     ];
     expect(await bodyXml(light)).toBe(await bodyXml(docx));
   });
 
-  it('a light cell is the same XML as a TableCell with a width', async () => {
-    const row = (cell: TableCell) =>
-      new Table({ columnWidths: [2000], rows: [new TableRow({ children: [cell] })] });
-    const text = () => new LightParagraph({ style: 'TableText' }, [{ text: 'x' }]);
-    expect(await bodyXml([row(new LightCell(2000, [text()]))])).toBe(
+  it('a light row of light cells is the same XML as a cantSplit TableRow of plain TableCells', async () => {
+    // Without columnWidths docx writes no w:tcW either: the grid alone sets the widths.
+    const table = (row: TableRow) => new Table({ rows: [row] });
+    const text = () => new LightParagraph({}, [{ text: 'x' }]);
+    expect(await bodyXml([table(new LightRow([new LightCell([text()]), new LightCell([])]))])).toBe(
       await bodyXml([
-        row(new TableCell({ width: { size: 2000, type: WidthType.DXA }, children: [text()] })),
-      ]),
-    );
-    expect(await bodyXml([row(new LightCell(2000, []))])).toBe(
-      await bodyXml([
-        row(new TableCell({ width: { size: 2000, type: WidthType.DXA }, children: [] })),
+        table(
+          new TableRow({
+            cantSplit: true,
+            children: [new TableCell({ children: [text()] }), new TableCell({ children: [] })],
+          }),
+        ),
       ]),
     );
   });

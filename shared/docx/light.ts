@@ -5,12 +5,21 @@
 // style, keep-with-next, alignment, and runs with a character style, a tab or a line break.
 // Everything else about them is in the styles. The XML is the same docx writes for the
 // equivalent Paragraph/TextRun; text is escaped by docx's serializer as usual.
-import { Paragraph, TableCell, type IContext, type IXmlableObject } from 'docx';
+import {
+  Paragraph,
+  TableCell,
+  TableRow,
+  XmlComponent,
+  type IContext,
+  type IXmlableObject,
+} from 'docx';
 
 export interface LightRun {
   text: string;
   /** Character style id (e.g. CHAR.strong). */
   style?: string;
+  /** A direct colour, only where a style's would not hold (see minutes nameCell). */
+  color?: string;
   /** A tab before the text. */
   tab?: boolean;
   /** A line break before the text. */
@@ -29,7 +38,12 @@ const PRESERVE = { _attr: { 'xml:space': 'preserve' } };
 
 function runXml(run: LightRun): IXmlableObject {
   const parts: IXmlableObject[] = [];
-  if (run.style) parts.push({ 'w:rPr': [{ 'w:rStyle': VAL(run.style) }] });
+  if (run.style || run.color) {
+    const props: IXmlableObject[] = [];
+    if (run.style) props.push({ 'w:rStyle': VAL(run.style) });
+    if (run.color) props.push({ 'w:color': VAL(run.color) });
+    parts.push({ 'w:rPr': props });
+  }
   if (run.break) parts.push({ 'w:br': {} });
   if (run.tab) parts.push({ 'w:tab': {} });
   parts.push({ 'w:t': [PRESERVE, run.text] });
@@ -65,26 +79,51 @@ export function lightRuns(text: string, style?: string): LightRun[] {
 }
 
 /**
- * A body cell of a data table: its width and its paragraphs, nothing else (top alignment and
- * no own borders or shading are the defaults). Header cells stay docx TableCells.
+ * A body cell of a data table: its paragraphs, nothing else. Its width is the table grid's
+ * column (a fixed-layout table with w:tblGrid needs no w:tcW per cell); top alignment and no
+ * own borders or shading are the defaults. Header cells stay docx TableCells.
  */
 export class LightCell extends TableCell {
-  private readonly twips: number;
-
-  constructor(width: number, children: readonly Paragraph[]) {
+  constructor(children: readonly Paragraph[]) {
     super({ children: [...children] });
-    this.twips = width;
   }
 
   override prepForXml(context: IContext): IXmlableObject {
-    const children: IXmlableObject[] = [
-      { 'w:tcPr': [{ 'w:tcW': { _attr: { 'w:type': 'dxa', 'w:w': this.twips } } }] },
-    ];
+    const children: IXmlableObject[] = [];
     for (const p of this.options.children) {
       const xml = p.prepForXml(context);
       if (xml) children.push(xml);
     }
-    if (this.options.children.length === 0) children.push({ 'w:p': {} });
+    if (children.length === 0) children.push({ 'w:p': {} });
     return { 'w:tc': children };
+  }
+}
+
+const CANT_SPLIT_ROW: IXmlableObject = { 'w:trPr': [{ 'w:cantSplit': {} }] };
+
+/** A body row of a data table that never splits across pages: w:cantSplit and its cells. */
+export class LightRow extends TableRow {
+  constructor(cells: readonly LightCell[]) {
+    super({ children: [...cells] });
+  }
+
+  override prepForXml(context: IContext): IXmlableObject {
+    const children: IXmlableObject[] = [CANT_SPLIT_ROW];
+    for (const cell of this.cells) {
+      const xml = cell.prepForXml(context);
+      if (xml) children.push(xml);
+    }
+    return { 'w:tr': children };
+  }
+}
+
+/** A style given as its XML object, for styles docx has no options for (table styles). */
+export class RawStyle extends XmlComponent {
+  constructor(private readonly xml: IXmlableObject) {
+    super('w:style');
+  }
+
+  override prepForXml(_context: IContext): IXmlableObject {
+    return this.xml;
   }
 }

@@ -80,8 +80,10 @@ function roleLabel(a: AttendeeRow, L: Labels): string | undefined {
 function nameCell(a: AttendeeRow, L: Labels): Paragraph[] {
   const runs: LightRun[] = [{ text: a.name }];
   const role = roleLabel(a, L);
-  if (role) runs.push({ text: ` (${role})`, style: CHAR.muted });
-  return [new LightParagraph({ style: STYLE.tableText }, runs)];
+  // A direct colour: LibreOffice lets the table style's run properties (with the default text
+  // colour) override a character style's colour in a cell.
+  if (role) runs.push({ text: ` (${role})`, color: COLOR.muted });
+  return [new LightParagraph({}, runs)];
 }
 
 /** "zastupuje: …; bez hlasu; přišla v 9:20; odešel v 10:50" */
@@ -461,11 +463,7 @@ function tasksSection(doc: MinutesDoc, L: Labels): FileChild[] {
             t.number,
             text,
             t.owner,
-            [
-              new LightParagraph({ style: STYLE.tableText }, [
-                { text: L.taskStatus[t.status], style: CHAR.strong },
-              ]),
-            ],
+            [new LightParagraph({}, [{ text: L.taskStatus[t.status], style: CHAR.strong }])],
             t.comment ?? '',
           ];
         }),
