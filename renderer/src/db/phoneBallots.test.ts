@@ -193,6 +193,27 @@ describe('secret ballots', () => {
     expect(await ballotsOf(poll.id)).toEqual([]);
   });
 
+  it("the audit keeps the hub's receipts as a count: entries do not grow with every phone ballot", async () => {
+    const r = await room(30);
+    const poll = await opened(r.item.id, { secret: true });
+    for (const [i, voterId] of r.members.entries())
+      await storeHubBallot(db, {
+        id: `hub-${i}`,
+        pollId: poll.id,
+        voterId,
+        choice: choose(poll, i % 3),
+      });
+    expect((await pollOf(poll.id)).receipts).toHaveLength(30);
+    const entries = ((await db.table('audit').toArray()) as AuditEntry[]).filter(
+      (e) => e.table === 'polls' && e.recordId === poll.id,
+    );
+    expect(
+      entries.some((e) => 'receipts' in (e.after ?? {}) || 'receipts' in (e.before ?? {})),
+    ).toBe(false);
+    const counts = entries.map((e) => Number(e.after?.receiptsCount ?? 0));
+    expect(Math.max(...counts)).toBe(30);
+  });
+
   it("the audit dates a secret ballot with the poll's opening, not with the moment it was cast", async () => {
     const r = await room();
     const poll = await opened(r.item.id, { secret: true });
