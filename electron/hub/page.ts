@@ -22,6 +22,8 @@ export type PhoneView =
       error?: string;
       /** A join code from the personal QR's link (already normalized): filled in, not sent. */
       code?: string;
+      /** The form came back empty: show the explicit "vote empty (abstain)" button. */
+      confirmEmpty?: boolean;
     }
   | { kind: 'result'; text: string; issues?: string[]; ok: boolean; refresh?: string };
 
@@ -31,13 +33,14 @@ function layout(
   body: string,
   refreshSeconds?: number,
   refreshUrl = '/',
+  code?: string,
 ): string {
   const other: PhoneLang = t.lang === 'cs' ? 'en' : 'cs';
   const refresh =
     refreshSeconds === undefined
       ? ''
       : `<noscript><meta http-equiv="refresh" content="${refreshSeconds};url=${esc(refreshUrl)}"></noscript>`;
-  return `<!doctype html><html lang="${t.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(t.title)}${meeting ? ` – ${esc(meeting)}` : ''}</title><link rel="stylesheet" href="/app.css">${refresh}</head><body><header><span class="meeting">${esc(meeting || t.title)}</span><a class="lang" href="/lang?l=${other}" lang="${other}" hreflang="${other}">${esc(t.switchLang)}</a></header><main id="main">${body}</main><script src="/app.js" defer></script></body></html>`;
+  return `<!doctype html><html lang="${t.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(t.title)}${meeting ? ` – ${esc(meeting)}` : ''}</title><link rel="stylesheet" href="/app.css">${refresh}</head><body><header><span class="meeting">${esc(meeting || t.title)}</span><a class="lang" href="/lang?l=${other}${code ? `&amp;code=${esc(encodeURIComponent(code))}` : ''}" lang="${other}" hreflang="${other}">${esc(t.switchLang)}</a></header><main id="main">${body}</main><script src="/app.js" defer></script></body></html>`;
 }
 
 export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): string {
@@ -49,7 +52,7 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
     return layout(
       t,
       meeting,
-      `<p class="msg ${view.ok ? 'ok' : 'bad'}" role="alert">${esc(view.text)}</p>${list}<p><a class="button" href="/">${esc(view.ok ? t.refresh : t.title)}</a></p>`,
+      `<p class="msg ${view.ok ? 'ok' : 'bad'}" role="alert">${esc(view.text)}</p>${list}<p><a class="button" href="/">${esc(view.ok ? t.refresh : t.back)}</a></p>`,
       view.refresh ? 3 : undefined,
       view.refresh,
     );
@@ -64,6 +67,9 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
       t,
       meeting,
       `<h1>${esc(t.joinTitle)}</h1>${error}<form method="post" action="/join" class="join"><label for="code">${esc(t.joinLabel)}</label><input id="code" name="code"${view.code ? ` value="${esc(view.code)}"` : ''} autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="20" required aria-describedby="code-help"><p id="code-help" class="help">${esc(t.joinHelp)}</p><button type="submit" class="primary">${esc(t.joinButton)}</button></form>`,
+      undefined,
+      undefined,
+      view.code,
     );
   }
   const who =
@@ -84,25 +90,36 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
     return layout(
       t,
       meeting,
-      `${who}<h1>${esc(s.poll.title)}</h1><p class="msg ok" role="status">${esc(t.result.ALREADY_VOTED)}</p><p class="msg">${esc(t.waiting)}</p>${refreshLink(t)}`,
+      `${who}<h1>${esc(s.poll.title)}</h1><p class="msg ok" role="status">${esc(t.votedWait)}</p>${refreshLink(t)}`,
       10,
     );
   }
-  return layout(t, meeting, `${who}${pollForm(t, s.poll, view.nonce, error)}`);
+  return layout(
+    t,
+    meeting,
+    `${who}${pollForm(t, s.poll, view.nonce, error, s.mode === 'anonymous', view.confirmEmpty)}`,
+  );
 }
 
 function refreshLink(t: PhoneTexts): string {
   return `<p><a class="button" href="/">${esc(t.refresh)}</a></p>`;
 }
 
-function pollForm(t: PhoneTexts, poll: PhonePoll, nonce: string, error: string): string {
+function pollForm(
+  t: PhoneTexts,
+  poll: PhonePoll,
+  nonce: string,
+  error: string,
+  anonymous: boolean,
+  confirmEmpty = false,
+): string {
   const d = poll.definition;
   const label = new Map(poll.options.map((o) => [o.id, o.label]));
   const optionIds = d.method === 'resolution' ? [] : d.options;
   const name = (id: string) => esc(label.get(id) ?? id);
   let help = '';
   let fields = '';
-  let data = `data-method="${d.method}" data-sending="${esc(t.sending)}" data-empty="${esc(t.emptyVote)}" data-left="${esc(t.leftLabel)}" data-over="${esc(t.overLabel)}"`;
+  let data = `data-method="${d.method}" data-sending="${esc(t.sending)}" data-empty="${esc(t.emptyVote)}" data-emptyask="${esc(t.emptyAsk)}" data-left="${esc(t.leftLabel)}" data-over="${esc(t.overLabel)}"`;
   const radio = (field: string, value: string, text: string, type = 'radio') =>
     `<label class="choice"><input type="${type}" name="${esc(field)}" value="${esc(value)}"><span>${text}</span></label>`;
   switch (d.method) {
@@ -169,7 +186,12 @@ function pollForm(t: PhoneTexts, poll: PhonePoll, nonce: string, error: string):
       break;
     }
   }
-  return `<h1 id="poll-title">${esc(poll.title)}</h1><p class="note">${esc(poll.secret ? t.secret : t.named)}</p>${error}<form method="post" action="/vote" id="ballot" ${data} aria-labelledby="poll-title"><input type="hidden" name="poll" value="${esc(poll.id)}"><input type="hidden" name="nonce" value="${esc(nonce)}">${help ? `<p class="help" id="help">${esc(help)}</p>` : ''}<fieldset class="options"><legend class="sr">${esc(poll.title)}</legend>${fields}</fieldset><p id="msg" class="msg" role="status" aria-live="polite"></p><button type="submit" class="primary">${esc(t.send)}</button></form>`;
+  // Anonymous mode: the note above already says "anonymous public vote, one per phone".
+  const kind = anonymous ? '' : `<p class="note">${esc(poll.secret ? t.secret : t.named)}</p>`;
+  // An empty form is sent only through this second, explicit button (the hub asks first; the
+  // script shows the button without a page load).
+  const empty = `<button type="submit" name="empty" value="1" id="empty" class="secondary"${confirmEmpty ? '' : ' hidden'}>${esc(t.emptyConfirm)}</button>`;
+  return `<h1 id="poll-title">${esc(poll.title)}</h1>${kind}${error}<form method="post" action="/vote" id="ballot" ${data} aria-labelledby="poll-title"><input type="hidden" name="poll" value="${esc(poll.id)}"><input type="hidden" name="nonce" value="${esc(nonce)}">${help ? `<p class="help" id="help">${esc(help)}</p>` : ''}<fieldset class="options"><legend class="sr">${esc(poll.title)}</legend>${fields}</fieldset><p id="msg" class="msg" role="status" aria-live="polite"></p><button type="submit" class="primary">${esc(t.send)}</button>${empty}</form>`;
 }
 
 /** The issues of an invalid ballot in words. */

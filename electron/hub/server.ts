@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { choiceFromForm } from '../../shared/hub/form';
+import { choiceFromForm, formIsEmpty } from '../../shared/hub/form';
 import {
   ADMIN_SECRET_HEADER,
   ADMIN_WS_PATH,
@@ -361,7 +361,8 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   }
 
   function langOf(req: IncomingMessage): PhoneLang {
-    return phoneLang(cookies(req)[LANG_COOKIE]);
+    const accept = req.headers['accept-language'];
+    return phoneLang(cookies(req)[LANG_COOKIE], typeof accept === 'string' ? accept : undefined);
   }
 
   function clientKey(req: IncomingMessage, device: string | null): string {
@@ -545,7 +546,9 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     }
     if (get && url.pathname === '/lang') {
       const l = url.searchParams.get('l') === 'en' ? 'en' : 'cs';
-      return redirect(res, '/', {
+      // The personal QR's code survives the language switch (only a valid code is carried).
+      const code = normalizeJoinCode(url.searchParams.get('code') ?? '');
+      return redirect(res, code ? `/?code=${encodeURIComponent(code)}` : '/', {
         'Set-Cookie': `${LANG_COOKIE}=${l}; Path=/; Max-Age=31536000; SameSite=Lax`,
       });
     }
@@ -650,6 +653,15 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     const choice = poll ? choiceFromForm(poll.definition, body) : { choices: [] };
     if (choice === null)
       return sendHtml(req, res, 400, { kind: 'state', state, nonce, error: t.emptyVote });
+    // Nothing chosen: counted as an abstention only after the explicit second button.
+    if (poll && field('empty') !== '1' && formIsEmpty(poll.definition, body))
+      return sendHtml(req, res, 200, {
+        kind: 'state',
+        state,
+        nonce,
+        error: t.emptyAsk,
+        confirmEmpty: true,
+      });
     const answer = await new Promise<Answer | null>((resolve) => {
       let settled = false;
       const done = (a: Answer | null) => {

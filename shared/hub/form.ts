@@ -47,3 +47,30 @@ export function choiceFromForm(definition: Poll, fields: [string, string][]): Ph
     }
   }
 }
+
+/**
+ * True when the fields choose nothing at all (one accidental tap on "send"): the phone asks
+ * before such a ballot counts as an abstention. The explicit "Nevybírám nic" of a single
+ * choice sends choice="" and is a deliberate choice, not an empty form.
+ */
+export function formIsEmpty(definition: Poll, fields: [string, string][]): boolean {
+  const given = (prefix: string, zeroIsEmpty = false) =>
+    fields.some(
+      ([k, v]) => k.startsWith(prefix) && v.trim() !== '' && !(zeroIsEmpty && num(v) === 0),
+    );
+  switch (definition.method) {
+    case 'resolution':
+      return !fields.some(([k]) => k === 'vote');
+    case 'singleChoice':
+      return !fields.some(([k]) => k === 'choice');
+    case 'approval':
+      return !fields.some(([k, v]) => k === 'choice' && v !== '');
+    case 'points':
+      return !given('p:', true);
+    case 'borda':
+    case 'schulze':
+      return !given('r:');
+    case 'score':
+      return !given('s:');
+  }
+}

@@ -28,9 +28,12 @@ const cs = {
   joinDeviceHasCode: 'Tento telefon už je přihlášen pod jiným kódem.',
   joinRateLimited: 'Příliš mnoho pokusů. Zkuste to za chvíli.',
   votingAs: 'Hlasujete jako',
-  anonymousNote: 'Anonymní hlasování: jeden hlas z jednoho telefonu. Není to hlasování členů.',
+  anonymousNote:
+    'Anonymní veřejné hlasování: jeden hlas z jednoho telefonu, bez jmen. Není to hlasování členů.',
   waiting: 'Čekáme, až předsedající otevře hlasování.',
   refresh: 'Obnovit',
+  back: 'Zpět na hlasování',
+  votedWait: 'Už jste hlasoval(a). Váš hlas je uložen. Počkejte na další hlasování.',
   secret: 'Tajné hlasování: nikdo neuvidí, jak jste hlasoval(a).',
   named: 'Veřejné hlasování: u hlasu bude vaše jméno.',
   send: 'Odeslat hlas',
@@ -49,6 +52,9 @@ const cs = {
   scoreHelp: (lo: number, hi: number) => `Ohodnoťte každou možnost od ${lo} do ${hi}.`,
   sending: 'Odesílám…',
   emptyVote: 'Vyberte, prosím, jak hlasujete.',
+  emptyAsk:
+    'Nic jste nevybrali. Hlas se započítá jako zdržení se. Chcete opravdu hlasovat prázdně?',
+  emptyConfirm: 'Ano, hlasovat prázdně (zdržet se)',
   leftLabel: 'Zbývá bodů:',
   overLabel: 'Rozdáno navíc bodů:',
   result: {
@@ -80,7 +86,7 @@ const cs = {
       case 'OVER_OPTION_CAP':
         return `${o}: nejvýše ${i.limit} ${czPlural(i.limit ?? 0, 'bod', 'body', 'bodů')} na jednu možnost.`;
       case 'MISSING_SCORE':
-        return `Ohodnoťte i možnost ${o}.`;
+        return 'Ohodnoťte každou možnost.';
       case 'SCORE_OUT_OF_SCALE':
         return `${o}: hodnocení mimo stupnici.`;
       case 'RANK_GAP':
@@ -115,9 +121,12 @@ const en: PhoneTexts = {
   joinDeviceHasCode: 'This phone is already signed in with another code.',
   joinRateLimited: 'Too many attempts. Please try again in a moment.',
   votingAs: 'Voting as',
-  anonymousNote: 'Anonymous voting: one vote per phone. This is not a vote of members.',
+  anonymousNote:
+    'Anonymous public vote: one vote per phone, no names. This is not a vote of members.',
   waiting: 'Waiting for the chair to open a vote.',
   refresh: 'Refresh',
+  back: 'Back to voting',
+  votedWait: 'You have already voted. Your vote is stored. Please wait for the next vote.',
   secret: 'Secret ballot: nobody will see how you voted.',
   named: 'Named vote: your name is recorded with your vote.',
   send: 'Send my vote',
@@ -135,6 +144,9 @@ const en: PhoneTexts = {
   scoreHelp: (lo, hi) => `Rate every option from ${lo} to ${hi}.`,
   sending: 'Sending…',
   emptyVote: 'Please choose how you vote.',
+  emptyAsk:
+    'You have chosen nothing. The vote will count as an abstention. Do you really want to cast an empty vote?',
+  emptyConfirm: 'Yes, cast an empty vote (abstain)',
   leftLabel: 'Points left:',
   overLabel: 'Points over the limit:',
   result: {
@@ -166,7 +178,7 @@ const en: PhoneTexts = {
       case 'OVER_OPTION_CAP':
         return `${o}: at most ${i.limit} points per option.`;
       case 'MISSING_SCORE':
-        return `Rate ${o} too.`;
+        return 'Please rate every option.';
       case 'SCORE_OUT_OF_SCALE':
         return `${o}: rating outside the scale.`;
       case 'RANK_GAP':
@@ -187,7 +199,21 @@ const en: PhoneTexts = {
 
 export const PHONE_TEXTS: Record<PhoneLang, PhoneTexts> = { cs, en };
 
-/** Czech unless the phone chose English with the toggle (the cookie). */
-export function phoneLang(cookie: string | undefined): PhoneLang {
-  return cookie === 'en' ? 'en' : 'cs';
+/**
+ * The toggle's cookie first; without it the phone browser's own preference (Accept-Language):
+ * English when English comes before Czech (and Slovak), Czech otherwise.
+ */
+export function phoneLang(cookie: string | undefined, acceptLanguage?: string): PhoneLang {
+  if (cookie === 'en' || cookie === 'cs') return cookie;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .slice(0, 20)
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { tag: tag.split('-')[0]!, q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((l) => l.q > 0 && (l.tag === 'en' || l.tag === 'cs' || l.tag === 'sk'))
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked[0]?.tag === 'en' ? 'en' : 'cs';
 }

@@ -62,6 +62,21 @@
     return prefix === 'p:' ? { points: map } : { scores: map };
   }
 
+  // Nothing chosen at all (the same rule as formIsEmpty in shared/hub/form.ts): one accidental
+  // tap must not spend the vote, so an empty ballot goes only through the explicit button.
+  function empty(c) {
+    var m = form.getAttribute('data-method');
+    if (m === 'singleChoice') {
+      var f = fields();
+      for (var i = 0; i < f.length; i += 1) if (f[i][0] === 'choice') return false;
+      return true;
+    }
+    if (c.choices) return c.choices.length === 0;
+    if (c.ranking) return c.ranking.length === 0;
+    for (var k in c.points || c.scores) return false;
+    return true;
+  }
+
   // ---- points: a live counter of what is left ----
   function pointsLeft() {
     var left = doc.getElementById('left');
@@ -192,10 +207,25 @@
       pointsLeft();
     }
     if (m === 'borda' || m === 'schulze') setupRanking();
+    var emptyButton = doc.getElementById('empty');
+    var confirmed = false;
+    if (emptyButton)
+      emptyButton.onclick = function () {
+        confirmed = true; // old browsers have no SubmitEvent.submitter
+      };
     form.onsubmit = function (e) {
+      var c = choice();
+      var sure = confirmed;
+      confirmed = false;
+      if (c && !sure && emptyButton && empty(c)) {
+        e.preventDefault();
+        say(form.getAttribute('data-emptyask') || '', 'bad');
+        emptyButton.hidden = false;
+        emptyButton.focus();
+        return false;
+      }
       if (!open) return true; // no live link: the plain form POST does the job
       e.preventDefault();
-      var c = choice();
       if (!c) {
         say(form.getAttribute('data-empty') || '', 'bad');
         return false;

@@ -245,7 +245,7 @@ describe('join codes and cookies', () => {
     await admin.req('openPoll', { poll: yesNo('anon') });
     admin.autoAck();
     const page = await http(lan, 'GET', '/');
-    expect(page.body).toContain('Anonymní hlasování');
+    expect(page.body).toContain('Anonymní veřejné hlasování');
     const phone = await new Phone(lan, deviceCookie(page)).connect();
     expect((await phone.vote('anon', { vote: 'yes' })).code).toBe('STORED');
     expect((await phone.vote('anon', { vote: 'no' })).code).toBe('ALREADY_VOTED');

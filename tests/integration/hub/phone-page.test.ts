@@ -1,0 +1,168 @@
+// The phone page's words and its guard against one accidental tap: an empty form counts only
+// after the explicit "vote empty" button; a voted phone does not also say "waiting"; the
+// anonymous poll is not called secret; the language follows the phone and keeps the QR code.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HubPollSpec } from '../../../shared/hub/protocol';
+import { startHub, type HubHandle } from '../../../electron/hub/server';
+import { Admin, deviceCookie, http, pointsPoll, session } from './harness';
+
+let dir = '';
+let hub: HubHandle;
+let admin: Admin;
+let lan = 0;
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'triada-hub-page-'));
+  hub = await startHub({ dataDir: dir, allowLoopback: true, formWaitMs: 1500 });
+  admin = (await Admin.connect(hub.adminPort, hub.secret)).autoAck();
+  await admin.req('setSession', { session: session(9) });
+  lan = (await admin.req('start', { address: '127.0.0.1', port: 0 })).port;
+});
+
+afterEach(async () => {
+  await hub.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const opts = [
+  { id: 'a', label: 'Denní stacionář' },
+  { id: 'b', label: 'Odlehčovací služba' },
+  { id: 'c', label: 'Senior taxi' },
+];
+const ids = ['a', 'b', 'c'];
+const poll = (definition: HubPollSpec['definition'], secret = true): HubPollSpec => ({
+  id: `poll-${definition.method}`,
+  title: 'Priority',
+  secret,
+  options: opts,
+  definition,
+});
+
+async function member(code: string): Promise<string> {
+  const joined = await http(lan, 'POST', '/join', { body: `code=${code}` });
+  return deviceCookie(joined)!;
+}
+
+function nonceOf(html: string): string {
+  return /name="nonce" value="([^"]+)"/.exec(html)![1]!;
+}
+
+describe('an empty ballot needs a deliberate second button', () => {
+  const cases: [HubPollSpec, string][] = [
+    [poll({ method: 'singleChoice', options: ids }), ''],
+    [poll({ method: 'approval', options: ids }), ''],
+    [poll({ method: 'points', options: ids, pointsPerVoter: 3 }), '&p%3Aa=0&p%3Ab=0&p%3Ac=0'],
+    [poll({ method: 'borda', options: ids, minRanks: 0 }), '&r%3Aa=&r%3Ab=&r%3Ac='],
+  ];
+  for (const [spec, fields] of cases) {
+    it(`${spec.definition.method}: asks first, counts only after "vote empty"`, async () => {
+      await admin.req('openPoll', { poll: spec });
+      const cookie = await member('CODE01');
+      const page = await http(lan, 'GET', '/', { cookie });
+      expect(page.body).toMatch(
+        /<button type="submit" name="empty" value="1" id="empty" class="secondary" hidden>/,
+      );
+      const n = nonceOf(page.body);
+      const body = `poll=${spec.id}&nonce=${n}${fields}`;
+      const asked = await http(lan, 'POST', '/vote', { cookie, body });
+      expect(asked.body).toContain('Nic jste nevybrali. Hlas se započítá jako zdržení se.');
+      expect(asked.body).toContain('>Ano, hlasovat prázdně (zdržet se)</button>');
+      expect(asked.body).not.toMatch(/id="empty" class="secondary" hidden/);
+      expect(admin.ballots).toHaveLength(0);
+      const sent = await http(lan, 'POST', '/vote', { cookie, body: `${body}&empty=1` });
+      expect(sent.body).toContain('Děkujeme, váš hlas je uložen.');
+      expect(admin.ballots).toHaveLength(1);
+    });
+  }
+
+  it('the explicit "Nevybírám nic" of a single choice is not asked about', async () => {
+    const spec = poll({ method: 'singleChoice', options: ids });
+    await admin.req('openPoll', { poll: spec });
+    const cookie = await member('CODE02');
+    const n = nonceOf((await http(lan, 'GET', '/', { cookie })).body);
+    const sent = await http(lan, 'POST', '/vote', {
+      cookie,
+      body: `poll=${spec.id}&nonce=${n}&choice=`,
+    });
+    expect(sent.body).toContain('Děkujeme, váš hlas je uložen.');
+    expect(admin.ballots[0]!.choice).toEqual({ choices: [] });
+  });
+
+  it('English, and a score with nothing rated is explained once', async () => {
+    const spec = poll({ method: 'score', options: ids, scaleMin: 0, scaleMax: 5 });
+    await admin.req('openPoll', { poll: spec });
+    const cookie = `${await member('CODE03')}; triada_lang=en`;
+    const n = nonceOf((await http(lan, 'GET', '/', { cookie })).body);
+    const body = `poll=${spec.id}&nonce=${n}`;
+    const asked = await http(lan, 'POST', '/vote', { cookie, body });
+    expect(asked.body).toContain('You have chosen nothing. The vote will count as an abstention.');
+    expect(asked.body).toContain('Yes, cast an empty vote (abstain)');
+    const refused = await http(lan, 'POST', '/vote', { cookie, body: `${body}&empty=1` });
+    expect(refused.body.match(/Please rate every option\./g)).toHaveLength(1);
+    const cs = await http(lan, 'POST', '/vote', {
+      cookie: cookie.replace('triada_lang=en', 'triada_lang=cs'),
+      body: `${body}&empty=1`,
+    });
+    expect(cs.body.match(/Ohodnoťte každou možnost\./g)).toHaveLength(1);
+    expect(cs.body).not.toContain('Ohodnoťte i možnost');
+  });
+});
+
+describe('phone page texts', () => {
+  it('a phone that voted sees its vote stored, not "waiting for the chair"', async () => {
+    await admin.req('openPoll', { poll: pointsPoll() });
+    const cookie = await member('CODE04');
+    const n = nonceOf((await http(lan, 'GET', '/', { cookie })).body);
+    await http(lan, 'POST', '/vote', { cookie, body: `poll=poll-p&nonce=${n}&p%3Aa=3` });
+    const after = await http(lan, 'GET', '/', { cookie });
+    expect(after.body).toContain(
+      'Už jste hlasoval(a). Váš hlas je uložen. Počkejte na další hlasování.',
+    );
+    expect(after.body).not.toContain('Čekáme, až předsedající otevře hlasování.');
+  });
+
+  it('an anonymous public poll is not called a secret ballot', async () => {
+    await admin.req('setSession', { session: session(0, 'anonymous') });
+    await admin.req('openPoll', { poll: poll({ method: 'approval', options: ids }, false) });
+    const page = await http(lan, 'GET', '/');
+    expect(page.body).toContain('Anonymní veřejné hlasování: jeden hlas z jednoho telefonu');
+    expect(page.body).not.toContain('Tajné hlasování');
+    expect(page.body).not.toContain('u hlasu bude vaše jméno');
+  });
+
+  it('the language switch keeps the code from the personal QR link', async () => {
+    const page = await http(lan, 'GET', '/?code=KX4HQ7');
+    expect(page.body).toContain('href="/lang?l=en&amp;code=KX4HQ7"');
+    const sw = await http(lan, 'GET', '/lang?l=en&code=KX4HQ7');
+    expect(sw.status).toBe(303);
+    expect(sw.headers.location).toBe('/?code=KX4HQ7');
+    const en = await http(lan, 'GET', '/?code=KX4HQ7', { cookie: 'triada_lang=en' });
+    expect(en.body).toContain('value="KX4HQ7"');
+    expect(en.body).toContain('Sign in');
+  });
+
+  it("follows the phone's language when it has not chosen one", async () => {
+    const get = (al: string, cookie?: string) =>
+      http(lan, 'GET', '/', { headers: { 'Accept-Language': al }, ...(cookie ? { cookie } : {}) });
+    expect((await get('en-GB,en;q=0.9,cs;q=0.8')).body).toContain('<html lang="en">');
+    expect((await get('cs-CZ,cs;q=0.9,en;q=0.8')).body).toContain('<html lang="cs">');
+    expect((await get('de-DE,de;q=0.9')).body).toContain('<html lang="cs">');
+    expect((await get('en-US', 'triada_lang=cs')).body).toContain('<html lang="cs">');
+  });
+
+  it('the closed-poll page offers "Zpět na hlasování", not just "Hlasování"', async () => {
+    await admin.req('openPoll', { poll: pointsPoll() });
+    const cookie = await member('CODE05');
+    const n = nonceOf((await http(lan, 'GET', '/', { cookie })).body);
+    await admin.req('closePoll', { pollId: 'poll-p' });
+    const res = await http(lan, 'POST', '/vote', {
+      cookie,
+      body: `poll=poll-p&nonce=${n}&p%3Aa=3`,
+    });
+    expect(res.body).toContain('Hlasování už je ukončené.');
+    expect(res.body).toContain('>Zpět na hlasování</a>');
+  });
+});
