@@ -52,6 +52,11 @@ export interface HubOptions {
   interfaces?: () => HubInterface[];
   /** How long a phone without JavaScript waits for the app's acknowledgement. */
   formWaitMs?: number;
+  /**
+   * How long the LAN face keeps taking ballots with no owner app window connected (a reload
+   * takes seconds); after that the phones see "voting paused" until an owner says hello.
+   */
+  ownerGraceMs?: number;
 }
 
 export interface HubHandle extends HubReadyMessage {
@@ -108,6 +113,10 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   const interfaces =
     options.interfaces ?? (() => listLanInterfaces(undefined, options.allowLoopback));
   const formWaitMs = options.formWaitMs ?? 8000;
+  const ownerGraceMs = options.ownerGraceMs ?? 60_000;
+  /** No owner for longer than the grace: the LAN face only says "paused", takes nothing. */
+  let paused = false;
+  let graceTimer: NodeJS.Timeout | null = null;
 
   const admins = new Set<WebSocket>();
   let owner: WebSocket | null = null;
@@ -134,6 +143,39 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
 
   function changed(): void {
     if (!statusTimer) statusTimer = setTimeout(pushStatus, 50);
+  }
+
+  /** The app's window went away (tab closed, app quit): pause the phones after the grace. */
+  function armGrace(): void {
+    if (owner || !lanServer || graceTimer) return;
+    graceTimer = setTimeout(() => {
+      graceTimer = null;
+      if (owner || !lanServer) return;
+      paused = true;
+      for (const p of phones) p.ws.terminate();
+      phones.clear();
+      changed();
+    }, ownerGraceMs);
+    graceTimer.unref?.();
+  }
+
+  function ownerBack(): void {
+    if (graceTimer) clearTimeout(graceTimer);
+    graceTimer = null;
+    paused = false;
+  }
+
+  // Acks come in bursts (an app that stored many ballots): one rewrite for the burst, in the
+  // same turn of the event loop, so the voter-with-choice line is gone milliseconds after.
+  let rewriteQueued = false;
+  let closed = false;
+  function rewriteSoon(): void {
+    if (rewriteQueued) return;
+    rewriteQueued = true;
+    setImmediate(() => {
+      rewriteQueued = false;
+      if (!closed) journal.rewrite(core.compact());
+    });
   }
 
   function compactIfIdle(force = false): void {
@@ -187,7 +229,10 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     admins.add(ws);
     ws.on('close', () => {
       admins.delete(ws);
-      if (owner === ws) owner = null;
+      if (owner === ws) {
+        owner = null;
+        armGrace();
+      }
       changed();
     });
     ws.on('error', () => ws.terminate());
@@ -211,6 +256,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       if (msg.t === 'hello') {
         if (msg.owner) {
           owner = ws;
+          ownerBack();
           for (const b of core.pendingBallots())
             ws.send(json({ t: 'ballot', ...b } satisfies HubToAdmin));
         } else if (owner === ws) owner = null;
@@ -224,7 +270,8 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       } else if (msg.t === 'ack') {
         // A secret ballot the app has stored leaves the disk now (temp file + rename): the
         // journal's ballot line pairs its voter with its choice. Unanswered ballots stay.
-        compactIfIdle(core.ack(msg.id, msg.result));
+        if (core.ack(msg.id, msg.result)) rewriteSoon();
+        else compactIfIdle();
       } else {
         void handleRequest(msg).then(
           (value) => ws.send(json({ t: 'res', id: msg.id, ok: true, value } satisfies HubToAdmin)),
@@ -261,10 +308,15 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       case 'stop':
         await stopLan();
         return null;
-      case 'setSession':
+      case 'setSession': {
+        // Another meeting (or none) never inherits the phones' address of the last one: the
+        // facilitator picks the network again for it.
+        const before = core.session?.meetingId;
+        if (before !== undefined && before !== msg.session?.meetingId) await stopLan();
         core.setSession(msg.session);
         compactIfIdle(true);
         return null;
+      }
       case 'openPoll': {
         const { poll } = msg;
         if (!PollSchema.safeParse(poll.definition).success)
@@ -347,6 +399,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   async function stopLan(): Promise<void> {
     const server = lanServer;
     lanServer = null;
+    ownerBack(); // nothing left to pause
     if (core.lan) core.setLan(null);
     if (!server) return;
     for (const p of phones) p.ws.terminate();
@@ -372,6 +425,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   function onPhoneUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://phone');
     if (url.pathname !== PHONE_WS_PATH) return refuseUpgrade(socket, '404 Not Found');
+    if (paused) return refuseUpgrade(socket, '503 Service Unavailable');
     if (!sameOrigin(req)) return refuseUpgrade(socket, '403 Forbidden');
     const device = deviceOf(req);
     phoneWss.handleUpgrade(req, socket, head, (ws) => {
@@ -544,6 +598,8 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       });
       return void res.end(css);
     }
+    if (paused && url.pathname !== '/lang')
+      return sendHtml(req, res, 503, { kind: 'result', ok: false, text: t.paused });
     if (get && url.pathname === '/lang') {
       const l = url.searchParams.get('l') === 'en' ? 'en' : 'cs';
       // The personal QR's code survives the language switch (only a valid code is carried).
@@ -711,6 +767,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   if (previous) {
     core.setLan(null);
     await startLan(previous.address, previous.port).catch(() => undefined);
+    armGrace(); // a restarted hub with no app window pauses the phones after the grace too
   }
 
   return {
@@ -721,6 +778,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     lanPort: () => core.lan?.port ?? null,
     async close() {
       if (statusTimer) clearTimeout(statusTimer);
+      if (graceTimer) clearTimeout(graceTimer);
       const server = lanServer;
       lanServer = null;
       for (const p of phones) p.ws.terminate();
@@ -731,6 +789,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       for (const a of admins) a.terminate();
       adminServer.closeAllConnections();
       await new Promise<void>((r) => adminServer.close(() => r()));
+      closed = true;
       journal.close();
     },
   };

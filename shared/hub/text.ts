@@ -33,6 +33,8 @@ const cs = {
   waiting: 'Čekáme, až předsedající otevře hlasování.',
   refresh: 'Obnovit',
   back: 'Zpět na hlasování',
+  paused:
+    'Hlasování z telefonů je přerušené nebo skončilo: počítač předsedajícího není připojen. Až bude hlasování pokračovat, obnovte stránku.',
   votedWait: 'Už jste hlasoval(a). Váš hlas je uložen. Počkejte na další hlasování.',
   secret: 'Tajné hlasování: nikdo neuvidí, jak jste hlasoval(a).',
   named: 'Veřejné hlasování: u hlasu bude vaše jméno.',
@@ -126,6 +128,8 @@ const en: PhoneTexts = {
   waiting: 'Waiting for the chair to open a vote.',
   refresh: 'Refresh',
   back: 'Back to voting',
+  paused:
+    "Phone voting is paused or has ended: the chair's computer is not connected. Refresh the page when voting continues.",
   votedWait: 'You have already voted. Your vote is stored. Please wait for the next vote.',
   secret: 'Secret ballot: nobody will see how you voted.',
   named: 'Named vote: your name is recorded with your vote.',

@@ -234,6 +234,9 @@ describe('join codes and cookies', () => {
     const a = new Phone(lan);
     await a.join('CODE00');
     await admin.req('setSession', { session: { ...session(5), meetingId: 'meeting-2' } });
+    // Another meeting stops the LAN face; the facilitator starts it again.
+    expect((await admin.req('status')).lan.running).toBe(false);
+    await admin.req('start', { address: '127.0.0.1', port: lan });
     await admin.req('openPoll', { poll: yesNo() });
     await a.connect();
     expect((await a.vote('poll-1', { vote: 'yes' })).code).toBe('NOT_JOINED');
