@@ -8,7 +8,15 @@ import { markAttendance } from './attendance';
 import type { AuditEntry } from './audit';
 import { ValidationError } from './errors';
 import { createMeeting } from './meetings';
-import { addHandCount, castBallot, closePoll, createPoll, openPoll, storeHubBallot } from './polls';
+import {
+  addHandCount,
+  castBallot,
+  closePoll,
+  createPoll,
+  openPoll,
+  storeHubBallot,
+  storeHubBallots,
+} from './polls';
 import { db, domainCode, groupOfMembers, rejection } from './testDb';
 
 // Storage rules of phone ballots (issue 13): stored, then acknowledged; a resend is idempotent;
@@ -63,6 +71,42 @@ describe('storeHubBallot', () => {
     expect(ballots).toHaveLength(1);
     expect(ballots[0]).toMatchObject({ source: 'phone', ballot: { voterId: r.members[0] } });
     expect((await pollOf(poll.id)).receipts).toEqual(['hub-1']);
+  });
+
+  it('a batch of phone ballots is one transaction with one answer each; a refusal does not stop the others', async () => {
+    const r = await room();
+    const poll = await opened(r.item.id, { secret: true });
+    await storeHubBallot(db, {
+      id: 'early',
+      pollId: poll.id,
+      voterId: r.members[0]!,
+      choice: choose(poll, 0),
+    });
+    const batch = [
+      { id: 'early', pollId: poll.id, voterId: r.members[0]!, choice: choose(poll, 0) },
+      { id: 'b1', pollId: poll.id, voterId: r.members[1]!, choice: choose(poll, 1) },
+      { id: 'b2', pollId: poll.id, voterId: r.members[1]!, choice: choose(poll, 2) },
+      { id: 'b3', pollId: poll.id, voterId: 'stranger', choice: choose(poll, 2) },
+      { id: 'b4', pollId: poll.id, voterId: r.members[2]!, choice: { choices: ['nope'] } },
+      { id: 'b5', pollId: 'no-such-poll', voterId: r.members[3]!, choice: choose(poll, 0) },
+      { id: 'b6', pollId: poll.id, voterId: r.members[4]!, choice: choose(poll, 2) },
+    ];
+    const outcomes = await storeHubBallots(db, batch);
+    expect(outcomes.map((o) => (o.ok ? (o.duplicate ? 'dup' : 'ok') : 'refused'))).toEqual([
+      'dup',
+      'ok',
+      'refused',
+      'refused',
+      'refused',
+      'refused',
+      'ok',
+    ]);
+    expect(outcomes[2]).toEqual({ ok: false, code: 'errors.alreadyVoted' });
+    expect(await ballotsOf(poll.id)).toHaveLength(3);
+    expect((await pollOf(poll.id)).voters).toEqual(
+      [r.members[0], r.members[1], r.members[4]].sort(),
+    );
+    expect((await pollOf(poll.id)).receipts).toEqual(['b1', 'b6', 'early']);
   });
 
   it('a member votes once across the kiosk and the phone, in either order', async () => {

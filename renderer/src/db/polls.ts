@@ -26,7 +26,7 @@ import {
 import { newId, nowIso } from './clock';
 import { DomainError, parseOrThrow } from './errors';
 import { editableMeeting } from './guard';
-import { entitlementSnapshot, newResolutionStub } from './resolutions';
+import { entitlementSnapshot, newResolutionStub, type RoomSnapshot } from './resolutions';
 import type { AppDb } from './schema';
 
 const ROOM = (db: AppDb) => [
@@ -132,8 +132,14 @@ async function storeIndividual(
   choice: Record<string, unknown>,
   source: BallotSource,
   receipt?: string,
+  /** Snapshots already taken in this transaction (a batch of phone ballots takes one per meeting). */
+  snapshots?: Map<string, RoomSnapshot>,
 ): Promise<void> {
-  const snapshot = await entitlementSnapshot(db, poll.meetingId);
+  let snapshot = snapshots?.get(poll.meetingId);
+  if (!snapshot) {
+    snapshot = await entitlementSnapshot(db, poll.meetingId);
+    snapshots?.set(poll.meetingId, snapshot);
+  }
   let member: (typeof snapshot.members)[number] | undefined;
   if (poll.anonymous) {
     // Members vote in the body's polls; the public's poll takes only the hub's device ballots.
@@ -213,19 +219,41 @@ export type HubBallotOutcome = { ok: true; duplicate: boolean } | { ok: false; c
  * ballot of the same member (from the phone or the kiosk) is refused.
  */
 export async function storeHubBallot(db: AppDb, hub: HubBallot): Promise<HubBallotOutcome> {
-  try {
-    return await db.transaction('rw', ROOM(db), async (): Promise<HubBallotOutcome> => {
-      const poll = await db.polls.get(hub.pollId);
-      if (poll?.receipts?.includes(hub.id)) return { ok: true, duplicate: true };
-      const open = await openPollOf(db, hub.pollId);
-      await editableMeeting(db, open.meetingId);
-      await storeIndividual(db, open, hub.voterId, hub.choice, 'phone', hub.id);
-      return { ok: true, duplicate: false };
-    });
-  } catch (e) {
-    if (e instanceof DomainError) return { ok: false, code: e.code };
-    throw e;
-  }
+  return (await storeHubBallots(db, [hub]))[0]!;
+}
+
+/**
+ * Phone ballots that arrived together, stored in ONE transaction with one answer each, in
+ * order: 200 phones voting at once are a few transactions (and a few re-runs of the room's live
+ * queries), not 200. A refused ballot (voted already, poll closed…) does not stop the others;
+ * nothing of the batch is stored unless the transaction commits.
+ */
+export async function storeHubBallots(
+  db: AppDb,
+  hubs: readonly HubBallot[],
+): Promise<HubBallotOutcome[]> {
+  return db.transaction('rw', ROOM(db), async () => {
+    const snapshots = new Map<string, RoomSnapshot>();
+    const out: HubBallotOutcome[] = [];
+    for (const hub of hubs) {
+      try {
+        const poll = await db.polls.get(hub.pollId);
+        if (poll?.receipts?.includes(hub.id)) {
+          out.push({ ok: true, duplicate: true });
+          continue;
+        }
+        const open = await openPollOf(db, hub.pollId);
+        await editableMeeting(db, open.meetingId);
+        // Every check of storeIndividual comes before its writes: a refusal writes nothing.
+        await storeIndividual(db, open, hub.voterId, hub.choice, 'phone', hub.id, snapshots);
+        out.push({ ok: true, duplicate: false });
+      } catch (e) {
+        if (e instanceof DomainError) out.push({ ok: false, code: e.code });
+        else throw e;
+      }
+    }
+    return out;
+  });
 }
 
 /** Counts the chair typed for the whole room or the rest of it (a hand-count block). */

@@ -4,7 +4,7 @@
 // window reconnects and stores the ballots the hub delivers again; the join codes stay valid
 // until phone voting is switched off (then the hub forgets them: useless after the meeting).
 import { z } from 'zod';
-import { db, storeHubBallot } from '../../db';
+import { db, storeHubBallots, type HubBallot } from '../../db';
 import {
   connectHub,
   type HubClient,
@@ -95,18 +95,29 @@ export const phoneVoting = {
     if (client || !state.meetingId) return client;
     const c = connectHub({ owner: true });
     client = c;
-    // Store, THEN acknowledge: the phone hears "stored" only for a ballot on disk.
+    // Store, THEN acknowledge: the phone hears "stored" only for a ballot on disk. Ballots that
+    // arrive while a batch is being written go together into the next one.
+    const waiting: HubBallot[] = [];
+    let writing = false;
+    const drain = async () => {
+      writing = true;
+      while (waiting.length) {
+        const batch = waiting.splice(0, 100);
+        try {
+          const outcomes = await storeHubBallots(db, batch);
+          batch.forEach((ballot, i) => c.ack(ballot.id, ackFor(outcomes[i]!)));
+          const fresh = outcomes.filter((o) => o.ok && !o.duplicate).length;
+          if (fresh) set({ stored: state.stored + fresh });
+        } catch (e: unknown) {
+          console.error('storing phone ballots failed', e);
+          for (const ballot of batch) c.ack(ballot.id, { ok: false, code: 'UNAVAILABLE' });
+        }
+      }
+      writing = false;
+    };
     c.onBallot((ballot) => {
-      void storeHubBallot(db, ballot).then(
-        (outcome) => {
-          c.ack(ballot.id, ackFor(outcome));
-          if (outcome.ok && !outcome.duplicate) set({ stored: state.stored + 1 });
-        },
-        (e: unknown) => {
-          console.error('storing a phone ballot failed', e);
-          c.ack(ballot.id, { ok: false, code: 'UNAVAILABLE' });
-        },
-      );
+      waiting.push(ballot);
+      if (!writing) void drain();
     });
     c.onStatus((status) => {
       const lan = status.lan;
