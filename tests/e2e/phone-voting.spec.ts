@@ -139,6 +139,9 @@ test('20 phones vote over the hub: secret member poll with join codes, a reload 
   const panel = page.getByTestId('phone-voting');
   await page.getByRole('button', { name: 'Zapnout hlasování z telefonů' }).click();
   await panel.getByLabel('Síť, ve které jsou telefony').selectOption('127.0.0.1');
+  // Before the network is started nobody can join: no count, no codes.
+  await expect(panel.getByTestId('phone-joined')).toHaveCount(0);
+  await expect(panel.getByTestId('join-codes')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Spustit' }).click();
   const shown = (await panel.getByTestId('phone-url').textContent())!.trim();
   expect(shown).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/?$/);
@@ -147,6 +150,13 @@ test('20 phones vote over the hub: secret member poll with join codes, a reload 
   await newPoll(page, 'Priorita 2027', OPTIONS);
   await expect(panel).toContainText('Priorita 2027');
   await expect(panel.getByTestId('phone-joined')).toHaveText('Připojeno 0 z 12 přítomných');
+  // The open poll's card says phone voting is on and counts the phone ballots.
+  await expect(
+    page
+      .getByTestId('poll-card')
+      .filter({ hasText: 'Priorita 2027' })
+      .getByTestId('poll-phone-ballots'),
+  ).toHaveText(/Z telefonů: 0 uložených hlasů/);
 
   // Check-in: each present member's personal code (6 characters, read out as "ABC DEF").
   await panel.getByText(/Osobní kódy pro telefony/).click();

@@ -733,6 +733,7 @@ export const cs = {
     qrMeeting: 'QR kód adresy hlasování pro telefony',
     network: 'Síť, ve které jsou telefony',
     networkHint: 'Wi-Fi místnosti, cestovní router nebo hotspot notebooku.',
+    searchingNetworks: 'Hledám sítě…',
     pickNetwork: 'Vyberte síť…',
     noNetwork: 'Žádná síť: připojte notebook k Wi-Fi nebo zapněte hotspot',
     refresh: 'Znovu načíst sítě',

@@ -732,6 +732,7 @@ export const en: typeof cs = {
     qrMeeting: 'QR code of the phone voting address',
     network: 'Network the phones are on',
     networkHint: "The room's Wi-Fi, a travel router or the laptop's hotspot.",
+    searchingNetworks: 'Looking for networks…',
     pickNetwork: 'Choose a network…',
     noNetwork: 'No network: connect the laptop to Wi-Fi or switch on its hotspot',
     refresh: 'Reload networks',

@@ -4,6 +4,7 @@ import { formatJoinCode } from '@shared/hub/rules';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import type { AttendanceView } from '../../db';
+import { PhoneUrl } from './PhoneUrl';
 import { QrCode } from './QrCode';
 import { phoneVoters } from './session';
 import { usePhoneVoting } from './PhoneVotingHost';
@@ -27,7 +28,9 @@ export function JoinCodes({ room }: { room: AttendanceView }) {
       <ul>
         {voters.map((v) => (
           <li key={v.voterId} data-voter={v.voterId}>
-            <span>{v.name}</span>
+            <span className="join-name" title={v.name}>
+              {v.name}
+            </span>
             <code className="join-code" data-testid="join-code">
               {formatJoinCode(pv.codes[v.voterId]!)}
             </code>
@@ -54,7 +57,11 @@ export function JoinCodes({ room }: { room: AttendanceView }) {
               <p className="muted">{t('phoneVoting.notStarted')}</p>
             )}
             <p className="join-code-big">{formatJoinCode(pv.codes[current.voterId]!)}</p>
-            {pv.url && <p className="muted">{pv.url}</p>}
+            {pv.url && (
+              <p className="muted join-link" data-testid="join-link">
+                <PhoneUrl url={`${pv.url}?code=${pv.codes[current.voterId]}`} />
+              </p>
+            )}
           </div>
           <div className="form-actions">
             <Button variant="primary" onPress={() => setShown(null)} autoFocus>

@@ -5,6 +5,7 @@ import { SelectInput } from '../../components/fields';
 import type { RoomData } from '../../db';
 import { CloseDialog } from '../room/CloseDialog';
 import { JoinCodes } from './JoinCodes';
+import { PhoneUrl } from './PhoneUrl';
 import { usePhoneVoting } from './PhoneVotingHost';
 import { QrCode } from './QrCode';
 import { phoneVoters } from './session';
@@ -71,9 +72,22 @@ export function PhoneVotingPanel({ room, locked }: { room: RoomData; locked: boo
           <div>
             <p className="small muted">{t('phoneVoting.urlLabel')}</p>
             <p className="phone-url" data-testid="phone-url">
-              {pv.url}
+              <PhoneUrl url={pv.url} />
             </p>
           </div>
+        </div>
+      ) : pv.interfaces === null ? (
+        <p className="muted" role="status" data-testid="phone-networks-loading">
+          {t('phoneVoting.searchingNetworks')}
+        </p>
+      ) : choices.length === 0 ? (
+        <div className="phone-voting-network">
+          <p className="notice notice-warning" role="status" data-testid="phone-no-network">
+            {t('phoneVoting.noNetwork')}
+          </p>
+          <Button variant="ghost" onPress={() => void phoneVoting.loadInterfaces()}>
+            {t('phoneVoting.refresh')}
+          </Button>
         </div>
       ) : (
         <div className="phone-voting-network">
@@ -82,7 +96,7 @@ export function PhoneVotingPanel({ room, locked }: { room: RoomData; locked: boo
             hint={t('phoneVoting.networkHint')}
             value={address}
             onChange={setAddress}
-            emptyLabel={choices.length ? t('phoneVoting.pickNetwork') : t('phoneVoting.noNetwork')}
+            emptyLabel={t('phoneVoting.pickNetwork')}
             options={choices.map((i) => ({ value: i.address, label: `${i.name} · ${i.address}` }))}
           />
           <div className="form-actions">
@@ -99,12 +113,15 @@ export function PhoneVotingPanel({ room, locked }: { room: RoomData; locked: boo
           </div>
         </div>
       )}
-      <p data-testid="phone-joined">
-        {anonymous
-          ? t('phoneVoting.devices', { count: status?.devices ?? 0 })
-          : t('phoneVoting.joined', { count: joinedVoters.length, total: voters.length })}
-      </p>
-      {named && joinedVoters.length > 0 && (
+      {/* Who has joined and the codes mean something only once the network is started. */}
+      {pv.url && (
+        <p data-testid="phone-joined">
+          {anonymous
+            ? t('phoneVoting.devices', { count: status?.devices ?? 0 })
+            : t('phoneVoting.joined', { count: joinedVoters.length, total: voters.length })}
+        </p>
+      )}
+      {pv.url && named && joinedVoters.length > 0 && (
         <details className="phone-joined-names">
           <summary>{t('phoneVoting.whoJoined')}</summary>
           <ul>
@@ -138,7 +155,7 @@ export function PhoneVotingPanel({ room, locked }: { room: RoomData; locked: boo
           )}
         </div>
       )}
-      {!anonymous && <JoinCodes room={room} />}
+      {pv.url && !anonymous && <JoinCodes room={room} />}
       {!locked && (
         <Button variant="ghost" onPress={() => void phoneVoting.disable()}>
           {t('phoneVoting.disable')}

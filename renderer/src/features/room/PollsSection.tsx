@@ -20,6 +20,7 @@ import { HandCountDialog } from './HandCountDialog';
 import { PollForm } from './PollForm';
 import { PollResultView } from './PollResultView';
 import { PollTie } from './PollTie';
+import { PhoneBallotsLine } from '../phoneVoting/PhoneBallotsLine';
 import { castText, methodText } from './pollText';
 
 export function PollsSection({
@@ -123,6 +124,7 @@ function PollCard({ room, poll, locked }: { room: RoomData; poll: PollRecord; lo
           </Button>
         </div>
       )}
+      <PhoneBallotsLine poll={poll} />
       {!locked && poll.status === 'open' && (
         <div className="poll-actions">
           <Link className="btn btn-primary" to={`/kiosk/${poll.id}`}>
