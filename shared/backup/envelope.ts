@@ -135,26 +135,23 @@ const fail = (
 };
 
 /**
- * Reads and validates a backup file completely, in one pass. Throws BackupError naming what
- * is wrong; returns the data only when every check passed, with binary values decoded
- * (bytes.ts), ready to be written as it is. Nothing here writes anything. Runs in the restore
- * worker (renderer/src/features/safety/restore.worker.ts) and in tests.
+ * A file from outside read as JSON, refusing each problem with its own message: the size before
+ * anything is decoded, strict UTF-8, a BOM dropped, then the safe parse (no prototype keys, no
+ * absurd nesting, no duplicate keys). Backups and exchange files both come in through here.
  */
-export async function inspectBackup(
+export function readJsonFile(
   file: Uint8Array | string,
-  target: RestoreTarget,
-  onProgress?: CheckProgress,
-): Promise<InspectedBackup> {
-  // 1. Size, before anything is decoded.
+  maxBytes: number,
+  onParsing?: () => void,
+): { text: string; value: unknown; dataSpan: [number, number] | null } {
   const size = typeof file === 'string' ? file.length : file.byteLength;
   if (size === 0) fail('safety.errors.empty');
-  if (size > MAX_BACKUP_BYTES)
+  if (size > maxBytes)
     fail('safety.errors.tooLarge', {
       size: Math.round(size / 1024 / 1024),
-      max: MAX_BACKUP_BYTES / 1024 / 1024,
+      max: maxBytes / 1024 / 1024,
     });
 
-  // 2. Text and JSON, refusing prototype keys and absurd nesting.
   let text: string;
   if (typeof file === 'string') text = file;
   else {
@@ -165,7 +162,7 @@ export async function inspectBackup(
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  onProgress?.('parse', 0, 1);
+  onParsing?.();
   const parsed = safeJsonParse(text);
   if (!parsed.ok) {
     const f = parsed.failure;
@@ -175,9 +172,32 @@ export async function inspectBackup(
     if (f.kind === 'duplicateKey') fail('safety.errors.duplicateKey', { key: f.key });
     fail('safety.errors.notJson');
   }
+  return {
+    text,
+    value: parsed.ok ? parsed.value : undefined,
+    dataSpan: parsed.ok ? parsed.dataSpan : null,
+  };
+}
+
+/**
+ * Reads and validates a backup file completely, in one pass. Throws BackupError naming what
+ * is wrong; returns the data only when every check passed, with binary values decoded
+ * (bytes.ts), ready to be written as it is. Nothing here writes anything. Runs in the restore
+ * worker (renderer/src/features/safety/restore.worker.ts) and in tests.
+ */
+export async function inspectBackup(
+  file: Uint8Array | string,
+  target: RestoreTarget,
+  onProgress?: CheckProgress,
+): Promise<InspectedBackup> {
+  // 1–2. Size, text and JSON.
+  const {
+    text,
+    value: raw,
+    dataSpan,
+  } = readJsonFile(file, MAX_BACKUP_BYTES, () => onProgress?.('parse', 0, 1));
 
   // 3. The envelope.
-  const raw = (parsed as { value: unknown }).value;
   const env = envelopeShape.safeParse(raw);
   if (!env.success) {
     const o = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
@@ -199,7 +219,6 @@ export async function inspectBackup(
 
   // 5. Checksum of the content.
   onProgress?.('checksum', 0, 1);
-  const dataSpan = (parsed as { dataSpan: [number, number] | null }).dataSpan;
   if (!(await checksumMatches(envelope, text, dataSpan))) fail('safety.errors.checksum');
 
   // 6. Migrations of older formats.

@@ -11,9 +11,9 @@
 // keys), zod envelope, checksum, and every document and record validated before anything is
 // written. Problems are BackupIssues (safety.errors.* and sync.errors.* i18n keys).
 import { z } from 'zod';
-import { canonicalJson, safeJsonParse, sha256Hex } from '../backup/canonical';
-import { MAX_BACKUP_BYTES } from '../backup/envelope';
-import type { BackupIssue } from '../backup/errors';
+import { canonicalJson, sha256Hex } from '../backup/canonical';
+import { MAX_BACKUP_BYTES, readJsonFile } from '../backup/envelope';
+import { BackupError, type BackupIssue } from '../backup/errors';
 import { timestamp } from '../backup/records';
 import { revGeneration, revHashPart, type SyncDoc } from './rules';
 import { parseDocId } from './tables';
@@ -118,33 +118,14 @@ export function docIssue(
 
 /** Reads and validates an exchange file completely; nothing is written here. */
 export async function inspectExchange(file: Uint8Array | string): Promise<ExchangeFile> {
-  const size = typeof file === 'string' ? file.length : file.byteLength;
-  if (size === 0) fail('safety.errors.empty');
-  if (size > MAX_EXCHANGE_BYTES)
-    fail('safety.errors.tooLarge', {
-      size: Math.round(size / 1024 / 1024),
-      max: MAX_EXCHANGE_BYTES / 1024 / 1024,
-    });
-  let text: string;
-  if (typeof file === 'string') text = file;
-  else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(file);
-    } catch {
-      return fail('safety.errors.notText');
-    }
+  let value: unknown;
+  try {
+    value = readJsonFile(file, MAX_EXCHANGE_BYTES).value;
+  } catch (e) {
+    // The same refusals as a backup's, in the exchange's own error.
+    if (e instanceof BackupError) throw new SyncFileError(e.issues);
+    throw e;
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = safeJsonParse(text);
-  if (!parsed.ok) {
-    const f = parsed.failure;
-    if (f.kind === 'truncated') fail('safety.errors.truncated');
-    if (f.kind === 'forbiddenKey') fail('safety.errors.forbiddenKey', { key: f.key });
-    if (f.kind === 'tooDeep') fail('safety.errors.tooDeep');
-    if (f.kind === 'duplicateKey') fail('safety.errors.duplicateKey', { key: f.key });
-    fail('safety.errors.notJson');
-  }
-  const value = parsed.ok ? parsed.value : undefined;
   const format = (value as { format?: unknown } | null)?.format;
   const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
   if (format === EXCHANGE_FORMAT && typeof version === 'number' && version > EXCHANGE_VERSION)
