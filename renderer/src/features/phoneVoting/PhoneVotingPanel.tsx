@@ -76,7 +76,7 @@ export function PhoneVotingPanel({ room, locked }: { room: RoomData; locked: boo
             </p>
           </div>
         </div>
-      ) : pv.interfaces === null ? (
+      ) : pv.interfaces === null && !pv.error ? (
         <p className="muted" role="status" data-testid="phone-networks-loading">
           {t('phoneVoting.searchingNetworks')}
         </p>
