@@ -290,6 +290,8 @@ async function chainHead(down: DBCore, trans: DBCoreTransaction): Promise<Head |
 }
 
 const heads = new WeakMap<object, Head>();
+/** Per transaction: each poll's last opening entry (secret ballots are chained to it). */
+const openingsOf = new WeakMap<object, Map<string, AuditEntry | undefined>>();
 
 /**
  * Appends entries to the chain inside the transaction `trans`, filling n, prev, covers, side
@@ -306,9 +308,17 @@ async function appendChained(
     const entry: AuditEntry = { ...raw };
     if (entry.op === 'create' && isSecretBallot(entry.table, entry.after)) {
       const pollId = String(entry.after?.pollId ?? '');
-      const opened = (await entriesOfRecord(down, trans, 'polls', pollId))
-        .filter((e) => e.after?.status === 'open' && e.hash)
-        .at(-1);
+      // A batch of phone ballots is one transaction: its poll's opening is looked up once.
+      let openings = openingsOf.get(trans);
+      if (!openings) openingsOf.set(trans, (openings = new Map()));
+      if (!openings.has(pollId))
+        openings.set(
+          pollId,
+          (await entriesOfRecord(down, trans, 'polls', pollId))
+            .filter((e) => e.after?.status === 'open' && e.hash)
+            .at(-1),
+        );
+      const opened = openings.get(pollId);
       entry.side = true;
       // Dated with the poll's opening, never the moment it was cast (the ballot has no time).
       entry.at = opened?.at ?? SECRET_AT;
