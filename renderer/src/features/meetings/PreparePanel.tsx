@@ -10,6 +10,7 @@ import { formatDate } from '../../i18n/format';
 import { platform } from '../../platform';
 import { DocumentFieldsDialog } from '../documents/DocumentFieldsDialog';
 import { AgendaPanel } from '../room/AgendaPanel';
+import { ExportStatus, type ExportMessage } from '../documents/ExportStatus';
 
 /** A meeting not held yet: today or later, minutes not started beyond the draft. */
 export function needsPreparation(meeting: Meeting, today: string): boolean {
@@ -32,7 +33,7 @@ export function PreparePanel({ meeting, body, onEditMaterials }: Props) {
   const { t, i18n } = useTranslation();
   const room = useRoom(meeting.id);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [message, setMessage] = useState<ExportMessage>();
   const [editingFields, setEditingFields] = useState(false);
   const lang: Lang = i18n.language === 'en' ? 'en' : 'cs';
   const latest = latestInvitationDate(meeting.date, body.rules.leadTime);
@@ -113,19 +114,7 @@ export function PreparePanel({ meeting, body, onEditMaterials }: Props) {
                 </Button>
               )}
             </div>
-            {busy && (
-              <p className="muted small" role="status">
-                {t('minutes.exporting')}
-              </p>
-            )}
-            {message && (
-              <p
-                className={message.kind === 'error' ? 'form-error' : 'notice notice-ok'}
-                role={message.kind === 'error' ? 'alert' : 'status'}
-              >
-                {message.text}
-              </p>
-            )}
+            <ExportStatus busy={busy} message={message} />
           </section>
         </div>
       </div>

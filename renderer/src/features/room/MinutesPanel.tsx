@@ -24,6 +24,7 @@ import { DocumentFieldsDialog } from '../documents/DocumentFieldsDialog';
 import { exportMeetingDocument, type MeetingDocKind } from '../documents/exportMeeting';
 import { PaperFingerprintButton, ReverifyNotice, SealNotice } from '../meetings/SealNotice';
 import { AuditButton } from '../safety/AuditLog';
+import { ExportStatus, type ExportMessage } from '../documents/ExportStatus';
 
 /** How often the room records discussions whose typing has paused (audit.ts coalesces before writing). */
 const DRAFT_FLUSH_MS = 30_000;
@@ -32,7 +33,7 @@ export const MinutesPanel = memo(function MinutesPanel({ room }: { room: RoomDat
   const { t, i18n } = useTranslation();
   const status: MinutesStatus = room.meeting.minutesStatus ?? 'draft';
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [message, setMessage] = useState<ExportMessage>();
   const [approving, setApproving] = useState(false);
   const [amending, setAmending] = useState(false);
   const [editingFields, setEditingFields] = useState(false);
@@ -149,19 +150,7 @@ export const MinutesPanel = memo(function MinutesPanel({ room }: { room: RoomDat
           </Button>
         )}
       </div>
-      {busy && (
-        <p className="muted small" role="status">
-          {t('minutes.exporting')}
-        </p>
-      )}
-      {message && (
-        <p
-          className={message.kind === 'error' ? 'form-error' : 'notice notice-ok'}
-          role={message.kind === 'error' ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
+      <ExportStatus busy={busy} message={message} />
       {approving && <ApproveDialog room={room} onClose={() => setApproving(false)} />}
       {amending && <AmendmentDialog room={room} onClose={() => setAmending(false)} />}
       {editingFields && (
