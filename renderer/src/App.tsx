@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, type ReactNode } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { RouteLoading } from './components/RouteLoading';
@@ -100,7 +100,15 @@ const router = createHashRouter([
   {
     element: <Layout banners={<SafetyBanners />} />,
     errorElement: <RouteError />,
-    children: pages.map((page) => ({ ...page, errorElement: <RouteError /> })),
+    // Keyed by route: each screen gets a Suspense of its own. Unkeyed, React reused the previous
+    // screen's boundary and kept that screen on view (and clickable) while the next one's code
+    // loaded, so a click meant for the new screen landed on the old one (the meeting page's
+    // "Přidat bod" instead of the room's).
+    children: pages.map((page) => ({
+      ...page,
+      element: <Fragment key={page.path ?? ''}>{page.element}</Fragment>,
+      errorElement: <RouteError />,
+    })),
   },
 ]);
 
