@@ -27,6 +27,16 @@ export type PhoneView =
     }
   | { kind: 'result'; text: string; issues?: string[]; ok: boolean; refresh?: string };
 
+/**
+ * What a state page shows, as the phone script compares it (client.js builds the same key from
+ * each pushed state): the page carries the key it was rendered for, so a state that changed
+ * between the page's load and its WebSocket's first state reloads the page instead of being
+ * taken as the page's own (a poll opened meanwhile would never appear).
+ */
+export function phoneStateKey(s: Extract<HubToPhone, { t: 'state' }>): string {
+  return [s.mode ?? '', String(s.joined), s.poll ? s.poll.id : '', String(s.voted)].join('|');
+}
+
 function layout(
   t: PhoneTexts,
   meeting: string,
@@ -34,13 +44,14 @@ function layout(
   refreshSeconds?: number,
   refreshUrl = '/',
   code?: string,
+  stateKey?: string,
 ): string {
   const other: PhoneLang = t.lang === 'cs' ? 'en' : 'cs';
   const refresh =
     refreshSeconds === undefined
       ? ''
       : `<noscript><meta http-equiv="refresh" content="${refreshSeconds};url=${esc(refreshUrl)}"></noscript>`;
-  return `<!doctype html><html lang="${t.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(t.title)}${meeting ? ` – ${esc(meeting)}` : ''}</title><link rel="stylesheet" href="/app.css">${refresh}</head><body><header><span class="meeting">${esc(meeting || t.title)}</span><a class="lang" href="/lang?l=${other}${code ? `&amp;code=${esc(encodeURIComponent(code))}` : ''}" lang="${other}" hreflang="${other}">${esc(t.switchLang)}</a></header><main id="main">${body}</main><script src="/app.js" defer></script></body></html>`;
+  return `<!doctype html><html lang="${t.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(t.title)}${meeting ? ` – ${esc(meeting)}` : ''}</title><link rel="stylesheet" href="/app.css">${refresh}</head><body><header><span class="meeting">${esc(meeting || t.title)}</span><a class="lang" href="/lang?l=${other}${code ? `&amp;code=${esc(encodeURIComponent(code))}` : ''}" lang="${other}" hreflang="${other}">${esc(t.switchLang)}</a></header><main id="main"${stateKey === undefined ? '' : ` data-state="${esc(stateKey)}"`}>${body}</main><script src="/app.js" defer></script></body></html>`;
 }
 
 export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): string {
@@ -58,9 +69,18 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
     );
   }
   const s = view.state;
+  const key = phoneStateKey(s);
   const error = view.error ? `<p class="msg bad" role="alert">${esc(view.error)}</p>` : '';
   if (s.mode === null) {
-    return layout(t, meeting, `<p class="msg">${esc(t.noSession)}</p>${refreshLink(t)}`, 15);
+    return layout(
+      t,
+      meeting,
+      `<p class="msg">${esc(t.noSession)}</p>${refreshLink(t)}`,
+      15,
+      undefined,
+      undefined,
+      key,
+    );
   }
   if (!s.joined) {
     return layout(
@@ -70,6 +90,7 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
       undefined,
       undefined,
       view.code,
+      key,
     );
   }
   const who =
@@ -84,6 +105,9 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
       meeting,
       `${who}${error}<p class="msg">${esc(t.waiting)}</p>${refreshLink(t)}`,
       10,
+      undefined,
+      undefined,
+      key,
     );
   }
   if (s.voted) {
@@ -92,12 +116,19 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
       meeting,
       `${who}<h1>${esc(s.poll.title)}</h1><p class="msg ok" role="status">${esc(t.votedWait)}</p>${refreshLink(t)}`,
       10,
+      undefined,
+      undefined,
+      key,
     );
   }
   return layout(
     t,
     meeting,
     `${who}${pollForm(t, s.poll, view.nonce, error, s.mode === 'anonymous', view.confirmEmpty)}`,
+    undefined,
+    undefined,
+    undefined,
+    key,
   );
 }
 

@@ -9,6 +9,8 @@ import {
   type BrowserContext,
   type Page,
 } from '@playwright/test';
+import WebSocket from 'ws';
+import type { HubToAdmin } from '../../shared/hub/protocol';
 import { App } from './app';
 
 // Issue 13 end to end: the app in browser mode with the voting hub (scripts/serve.mjs), and
@@ -289,4 +291,91 @@ test('20 phones vote over the hub: secret member poll with join codes, a reload 
   expect(text).toContain('Veřejnost v anketě určila pořadí: 1. Logo A, 2. Logo B.');
   expect(text).toContain('Hlasů veřejnosti: 8, z toho platných: 8.');
   for (const c of contexts) await c.close();
+});
+
+/**
+ * The app's admin face as browser mode offers it (serve.mjs's same-origin proxy): an owner that
+ * stores nothing and acks every ballot, for driving the hub without the app's UI.
+ */
+async function adminOf(baseURL: string) {
+  const ws = new WebSocket(`${baseURL.replace(/^http/, 'ws').replace(/\/$/, '')}/hub/admin`, {
+    origin: baseURL.replace(/\/$/, ''),
+  });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  let id = 0;
+  const waiting = new Map<number, (m: Extract<HubToAdmin, { t: 'res' }>) => void>();
+  ws.on('message', (data) => {
+    const m = JSON.parse(data.toString()) as HubToAdmin;
+    if (m.t === 'res') waiting.get(m.id)?.(m);
+    if (m.t === 'ballot') ws.send(JSON.stringify({ t: 'ack', id: m.id, result: { ok: true } }));
+  });
+  ws.send(JSON.stringify({ t: 'hello', owner: true }));
+  return {
+    async req(op: string, args: object = {}): Promise<unknown> {
+      const n = ++id;
+      const res = await new Promise<Extract<HubToAdmin, { t: 'res' }>>((resolve) => {
+        waiting.set(n, resolve);
+        ws.send(JSON.stringify({ t: 'req', id: n, op, ...args }));
+      });
+      if (!res.ok) throw new Error(`${op}: ${res.error.message}`);
+      return res.value;
+    },
+    close: () => ws.close(),
+  };
+}
+
+test('a phone whose page loaded before the poll opened, and whose socket opened after, still gets the poll', async ({
+  baseURL,
+}) => {
+  // The race of the flaky run, made deterministic: the page is rendered with no poll open, its
+  // WebSocket is held back (routeWebSocket) until the poll has opened, then let through to the
+  // hub. The socket's first state is not the page's: the phone must reload into the poll.
+  const admin = await adminOf(baseURL!);
+  let p: Page | null = null;
+  try {
+    await admin.req('setSession', {
+      session: {
+        meetingId: 'e2e-late-socket',
+        title: 'Veřejné setkání',
+        mode: 'anonymous',
+        joinCodes: [],
+      },
+    });
+    const { port } = (await admin.req('start', { address: '127.0.0.1', port: 0 })) as {
+      port: number;
+    };
+    p = await phone(0);
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    let sockets = 0;
+    await p.routeWebSocket(/\/ws$/, async (ws) => {
+      sockets += 1;
+      await released;
+      ws.connectToServer();
+    });
+    await p.goto(`http://phones.triada.test:${port}/`);
+    await expect(p.getByText('Čekáme, až předsedající otevře hlasování.')).toBeVisible();
+    await expect.poll(() => sockets).toBe(1);
+    await admin.req('openPoll', {
+      poll: {
+        id: 'e2e-late-logo',
+        title: 'Logo plánu',
+        secret: true,
+        options: LOGOS.map((label, i) => ({ id: `l${i}`, label })),
+        definition: { method: 'singleChoice', options: ['l0', 'l1'] },
+      },
+    });
+    release();
+    await p.getByLabel('Logo A', { exact: true }).check();
+    await p.getByRole('button', { name: 'Odeslat hlas' }).click();
+    await expect(p.getByText('Děkujeme, váš hlas je uložen.')).toBeVisible();
+  } finally {
+    await p?.context().close();
+    await admin.req('setSession', { session: null }).catch(() => undefined);
+    await admin.req('stop').catch(() => undefined);
+    admin.close();
+  }
 });

@@ -11,7 +11,11 @@
   var waiting = null; // the ballot sent and not yet answered
   var retry = null;
   var delay = 500;
-  var stateKey = null;
+  // The state this page was rendered for (page.ts phoneStateKey): the WebSocket's first state
+  // is compared with it, so a change between the page load and the socket's open (a poll
+  // opened meanwhile) reloads the page instead of becoming its base unseen.
+  var main = doc.getElementById('main');
+  var stateKey = main ? main.getAttribute('data-state') : null;
 
   function say(text, cls) {
     if (!msg) return;
@@ -143,6 +147,10 @@
   }
 
   // ---- the WebSocket: live state and ballots without a page load ----
+  // What the page shows of a state (the same key as page.ts phoneStateKey).
+  function keyOf(m) {
+    return [m.mode, m.joined, m.poll ? m.poll.id : '', m.voted].join('|');
+  }
   function send(obj) {
     if (open) ws.send(JSON.stringify(obj));
   }
@@ -176,7 +184,7 @@
         return;
       }
       if (m.t === 'state') {
-        var key = [m.mode, m.joined, m.poll ? m.poll.id : '', m.voted].join('|');
+        var key = keyOf(m);
         if (stateKey !== null && key !== stateKey && !waiting) location.reload();
         stateKey = key;
       } else if (m.t === 'ack' && waiting && m.nonce === waiting.nonce) {

@@ -73,9 +73,18 @@ export async function measure(): Promise<BenchRow[]> {
     if (built.status !== 0) throw new Error(`building the hub failed: ${built.stderr}`);
 
     // The hub process, and an app that acks every ballot at once.
+    // BENCH_HUB_CPU_PROF=folder: the hub process's CPU profile of the whole run (written when
+    // it stops on SIGTERM below; open it in Chromium's DevTools, Performance panel).
+    const prof = process.env.BENCH_HUB_CPU_PROF;
     const hub = spawn(
       process.execPath,
-      [bundle, '--data-dir', path.join(dir, 'data'), '--allow-loopback'],
+      [
+        ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : []),
+        bundle,
+        '--data-dir',
+        path.join(dir, 'data'),
+        '--allow-loopback',
+      ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -227,6 +236,13 @@ export async function measure(): Promise<BenchRow[]> {
     ];
   } finally {
     for (const s of sockets) s.terminate();
+    // The hub first, gracefully (its profile is written on a clean exit).
+    const hub = children[0];
+    if (hub && hub.exitCode === null) {
+      const exited = new Promise((r) => hub.once('exit', r));
+      hub.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
     for (const c of children) c.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
