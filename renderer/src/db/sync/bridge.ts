@@ -25,7 +25,7 @@ import { setAuditOrigin } from '../audit';
 import { nowIso } from '../clock';
 import { markFromSync, RESTORED_KEY, type OutboxEntry } from '../outbox';
 import type { AppDb } from '../schema';
-import { type PouchDoc, type PouchLike, type Seq } from './pouch';
+import { type PouchChange, type PouchDoc, type PouchLike, type Seq } from './pouch';
 import { appliedSeq, APPLIED_SEQ, readState, stateTable, writeState } from './state';
 
 export interface SyncConflict {
@@ -243,7 +243,13 @@ export async function applyIncoming(
   const total: ApplyResult = { applied: 0, deleted: 0, refused: 0, waiting: 0 };
   let since: Seq = await appliedSeq(db);
   for (;;) {
-    const ch = await pouch.changes({ since, style: 'all_docs', limit: BATCH, return_docs: true });
+    const ch = await pouch.changes({
+      since,
+      style: 'all_docs',
+      limit: BATCH,
+      return_docs: true,
+      include_docs: true,
+    });
     if (!ch.results.length) break;
     const r = await applyKeys(
       db,
@@ -251,6 +257,7 @@ export async function applyIncoming(
       ch.results.map((c) => c.id),
       from,
       ch.last_seq,
+      singleLeafDocs(ch.results),
     );
     for (const k of Object.keys(total) as (keyof ApplyResult)[]) total[k] += r[k];
     since = ch.last_seq;
@@ -265,11 +272,12 @@ export async function applyKeys(
   keys: readonly string[],
   from: string | null,
   seqAfter?: Seq,
+  known?: ReadonlyMap<string, Fetched>,
 ): Promise<ApplyResult> {
-  const fetched = (await Promise.all([...new Set(keys)].map((k) => fetchDoc(pouch, k)))).filter(
-    (f): f is Fetched => !!f,
-  );
-  const result: ApplyResult = { applied: 0, deleted: 0, refused: 0, waiting: 0 };
+  const unique = [...new Set(keys)];
+  const fetched = (
+    await Promise.all(unique.map((k) => known?.get(k) ?? fetchDoc(pouch, k)))
+  ).filter((f): f is Fetched => !!f);
   const tables = [
     ...syncedTables(db),
     outboxTable(db),
@@ -277,106 +285,189 @@ export async function applyKeys(
     conflictsTable(db),
     stateTable(db),
   ];
-  await db.transaction('rw', tables, async () => {
+  return db.transaction('rw', tables, async () => {
     const tx = Dexie.currentTransaction;
     markFromSync(tx);
     if (from) setAuditOrigin(tx, from);
-    for (const f of fetched) {
-      if (await outboxTable(db).get(f.key)) {
-        result.waiting++;
-        continue;
-      }
-      const table = db.table(f.table);
-      if (!f.winner) {
-        if (await table.get(f.recordId)) {
-          await table.delete(f.recordId);
-          result.deleted++;
-        }
-        await revsTable(db).put({ key: f.key, rev: f.deletedRev! });
-        await conflictsTable(db).delete(f.key);
-        continue;
-      }
-      const winner = f.winner;
-      const data = (winner.data ?? {}) as Rec;
-      const merged = mergeVersions(
-        f.table,
-        data,
-        f.losers.map((l) => (l.data ?? {}) as Rec),
-      );
-      const problem =
-        merged.id !== f.recordId
-          ? recordIssue(f.table, { ...merged, id: undefined })
-          : recordIssue(f.table, merged);
-      if (problem) {
-        await conflictsTable(db).put({
-          key: f.key,
-          table: f.table,
-          recordId: f.recordId,
-          kind: 'refused',
-          winnerRev: winner._rev,
-          winner: data,
-          versions: [],
-          problem,
-          at: nowIso(),
-        });
-        result.refused++;
-        continue;
-      }
-      const current = (await table.get(f.recordId)) as Rec | undefined;
-      if (!current || !same(asJson(current), merged)) {
-        if (!(await twinFree(db, f.table, merged))) {
-          await conflictsTable(db).put({
-            key: f.key,
-            table: f.table,
-            recordId: f.recordId,
-            kind: 'refused',
-            winnerRev: winner._rev,
-            winner: data,
-            versions: [],
-            problem: {
-              code: 'safety.errors.duplicateId',
-              params: { table: f.table, id: f.recordId },
-            },
-            at: nowIso(),
-          });
-          result.refused++;
-          continue;
-        }
-        await table.put(decodeBytes(merged));
-        result.applied++;
-      }
-      await revsTable(db).put({ key: f.key, rev: winner._rev });
-      const versions = reviewableVersions(
-        { rev: winner._rev, data, dismissed: winner.dismissed },
-        f.losers.map((l) => ({ rev: l._rev, data: (l.data ?? {}) as Rec })),
-        f.deletedLosers,
-      );
-      if (!versions.length) await conflictsTable(db).delete(f.key);
-      else
-        await conflictsTable(db).put({
-          key: f.key,
-          table: f.table,
-          recordId: f.recordId,
-          kind: versions.every((v) => v.deleted) ? 'editDelete' : 'edit',
-          winnerRev: winner._rev,
-          winner: merged,
-          versions,
-          at: nowIso(),
-        });
-    }
+    const result = await writeFetched(db, fetched);
     if (seqAfter !== undefined) await writeState(db, APPLIED_SEQ, seqAfter);
+    return result;
   });
+}
+
+/**
+ * Documents of a changes page (style all_docs, include_docs) that have a single leaf: the
+ * included document is the whole story (no conflicts), so it needs no read of its own.
+ */
+function singleLeafDocs(results: readonly PouchChange[]): Map<string, Fetched> {
+  const out = new Map<string, Fetched>();
+  for (const c of results) {
+    const doc = c.doc;
+    const parsed = parseDocId(c.id);
+    if (!doc || !parsed || c.changes.length !== 1 || c.changes[0]!.rev !== doc._rev) continue;
+    const base = {
+      key: c.id,
+      table: parsed.table,
+      recordId: parsed.id,
+      losers: [],
+      deletedLosers: [],
+    };
+    out.set(
+      c.id,
+      doc._deleted ? { ...base, winner: null, deletedRev: doc._rev } : { ...base, winner: doc },
+    );
+  }
+  return out;
+}
+
+/**
+ * The batch's writes inside the caller's transaction: reads first (outbox, current records,
+ * attendance twins), then one bulk write per table, so a first sync of thousands of records
+ * costs a few requests per batch and one audit append per table, not several round trips
+ * per record.
+ */
+async function writeFetched(db: AppDb, fetched: readonly Fetched[]): Promise<ApplyResult> {
+  const result: ApplyResult = { applied: 0, deleted: 0, refused: 0, waiting: 0 };
+  const waiting = new Set(
+    (await outboxTable(db).bulkGet(fetched.map((f) => f.key))).flatMap((e) => (e ? [e.key] : [])),
+  );
+  const todo = fetched.filter((f) => !waiting.has(f.key));
+  result.waiting = fetched.length - todo.length;
+  const current = new Map<string, Rec | undefined>();
+  for (const t of new Set(todo.map((f) => f.table))) {
+    const of = todo.filter((f) => f.table === t);
+    const rows = await db.table(t).bulkGet(of.map((f) => f.recordId));
+    of.forEach((f, i) => current.set(f.key, rows[i] as Rec | undefined));
+  }
+  const twins = await attendanceTwins(db, todo, current);
+
+  const puts = new Map<SyncedTable, Rec[]>();
+  const deletes = new Map<SyncedTable, string[]>();
+  const add = <T>(m: Map<SyncedTable, T[]>, t: SyncedTable, v: T) =>
+    m.set(t, [...(m.get(t) ?? []), v]);
+  const revs: { key: string; rev: string }[] = [];
+  const conflictPuts: SyncConflict[] = [];
+  const conflictDeletes: string[] = [];
+  const refuse = (f: Fetched, rev: string, winner: Rec, problem: BackupIssue) => {
+    conflictPuts.push({
+      key: f.key,
+      table: f.table,
+      recordId: f.recordId,
+      kind: 'refused',
+      winnerRev: rev,
+      winner,
+      versions: [],
+      problem,
+      at: nowIso(),
+    });
+    result.refused++;
+  };
+  for (const f of todo) {
+    const before = current.get(f.key);
+    if (!f.winner) {
+      if (before) {
+        add(deletes, f.table, f.recordId);
+        twins?.release(f.recordId, before);
+        result.deleted++;
+      }
+      revs.push({ key: f.key, rev: f.deletedRev! });
+      conflictDeletes.push(f.key);
+      continue;
+    }
+    const winner = f.winner;
+    const data = (winner.data ?? {}) as Rec;
+    const merged = mergeVersions(
+      f.table,
+      data,
+      f.losers.map((l) => (l.data ?? {}) as Rec),
+    );
+    const problem =
+      merged.id !== f.recordId
+        ? recordIssue(f.table, { ...merged, id: undefined })
+        : recordIssue(f.table, merged);
+    if (problem) {
+      refuse(f, winner._rev, data, problem);
+      continue;
+    }
+    if (!before || !same(asJson(before), merged)) {
+      if (f.table === 'attendance' && twins && !twins.claim(merged, before)) {
+        refuse(f, winner._rev, data, {
+          code: 'safety.errors.duplicateId',
+          params: { table: f.table, id: f.recordId },
+        });
+        continue;
+      }
+      add(puts, f.table, decodeBytes(merged));
+      result.applied++;
+    }
+    revs.push({ key: f.key, rev: winner._rev });
+    const versions = reviewableVersions(
+      { rev: winner._rev, data, dismissed: winner.dismissed },
+      f.losers.map((l) => ({ rev: l._rev, data: (l.data ?? {}) as Rec })),
+      f.deletedLosers,
+    );
+    if (!versions.length) conflictDeletes.push(f.key);
+    else
+      conflictPuts.push({
+        key: f.key,
+        table: f.table,
+        recordId: f.recordId,
+        kind: versions.every((v) => v.deleted) ? 'editDelete' : 'edit',
+        winnerRev: winner._rev,
+        winner: merged,
+        versions,
+        at: nowIso(),
+      });
+  }
+  // Deletions first: they only free attendance's (meeting, person) pairs the puts may take.
+  for (const [t, ids] of deletes) await db.table(t).bulkDelete(ids);
+  for (const t of SYNCED_TABLES) {
+    const rows = puts.get(t);
+    if (rows) await db.table(t).bulkPut(rows);
+  }
+  if (revs.length) await revsTable(db).bulkPut(revs);
+  if (conflictDeletes.length) await conflictsTable(db).bulkDelete(conflictDeletes);
+  if (conflictPuts.length) await conflictsTable(db).bulkPut(conflictPuts);
   return result;
 }
 
-/** Attendance is unique per meeting and person: a record under another id there is refused. */
-async function twinFree(db: AppDb, table: SyncedTable, rec: Rec): Promise<boolean> {
-  if (table !== 'attendance') return true;
-  const twin = await db.attendance
+const pairOf = (r: Rec) => `${String(r.meetingId)}\u0000${String(r.personId)}`;
+
+/**
+ * Attendance is unique per meeting and person: a record under another id there is refused.
+ * The pairs this batch touches, read once, then kept up to date as the batch is decided in
+ * order, so the outcome is the one record-by-record writes would have.
+ */
+async function attendanceTwins(
+  db: AppDb,
+  todo: readonly Fetched[],
+  current: ReadonlyMap<string, Rec | undefined>,
+) {
+  const recs = todo.filter((f) => f.table === 'attendance' && f.winner);
+  if (!recs.length) return null;
+  const wanted = recs.map((f) => (f.winner!.data ?? {}) as Rec);
+  const found = await db.attendance
     .where('[meetingId+personId]')
-    .equals([String(rec.meetingId), String(rec.personId)])
-    .first();
-  return !twin || twin.id === rec.id;
+    .anyOf(wanted.map((r) => [String(r.meetingId), String(r.personId)]))
+    .toArray();
+  const holder = new Map<string, string>(found.map((a) => [pairOf(a as unknown as Rec), a.id]));
+  for (const f of todo) {
+    const c = current.get(f.key);
+    if (f.table === 'attendance' && c) holder.set(pairOf(c), f.recordId);
+  }
+  return {
+    /** The record takes its pair (and leaves its old one); false: another record holds it. */
+    claim(rec: Rec, before: Rec | undefined): boolean {
+      const h = holder.get(pairOf(rec));
+      if (h !== undefined && h !== rec.id) return false;
+      if (before && holder.get(pairOf(before)) === rec.id) holder.delete(pairOf(before));
+      holder.set(pairOf(rec), String(rec.id));
+      return true;
+    },
+    release(id: string, before: Rec): void {
+      if (holder.get(pairOf(before)) === id) holder.delete(pairOf(before));
+    },
+  };
 }
 
 /**

@@ -11,6 +11,8 @@ export interface PouchChange {
   seq: Seq;
   changes: { rev: string }[];
   deleted?: boolean;
+  /** With include_docs: the winning revision. */
+  doc?: Doc;
 }
 
 export interface PouchGetOptions {
@@ -56,6 +58,7 @@ export interface PouchLike {
     style?: 'all_docs';
     limit?: number;
     return_docs?: boolean;
+    include_docs?: boolean;
   }): Promise<{ results: PouchChange[]; last_seq: Seq }>;
   info(): Promise<{ update_seq: Seq; doc_count: number; db_name: string }>;
   replicate: {
