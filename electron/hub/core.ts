@@ -172,8 +172,12 @@ export class HubCore {
    */
   pendingBallots(): HubBallot[] {
     const list = [...this.pending.values()].map((p) => p.ballot);
+    // One draw of random bytes for the whole shuffle (4 per place), not two calls per ballot.
+    const bytes = this.deps.random(4 * list.length);
     for (let i = list.length - 1; i > 0; i -= 1) {
-      const j = (this.deps.random(1)[0]! * 256 + this.deps.random(1)[0]!) % (i + 1);
+      const r =
+        ((bytes[4 * i]! << 24) | (bytes[4 * i + 1]! << 16) | (bytes[4 * i + 2]! << 8)) >>> 0;
+      const j = (r + bytes[4 * i + 3]!) % (i + 1);
       [list[i], list[j]] = [list[j]!, list[i]!];
     }
     return list;

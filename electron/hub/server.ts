@@ -19,6 +19,7 @@ import {
   JOIN_RATE_LIMIT,
   LANG_COOKIE,
   MAX_ADMIN_MESSAGE_BYTES,
+  MAX_BALLOTS_PER_MESSAGE,
   MAX_PHONE_MESSAGE_BYTES,
   NonceSchema,
   PHONE_RATE_LIMIT,
@@ -125,13 +126,48 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   let statusTimer: NodeJS.Timeout | null = null;
   let replaying = true;
 
+  // One turn of the event loop: what arrived in it (from many phones, or one batch of acks
+  // from the app) is journaled with ONE write, then forwarded and answered together. Nothing
+  // leaves the hub before the journal lines it depends on are written (see tick()).
+  let toOwner: HubBallot[] = [];
+  const toPhones: (() => void)[] = [];
+  let tickQueued = false;
+  let rewriteWanted = false;
+  let closed = false;
+  function soon(): void {
+    if (tickQueued || closed) return;
+    tickQueued = true;
+    setImmediate(tick);
+  }
+  function tick(): void {
+    tickQueued = false;
+    if (closed) return;
+    journal.flush();
+    if (toOwner.length && owner) {
+      const ballots = toOwner.splice(0, MAX_BALLOTS_PER_MESSAGE);
+      owner.send(json({ t: 'ballots', ballots } satisfies HubToAdmin));
+      if (toOwner.length) soon();
+    } else toOwner = [];
+    for (const send of toPhones.splice(0)) send();
+    // Acks of secret ballots: the voter-with-choice lines leave the disk now, once per batch
+    // (after the phones have their answers: the rewrite is not on their path).
+    if (rewriteWanted) {
+      rewriteWanted = false;
+      journal.rewrite(() => core.compact());
+    }
+  }
+
   const core: HubCore = new HubCore({
     random,
     journal: (e) => {
-      if (!replaying) journal.append(e);
+      if (replaying) return;
+      journal.append(e);
+      soon();
     },
     deliver: (b: HubBallot) => {
-      if (owner) owner.send(json({ t: 'ballot', ...b } satisfies HubToAdmin));
+      if (!owner) return; // stays pending: a new owner's hello gets it
+      toOwner.push(b);
+      soon();
     },
     changed: () => {
       if (!replaying) changed();
@@ -139,7 +175,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   });
   for (const event of journal.read()) core.replay(event);
   replaying = false;
-  journal.rewrite(core.compact());
+  journal.rewriteNow(core.compact());
 
   function changed(): void {
     if (!statusTimer) statusTimer = setTimeout(pushStatus, 50);
@@ -165,25 +201,14 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     paused = false;
   }
 
-  // Acks come in bursts (an app that stored many ballots): one rewrite for the burst, in the
-  // same turn of the event loop, so the voter-with-choice line is gone milliseconds after.
-  let rewriteQueued = false;
-  let closed = false;
-  function rewriteSoon(): void {
-    if (rewriteQueued) return;
-    rewriteQueued = true;
-    setImmediate(() => {
-      rewriteQueued = false;
-      if (!closed) journal.rewrite(core.compact());
-    });
-  }
-
   function compactIfIdle(force = false): void {
-    if (force || (core.pendingCount === 0 && journal.lines > 2000)) journal.rewrite(core.compact());
+    if (force || (core.pendingCount === 0 && journal.lines > 2000))
+      journal.rewrite(() => core.compact());
   }
 
   function pushStatus(): void {
     statusTimer = null;
+    journal.flush();
     const msg = json({
       t: 'status',
       status: core.status(phones.size, owner !== null),
@@ -257,8 +282,17 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
         if (msg.owner) {
           owner = ws;
           ownerBack();
-          for (const b of core.pendingBallots())
-            ws.send(json({ t: 'ballot', ...b } satisfies HubToAdmin));
+          // Every unacknowledged ballot (those queued for the last owner too), journaled first.
+          journal.flush();
+          toOwner = [];
+          const all = core.pendingBallots();
+          for (let i = 0; i < all.length; i += MAX_BALLOTS_PER_MESSAGE)
+            ws.send(
+              json({
+                t: 'ballots',
+                ballots: all.slice(i, i + MAX_BALLOTS_PER_MESSAGE),
+              } satisfies HubToAdmin),
+            );
         } else if (owner === ws) owner = null;
         changed();
         ws.send(
@@ -267,14 +301,23 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
             status: core.status(phones.size, owner !== null),
           } satisfies HubToAdmin),
         );
-      } else if (msg.t === 'ack') {
-        // A secret ballot the app has stored leaves the disk now (temp file + rename): the
+      } else if (msg.t === 'ack' || msg.t === 'acks') {
+        // A secret ballot the app has stored leaves the disk soon (temp file + rename): the
         // journal's ballot line pairs its voter with its choice. Unanswered ballots stay.
-        if (core.ack(msg.id, msg.result)) rewriteSoon();
+        let secret = false;
+        for (const a of msg.t === 'ack' ? [msg] : msg.acks)
+          if (core.ack(a.id, a.result)) secret = true;
+        if (secret) rewriteWanted = true;
         else compactIfIdle();
+        // The batch is complete: journal it and answer its phones now, not after whatever
+        // else this turn of the event loop brings (more ballots to parse).
+        tick();
       } else {
         void handleRequest(msg).then(
-          (value) => ws.send(json({ t: 'res', id: msg.id, ok: true, value } satisfies HubToAdmin)),
+          (value) => {
+            journal.flush();
+            ws.send(json({ t: 'res', id: msg.id, ok: true, value } satisfies HubToAdmin));
+          },
           (e: unknown) =>
             e instanceof RequestError
               ? reply(ws, msg.id, e.code, e.message)
@@ -285,6 +328,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   }
 
   function reply(ws: WebSocket, id: number, code: AdminErrorCode, message: string): void {
+    journal.flush();
     ws.send(json({ t: 'res', id, ok: false, error: { code, message } } satisfies HubToAdmin));
   }
 
@@ -454,8 +498,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
 
   function answerText(lang: PhoneLang, a: Answer): string {
     const t = PHONE_TEXTS[lang];
-    const poll = core.phoneState(null).poll;
-    const issues = a.issues ? explainIssues(lang, poll, a.issues) : [];
+    const issues = a.issues ? explainIssues(lang, core.phoneState(null).poll, a.issues) : [];
     return [t.result[a.code], ...issues].join(' ');
   }
 
@@ -475,18 +518,28 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       client.last = '';
       return sendState(client);
     }
+    // The sending phone knows it voted (its script takes its ack for the "voted" state): it
+    // gets no state push for its own ballot unless something else changed meanwhile. Other
+    // pages of the same device still do.
+    const before = client.last === '' ? null : json(core.phoneState(client.device));
     core.submit(client.device, m.pollId, m.nonce, m.choice, (a) => {
-      if (client.ws.readyState !== client.ws.OPEN) return;
-      client.ws.send(
-        json({
-          t: 'ack',
-          nonce: m.nonce,
-          code: a.code,
-          ...(a.issues ? { issues: a.issues } : {}),
-          text: answerText(client.lang, a),
-        } satisfies HubToPhone),
-      );
+      // Sent in the next tick, after the journal's write (an ack of the app, or a refusal).
+      toPhones.push(() => {
+        if (client.ws.readyState !== client.ws.OPEN) return;
+        client.ws.send(
+          json({
+            t: 'ack',
+            nonce: m.nonce,
+            code: a.code,
+            ...(a.issues ? { issues: a.issues } : {}),
+            text: answerText(client.lang, a),
+          } satisfies HubToPhone),
+        );
+      });
+      soon();
     });
+    if (before !== null && client.last === before)
+      client.last = json(core.phoneState(client.device));
   }
 
   // ---- phone pages (no JavaScript needed) ---------------------------------------------------
@@ -510,6 +563,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     view: PhoneView,
     extra: Record<string, string | string[]> = {},
   ): void {
+    journal.flush(); // what the page says is on disk
     const html = renderPage(view, langOf(req), core.session?.title ?? '');
     res.writeHead(status, {
       'Content-Type': 'text/html; charset=utf-8',
@@ -525,6 +579,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     to: string,
     extra: Record<string, string | string[]> = {},
   ): void {
+    journal.flush(); // a join's binding, before the phone gets its cookie
     res.writeHead(303, { Location: to, 'Cache-Control': 'no-store', ...extra }).end();
   }
 
@@ -789,8 +844,9 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       for (const a of admins) a.terminate();
       adminServer.closeAllConnections();
       await new Promise<void>((r) => adminServer.close(() => r()));
+      journal.flush();
       closed = true;
-      journal.close();
+      await journal.close();
     },
   };
 }

@@ -17,8 +17,9 @@
 //     an address from `interfaces`, `openPoll` per poll, `closePoll` when the chair closes it.
 //     All of them are idempotent: sending the same session or poll again keeps the bindings,
 //     the voted sets and the receipts.
-//  3. For every `ballot` event: store it (voterId marked as voted and the ballot stored in ONE
-//     transaction; a secret poll stores no voter with it), THEN send `ack` with the same id.
+//  3. For every ballot of a `ballots` event (the ballots that arrived together): store it
+//     (voterId marked as voted and the ballot stored in ONE transaction; a secret poll stores
+//     no voter with it), THEN send `ack` with the same id (or one `acks` for the batch).
 //     The phone is told "stored" only after that ack. A refused ballot gets an ack with
 //     ok:false and a code, which the phone shows in Czech/English.
 //  4. A ballot id can arrive MORE THAN ONCE (after a reload of the app window, or a restart of
@@ -293,9 +294,19 @@ export interface AdminOpValues {
   status: HubStatus;
 }
 
+/** Most ballots one `ballots` message carries, and acks one `acks` message may carry. */
+export const MAX_BALLOTS_PER_MESSAGE = 1000;
+
 export const AdminToHubSchema = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('hello'), owner: z.boolean() }),
   z.strictObject({ t: z.literal('ack'), id: HubIdSchema, result: AckResultSchema }),
+  /** The answers for a batch of ballots the app stored together (one transaction). */
+  z.strictObject({
+    t: z.literal('acks'),
+    acks: z
+      .array(z.strictObject({ id: HubIdSchema, result: AckResultSchema }))
+      .max(MAX_BALLOTS_PER_MESSAGE),
+  }),
   AdminRequestSchema,
 ]);
 export type AdminToHub = z.infer<typeof AdminToHubSchema>;
@@ -327,7 +338,8 @@ export type HubToAdmin =
   | ({ t: 'res'; id: number } & (
       { ok: true; value: unknown } | { ok: false; error: { code: AdminErrorCode; message: string } }
     ))
-  | ({ t: 'ballot' } & HubBallot)
+  /** Every ballot that arrived in one turn of the hub's event loop (store them together). */
+  | { t: 'ballots'; ballots: HubBallot[] }
   | { t: 'status'; status: HubStatus };
 
 /** The hub process tells its parent where the admin face listens (one message, at start). */

@@ -14,6 +14,8 @@ const rnd = (n: number) => new Uint8Array(randomBytes(n));
 export interface SimPhone {
   ws: WebSocket;
   cookie: string;
+  /** The open poll of the last state the hub pushed (a phone votes only in a poll it sees). */
+  pollId?: string | null;
 }
 
 function joinCookie(port: number, code: string): Promise<string> {
@@ -48,11 +50,16 @@ export async function connectPhones(port: number, codes: readonly string[]): Pro
   for (const code of codes) {
     const cookie = await joinCookie(port, code);
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { Cookie: cookie } });
+    const phone: SimPhone = { ws, cookie, pollId: null };
+    ws.on('message', (data) => {
+      const m = JSON.parse(data.toString()) as HubToPhone;
+      if (m.t === 'state') phone.pollId = m.poll?.id ?? null;
+    });
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
       ws.once('error', reject);
     });
-    phones.push({ ws, cookie });
+    phones.push(phone);
   }
   return phones;
 }
@@ -94,6 +101,19 @@ export function burst(
       p.ws.send(JSON.stringify({ t: 'ballot', pollId, nonce, choice: choice(i) }));
     });
   });
+}
+
+/** Resolves once every phone has been shown the poll (as a real phone must, before voting), or no poll. */
+export async function allSee(
+  phones: readonly SimPhone[],
+  pollId: string | null,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!phones.every((p) => p.pollId === pollId)) {
+    if (Date.now() > end) throw new Error(`phones did not see poll ${pollId}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 /** Nearest-rank percentile. */

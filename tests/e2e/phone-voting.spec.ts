@@ -310,7 +310,13 @@ async function adminOf(baseURL: string) {
   ws.on('message', (data) => {
     const m = JSON.parse(data.toString()) as HubToAdmin;
     if (m.t === 'res') waiting.get(m.id)?.(m);
-    if (m.t === 'ballot') ws.send(JSON.stringify({ t: 'ack', id: m.id, result: { ok: true } }));
+    if (m.t === 'ballots')
+      ws.send(
+        JSON.stringify({
+          t: 'acks',
+          acks: m.ballots.map((b) => ({ id: b.id, result: { ok: true } })),
+        }),
+      );
   });
   ws.send(JSON.stringify({ t: 'hello', owner: true }));
   return {

@@ -197,7 +197,10 @@
           p.setAttribute('role', 'alert');
           p.textContent = text;
           form.parentNode.replaceChild(p, form);
-          stateKey = null; // the next state push (voted) is expected: take it as the new base
+          // The page now shows "voted": the hub does not push that state to this page (the
+          // ack says it), so the base becomes the same state with voted; a later change (the
+          // poll closes, the next one opens) still differs from it and reloads the page.
+          if (stateKey !== null) stateKey = stateKey.replace(/[^|]*$/, 'true');
         } else {
           say(text, 'bad');
           form.querySelector('button[type=submit]').disabled = false;

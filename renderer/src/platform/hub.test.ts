@@ -54,14 +54,27 @@ describe('connectHub', () => {
     const hub = connectHub({ owner: true, transport: f.transport });
     f.up();
     const got = vi.fn();
-    hub.onBallot(got);
+    hub.onBallots(got);
     const ballot = { id: 'b'.repeat(22), pollId: 'p1', voterId: 'v1', choice: { vote: 'yes' } };
-    f.receive({ t: 'ballot', ...ballot });
-    f.receive({ t: 'ballot', id: 'short', pollId: 'p1', choice: { vote: 'maybe' } });
+    const other = { id: 'c'.repeat(22), pollId: 'p1', choice: { choices: ['o1'] } };
+    f.receive({
+      t: 'ballots',
+      ballots: [ballot, { id: 'short', pollId: 'p1', choice: { vote: 'maybe' } }, other],
+    });
+    f.receive({ t: 'ballots', ballots: [{ id: 'short', pollId: 'p1', choice: {} }] });
     expect(got).toHaveBeenCalledTimes(1);
-    expect(got).toHaveBeenCalledWith(ballot);
-    hub.ack(ballot.id, { ok: true });
-    expect(JSON.parse(f.sent.at(-1)!)).toEqual({ t: 'ack', id: ballot.id, result: { ok: true } });
+    expect(got).toHaveBeenCalledWith([ballot, other]);
+    hub.acks([
+      { id: ballot.id, result: { ok: true } },
+      { id: other.id, result: { ok: false, code: 'ALREADY_VOTED' } },
+    ]);
+    expect(JSON.parse(f.sent.at(-1)!)).toEqual({
+      t: 'acks',
+      acks: [
+        { id: ballot.id, result: { ok: true } },
+        { id: other.id, result: { ok: false, code: 'ALREADY_VOTED' } },
+      ],
+    });
     hub.close();
   });
 

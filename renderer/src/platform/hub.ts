@@ -12,6 +12,7 @@ import type { WindowWithApi } from '../../../shared/ipc/api';
 import {
   ADMIN_PROXY_PATH,
   HubBallotSchema,
+  MAX_BALLOTS_PER_MESSAGE,
   type AckResult,
   type AdminOp,
   type AdminOpValues,
@@ -59,11 +60,13 @@ export interface HubClient {
   closePoll(pollId: string): Promise<void>;
   status(): Promise<HubStatus>;
   /**
-   * Every ballot to store (owner clients only). Store it, then call ack(id, result).
-   * The same id may come again after a reconnect: store it once, ack it again.
+   * The ballots to store (owner clients only), as the hub sends them: all that arrived at the
+   * hub together. Store them (one transaction), then call acks() for them. The same id may
+   * come again after a reconnect: store it once, ack it again.
    */
-  onBallot(listener: (ballot: HubBallot) => void): () => void;
-  ack(ballotId: string, result: AckResult): void;
+  onBallots(listener: (ballots: HubBallot[]) => void): () => void;
+  /** The answers for stored (or refused) ballots, in one message. */
+  acks(answers: readonly { id: string; result: AckResult }[]): void;
   /** Joined members / devices, connected phones, ballots per poll; pushed on every change. */
   onStatus(listener: (status: HubStatus) => void): () => void;
   onConnection(listener: (state: HubConnection) => void): () => void;
@@ -179,7 +182,7 @@ export function connectHub(
   options: { owner: boolean; transport?: HubTransport | null } = { owner: true },
 ): HubClient {
   const transport = options.transport === undefined ? defaultTransport() : options.transport;
-  const ballots = listeners<HubBallot>();
+  const ballots = listeners<HubBallot[]>();
   const statuses = listeners<HubStatus>();
   const connections = listeners<HubConnection>();
   const pending = new Map<number, Pending>();
@@ -212,14 +215,14 @@ export function connectHub(
       clearTimeout(p.timer);
       if (msg.ok) p.resolve(msg.value);
       else p.reject(new HubError(msg.error.code, msg.error.message));
-    } else if (msg.t === 'ballot') {
-      const parsed = HubBallotSchema.safeParse({
-        id: msg.id,
-        pollId: msg.pollId,
-        voterId: msg.voterId,
-        choice: msg.choice,
-      });
-      if (parsed.success) ballots.emit(parsed.data);
+    } else if (msg.t === 'ballots') {
+      // Each ballot checked on its own: a malformed one does not drop the others.
+      const valid: HubBallot[] = [];
+      for (const b of Array.isArray(msg.ballots) ? msg.ballots : []) {
+        const parsed = HubBallotSchema.safeParse(b);
+        if (parsed.success) valid.push(parsed.data);
+      }
+      if (valid.length) ballots.emit(valid);
     } else if (msg.t === 'status') {
       lastStatus = msg.status;
       statuses.emit(msg.status);
@@ -282,10 +285,14 @@ export function connectHub(
     openPoll: async (poll) => void (await request('openPoll', { poll })),
     closePoll: async (pollId) => void (await request('closePoll', { pollId })),
     status: () => request('status', {}),
-    onBallot: (l) => ballots.add(l),
+    onBallots: (l) => ballots.add(l),
     // An ack lost to a disconnect is harmless: the ballot comes again and is acked again.
-    ack: (id, result) => {
-      if (state === 'open' && link) link.send(JSON.stringify({ t: 'ack', id, result }));
+    acks: (answers) => {
+      for (let i = 0; i < answers.length; i += MAX_BALLOTS_PER_MESSAGE)
+        if (state === 'open' && link)
+          link.send(
+            JSON.stringify({ t: 'acks', acks: answers.slice(i, i + MAX_BALLOTS_PER_MESSAGE) }),
+          );
     },
     onStatus: (l) => statuses.add(l),
     onConnection: (l) => connections.add(l),

@@ -14,7 +14,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import type { HubPollSpec, HubReadyMessage, HubToAdmin } from '../../../shared/hub/protocol';
 import { generateJoinCode } from '../../../shared/hub/rules';
-import { burst, connectPhones, percentile, type SimPhone } from '../hubLoad';
+import { allSee, burst, connectPhones, percentile, type SimPhone } from '../hubLoad';
 import { budget, makeRow, type BenchRow } from '../table';
 
 const PHONES = 200;
@@ -38,11 +38,14 @@ const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
 wss.on('listening', () => console.log('echo ' + wss.address().port));
 wss.on('connection', (ws) => ws.on('message', (d) => ws.send(d.toString())));`;
 
-/** The app: owner of the ballots, acks each one at once (a store that takes no time). */
+/**
+ * The app: owner of the ballots, acks them at once (a store that takes no time). Like the
+ * renderer (features/phoneVoting/store.ts) it answers each batch the hub sends with one acks.
+ */
 const APP = `import WebSocket from 'ws';
 const ws = new WebSocket('ws://127.0.0.1:' + process.env.HUB_PORT + '/admin', { headers: { 'x-triada-hub-secret': process.env.HUB_SECRET } });
 ws.on('open', () => { ws.send(JSON.stringify({ t: 'hello', owner: true })); console.log('app ready'); });
-ws.on('message', (d) => { const m = JSON.parse(d.toString()); if (m.t === 'ballot') ws.send(JSON.stringify({ t: 'ack', id: m.id, result: { ok: true } })); });`;
+ws.on('message', (d) => { const m = JSON.parse(d.toString()); if (m.t === 'ballots') ws.send(JSON.stringify({ t: 'acks', acks: m.ballots.map((b) => ({ id: b.id, result: { ok: true } })) })); });`;
 
 function get(port: number, path: string, cookie: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -168,6 +171,8 @@ export async function measure(): Promise<BenchRow[]> {
         definition: { method: 'points', options: options.map((o) => o.id), pointsPerVoter: 3 },
       };
       await req('openPoll', { poll });
+      // The phones vote in a poll they have been shown (its state push), as real phones do.
+      await allSee(phones, poll.id);
       const choice = (i: number) => ({ points: { [`o${i % 8}`]: 2, [`o${(i + 3) % 8}`]: 1 } });
       const h = await burst(phones, poll.id, choice);
       refused += h.codes.filter((c) => c !== 'STORED').length;
@@ -175,6 +180,8 @@ export async function measure(): Promise<BenchRow[]> {
       hubMedian.push(percentile(h.latencies, 50));
       spans.push(h.spanMs);
       await req('closePoll', { pollId: poll.id });
+      // The close reaches every phone before the echo's burst (not during it).
+      await allSee(phones, null);
       // The echo: a message of the same size as a ballot.
       const e = await burst(echoPhones, poll.id, choice);
       echoP99.push(percentile(e.latencies, 99));

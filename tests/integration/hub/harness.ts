@@ -52,10 +52,11 @@ export class Admin {
     this.ws = ws;
     ws.on('message', (data) => {
       const m = JSON.parse(data.toString()) as HubToAdmin;
-      if (m.t === 'ballot') {
-        const { t: _t, ...b } = m;
-        this.ballots.push(b);
-        this.onBallot?.(b);
+      if (m.t === 'ballots') {
+        for (const b of m.ballots) {
+          this.ballots.push(b);
+          this.onBallot?.(b);
+        }
       } else if (m.t === 'status') this.statuses.push(m.status);
     });
   }

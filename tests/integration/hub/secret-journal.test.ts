@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { startHub, type HubHandle } from '../../../electron/hub/server';
-import { Admin, Phone, pointsPoll, session, sleep } from './harness';
+import { Admin, Phone, pointsPoll, session } from './harness';
 
 let dir = '';
 let hub: HubHandle | null = null;
@@ -46,9 +46,10 @@ it('after the ack of a secret ballot no file on disk pairs the voter with the ch
   expect(diskLines().some((l) => l.includes('voter-0') && l.includes('"points"'))).toBe(true);
   admin.ack(admin.ballots[0]!.id);
   expect((await first).code).toBe('STORED');
-  await sleep(20);
-  const paired = diskLines().filter((l) => l.includes('voter-0') && l.includes('"points"'));
-  expect(paired).toEqual([]);
+  // Rewritten right after the ack batch (the new file is synced off the event loop first).
+  await expect
+    .poll(() => diskLines().filter((l) => l.includes('voter-0') && l.includes('"points"')))
+    .toEqual([]);
   expect(diskLines().some((l) => l.includes('"a":3'))).toBe(false);
 
   // A second ballot stays unanswered; the hub is restarted: it is delivered again, once.
@@ -66,9 +67,10 @@ it('after the ack of a secret ballot no file on disk pairs the voter with the ch
     choice: { points: { b: 2, c: 1 } },
   });
   admin.ack(admin.ballots[0]!.id);
-  await sleep(50);
+  await expect
+    .poll(() => diskLines().filter((l) => l.includes('voter-1') && l.includes('"points"')))
+    .toEqual([]);
   const status = await admin.req('status');
   expect(status.polls).toEqual([{ id: 'poll-p', open: true, stored: 2, pending: 0 }]);
-  expect(diskLines().filter((l) => l.includes('voter-1') && l.includes('"points"'))).toEqual([]);
   await admin.close();
 });

@@ -15,6 +15,8 @@ import {
 import { ackFor } from './session';
 
 const KEY = 'triada.phoneVoting';
+/** Most ballots stored in one transaction (a room's worth: 200 phones at once fit). */
+const STORE_BATCH = 500;
 
 const savedSchema = z.object({
   meetingId: z.string().max(100),
@@ -95,28 +97,29 @@ export const phoneVoting = {
     if (client || !state.meetingId) return client;
     const c = connectHub({ owner: true });
     client = c;
-    // Store, THEN acknowledge: the phone hears "stored" only for a ballot on disk. Ballots that
-    // arrive while a batch is being written go together into the next one.
+    // Store, THEN acknowledge: the phone hears "stored" only for a ballot on disk. A batch
+    // from the hub is one transaction and one acks message; ballots that arrive while one is
+    // being written go together into the next.
     const waiting: HubBallot[] = [];
     let writing = false;
     const drain = async () => {
       writing = true;
       while (waiting.length) {
-        const batch = waiting.splice(0, 100);
+        const batch = waiting.splice(0, STORE_BATCH);
         try {
           const outcomes = await storeHubBallots(db, batch);
-          batch.forEach((ballot, i) => c.ack(ballot.id, ackFor(outcomes[i]!)));
+          c.acks(batch.map((ballot, i) => ({ id: ballot.id, result: ackFor(outcomes[i]!) })));
           const fresh = outcomes.filter((o) => o.ok && !o.duplicate).length;
           if (fresh) set({ stored: state.stored + fresh });
         } catch (e: unknown) {
           console.error('storing phone ballots failed', e);
-          for (const ballot of batch) c.ack(ballot.id, { ok: false, code: 'UNAVAILABLE' });
+          c.acks(batch.map((b) => ({ id: b.id, result: { ok: false, code: 'UNAVAILABLE' } })));
         }
       }
       writing = false;
     };
-    c.onBallot((ballot) => {
-      waiting.push(ballot);
+    c.onBallots((ballots) => {
+      waiting.push(...ballots);
       if (!writing) void drain();
     });
     c.onStatus((status) => {
