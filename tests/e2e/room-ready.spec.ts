@@ -62,3 +62,46 @@ test('"Přidat bod" clicked as soon as the room shows opens the dialog on a 4× 
   await addItemInRoom(page, 'Bod na pomalém stroji');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });
+
+test('the room shows its programme as a light list first; the drag-and-drop grid takes over right after', async ({
+  page,
+}) => {
+  await meetingPage(page);
+  await page.getByRole('link', { name: 'Zasedací místnost' }).click();
+  await page.getByRole('button', { name: 'Vložit standardní body' }).click();
+  await expect(page.getByRole('row', { name: /4\. Termín příštího jednání/ })).toBeVisible();
+  const roomHash = await page.evaluate(() => location.hash);
+  await page.evaluate(() => (location.hash = '#/meetings'));
+  await expect(page.getByRole('heading', { name: 'Jednání', level: 1 })).toBeVisible();
+
+  // Back in the room: what the programme was when its rows first appeared.
+  const first = await page.evaluate(async (hash) => {
+    const seen = new Promise<{ rows: number; dragAndDrop: boolean }>((resolve) => {
+      const mo = new MutationObserver(() => {
+        const rows = document.querySelectorAll('.agenda-list [role="row"]');
+        if (!rows.length) return;
+        mo.disconnect();
+        resolve({
+          rows: rows.length,
+          dragAndDrop: !!document.querySelector('.agenda-list[data-rac], [draggable="true"]'),
+        });
+      });
+      mo.observe(document.body, { childList: true, subtree: true });
+    });
+    location.hash = hash;
+    return seen;
+  }, roomHash);
+  expect(first).toEqual({ rows: 4, dragAndDrop: false });
+
+  // Then the grid: rows that drag, the selection and the keyboard as before.
+  const grid = page.getByRole('grid', { name: 'Program' });
+  await expect(grid.locator('[draggable="true"]')).toHaveCount(4);
+  await grid.getByRole('row', { name: /2\. Kontrola zápisu/ }).click();
+  await expect(page.getByRole('heading', { name: /Ad 2 Kontrola zápisu/ })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Ad 3 Různé/ })).toBeVisible();
+  // Alt+↓, the keyboard twin of dragging, moves the selected item down.
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(grid.getByRole('row', { name: /4\. Různé/ })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import type {
   AgendaItem,
   Amendment,
   BallotRecord,
+  Body,
   Meeting,
   Person,
   PollRecord,
@@ -55,6 +56,16 @@ export interface RoomContext {
 }
 
 const byOrder = (a: AgendaItem, b: AgendaItem) => a.order - b.order;
+
+/** The meeting and its body: the room's header, before the rest of the room is read. */
+export async function roomHead(
+  db: AppDb,
+  meetingId: string,
+): Promise<{ meeting: Meeting; body: Body } | null> {
+  const meeting = await db.meetings.get(meetingId);
+  const body = meeting && (await db.bodies.get(meeting.bodyId));
+  return meeting && body ? { meeting, body } : null;
+}
 
 /** The programme of the meeting without the minutes text. */
 export async function roomAgenda(db: AppDb, meetingId: string): Promise<RoomItem[]> {

@@ -21,6 +21,7 @@ import {
 } from '../../db';
 import { AgendaItemForm } from './AgendaItemForm';
 import { TemplateDialog } from './TemplateDialog';
+import { useAfterFirstPaint } from './afterFirstPaint';
 
 interface Props {
   meetingId: string;
@@ -31,12 +32,20 @@ interface Props {
   templates: AgendaTemplate[];
   currentId?: string;
   locked: boolean;
+  /**
+   * The drag-and-drop grid comes after the frame in which this is first true (the room
+   * passes "the item in focus is shown", so the grid never delays it).
+   */
+  gridAfter?: boolean;
 }
 
 /**
  * The programme: pick the item in focus, reorder by drag or keyboard, add standard items.
  * Memoized on narrow props: the drag-and-drop list is the room's heaviest part and changes
  * only with the programme, never with the minutes text.
+ * The first frame shows the programme as a light copy of the list (same rows, same look; a
+ * click selects, ✎ edits); the drag-and-drop grid, which costs a React Aria drag, drop and
+ * selection per row and renders more than once before its rows appear, replaces it right after.
  */
 export const AgendaPanel = memo(function AgendaPanel({
   meetingId,
@@ -47,11 +56,13 @@ export const AgendaPanel = memo(function AgendaPanel({
   templates,
   currentId,
   locked,
+  gridAfter = true,
 }: Props) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<RoomItem | 'new' | null>(null);
   const [templating, setTemplating] = useState(false);
   const [error, setError] = useState<string>();
+  const interactive = useAfterFirstPaint(gridAfter);
 
   const run = async (action: () => Promise<unknown>) => {
     try {
@@ -76,6 +87,9 @@ export const AgendaPanel = memo(function AgendaPanel({
       void move(from, to);
     },
   });
+
+  const resolutionCount = (itemId: string) =>
+    allResolutions.filter((r) => r.agendaItemId === itemId).length;
 
   const standard = (): { title: string; kind: AgendaKind }[] => [
     { title: t('room.std.opening'), kind: 'opening' },
@@ -143,22 +157,21 @@ export const AgendaPanel = memo(function AgendaPanel({
               e.stopPropagation();
             }}
           >
-            <GridList
-              aria-label={t('room.agenda')}
-              className="agenda-list"
-              items={items}
-              selectionMode="single"
-              disallowEmptySelection
-              selectedKeys={currentId ? [currentId] : []}
-              onSelectionChange={(keys) => {
-                const id = [...keys][0];
-                if (id) void setCurrentItem(db, meetingId, String(id));
-              }}
-              dragAndDropHooks={dragAndDropHooks}
-            >
-              {(item) => {
-                const resolutions = allResolutions.filter((r) => r.agendaItemId === item.id).length;
-                return (
+            {interactive ? (
+              <GridList
+                aria-label={t('room.agenda')}
+                className="agenda-list"
+                items={items}
+                selectionMode="single"
+                disallowEmptySelection
+                selectedKeys={currentId ? [currentId] : []}
+                onSelectionChange={(keys) => {
+                  const id = [...keys][0];
+                  if (id) void setCurrentItem(db, meetingId, String(id));
+                }}
+                dragAndDropHooks={dragAndDropHooks}
+              >
+                {(item) => (
                   <GridListItem
                     id={item.id}
                     textValue={`${item.order}. ${item.title}`}
@@ -173,17 +186,7 @@ export const AgendaPanel = memo(function AgendaPanel({
                         ⋮⋮
                       </AriaButton>
                     )}
-                    <span className="agenda-order">{item.order}.</span>
-                    <span className="agenda-title">
-                      {item.title}
-                      {item.presenter && <span className="agenda-meta"> · {item.presenter}</span>}
-                      {resolutions > 0 && (
-                        <span className="agenda-meta">
-                          {' '}
-                          · {t('resolutions.title')}: {resolutions}
-                        </span>
-                      )}
-                    </span>
+                    <AgendaItemText item={item} resolutions={resolutionCount(item.id)} />
                     {!locked && (
                       <AriaButton
                         className="agenda-edit"
@@ -194,9 +197,18 @@ export const AgendaPanel = memo(function AgendaPanel({
                       </AriaButton>
                     )}
                   </GridListItem>
-                );
-              }}
-            </GridList>
+                )}
+              </GridList>
+            ) : (
+              <StaticAgenda
+                items={items}
+                currentId={currentId}
+                locked={locked}
+                resolutionCount={resolutionCount}
+                onSelect={(id) => void setCurrentItem(db, meetingId, id)}
+                onEdit={setEditing}
+              />
+            )}
           </div>
           {!locked && <p className="muted small">{t('room.dragHint')}</p>}
           {!locked && (
@@ -229,3 +241,94 @@ export const AgendaPanel = memo(function AgendaPanel({
 });
 // Kept through minification: the room's render-count test finds the panel by this name.
 AgendaPanel.displayName = 'AgendaPanel';
+
+/** Order, title, presenter and the item's resolutions: the same in both forms of the list. */
+function AgendaItemText({ item, resolutions }: { item: RoomItem; resolutions: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className="agenda-order">{item.order}.</span>
+      <span className="agenda-title">
+        {item.title}
+        {item.presenter && <span className="agenda-meta"> · {item.presenter}</span>}
+        {resolutions > 0 && (
+          <span className="agenda-meta">
+            {' '}
+            · {t('resolutions.title')}: {resolutions}
+          </span>
+        )}
+      </span>
+    </>
+  );
+}
+
+/**
+ * The programme of the first frame: the grid's roles, rows and look without its behaviour
+ * (one frame, until the drag-and-drop grid takes over). A click on a row still selects it
+ * and ✎ still edits, so a click that comes in between is never lost.
+ */
+function StaticAgenda({
+  items,
+  currentId,
+  locked,
+  resolutionCount,
+  onSelect,
+  onEdit,
+}: {
+  items: RoomItem[];
+  currentId?: string;
+  locked: boolean;
+  resolutionCount: (itemId: string) => number;
+  onSelect: (id: string) => void;
+  onEdit: (item: RoomItem) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="agenda-list" role="grid" aria-label={t('room.agenda')} aria-busy="true">
+      {items.map((item) => {
+        const selected = item.id === currentId;
+        return (
+          <div
+            key={item.id}
+            className="agenda-item"
+            role="row"
+            aria-label={`${item.order}. ${item.title}`}
+            aria-selected={selected}
+            data-selected={selected || undefined}
+            onClick={() => onSelect(item.id)}
+          >
+            <div role="gridcell" style={{ display: 'contents' }}>
+              {!locked && (
+                // Looks like the grid's drag handle; dragging starts once the grid is there.
+                <button
+                  type="button"
+                  className="drag-handle"
+                  tabIndex={-1}
+                  aria-hidden="true"
+                  style={{ pointerEvents: 'none' }}
+                >
+                  ⋮⋮
+                </button>
+              )}
+              <AgendaItemText item={item} resolutions={resolutionCount(item.id)} />
+              {!locked && (
+                <button
+                  type="button"
+                  className="agenda-edit"
+                  tabIndex={-1}
+                  aria-label={`${t('room.editItem')}: ${item.title}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onEdit(item);
+                  }}
+                >
+                  ✎
+                </button>
+              )}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { meetingNumber } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
-import { db, lockedMeeting, setCurrentItem, useRoom } from '../../db';
+import { db, lockedMeeting, setCurrentItem, useRoomParts } from '../../db';
 import { formatDate, formatTimeRange } from '../../i18n/format';
 import { platform } from '../../platform';
 import { AttendanceList } from '../meetings/AttendanceList';
@@ -24,7 +24,9 @@ import { useAfterFirstPaint } from './afterFirstPaint';
 export function RoomPage() {
   const { meetingId } = useParams();
   const { t } = useTranslation();
-  const room = useRoom(meetingId);
+  // The header and the programme show as soon as their quick reads are in; the item in focus
+  // and the side column follow with the rest of the room (attendance, absences, tasks).
+  const { shell, room } = useRoomParts(meetingId);
   const [attendanceMessage, setAttendanceMessage] = useState<{
     kind: 'error' | 'warning';
     text: string;
@@ -34,13 +36,13 @@ export function RoomPage() {
   // frame, into its own grid area, so it moves nothing.
   const sideReady = useAfterFirstPaint(!!room);
   const [attendanceOpen, setAttendanceOpen] = useState(false);
-  const items = room?.items ?? [];
-  const current = items.find((i) => i.id === room?.meeting.currentItemId) ?? items[0];
+  const items = shell?.items ?? [];
+  const current = items.find((i) => i.id === shell?.meeting.currentItemId) ?? items[0];
   const index = current ? items.indexOf(current) : -1;
 
   const go = (delta: number) => {
     const target = items[index + delta];
-    if (room && target) void setCurrentItem(db, room.meeting.id, target.id);
+    if (shell && target) void setCurrentItem(db, shell.meeting.id, target.id);
   };
 
   useEffect(() => {
@@ -53,9 +55,9 @@ export function RoomPage() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (room === undefined) return <p>{t('common.loading')}</p>;
-  if (room === null) return <EmptyState>{t('errors.notFound')}</EmptyState>;
-  const { meeting, body } = room;
+  if (shell === undefined) return <p>{t('common.loading')}</p>;
+  if (shell === null || room === null) return <EmptyState>{t('errors.notFound')}</EmptyState>;
+  const { meeting, body } = shell;
   const locked = lockedMeeting(meeting);
 
   return (
@@ -85,10 +87,11 @@ export function RoomPage() {
           bodyId={body.id}
           bodyCode={body.code}
           items={items}
-          resolutions={room.resolutions}
-          templates={room.templates}
+          resolutions={shell.resolutions}
+          templates={shell.templates}
           currentId={current?.id}
           locked={locked}
+          gridAfter={!!room}
         />
         <div className="room-main">
           {current ? (
@@ -104,14 +107,14 @@ export function RoomPage() {
                   {t('room.next')} →
                 </Button>
               </nav>
-              <ItemPanel key={current.id} room={room} item={current} locked={locked} />
+              {room && <ItemPanel key={current.id} room={room} item={current} locked={locked} />}
             </>
           ) : (
             <EmptyState>{t('room.noItemSelected')}</EmptyState>
           )}
         </div>
         <aside className="room-side">
-          {sideReady && (
+          {sideReady && room && (
             <>
               <QuorumPanel quorum={room.quorum} rules={body.rules} />
               <PhoneVotingPanel room={room} locked={locked} />
