@@ -328,11 +328,18 @@ function singleLeafDocs(results: readonly PouchChange[]): Map<string, Fetched> {
  */
 async function writeFetched(db: AppDb, fetched: readonly Fetched[]): Promise<ApplyResult> {
   const result: ApplyResult = { applied: 0, deleted: 0, refused: 0, waiting: 0 };
-  const waiting = new Set(
-    (await outboxTable(db).bulkGet(fetched.map((f) => f.key))).flatMap((e) => (e ? [e.key] : [])),
+  const keys = fetched.map((f) => f.key);
+  const [queued, known, listed] = await Promise.all([
+    outboxTable(db).bulkGet(keys),
+    revsTable(db).bulkGet(keys),
+    conflictsTable(db).bulkGet(keys),
+  ]);
+  result.waiting = queued.filter((e) => !!e).length;
+  // Also left out: documents whose only version is the revision this laptop already holds
+  // (e.g. its own push coming back in the same round): nothing to validate, compare or write.
+  const todo = fetched.filter(
+    (f, i) => !queued[i] && !(known[i] && !listed[i] && onlyVersion(f) === known[i]!.rev),
   );
-  const todo = fetched.filter((f) => !waiting.has(f.key));
-  result.waiting = fetched.length - todo.length;
   const current = new Map<string, Rec | undefined>();
   for (const t of new Set(todo.map((f) => f.table))) {
     const of = todo.filter((f) => f.table === t);
@@ -343,8 +350,11 @@ async function writeFetched(db: AppDb, fetched: readonly Fetched[]): Promise<App
 
   const puts = new Map<SyncedTable, Rec[]>();
   const deletes = new Map<SyncedTable, string[]>();
-  const add = <T>(m: Map<SyncedTable, T[]>, t: SyncedTable, v: T) =>
-    m.set(t, [...(m.get(t) ?? []), v]);
+  const add = <T>(m: Map<SyncedTable, T[]>, t: SyncedTable, v: T) => {
+    const list = m.get(t);
+    if (list) list.push(v);
+    else m.set(t, [v]);
+  };
   const revs: { key: string; rev: string }[] = [];
   const conflictPuts: SyncConflict[] = [];
   const conflictDeletes: string[] = [];
@@ -430,6 +440,14 @@ async function writeFetched(db: AppDb, fetched: readonly Fetched[]): Promise<App
   if (conflictPuts.length) await conflictsTable(db).bulkPut(conflictPuts);
   return result;
 }
+
+/** The revision of a document with no other version (live or deleted), else null. */
+const onlyVersion = (f: Fetched): string | null =>
+  !f.winner
+    ? (f.deletedRev ?? null)
+    : f.losers.length || f.deletedLosers.length
+      ? null
+      : f.winner._rev;
 
 const pairOf = (r: Rec) => `${String(r.meetingId)}\u0000${String(r.personId)}`;
 
