@@ -53,6 +53,16 @@ export interface PouchLike {
   bulkGet(request: { docs: { id: string; rev?: string }[]; revs?: boolean }): Promise<{
     results: { id: string; docs: ({ ok: SyncDoc } | { error: unknown })[] }[];
   }>;
+  /** By keys: a row per key; `doc` is the winning version, null when it is deleted. */
+  allDocs(options: { keys: string[]; include_docs: true }): Promise<{
+    rows: {
+      key: string;
+      id?: string;
+      value?: { rev: string; deleted?: boolean };
+      doc?: Doc | null;
+      error?: string;
+    }[];
+  }>;
   changes(options: {
     since: Seq;
     style?: 'all_docs';
