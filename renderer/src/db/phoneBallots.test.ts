@@ -5,7 +5,7 @@ import { RECORD_SCHEMAS } from '@shared/backup/records';
 import { checkBallotsAgainstPoll } from '@shared/voting';
 import { addAgendaItem } from './agenda';
 import { markAttendance } from './attendance';
-import type { AuditEntry } from './audit';
+import { verifyAuditChain, type AuditEntry } from './audit';
 import { ValidationError } from './errors';
 import { createMeeting } from './meetings';
 import {
@@ -256,6 +256,35 @@ describe('secret ballots', () => {
     ).toBe(false);
     const counts = entries.map((e) => Number(e.after?.receiptsCount ?? 0));
     expect(Math.max(...counts)).toBe(30);
+  });
+
+  it('a batch writes its poll once: one audit entry for the poll, one chained link, every ballot stored', async () => {
+    const r = await room(30);
+    const poll = await opened(r.item.id, { secret: true });
+    const auditOf = async () =>
+      ((await db.table('audit').toArray()) as AuditEntry[]).filter(
+        (e) => e.table === 'polls' && e.recordId === poll.id,
+      );
+    const before = new Set((await auditOf()).map((e) => e.id));
+    const batch = r.members.map((voterId, i) => ({
+      id: `hub-${i}`,
+      pollId: poll.id,
+      voterId,
+      choice: choose(poll, i % 3),
+    }));
+    // Delivered again after a reconnect, inside the same batch: stored once.
+    batch.push({ ...batch[0]! });
+    const outcomes = await storeHubBallots(db, batch);
+    expect(outcomes.filter((o) => o.ok && !o.duplicate)).toHaveLength(30);
+    expect(outcomes.at(-1)).toEqual({ ok: true, duplicate: true });
+    expect(await ballotsOf(poll.id)).toHaveLength(30);
+    const polled = await pollOf(poll.id);
+    expect(polled.voters).toEqual([...r.members].sort());
+    expect(polled.receipts).toHaveLength(30);
+    const added = (await auditOf()).filter((e) => !before.has(e.id));
+    expect(added).toHaveLength(1);
+    expect(added[0]!.after).toMatchObject({ votersCount: 30, receiptsCount: 30 });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
   it("the audit dates a secret ballot with the poll's opening, not with the moment it was cast", async () => {

@@ -125,21 +125,18 @@ const CHOICE_FIELD: Record<PollRecord['definition']['method'], string> = {
  * it has no time (its time is the poll's closing), so neither its place nor its fields tell
  * who cast it or when. An anonymous ballot (public meeting, no member) names nobody either.
  */
-async function storeIndividual(
-  db: AppDb,
+/**
+ * The checks and the record of one person's ballot, without writing anything: `voted` is the
+ * poll's voters as the caller knows them (a batch adds each voter it accepts).
+ */
+function prepareIndividual(
   poll: PollRecord,
+  voted: ReadonlySet<string>,
   voterId: string | undefined,
   choice: Record<string, unknown>,
   source: BallotSource,
-  receipt?: string,
-  /** Snapshots already taken in this transaction (a batch of phone ballots takes one per meeting). */
-  snapshots?: Map<string, RoomSnapshot>,
-): Promise<void> {
-  let snapshot = snapshots?.get(poll.meetingId);
-  if (!snapshot) {
-    snapshot = await entitlementSnapshot(db, poll.meetingId);
-    snapshots?.set(poll.meetingId, snapshot);
-  }
+  snapshot: RoomSnapshot,
+): { record: BallotRecord; voterId?: string } {
   let member: (typeof snapshot.members)[number] | undefined;
   if (poll.anonymous) {
     // Members vote in the body's polls; the public's poll takes only the hub's device ballots.
@@ -148,7 +145,7 @@ async function storeIndividual(
     member = snapshot.members.find((m) => m.voterId === voterId);
     if (!member || !member.entitled) throw new DomainError('errors.notEntitled');
     if (!member.present) throw new DomainError('errors.notPresent');
-    if (poll.voters.includes(member.voterId)) throw new DomainError('errors.alreadyVoted');
+    if (voted.has(member.voterId)) throw new DomainError('errors.alreadyVoted');
   }
   if (poll.secret && source === 'rollCall') throw new DomainError('errors.rollCallSecret');
   // Only the method's own field is taken from the choice: it can't name a voter or pose as a hand count.
@@ -168,16 +165,44 @@ async function storeIndividual(
   const check = validateBallot(poll.definition, ballot, { snapshot });
   if (!check.valid) throw new DomainError(`errors.ballot.${check.issues[0]!.code}`);
   const now = nowIso();
-  await db.ballots.add({
-    id: newId(),
-    pollId: poll.id,
+  return {
+    record: {
+      id: newId(),
+      pollId: poll.id,
+      source,
+      ballot,
+      ...(poll.secret ? {} : { createdAt: now, updatedAt: now }),
+    },
+    ...(member ? { voterId: member.voterId } : {}),
+  };
+}
+
+/**
+ * Stores one person's ballot inside the caller's transaction. A named ballot carries its voter,
+ * role and time. A secret ballot carries none of them: marking the voter as having voted (the
+ * poll's sorted voter list) and the ballot are written together, the ballot's id is random and
+ * it has no time (its time is the poll's closing), so neither its place nor its fields tell
+ * who cast it or when. An anonymous ballot (public meeting, no member) names nobody either.
+ */
+async function storeIndividual(
+  db: AppDb,
+  poll: PollRecord,
+  voterId: string | undefined,
+  choice: Record<string, unknown>,
+  source: BallotSource,
+): Promise<void> {
+  const snapshot = await entitlementSnapshot(db, poll.meetingId);
+  const { record, voterId: voter } = prepareIndividual(
+    poll,
+    new Set(poll.voters),
+    voterId,
+    choice,
     source,
-    ballot,
-    ...(poll.secret ? {} : { createdAt: now, updatedAt: now }),
-  });
-  const update: Partial<PollRecord> = { updatedAt: now };
-  if (member) update.voters = [...poll.voters, member.voterId].sort();
-  if (receipt) update.receipts = [...(poll.receipts ?? []), receipt].sort();
+    snapshot,
+  );
+  await db.ballots.add(record);
+  const update: Partial<PollRecord> = { updatedAt: nowIso() };
+  if (voter) update.voters = [...poll.voters, voter].sort();
   await db.polls.update(poll.id, update);
 }
 
@@ -233,24 +258,64 @@ export async function storeHubBallots(
   hubs: readonly HubBallot[],
 ): Promise<HubBallotOutcome[]> {
   return db.transaction('rw', ROOM(db), async () => {
-    const snapshots = new Map<string, RoomSnapshot>();
-    const out: HubBallotOutcome[] = [];
-    for (const hub of hubs) {
+    const out: HubBallotOutcome[] = new Array<HubBallotOutcome>(hubs.length);
+    const byPoll = new Map<string, number[]>();
+    hubs.forEach((hub, i) => {
+      const list = byPoll.get(hub.pollId);
+      if (list) list.push(i);
+      else byPoll.set(hub.pollId, [i]);
+    });
+    // Per poll of the batch: the poll, the meeting and the room read once, every ballot checked
+    // against them (and against the ones accepted before it), then ONE bulk write of the
+    // ballots and one of the poll's voters and receipts. The audit then chains the poll's
+    // change once, not once per ballot.
+    for (const [pollId, indexes] of byPoll) {
+      const refuse = (e: unknown) => {
+        if (!(e instanceof DomainError)) throw e;
+        for (const i of indexes) out[i] ??= { ok: false, code: e.code };
+      };
+      const poll = await db.polls.get(pollId);
+      // A resend of a stored ballot is answered as before, even once the poll has closed.
+      const receipts = new Set(poll?.receipts ?? []);
+      for (const i of indexes)
+        if (receipts.has(hubs[i]!.id)) out[i] = { ok: true, duplicate: true };
+      if (indexes.every((i) => out[i])) continue;
+      let open: PollRecord;
+      let snapshot: RoomSnapshot;
       try {
-        const poll = await db.polls.get(hub.pollId);
-        if (poll?.receipts?.includes(hub.id)) {
-          out.push({ ok: true, duplicate: true });
+        open = await openPollOf(db, pollId);
+        await editableMeeting(db, open.meetingId);
+        snapshot = await entitlementSnapshot(db, open.meetingId);
+      } catch (e) {
+        refuse(e);
+        continue;
+      }
+      const voted = new Set(open.voters);
+      const records: BallotRecord[] = [];
+      for (const i of indexes) {
+        const hub = hubs[i]!;
+        if (out[i]) continue;
+        // The same id twice in one batch (delivered again after a reconnect): stored once.
+        if (receipts.has(hub.id)) {
+          out[i] = { ok: true, duplicate: true };
           continue;
         }
-        const open = await openPollOf(db, hub.pollId);
-        await editableMeeting(db, open.meetingId);
-        // Every check of storeIndividual comes before its writes: a refusal writes nothing.
-        await storeIndividual(db, open, hub.voterId, hub.choice, 'phone', hub.id, snapshots);
-        out.push({ ok: true, duplicate: false });
-      } catch (e) {
-        if (e instanceof DomainError) out.push({ ok: false, code: e.code });
-        else throw e;
+        try {
+          const r = prepareIndividual(open, voted, hub.voterId, hub.choice, 'phone', snapshot);
+          records.push(r.record);
+          if (r.voterId) voted.add(r.voterId);
+          receipts.add(hub.id);
+          out[i] = { ok: true, duplicate: false };
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          out[i] = { ok: false, code: e.code };
+        }
       }
+      if (!records.length) continue;
+      await db.ballots.bulkAdd(records);
+      const update: Partial<PollRecord> = { updatedAt: nowIso(), receipts: [...receipts].sort() };
+      if (voted.size !== open.voters.length) update.voters = [...voted].sort();
+      await db.polls.update(pollId, update);
     }
     return out;
   });

@@ -8,7 +8,7 @@
 // stored count is the truth, not the acks). Both clocks are the machine's wall clock
 // (timeOrigin + now) of the same machine.
 // Baseline in the same page and run: the same 200 ballot records written with raw IndexedDB,
-// one readwrite transaction each (as the app stores one ballot per transaction), into a
+// one readwrite transaction each (the app stores a batch of them per transaction), into a
 // scratch database: the cost of the writes alone, without hub, validation or Dexie.
 // The count's answer waits for the page's main thread (busy after each commit: the room's live
 // queries re-run), while the app acks on the commit itself: so the last ack can come before the
