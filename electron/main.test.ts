@@ -118,6 +118,11 @@ const fake = vi.hoisted(() => {
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     dialog: { showSaveDialog: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: vi.fn(),
+      decryptString: vi.fn(),
+    },
   };
   return {
     electron,
@@ -299,6 +304,21 @@ describe('main process wiring', () => {
         { meetingId: id },
       ),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
+  });
+
+  it('keeps no sync password without OS encryption, and validates the account', async () => {
+    const event = { sender: fake.windows[0]!.webContents, senderFrame: frame('app://triada/') };
+    const account = { url: 'https://couch.example.cz', username: 'jana' };
+    expect(await invoke('sync:secretSave', event, { ...account, password: 'tajne' })).toMatchObject(
+      { ok: false, error: { code: 'SECRET_STORAGE_UNAVAILABLE' } },
+    );
+    expect(await invoke('sync:secretLoad', event, account)).toEqual({
+      ok: true,
+      value: { available: false, password: null },
+    });
+    expect(
+      await invoke('sync:secretLoad', event, { url: 'ftp://x', username: 'jana' }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
   it('opens the projector full screen on the second display, then reuses it', async () => {

@@ -7,6 +7,7 @@ import {
   dialog,
   ipcMain,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -31,6 +32,7 @@ import {
   resolveInsideRoot,
   isPermissionAllowed,
 } from './guards';
+import { createCredentialStore, SecretStorageUnavailable } from './credentials';
 import { createHubHost } from './hub/host';
 import { IpcError, createIpcRouter } from './ipc';
 import { productionMenuTemplate } from './menu';
@@ -293,6 +295,30 @@ function registerIpc(): void {
     folder: backupDir(),
     backups: await listAutoBackups(backupDir()),
   }));
+
+  // The sync server's password (electron/credentials.ts): encrypted with safeStorage.
+  const secrets = createCredentialStore({
+    safeStorage,
+    file: path.join(app.getPath('userData'), 'sync-credentials.json'),
+  });
+  router.handle('sync:secretSave', async ({ url, username, password }) => {
+    try {
+      await secrets.save(url, username, password);
+      return null;
+    } catch (e) {
+      if (e instanceof SecretStorageUnavailable)
+        throw new IpcError('SECRET_STORAGE_UNAVAILABLE', `sync:secretSave: ${e.message}`);
+      throw e;
+    }
+  });
+  router.handle('sync:secretLoad', async ({ url, username }) => ({
+    available: secrets.available(),
+    password: await secrets.load(url, username),
+  }));
+  router.handle('sync:secretForget', async ({ url, username }) => {
+    await secrets.forget(url, username);
+    return null;
+  });
 }
 
 async function serveApp(request: Request): Promise<Response> {

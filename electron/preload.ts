@@ -20,6 +20,11 @@ const api: TriadaApi = {
     ipcRenderer.on(QUIT_BACKUP_EVENT, handler);
     return () => ipcRenderer.removeListener(QUIT_BACKUP_EVENT, handler);
   },
+  syncSecret: {
+    save: (request) => ipcRenderer.invoke(IPC_CHANNELS.syncSecretSave, request),
+    load: (request) => ipcRenderer.invoke(IPC_CHANNELS.syncSecretLoad, request),
+    forget: (request) => ipcRenderer.invoke(IPC_CHANNELS.syncSecretForget, request),
+  },
   // The voting hub's admin face, relayed by main (electron/hub/host.ts): text frames only.
   hub: {
     open: () => ipcRenderer.invoke(IPC_CHANNELS.hubOpen, {}),

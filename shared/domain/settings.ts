@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncServerSetting } from '../sync/live';
 import { isoDate, optionalText } from './common';
 
 // Project metadata printed in the header of every exported document (ESF publicity rules).
@@ -58,6 +59,8 @@ export const SETTING_SCHEMAS = {
   startedEmpty: z.boolean(),
   project: storedProject,
   'gdpr.anonymized': z.record(z.string(), z.number().int().positive()),
+  /** Live sync's server, user and bodies (never the password): shared/sync/live.ts. */
+  syncServer: syncServerSetting,
 } as const satisfies Record<string, z.ZodType>;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;

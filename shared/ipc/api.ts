@@ -22,6 +22,12 @@ export interface TriadaApi {
    * Text frames of shared/hub/protocol.ts; only renderer/src/platform/hub.ts uses these.
    */
   readonly hub?: HubBridge;
+  /** The sync server's password, encrypted by main with safeStorage (never in IndexedDB). */
+  readonly syncSecret?: {
+    save(request: IpcRequest<'sync:secretSave'>): Promise<IpcReply<'sync:secretSave'>>;
+    load(request: IpcRequest<'sync:secretLoad'>): Promise<IpcReply<'sync:secretLoad'>>;
+    forget(request: IpcRequest<'sync:secretForget'>): Promise<IpcReply<'sync:secretForget'>>;
+  };
 }
 
 export interface HubBridge {

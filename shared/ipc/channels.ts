@@ -8,6 +8,9 @@ export const IPC_CHANNELS = {
   hubOpen: 'hub:open',
   hubSend: 'hub:send',
   hubClose: 'hub:close',
+  syncSecretSave: 'sync:secretSave',
+  syncSecretLoad: 'sync:secretLoad',
+  syncSecretForget: 'sync:secretForget',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -29,6 +32,7 @@ export const IPC_ERROR_CODES = [
   'NO_WINDOW', // the caller's window is gone
   'BACKUP_FAILED', // backup:write could not write the automatic backup
   'HUB_UNAVAILABLE', // hub:open could not start or reach the voting hub
+  'SECRET_STORAGE_UNAVAILABLE', // sync:secretSave: no OS encryption (safeStorage) for the password
 ] as const;
 
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Result } from '../domain/result';
 import { IPC_CHANNELS, type IpcChannel, type IpcErrorCode } from './channels';
+import { serverUrl } from '../sync/live';
 import { ALLOWED_SAVE_EXTENSIONS, MAX_SAVE_BYTES, isAllowedSaveName } from './files';
 
 export { IPC_CHANNELS, IPC_ERROR_CODES } from './channels';
@@ -92,6 +93,24 @@ export const hubSendRequest = z.strictObject({ text: z.string().max(1024 * 1024)
 export const hubCloseRequest = z.strictObject({});
 export const hubNullResponse = z.null();
 
+/** The sync server's password, kept by main with safeStorage (electron/credentials.ts). */
+const syncAccount = {
+  url: serverUrl,
+  username: z.string().trim().min(1).max(200),
+};
+export const syncSecretSaveRequest = z.strictObject({
+  ...syncAccount,
+  password: z.string().min(1).max(1000),
+});
+export const syncSecretSaveResponse = z.null();
+export const syncSecretLoadRequest = z.strictObject(syncAccount);
+export const syncSecretLoadResponse = z.strictObject({
+  /** false: no OS encryption here; the renderer keeps the password for the session only. */
+  available: z.boolean(),
+  password: z.string().nullable(),
+});
+export const syncSecretForgetRequest = z.strictObject(syncAccount);
+
 export const ipcContract = {
   [IPC_CHANNELS.saveBytes]: { request: saveBytesRequest, response: saveBytesResponse },
   [IPC_CHANNELS.openProjector]: { request: openProjectorRequest, response: openProjectorResponse },
@@ -100,6 +119,15 @@ export const ipcContract = {
   [IPC_CHANNELS.hubOpen]: { request: hubOpenRequest, response: hubNullResponse },
   [IPC_CHANNELS.hubSend]: { request: hubSendRequest, response: hubNullResponse },
   [IPC_CHANNELS.hubClose]: { request: hubCloseRequest, response: hubNullResponse },
+  [IPC_CHANNELS.syncSecretSave]: {
+    request: syncSecretSaveRequest,
+    response: syncSecretSaveResponse,
+  },
+  [IPC_CHANNELS.syncSecretLoad]: {
+    request: syncSecretLoadRequest,
+    response: syncSecretLoadResponse,
+  },
+  [IPC_CHANNELS.syncSecretForget]: { request: syncSecretForgetRequest, response: hubNullResponse },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;

@@ -1,10 +1,12 @@
 import type { TriadaApi } from '../../../shared/ipc/api';
 import { sanitizeFileName } from '../../../shared/ipc/files';
+import { electronSecrets, sessionSecrets } from './secrets';
 import { PlatformError, type Platform } from './types';
 
 export function createElectronPlatform(api: TriadaApi): Platform {
   return {
     kind: 'electron',
+    syncSecrets: api.syncSecret ? electronSecrets(api.syncSecret) : sessionSecrets(),
     async saveFile(name, bytes, mime) {
       const reply = await api.saveBytes({ fileName: sanitizeFileName(name), mime, bytes });
       if (!reply.ok) throw new PlatformError(reply.error.code, reply.error.message);

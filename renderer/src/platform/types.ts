@@ -1,3 +1,5 @@
+import type { SyncSecrets } from './secrets';
+
 // What the app may ask of the platform. One implementation per runtime (electron.ts, web.ts);
 // index.ts picks one. Nothing else in the renderer checks which runtime it is in.
 export type PlatformKind = 'electron' | 'web';
@@ -24,6 +26,8 @@ export interface Platform {
   ): Promise<{ path: string; verified: true }>;
   /** Electron only: subscribe to "the app is closing, write the quit backup now". */
   onQuitBackupRequest?(listener: () => void): () => void;
+  /** The sync server's password: OS-encrypted in Electron, this session's memory in a browser. */
+  readonly syncSecrets: SyncSecrets;
 }
 
 export class PlatformError extends Error {

@@ -1,10 +1,12 @@
 import { sanitizeFileName } from '../../../shared/ipc/files';
+import { sessionSecrets } from './secrets';
 import type { Platform } from './types';
 
 /** Browser mode: downloads instead of save dialogs, a second tab instead of a second window. */
 export function createWebPlatform(win: Window = window): Platform {
   return {
     kind: 'web',
+    syncSecrets: sessionSecrets(),
     async saveFile(name, bytes, mime) {
       const doc = win.document;
       const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });

@@ -25,6 +25,7 @@ import { setAuditOrigin } from '../audit';
 import { nowIso } from '../clock';
 import { markFromSync, RESTORED_KEY, type OutboxEntry } from '../outbox';
 import type { AppDb } from '../schema';
+import { nextOutboxBatch } from './holdBack';
 import { type PouchChange, type PouchDoc, type PouchLike, type Seq } from './pouch';
 import { appliedSeq, APPLIED_SEQ, readState, stateTable, writeState } from './state';
 
@@ -52,6 +53,12 @@ export interface ApplyResult {
 
 const BATCH = 200;
 const BOOTSTRAPPED = 'bootstrapped';
+
+/** Awaited between batches: live sync yields to the UI there (sync/live.ts). */
+let betweenBatches: () => Promise<void> = () => Promise.resolve();
+export function setBatchYield(fn: () => Promise<void>): void {
+  betweenBatches = fn;
+}
 
 export const outboxTable = (db: AppDb) => db.table<OutboxEntry, string>('outbox');
 export const revsTable = (db: AppDb) => db.table<{ key: string; rev: string }, string>('syncRevs');
@@ -99,9 +106,11 @@ export async function pushOutbox(db: AppDb, pouch: PouchLike): Promise<number> {
   await bootstrap(db);
   let written = 0;
   for (;;) {
-    const batch = await outboxTable(db).orderBy('at').limit(BATCH).toArray();
+    // Without what an open secret poll holds back (sync/holdBack.ts).
+    const batch = await nextOutboxBatch(db, BATCH);
     if (!batch.length) return written;
     written += await pushBatch(db, pouch, batch);
+    await betweenBatches();
   }
 }
 
@@ -273,6 +282,7 @@ export async function applyIncoming(
     );
     for (const k of Object.keys(total) as (keyof ApplyResult)[]) total[k] += r[k];
     since = ch.last_seq;
+    await betweenBatches();
   }
   return total;
 }

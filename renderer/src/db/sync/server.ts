@@ -19,6 +19,20 @@ export interface SyncProgress {
   total: number;
 }
 
+/** Live sync's view into a round (sync/live.ts): documents read so far, and cancelling. */
+export interface RoundHooks {
+  /** `read`: documents received in this round; `total`: documents in the databases seen so far. */
+  onDocs?(read: number, total: number): void;
+  /** Each replication as it starts (it can be cancelled); the returned function untracks it. */
+  track?(replication: { cancel?(): void }): () => void;
+}
+
+/** PouchDB's replication is a promise and an event emitter; PouchLike types only the promise. */
+type Emitting = Promise<ReplicationResult> & {
+  on?(event: 'change', listener: (info: { docs_read?: number }) => void): unknown;
+  cancel?(): void;
+};
+
 export interface SyncRoundResult extends ApplyResult {
   pushed: number;
   pulled: number;
@@ -37,15 +51,36 @@ export async function syncRound(
   bodies: readonly string[] | 'all',
   serverName: string,
   onProgress?: (p: SyncProgress) => void,
+  hooks: RoundHooks = {},
 ): Promise<SyncRoundResult> {
   const pushed = await pushOutbox(db, pouch);
   let pulled = 0;
+  let read = 0;
+  let total = 0;
+  const run = async (rep: Emitting, onRead?: (n: number) => void) => {
+    const untrack = hooks.track?.(rep);
+    if (onRead) rep.on?.('change', (info) => onRead(info.docs_read ?? 0));
+    try {
+      return await rep;
+    } finally {
+      untrack?.();
+    }
+  };
   const both = async (name: string, scope: string) => {
     const remote = open(name);
     try {
+      if (hooks.onDocs) {
+        total += (await remote.info()).doc_count;
+        hooks.onDocs(read, total);
+      }
       const filter = (doc: SyncDoc) => doc.scope === scope;
-      await pouch.replicate.to(remote, { filter });
-      const down: ReplicationResult = await pouch.replicate.from(remote);
+      await run(pouch.replicate.to(remote, { filter }) as Emitting);
+      const before = read;
+      const down: ReplicationResult = await run(pouch.replicate.from(remote) as Emitting, (n) =>
+        hooks.onDocs?.((read = before + n), total),
+      );
+      read = before + down.docs_read;
+      hooks.onDocs?.(read, total);
       pulled += down.docs_written;
     } finally {
       await remote.close();

@@ -1,0 +1,129 @@
+// This app's live sync session (one per window): the server setting (remembered in settings,
+// never the password), the password (platform.syncSecrets: OS-encrypted in Electron, memory in
+// a browser), the loop (live.ts) and its state for the screen. Resumed on start when the
+// password is at hand; stopped when the page is left.
+import { useSyncExternalStore } from 'react';
+import type { LiveState, SyncServerSetting } from '@shared/sync/live';
+import { platform } from '../../platform';
+import type { SecretKeeping } from '../../platform/secrets';
+import { db as appDb } from '../schema';
+import { readSetting, setSetting } from '../settings';
+import { LiveSync } from './live';
+import { localReplica } from './local';
+import type { PouchLike } from './pouch';
+import { readState, writeState } from './state';
+
+const LAST_SYNC = 'liveLastSync';
+
+export interface LiveSnapshot {
+  setting?: SyncServerSetting;
+  state: LiveState;
+  lastSyncAt?: string;
+  /** Where the password is kept, once known. */
+  keeping?: SecretKeeping;
+}
+
+let snapshot: LiveSnapshot = { state: { kind: 'off' } };
+const listeners = new Set<() => void>();
+let running: LiveSync | null = null;
+let unsubscribe: (() => void) | null = null;
+
+function publish(next: Partial<LiveSnapshot>) {
+  snapshot = { ...snapshot, ...next };
+  for (const l of listeners) l();
+}
+
+async function openRemoteFactory(setting: SyncServerSetting, password: string) {
+  const m = await import('pouchdb-browser');
+  const PouchDB = m.default as unknown as new (name: string, o?: object) => PouchLike;
+  return (database: string) =>
+    new PouchDB(`${setting.url}/${database}`, {
+      auth: { username: setting.username, password },
+    });
+}
+
+async function start(setting: SyncServerSetting, password: string): Promise<void> {
+  await stopLoop();
+  const last = await readState<{ url: string; at: string }>(appDb, LAST_SYNC);
+  const mine = last?.url === setting.url ? last.at : undefined;
+  publish({ setting, lastSyncAt: mine, state: { kind: 'connecting' } });
+  const sync = new LiveSync({
+    db: appDb,
+    replica: await localReplica(),
+    openRemote: await openRemoteFactory(setting, password),
+    bodies: setting.bodies,
+    serverName: new URL(setting.url).host,
+    firstSync: !mine,
+    onSynced: async (at) => {
+      await writeState(appDb, LAST_SYNC, { url: setting.url, at });
+      publish({ lastSyncAt: at });
+    },
+  });
+  running = sync;
+  unsubscribe = sync.subscribe((state) => publish({ state }));
+  sync.start();
+}
+
+async function stopLoop(): Promise<void> {
+  const r = running;
+  running = null;
+  if (r) await r.stop();
+  unsubscribe?.();
+  unsubscribe = null;
+}
+
+/** Connect (the screen's button): remembers the server, keeps the password, starts the loop. */
+export async function connectLive(setting: Omit<SyncServerSetting, 'enabled'>, password: string) {
+  const full: SyncServerSetting = { ...setting, enabled: true };
+  await setSetting(appDb, 'syncServer', full);
+  const keeping = await platform.syncSecrets.save(setting, password);
+  publish({ keeping });
+  await start(full, password);
+}
+
+/** Disconnect: stops the loop and forgets the password; the server and bodies stay filled in. */
+export async function disconnectLive(): Promise<void> {
+  await stopLoop();
+  const setting = await readSetting(appDb, 'syncServer');
+  if (setting) {
+    await setSetting(appDb, 'syncServer', { ...setting, enabled: false });
+    await platform.syncSecrets.forget(setting);
+  }
+  publish({ setting: setting && { ...setting, enabled: false }, state: { kind: 'off' } });
+}
+
+export const syncLiveNow = () => running?.syncNow();
+
+/** On app start: reconnect when sync was on and the password is at hand. */
+export async function resumeLive(): Promise<void> {
+  const setting = await readSetting(appDb, 'syncServer');
+  const last = await readState<{ url: string; at: string }>(appDb, LAST_SYNC);
+  publish({ setting, lastSyncAt: last?.url === setting?.url ? last?.at : undefined });
+  if (!setting?.enabled || running) return;
+  const password = await platform.syncSecrets.load(setting);
+  if (!password) {
+    publish({ state: { kind: 'off', needsPassword: true } });
+    return;
+  }
+  publish({ keeping: platform.kind === 'electron' ? 'os' : 'session' });
+  await start(setting, password);
+}
+
+let resumed = false;
+/** Called once by the app: resume, and stop cleanly when the page goes away. */
+export function initLiveSync(win: Window = window): void {
+  if (resumed) return;
+  resumed = true;
+  void resumeLive().catch((e: unknown) => console.error('live sync resume failed', e));
+  win.addEventListener('pagehide', () => void stopLoop());
+}
+
+export function useLiveSync(): LiveSnapshot {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => snapshot,
+  );
+}
