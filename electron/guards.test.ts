@@ -122,8 +122,8 @@ describe('MIME types and headers', () => {
     expect(m?.[1]).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('connects to its own origin only (nothing listens on a loopback WebSocket yet)', () => {
-    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self';/);
+  it('connects to its own origin and, for live sync, to an http(s) CouchDB server only', () => {
+    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self' http: https:;/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/ws:|wss:|\*/);
   });
 

@@ -13,9 +13,13 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
  * connect-src is 'self' only, also with the voting hub (issue 13): in Electron main relays the
  * hub's admin face over IPC (electron/hub/host.ts), in browser mode serve.mjs proxies it on the
  * app's own origin, so no page ever opens a socket to another port or sees the hub's secret.
+ * The one exception is live sync (issue 14): PouchDB replicates over HTTP(S) with the region's
+ * CouchDB server, whose address the user types, so connect-src allows http: and https: (no
+ * WebSockets); scripts, frames and forms stay 'self'/'none', so an injected script still
+ * cannot load, and nothing else in the app makes requests elsewhere.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' http: https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 function parseUrl(raw: string): URL | null {
   try {

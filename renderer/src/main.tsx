@@ -11,6 +11,9 @@ import './styles.css';
 document.documentElement.lang = i18n.language;
 void requestPersistentStorage();
 
+// Live sync with the region's server resumes when it was on (db/sync/liveSession.ts, on demand).
+void import('./db/sync/liveSession').then((m) => m.initLiveSync());
+
 // The saved language (English loads on demand) is ready before the first render.
 void i18nReady.finally(() => renderApp());
 

@@ -101,6 +101,7 @@ export type LiveState =
       kind: 'retrying';
       error: 'offline' | 'server';
       retryAt: number;
+      delayMs: number;
       failures: number;
       message?: string;
     }

@@ -994,6 +994,65 @@ export const cs = {
     keepShown: 'Ponechat zobrazenou',
     keepOther: 'Použít tuto verzi',
     acceptDelete: 'Přijmout smazání',
+    live: {
+      title: 'Synchronizace se serverem',
+      hint: 'Server CouchDB regionu (v kanceláři koordinátora nebo na notebooku na jednání). Změny se posílají oběma směry průběžně; po výpadku sítě se synchronizace sama obnoví.',
+      empty:
+        'Server zatím není nastaven. Vyplňte adresu serveru, uživatelské jméno a heslo, které vám dal koordinátor regionu, vyberte orgány a stiskněte Připojit.',
+      url: 'Adresa serveru',
+      username: 'Uživatelské jméno',
+      password: 'Heslo',
+      bodies: 'Které orgány synchronizovat',
+      region:
+        'Společná data regionu (osoby, organizace, orgány, komunitní plán) se synchronizují vždy.',
+      allBodies: 'Všechny orgány (i nově přidané)',
+      noBodies: 'Zatím žádné orgány: načtou se ze serveru po prvním připojení.',
+      connect: 'Připojit',
+      disconnect: 'Odpojit',
+      syncNow: 'Synchronizovat hned',
+      state: 'Stav',
+      lastSync: 'Poslední úspěšná synchronizace',
+      passwordSession:
+        'V prohlížeči se heslo pamatuje jen do zavření této karty (nikam se neukládá); po znovuotevření ho zadejte znovu.',
+      passwordOs:
+        'Heslo se uloží zašifrované systémem (klíčenka operačního systému), nikdy ne v databázi aplikace.',
+      passwordSessionApp:
+        'Tento systém nenabízí šifrované uložení hesla: heslo se pamatuje jen do zavření aplikace.',
+      needsPassword:
+        'Synchronizace byla zapnutá. Pro pokračování zadejte heslo a stiskněte Připojit.',
+      heldBack_one:
+        'Do uzavření tajného hlasování odloženo: {{count}} změna (hlasy odejdou najednou, aby nešlo spojit hlas s hlasujícím).',
+      heldBack_few:
+        'Do uzavření tajného hlasování odloženo: {{count}} změny (hlasy odejdou najednou, aby nešlo spojit hlas s hlasujícím).',
+      heldBack_many:
+        'Do uzavření tajného hlasování odloženo: {{count}} změny (hlasy odejdou najednou, aby nešlo spojit hlas s hlasujícím).',
+      heldBack_other:
+        'Do uzavření tajného hlasování odloženo: {{count}} změn (hlasy odejdou najednou, aby nešlo spojit hlas s hlasujícím).',
+      httpWarning:
+        'Pozor: spojení přes http:// není šifrované. Používejte ho jen v uzavřené místní síti.',
+      usernameRequired: 'Vyplňte uživatelské jméno.',
+      passwordRequired: 'Vyplňte heslo.',
+      urlProblem: {
+        empty: 'Vyplňte adresu serveru.',
+        invalid:
+          'Adresa serveru není platná. Zadejte celou adresu, např. https://couchdb.mesto.cz.',
+        scheme: 'Adresa musí začínat http:// nebo https://.',
+        credentials: 'Jméno a heslo do adresy nepatří; vyplňte je do polí níže.',
+        query: 'Adresa serveru nesmí obsahovat otazník ani mřížku.',
+      },
+      states: {
+        off: 'Vypnuto',
+        connecting: 'Připojuji se…',
+        firstSync: 'První synchronizace: {{done}} z {{total}} dokumentů',
+        firstSyncStart: 'První synchronizace: zjišťuji, kolik dat je na serveru…',
+        syncing: 'Synchronizuji…',
+        upToDate: 'Aktuální',
+        offline: 'Server není dostupný (offline). Další pokus za {{seconds}} s.',
+        server: 'Chyba serveru. Další pokus za {{seconds}} s.',
+        authError:
+          'Server odmítl jméno nebo heslo (nebo nemáte přístup k databázi). Opravte údaje a připojte se znovu.',
+      },
+    },
     errors: {
       notExchange: 'Toto není soubor výměny dat Triády.',
       newerFormat: 'Soubor je z novější verze Triády (formát {{version}}). Aktualizujte aplikaci.',

@@ -998,6 +998,65 @@ export const en: typeof cs = {
     keepShown: 'Keep the one shown',
     keepOther: 'Use this version',
     acceptDelete: 'Accept the deletion',
+    live: {
+      title: 'Sync with a server',
+      hint: "The region's CouchDB server (at the coordinator's office or on a laptop at a meeting). Changes travel both ways continuously; after a network outage sync resumes by itself.",
+      empty:
+        "No server is set up yet. Enter the server address, the user name and the password from the region's coordinator, choose the bodies and press Connect.",
+      url: 'Server address',
+      username: 'User name',
+      password: 'Password',
+      bodies: 'Bodies to sync',
+      region:
+        "The region's shared records (people, organizations, bodies, the community plan) are always synced.",
+      allBodies: 'All bodies (also ones added later)',
+      noBodies: 'No bodies yet: they arrive from the server after the first connection.',
+      connect: 'Connect',
+      disconnect: 'Disconnect',
+      syncNow: 'Sync now',
+      state: 'State',
+      lastSync: 'Last successful sync',
+      passwordSession:
+        'In the browser the password is kept only until this tab closes (it is not stored anywhere); enter it again after reopening.',
+      passwordOs:
+        "The password is stored encrypted by the system (the operating system's keychain), never in the app's database.",
+      passwordSessionApp:
+        'This system offers no encrypted password storage: the password is kept only until the app closes.',
+      needsPassword: 'Sync was on. Enter the password and press Connect to continue.',
+      heldBack_one:
+        'Held back until a secret poll closes: {{count}} change (the ballots leave together, so no ballot can be paired with a voter).',
+      heldBack_other:
+        'Held back until a secret poll closes: {{count}} changes (the ballots leave together, so no ballot can be paired with a voter).',
+      heldBack_few:
+        'Held back until a secret poll closes: {{count}} changes (the ballots leave together, so no ballot can be paired with a voter).',
+      heldBack_many:
+        'Held back until a secret poll closes: {{count}} changes (the ballots leave together, so no ballot can be paired with a voter).',
+      httpWarning:
+        'Warning: an http:// connection is not encrypted. Use it only on a closed local network.',
+      usernameRequired: 'Enter the user name.',
+      passwordRequired: 'Enter the password.',
+      urlProblem: {
+        empty: 'Enter the server address.',
+        invalid:
+          'The server address is not valid. Enter the full address, e.g. https://couchdb.example.org.',
+        scheme: 'The address must start with http:// or https://.',
+        credentials:
+          'The name and password do not belong in the address; enter them in the fields below.',
+        query: 'The server address must not contain a question mark or a hash.',
+      },
+      states: {
+        off: 'Off',
+        connecting: 'Connecting…',
+        firstSync: 'First sync: {{done}} of {{total}} documents',
+        firstSyncStart: 'First sync: finding out how much data the server holds…',
+        syncing: 'Syncing…',
+        upToDate: 'Up to date',
+        offline: 'The server cannot be reached (offline). Next attempt in {{seconds}} s.',
+        server: 'Server error. Next attempt in {{seconds}} s.',
+        authError:
+          'The server refused the name or password (or you have no access to a database). Correct them and connect again.',
+      },
+    },
     errors: {
       notExchange: 'This is not a Triáda data exchange file.',
       newerFormat: 'The file is from a newer Triáda (format {{version}}). Update the app.',

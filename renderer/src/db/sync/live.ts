@@ -176,6 +176,7 @@ export class LiveSync {
           kind: 'retrying',
           error: kind,
           retryAt: Date.now() + delay,
+          delayMs: delay,
           failures: this.failures,
           message,
         });

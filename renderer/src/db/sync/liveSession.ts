@@ -3,17 +3,20 @@
 // a browser), the loop (live.ts) and its state for the screen. Resumed on start when the
 // password is at hand; stopped when the page is left.
 import { useSyncExternalStore } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { LiveState, SyncServerSetting } from '@shared/sync/live';
 import { platform } from '../../platform';
 import type { SecretKeeping } from '../../platform/secrets';
 import { db as appDb } from '../schema';
 import { readSetting, setSetting } from '../settings';
+import { heldBackCount } from './holdBack';
 import { LiveSync } from './live';
 import { localReplica } from './local';
 import type { PouchLike } from './pouch';
 import { readState, writeState } from './state';
 
 const LAST_SYNC = 'liveLastSync';
+const REQUEST_TIMEOUT_MS = 60_000;
 
 export interface LiveSnapshot {
   setting?: SyncServerSetting;
@@ -39,6 +42,12 @@ async function openRemoteFactory(setting: SyncServerSetting, password: string) {
   return (database: string) =>
     new PouchDB(`${setting.url}/${database}`, {
       auth: { username: setting.username, password },
+      // A stalled connection counts as offline (back-off) instead of hanging the loop.
+      fetch: (url: string, init?: RequestInit) => {
+        const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return fetch(url, { ...init, signal });
+      },
     });
 }
 
@@ -127,3 +136,6 @@ export function useLiveSync(): LiveSnapshot {
     () => snapshot,
   );
 }
+
+/** Outbox entries an open secret poll holds back (shown on the sync screen). */
+export const useHeldBack = () => useLiveQuery(() => heldBackCount(appDb), []);

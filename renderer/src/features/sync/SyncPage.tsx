@@ -13,6 +13,7 @@ import {
 import type { SyncConflict } from '../../db/sync/bridge';
 import { platform } from '../../platform';
 import { describeIssue, tableLabel } from '../safety/describe';
+import { ServerSection } from './ServerSection';
 import type { BackupIssue } from '@shared/backup';
 
 const dateTime = (iso: string | undefined, lang: string, never: string) =>
@@ -96,6 +97,7 @@ export function SyncPage() {
       <h1>{t('sync.title')}</h1>
       <p className="muted">{t('sync.subtitle')}</p>
       {overview && overview.waiting > 0 && <p>{t('sync.waiting', { count: overview.waiting })}</p>}
+      <ServerSection />
       <h2>{t('sync.exportTitle')}</h2>
       <p className="muted">{t('sync.exportHint')}</p>
       <label>
