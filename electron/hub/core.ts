@@ -44,8 +44,11 @@ export interface CoreDeps {
   journal(event: JournalEvent): void;
   /** Sends a ballot to the owner app window, if one is connected. */
   deliver(ballot: HubBallot): void;
-  /** Something the status shows changed. */
-  changed(): void;
+  /**
+   * Something the status shows changed. `scope`: only the phones of that voter key or device
+   * can see a difference (a ballot, a join); without it, every phone's state may have changed.
+   */
+  changed(scope?: string): void;
 }
 
 export interface Answer {
@@ -163,7 +166,7 @@ export class HubCore {
     const waiting = this.waiters.get(p.ballot.id);
     this.waiters.delete(p.ballot.id);
     for (const w of waiting ?? []) w({ code });
-    this.deps.changed();
+    this.deps.changed(p.key);
   }
 
   /**
@@ -239,7 +242,7 @@ export class HubCore {
       const fresh = randomId(this.deps.random);
       this.deps.journal({ e: 'device', device: fresh });
       this.devices.set(fresh, '');
-      this.deps.changed();
+      this.deps.changed(fresh);
       return { ok: true, device: fresh };
     }
     if (code === null || !this.codes.has(code)) return { ok: false, reason: 'UNKNOWN_CODE' };
@@ -251,7 +254,7 @@ export class HubCore {
     const id = known ?? randomId(this.deps.random);
     this.bind(code, id);
     this.deps.journal({ e: 'bind', code, device: id });
-    this.deps.changed();
+    this.deps.changed(id);
     return { ok: true, device: id };
   }
 
@@ -262,6 +265,11 @@ export class HubCore {
 
   addDevice(device: string): void {
     this.devices.set(device, '');
+  }
+
+  /** The key whose changes a device's phones see (see CoreDeps.changed). */
+  voterKey(device: string | null): string | null {
+    return this.voterOf(device)?.key ?? null;
   }
 
   /** The voter key of a device: the member's voter id, or the device itself in anonymous mode. */
@@ -363,7 +371,7 @@ export class HubCore {
     this.addPending(ballot, voter.key, nonce);
     this.wait(ballot.id, answer);
     this.deps.deliver(ballot);
-    this.deps.changed();
+    this.deps.changed(voter.key);
   }
 
   addPending(ballot: HubBallot, key: string, nonce: string): void {

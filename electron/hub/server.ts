@@ -169,14 +169,22 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       toOwner.push(b);
       soon();
     },
-    changed: () => {
-      if (!replaying) changed();
+    changed: (scope) => {
+      if (replaying) return;
+      if (scope === undefined) phonesAll = true;
+      else phoneScopes.add(scope);
+      changed();
     },
   });
   for (const event of journal.read()) core.replay(event);
   replaying = false;
   journal.rewriteNow(core.compact());
 
+  /** Phones whose state may have changed: all of them, or those of these voter keys/devices. */
+  let phonesAll = false;
+  const phoneScopes = new Set<string>();
+
+  /** The admins' status changed (phones' states only as the core's changes mark them). */
   function changed(): void {
     if (!statusTimer) statusTimer = setTimeout(pushStatus, 50);
   }
@@ -214,7 +222,17 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       status: core.status(phones.size, owner !== null),
     } satisfies HubToAdmin);
     for (const a of admins) a.send(msg);
-    for (const p of phones) sendState(p);
+    // Only the phones a change can concern: in a burst of 200 ballots each phone's state is
+    // not computed again at every push.
+    const all = phonesAll;
+    phonesAll = false;
+    if (!all && !phoneScopes.size) return;
+    for (const p of phones) {
+      if (all) sendState(p);
+      else if (p.device && (phoneScopes.has(p.device) || phoneScopes.has(core.voterKey(p.device)!)))
+        sendState(p);
+    }
+    phoneScopes.clear();
   }
 
   function sendState(p: PhoneClient): void {

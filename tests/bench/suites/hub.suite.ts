@@ -7,7 +7,7 @@
 // Also the phone page's size (< 30 KB).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,6 +46,21 @@ const APP = `import WebSocket from 'ws';
 const ws = new WebSocket('ws://127.0.0.1:' + process.env.HUB_PORT + '/admin', { headers: { 'x-triada-hub-secret': process.env.HUB_SECRET } });
 ws.on('open', () => { ws.send(JSON.stringify({ t: 'hello', owner: true })); console.log('app ready'); });
 ws.on('message', (d) => { const m = JSON.parse(d.toString()); if (m.t === 'ballots') ws.send(JSON.stringify({ t: 'acks', acks: m.ballots.map((b) => ({ id: b.id, result: { ok: true } })) })); });`;
+
+/**
+ * CPU time (ms) a process has used, from /proc (Linux; null elsewhere): what the hub spends
+ * on a burst does not depend on how loaded the machine is, unlike its latency.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime (fields 14 and 15 of the line), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
 
 function get(port: number, path: string, cookie: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -162,6 +177,8 @@ export async function measure(): Promise<BenchRow[]> {
     const echoP99: number[] = [];
     const echoMedian: number[] = [];
     let refused = 0;
+    const hubCpu: number[] = [];
+    const echoCpu: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
       const poll: HubPollSpec = {
         id: `run-${run}`,
@@ -174,7 +191,12 @@ export async function measure(): Promise<BenchRow[]> {
       // The phones vote in a poll they have been shown (its state push), as real phones do.
       await allSee(phones, poll.id);
       const choice = (i: number) => ({ points: { [`o${i % 8}`]: 2, [`o${(i + 3) % 8}`]: 1 } });
+      const cpu0 = cpuMs(hub.pid);
       const h = await burst(phones, poll.id, choice);
+      // Until the hub is idle again (the journal's rewrite after the last acks included).
+      await new Promise((r) => setTimeout(r, 200));
+      const cpu1 = cpuMs(hub.pid);
+      if (cpu0 !== null && cpu1 !== null) hubCpu.push(cpu1 - cpu0);
       refused += h.codes.filter((c) => c !== 'STORED').length;
       hubP99.push(percentile(h.latencies, 99));
       hubMedian.push(percentile(h.latencies, 50));
@@ -183,7 +205,11 @@ export async function measure(): Promise<BenchRow[]> {
       // The close reaches every phone before the echo's burst (not during it).
       await allSee(phones, null);
       // The echo: a message of the same size as a ballot.
+      const ecpu0 = cpuMs(echo.pid);
       const e = await burst(echoPhones, poll.id, choice);
+      await new Promise((r) => setTimeout(r, 200));
+      const ecpu1 = cpuMs(echo.pid);
+      if (ecpu0 !== null && ecpu1 !== null) echoCpu.push(ecpu1 - ecpu0);
       echoP99.push(percentile(e.latencies, 99));
       echoMedian.push(percentile(e.latencies, 50));
     }
@@ -232,6 +258,21 @@ export async function measure(): Promise<BenchRow[]> {
         runs: spans,
         budget: budget.report('hub share of "stored within 1 s" (IndexedDB: Chromium row)'),
       }),
+      ...(hubCpu.length
+        ? [
+            makeRow({
+              figure: `Hub: CPU time of the hub process per burst of ${PHONES} ballots`,
+              unit: 'ms',
+              where: 'node',
+              runs: hubCpu,
+              ...(echoCpu.length === hubCpu.length
+                ? { baselineRuns: echoCpu, baselineLabel: 'bare ws echo, same burst' }
+                : {}),
+              budget: budget.report('less load-sensitive than the latencies'),
+              note: '/proc utime + stime (10 ms ticks), burst + 200 ms after it',
+            }),
+          ]
+        : []),
       makeRow({
         figure: 'Phone page, points poll with 8 options (HTML + JS + CSS)',
         unit: 'KB',
