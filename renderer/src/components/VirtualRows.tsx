@@ -37,12 +37,22 @@ export interface VirtualRowsOptions {
 
 const FOCUSABLE = 'a[href], button:not(:disabled), input, select, textarea, [tabindex]';
 
+/**
+ * Where each screen's list began on the page the last time it was shown (the header and the
+ * toolbar above it rarely change): the first render then already picks the rows that fill the
+ * window, instead of rendering the rows for a list at the top of the page and again for the
+ * list where it is, before the first frame.
+ */
+const lastMargins = new Map<string, number>();
+const screenKey = (kind: Kind) => `${kind} ${window.location.hash.split('?')[0]}`;
+
 export function useVirtualRows(count: number, options: VirtualRowsOptions) {
   const { kind, estimateSize, headerRows = 1, layoutKey = '' } = options;
   const virtual = count > VIRTUAL_FROM;
   const bodyRef = useRef<HTMLElement | null>(null);
   const focused = useRef<number | null>(null);
-  const [margin, setMargin] = useState(0);
+  const [marginKey] = useState(() => screenKey(kind));
+  const [margin, setMargin] = useState(() => lastMargins.get(marginKey) ?? 0);
   const [pendingFocus, setPendingFocus] = useState<number | null>(null);
   const [viewportWidth, setViewportWidth] = useState(() => window.innerWidth);
 
@@ -53,6 +63,7 @@ export function useVirtualRows(count: number, options: VirtualRowsOptions) {
       const el = bodyRef.current;
       if (!el) return;
       const top = Math.round(el.getBoundingClientRect().top + window.scrollY);
+      lastMargins.set(marginKey, top);
       setMargin((m) => (Math.abs(m - top) > 1 ? top : m));
     };
     measure();
@@ -64,7 +75,7 @@ export function useVirtualRows(count: number, options: VirtualRowsOptions) {
       observer.disconnect();
       window.removeEventListener('resize', onResize);
     };
-  }, [virtual]);
+  }, [virtual, marginKey]);
 
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range);
@@ -82,6 +93,12 @@ export function useVirtualRows(count: number, options: VirtualRowsOptions) {
     estimateSize: () => estimateSize,
     overscan: 6,
     scrollMargin: margin,
+    // Where the list begins known (this screen was shown before): the window's size from the
+    // start too, so the first render already picks the rows that fill it (the default, an
+    // empty window, renders no rows and then renders again once the window is measured).
+    initialRect: lastMargins.has(marginKey)
+      ? { width: window.innerWidth, height: window.innerHeight }
+      : { width: 0, height: 0 },
     enabled: virtual,
     rangeExtractor,
   });
