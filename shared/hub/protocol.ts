@@ -294,8 +294,12 @@ export interface AdminOpValues {
   status: HubStatus;
 }
 
-/** Most ballots one `ballots` message carries, and acks one `acks` message may carry. */
-export const MAX_BALLOTS_PER_MESSAGE = 1000;
+/**
+ * Most ballots one `ballots` message carries, and acks one `acks` message may carry: 200
+ * ballots of at most a phone message each (4 KB + id and voter) stay under the admin face's
+ * MAX_ADMIN_MESSAGE_BYTES, which the app's side enforces too.
+ */
+export const MAX_BALLOTS_PER_MESSAGE = 200;
 
 export const AdminToHubSchema = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('hello'), owner: z.boolean() }),
