@@ -418,6 +418,28 @@ export const cs = {
     discussionTooLong:
       'Text má {{length, number}} znaků, uložit lze nejvýše {{max, number}}. Zkraťte ho, jinak se neuloží – zatím je jen v tomto editoru.',
     discussionCount: '{{length, number}} / {{max, number}} znaků',
+    discussionRecovered_one:
+      'Obnoven {{count, number}} znak, který se před zavřením nebo pádem aplikace nestihl uložit.',
+    discussionRecovered_few:
+      'Obnoveny {{count, number}} znaky, které se před zavřením nebo pádem aplikace nestihly uložit.',
+    discussionRecovered_many:
+      'Obnoveno {{count, number}} znaku, které se před zavřením nebo pádem aplikace nestihly uložit.',
+    discussionRecovered_other:
+      'Obnoveno {{count, number}} znaků, které se před zavřením nebo pádem aplikace nestihly uložit.',
+    discussionRecoveredEdits:
+      'Obnoveny úpravy textu, které se před zavřením nebo pádem aplikace nestihly uložit.',
+    discussionRecoveryDropped_one:
+      'Zápis je schválený, a tak se do něj nevložil {{count, number}} znak napsaný před zavřením nebo pádem aplikace, který se nestihl uložit. Opravu zapište jako dodatek.',
+    discussionRecoveryDropped_few:
+      'Zápis je schválený, a tak se do něj nevložily {{count, number}} znaky napsané před zavřením nebo pádem aplikace, které se nestihly uložit. Opravu zapište jako dodatek.',
+    discussionRecoveryDropped_many:
+      'Zápis je schválený, a tak se do něj nevložilo {{count, number}} znaku napsaného před zavřením nebo pádem aplikace, které se nestihly uložit. Opravu zapište jako dodatek.',
+    discussionRecoveryDropped_other:
+      'Zápis je schválený, a tak se do něj nevložilo {{count, number}} znaků napsaných před zavřením nebo pádem aplikace, které se nestihly uložit. Opravu zapište jako dodatek.',
+    discussionRecoveryDroppedEdits:
+      'Zápis je schválený, a tak se do něj nevložily úpravy napsané před zavřením nebo pádem aplikace, které se nestihly uložit. Opravu zapište jako dodatek.',
+    discussionRecoveryShow: 'Zobrazit neuložený text',
+    discussionRecoveryDismiss: 'Zavřít',
     noItemSelected: 'Vyberte bod programu vlevo.',
     locked: 'Zápis je schválený a uzamčený. Opravy zapisujte jako dodatek.',
     attendanceInRoom_one: 'Prezence: přítomno {{present}} z {{count}} člena',

@@ -421,6 +421,28 @@ export const en: typeof cs = {
     discussionTooLong:
       'The text has {{length, number}} characters; at most {{max, number}} can be saved. Shorten it or it will not be saved – for now it exists only in this editor.',
     discussionCount: '{{length, number}} / {{max, number}} characters',
+    discussionRecovered_one:
+      'Restored {{count, number}} character that had not been saved before the app closed or crashed.',
+    discussionRecovered_few:
+      'Restored {{count, number}} characters that had not been saved before the app closed or crashed.',
+    discussionRecovered_many:
+      'Restored {{count, number}} characters that had not been saved before the app closed or crashed.',
+    discussionRecovered_other:
+      'Restored {{count, number}} characters that had not been saved before the app closed or crashed.',
+    discussionRecoveredEdits:
+      'Restored changes to the text that had not been saved before the app closed or crashed.',
+    discussionRecoveryDropped_one:
+      'These minutes are approved, so {{count, number}} character typed before the app closed or crashed, and not saved, was not added to them. Record the correction as an amendment.',
+    discussionRecoveryDropped_few:
+      'These minutes are approved, so {{count, number}} characters typed before the app closed or crashed, and not saved, were not added to them. Record the correction as an amendment.',
+    discussionRecoveryDropped_many:
+      'These minutes are approved, so {{count, number}} characters typed before the app closed or crashed, and not saved, were not added to them. Record the correction as an amendment.',
+    discussionRecoveryDropped_other:
+      'These minutes are approved, so {{count, number}} characters typed before the app closed or crashed, and not saved, were not added to them. Record the correction as an amendment.',
+    discussionRecoveryDroppedEdits:
+      'These minutes are approved, so changes typed before the app closed or crashed, and not saved, were not made to them. Record the correction as an amendment.',
+    discussionRecoveryShow: 'Show the unsaved text',
+    discussionRecoveryDismiss: 'Close',
     noItemSelected: 'Choose an agenda item on the left.',
     locked: 'The minutes are approved and locked. Record corrections as an amendment.',
     attendanceInRoom_one: 'Attendance: {{present}} of {{count}} member present',

@@ -4,9 +4,12 @@ import { MAX_DISCUSSION_LENGTH, sanitizeText } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
 import { db, saveDiscussion, useItemDiscussion, useSetting } from '../../db';
+import { draftJournal } from '../../db/draftJournal';
 import { platform } from '../../platform';
 import { DiscussionSaver, type SaveStatus } from './discussionSaver';
+import { findRecovery, type Recovery } from './draftRecovery';
 import { EditLock, type EditLockState } from './editLock';
+import { JournalWriter } from './journalWriter';
 
 /** Text that could not be saved when its editor closed (too long, conflict, error): shown again on return. */
 const drafts = new Map<string, { text: string; base: string }>();
@@ -26,6 +29,10 @@ const sameStatus = (a: SaveStatus, b: SaveStatus) =>
  * show the stored text read-only, say who edits, and can take over. Saving: see DiscussionSaver.
  * The editor reads its stored text itself, so typing (and each save) renders this component
  * alone, not the item panel or the room around it.
+ *
+ * Every change also goes to the draft journal (JournalWriter). When this window starts editing
+ * an item, text left in the journal by an editor that is gone (a reload, a crash) is put back
+ * and saved, or shown beside a stored text that changed since (draftRecovery.ts).
  */
 export const DiscussionEditor = memo(function DiscussionEditor({
   itemId: id,
@@ -50,6 +57,9 @@ export const DiscussionEditor = memo(function DiscussionEditor({
   );
   const [lock, setLock] = useState<EditLockState>({ kind: 'pending' });
   const [ready, setReady] = useState(false);
+  /** Looking for text left in the journal: the editor waits, so nothing typed meets a recovery. */
+  const [recovering, setRecovering] = useState(false);
+  const [recovery, setRecovery] = useState<Recovery | null>(null);
   const saverRef = useRef<DiscussionSaver | null>(null);
   const lockRef = useRef<EditLock | null>(null);
 
@@ -57,34 +67,66 @@ export const DiscussionEditor = memo(function DiscussionEditor({
     let gone = false;
     let saver: DiscussionSaver | null = null;
     let editLock: EditLock | null = null;
+    let writer: JournalWriter | null = null;
     void (async () => {
       await settling.get(id);
-      const stored = (await db.agendaItems.get(id))?.discussion ?? '';
+      const item = await db.agendaItems.get(id);
+      const stored = item?.discussion ?? '';
       if (gone) return;
       const draft = drafts.get(id);
       drafts.delete(id);
+      writer = item ? new JournalWriter(draftJournal, id, item.meetingId) : null;
       saver = new DiscussionSaver(
         draft?.base ?? stored,
         (next, expected) => saveDiscussion(db, id, next, expected),
         setStatus,
+        { journal: writer ?? undefined },
       );
       saverRef.current = saver;
       if (draft) saver.change(draft.text);
       setText(saver.text);
       setStatus(saver.status());
       setReady(true);
-      if (locked) return;
+      if (locked) {
+        // Approved minutes take nothing from the journal; what was left there is dropped, and said.
+        if (item && !draft)
+          void findRecovery(id, stored, { sealed: true, ownWriter: writer?.id }).then((r) => {
+            if (!gone && r.kind === 'sealed') setRecovery(r);
+          });
+        return;
+      }
+      // Granted (at start, or after another window edited): start from what is stored now, and
+      // take back what an editor that is gone left in the journal.
+      const onHeld = async () => {
+        const s = saver!;
+        setRecovering(true);
+        try {
+          const fresh = await db.agendaItems.get(id);
+          if (!fresh || gone) return;
+          if (s.follow(fresh.discussion)) setText(fresh.discussion);
+          // Text typed or kept here (a draft of this window) is never replaced.
+          if (s.unsaved) return;
+          const found = await findRecovery(id, fresh.discussion, {
+            sealed: false,
+            ownWriter: writer?.id,
+          });
+          if (gone || s.unsaved) return;
+          if (found.kind === 'recover') s.change(found.text);
+          else if (found.kind === 'conflict') s.showConflict(found.text, fresh.discussion);
+          else return;
+          setText(found.text);
+          setRecovery(found);
+        } finally {
+          if (!gone) setRecovering(false);
+        }
+      };
       editLock = new EditLock(id, {
         holderName: () => nameRef.current,
         beforeHandOver: () => saver!.flush(),
         onChange: (state) => {
           setLock(state);
           if (state.kind === 'other' && state.lost) void saver!.flush();
-          // Granted after another window edited: start from what is stored now.
-          if (state.kind === 'held')
-            void db.agendaItems.get(id).then((fresh) => {
-              if (fresh && saver!.follow(fresh.discussion)) setText(fresh.discussion);
-            });
+          if (state.kind === 'held') void onHeld();
         },
       });
       lockRef.current = editLock;
@@ -95,12 +137,18 @@ export const DiscussionEditor = memo(function DiscussionEditor({
       if (!saver) return;
       const s = saver;
       const l = editLock;
-      const done = s.flush().finally(() => {
-        s.dispose();
-        l?.stop();
-        if (s.unsaved) drafts.set(id, { text: s.text, base: s.storedText });
-        if (settling.get(id) === done) settling.delete(id);
-      });
+      const w = writer;
+      const done = s
+        .flush()
+        .finally(() => {
+          s.dispose();
+          l?.stop();
+          if (s.unsaved) drafts.set(id, { text: s.text, base: s.storedText });
+          return w?.dispose();
+        })
+        .finally(() => {
+          if (settling.get(id) === done) settling.delete(id);
+        });
       settling.set(id, done);
     };
   }, [id, locked, setStatus]);
@@ -134,7 +182,7 @@ export const DiscussionEditor = memo(function DiscussionEditor({
     };
   }, []);
 
-  const editing = ready && !locked && lock.kind === 'held';
+  const editing = ready && !recovering && !locked && lock.kind === 'held';
   // Until the saver is ready, the stored text (read-only): the box never shows up empty first.
   const shown = text ?? stored ?? '';
   const unsavable =
@@ -156,6 +204,7 @@ export const DiscussionEditor = memo(function DiscussionEditor({
           )}
         </span>
       </div>
+      {recovery && <RecoveryNotice recovery={recovery} onDismiss={() => setRecovery(null)} />}
       {!locked && <LockNotice lock={lock} unsaved={status.kind !== 'saved'} />}
       {!locked && (lock.kind === 'other' || lock.kind === 'taking') && (
         <div>
@@ -211,6 +260,37 @@ export const DiscussionEditor = memo(function DiscussionEditor({
 });
 // Kept through minification: the room's render-count test finds the editor by this name.
 DiscussionEditor.displayName = 'DiscussionEditor';
+
+function RecoveryNotice({ recovery, onDismiss }: { recovery: Recovery; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  let message: string;
+  if (recovery.kind === 'recover' || recovery.kind === 'conflict')
+    message = recovery.inserted
+      ? t('room.discussionRecovered', { count: recovery.inserted })
+      : t('room.discussionRecoveredEdits');
+  else if (recovery.kind === 'sealed')
+    message = recovery.lost
+      ? t('room.discussionRecoveryDropped', { count: recovery.lost })
+      : t('room.discussionRecoveryDroppedEdits');
+  else return null;
+  return (
+    <div className="discussion-recovered" role="status" data-testid="discussion-recovered">
+      <p>{message}</p>
+      {recovery.kind === 'sealed' && (
+        <details>
+          <summary>{t('room.discussionRecoveryShow')}</summary>
+          <textarea
+            value={recovery.text}
+            readOnly
+            rows={6}
+            aria-label={t('room.discussionRecoveryShow')}
+          />
+        </details>
+      )}
+      <Button onPress={onDismiss}>{t('room.discussionRecoveryDismiss')}</Button>
+    </div>
+  );
+}
 
 function LockNotice({ lock, unsaved }: { lock: EditLockState; unsaved: boolean }) {
   const { t } = useTranslation();

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_DISCUSSION_LENGTH } from '@shared/domain';
 import { DiscussionConflict } from '../../db';
-import { DiscussionSaver, SAVE_INTERVAL_MS, type SaveStatus } from './discussionSaver';
+import {
+  DiscussionSaver,
+  JOURNAL_WAIT_MS,
+  SAVE_INTERVAL_MS,
+  type SaveStatus,
+} from './discussionSaver';
 
 /** A fake store whose writes take `latency` ms and check the expected text, like the repository. */
 function store(initial: string, latency = 20) {
@@ -139,5 +144,47 @@ describe('DiscussionSaver', () => {
     saver.change('BC');
     expect(saver.follow('D')).toBe(false);
     expect(saver.text).toBe('BC');
+  });
+
+  it('journals every change, records a save before starting it, and a stuck journal only delays it', async () => {
+    const db = store('A', 10);
+    const recorded: { text: string; base: string | null; saving: string | null }[] = [];
+    let release = () => {};
+    const journal = {
+      record: (s: (typeof recorded)[number]) => recorded.push(s),
+      settled: () => new Promise<void>((r) => (release = r)),
+    };
+    const saver = new DiscussionSaver('A', db.write, () => {}, { journal });
+    saver.change('AB');
+    expect(recorded[0]).toEqual({ text: 'AB', base: 'A', saving: null });
+    expect(recorded[1]).toEqual({ text: 'AB', base: 'A', saving: 'AB' });
+    // The save waits for the journal to hold it…
+    await vi.advanceTimersByTimeAsync(50);
+    expect(db.writes).toEqual([]);
+    release();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(db.text).toBe('AB');
+    expect(recorded.at(-1)).toEqual({ text: 'AB', base: 'AB', saving: null });
+    // …but never longer than JOURNAL_WAIT_MS.
+    saver.change('ABC');
+    await vi.advanceTimersByTimeAsync(JOURNAL_WAIT_MS + SAVE_INTERVAL_MS + 20);
+    expect(db.text).toBe('ABC');
+  });
+
+  it('a conflict is journaled without a base; showConflict puts a recovered text beside the stored', async () => {
+    const db = store('X');
+    const recorded: { text: string; base: string | null }[] = [];
+    const journal = {
+      record: (s: (typeof recorded)[number]) => recorded.push(s),
+      settled: async () => {},
+    };
+    const saver = new DiscussionSaver('X', db.write, () => {}, { journal });
+    saver.showConflict('Obnoveno', 'X');
+    expect(saver.status()).toEqual({ kind: 'conflict', stored: 'X' });
+    expect(saver.text).toBe('Obnoveno');
+    expect(recorded.at(-1)).toMatchObject({ text: 'Obnoveno', base: null });
+    await settle(saver.keepMine());
+    expect(db.text).toBe('Obnoveno');
+    expect(recorded.at(-1)).toMatchObject({ text: 'Obnoveno', base: 'Obnoveno' });
   });
 });

@@ -7,14 +7,23 @@
 // Every write carries the text this editor last saw stored; when the stored text moved on
 // (another window, a restore), the repository refuses and the saver stops in "conflict" with
 // both texts, until the user chooses. Text over the limit is never sent: "tooLong".
+//
+// Between two saves, every change also goes to the draft journal (journalWriter.ts), one small
+// transaction behind the editor, so a reload or a crash loses nothing typed. Each save is
+// recorded there before it starts, which lets a recovery tell "saved by this editor" from
+// "changed by someone else" (draftRecovery.ts).
 import { MAX_DISCUSSION_LENGTH } from '@shared/domain';
 import { DiscussionConflict } from '../../db';
+import type { JournalHook } from './journalWriter';
 
 /**
  * At most five writes a second: at 25 characters a second that is one write per five
  * characters, and a crash loses at most this interval plus one write (a few characters).
  */
 export const SAVE_INTERVAL_MS = 200;
+
+/** A save waits at most this long for the journal to record it (a stuck journal never stops saving). */
+export const JOURNAL_WAIT_MS = 1000;
 
 export type SaveStatus =
   | { kind: 'saved' }
@@ -37,15 +46,21 @@ export class DiscussionSaver {
   private urgent = false;
   private conflict: string | null = null;
   private error: unknown = null;
+  /** The text a running write is saving. */
+  private saving: string | null = null;
+  private readonly now: () => number;
+  private readonly journal: JournalHook | null;
 
   constructor(
     stored: string,
     private readonly write: WriteDiscussion,
     private readonly onStatus: (status: SaveStatus) => void,
-    private readonly now: () => number = () => Date.now(),
+    options: { now?: () => number; journal?: JournalHook } = {},
   ) {
     this.base = stored;
     this.latest = stored;
+    this.now = options.now ?? (() => Date.now());
+    this.journal = options.journal ?? null;
   }
 
   get text(): string {
@@ -74,6 +89,7 @@ export class DiscussionSaver {
     if (this.unsaved || this.writing || this.conflict !== null) return false;
     this.base = stored;
     this.latest = stored;
+    this.journalRecord();
     this.report();
     return true;
   }
@@ -81,6 +97,7 @@ export class DiscussionSaver {
   change(text: string): void {
     this.latest = text;
     this.error = null;
+    this.journalRecord();
     this.report();
     if (!this.writable()) return;
     if (this.writing) return; // the running loop picks the new text up
@@ -102,8 +119,22 @@ export class DiscussionSaver {
     if (this.conflict === null) return Promise.resolve();
     this.base = this.conflict;
     this.conflict = null;
+    this.journalRecord();
     this.report();
     return this.flush();
+  }
+
+  /**
+   * Recovery of a journal entry typed over a stored text that has changed since: the entry's
+   * text goes in the editor, the stored text beside it, and the user chooses (keepMine/takeStored).
+   */
+  showConflict(text: string, stored: string): void {
+    this.base = stored;
+    this.latest = text;
+    this.conflict = stored;
+    this.error = null;
+    this.journalRecord();
+    this.report();
   }
 
   /** Conflict: the user takes the stored text; this editor's text is dropped by choice. */
@@ -112,6 +143,7 @@ export class DiscussionSaver {
     this.latest = this.base;
     this.conflict = null;
     this.error = null;
+    this.journalRecord();
     this.report();
     return this.latest;
   }
@@ -127,6 +159,24 @@ export class DiscussionSaver {
 
   private report() {
     this.onStatus(this.status());
+  }
+
+  private journalRecord() {
+    this.journal?.record({
+      text: this.latest,
+      base: this.conflict === null ? this.base : null,
+      saving: this.saving,
+    });
+  }
+
+  /** The journal has the text about to be saved before the save can land. */
+  private async journalSettled(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      this.journal!.settled(),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, JOURNAL_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   private run(now = false): Promise<void> {
@@ -148,13 +198,19 @@ export class DiscussionSaver {
       if (!this.writable()) break;
       const next = this.latest;
       this.lastStart = this.now();
+      this.saving = next;
       try {
+        this.journalRecord();
+        if (this.journal) await this.journalSettled();
         await this.write(next, this.base);
         this.base = next;
       } catch (e) {
         if (e instanceof DiscussionConflict) this.conflict = e.stored;
         else this.error = e;
         return;
+      } finally {
+        this.saving = null;
+        this.journalRecord();
       }
     }
   }
