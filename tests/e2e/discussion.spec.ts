@@ -317,6 +317,7 @@ test('approved minutes take nothing back from the journal, and say so', async ({
                 saving: null,
                 writer: 'gone',
                 at: Date.now(),
+                seq: 1,
               });
               jt.oncomplete = () => {
                 j.result.close();

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DraftJournal, textStamp, type JournalEntry } from './draftJournal';
 
 let name: string;
@@ -20,6 +20,7 @@ const entry = (over: Partial<JournalEntry> = {}): JournalEntry => ({
   saving: null,
   writer: 'w1',
   at: 1,
+  seq: 1,
   ...over,
 });
 
@@ -68,6 +69,26 @@ describe('DraftJournal', () => {
       };
     });
     expect(raw).toBeUndefined();
+  });
+
+  it('keeps a spare copy in localStorage, read back validated', () => {
+    const items = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    });
+    try {
+      journal.putSpare(entry({ text: 'Poslední slovo' }));
+      expect(journal.readSpare('item-1')?.text).toBe('Poslední slovo');
+      journal.dropSpare('item-1');
+      expect(journal.readSpare('item-1')).toBeUndefined();
+      items.set('triada-journal:item-1', '{"itemId": 5');
+      expect(journal.readSpare('item-1')).toBeUndefined();
+      expect(items.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('fails softly without IndexedDB (every call rejects, nothing throws synchronously)', async () => {

@@ -26,6 +26,8 @@ export interface JournalEntry {
   writer: string;
   /** Epoch ms of the write. */
   at: number;
+  /** The writer's count of states recorded: which of two entries of one writer is newer. */
+  seq: number;
 }
 
 const entrySchema = z.object({
@@ -36,7 +38,19 @@ const entrySchema = z.object({
   saving: z.string().nullable(),
   writer: z.string(),
   at: z.number(),
+  seq: z.number(),
 });
+
+/** The spare copy a page that goes away (reload, close) leaves in localStorage, synchronously. */
+const spareKey = (itemId: string) => `triada-journal:${itemId}`;
+
+function storage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The Web Lock a writer holds while its editor is open: held means the text is not orphaned. */
 export const writerLockName = (writer: string) => `triada:journal:${writer}`;
@@ -114,6 +128,39 @@ export class DraftJournal {
       if (found && found.text === text) store.delete(itemId);
     }
     await committed(tx);
+  }
+
+  /**
+   * On pagehide: an IndexedDB transaction still running when the page goes is lost with it, so
+   * the newest entry is also kept in localStorage, which is written at once.
+   */
+  putSpare(entry: JournalEntry): void {
+    try {
+      storage()?.setItem(spareKey(entry.itemId), JSON.stringify(entry));
+    } catch {
+      // Full or refused: the IndexedDB journal is still there.
+    }
+  }
+
+  readSpare(itemId: string): JournalEntry | undefined {
+    try {
+      const raw = storage()?.getItem(spareKey(itemId));
+      if (!raw) return undefined;
+      const parsed = entrySchema.safeParse(JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Unreadable: dropped below.
+    }
+    this.dropSpare(itemId);
+    return undefined;
+  }
+
+  dropSpare(itemId: string): void {
+    try {
+      storage()?.removeItem(spareKey(itemId));
+    } catch {
+      // Nothing to do.
+    }
   }
 
   /** Closes the connection (tests; the app keeps it open for its lifetime). */

@@ -61,6 +61,7 @@ export const DiscussionEditor = memo(function DiscussionEditor({
   const [recovering, setRecovering] = useState(false);
   const [recovery, setRecovery] = useState<Recovery | null>(null);
   const saverRef = useRef<DiscussionSaver | null>(null);
+  const writerRef = useRef<JournalWriter | null>(null);
   const lockRef = useRef<EditLock | null>(null);
 
   useEffect(() => {
@@ -76,6 +77,7 @@ export const DiscussionEditor = memo(function DiscussionEditor({
       const draft = drafts.get(id);
       drafts.delete(id);
       writer = item ? new JournalWriter(draftJournal, id, item.meetingId) : null;
+      writerRef.current = writer;
       saver = new DiscussionSaver(
         draft?.base ?? stored,
         (next, expected) => saveDiscussion(db, id, next, expected),
@@ -170,12 +172,17 @@ export const DiscussionEditor = memo(function DiscussionEditor({
       const kind = saverRef.current?.status().kind;
       if (kind === 'tooLong' || kind === 'conflict' || kind === 'error') e.preventDefault();
     };
-    window.addEventListener('pagehide', flush);
+    // A journal write still running when the page goes may go with it: keep a spare copy.
+    const onPageHide = () => {
+      flush();
+      writerRef.current?.flushSync();
+    };
+    window.addEventListener('pagehide', onPageHide);
     window.addEventListener('blur', flush);
     document.addEventListener('visibilitychange', onHidden);
     if (platform.kind === 'web') window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('blur', flush);
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('beforeunload', onBeforeUnload);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DraftJournal, textStamp, type JournalEntry } from '../../db/draftJournal';
 import { DiscussionConflict } from '../../db';
 import { DiscussionSaver } from './discussionSaver';
-import { decideRecovery, findRecovery, insertedChars } from './draftRecovery';
+import { decideRecovery, findRecovery, insertedChars, newer } from './draftRecovery';
 import { JournalWriter } from './journalWriter';
 import { slowJournal } from './testJournal';
 
@@ -14,6 +14,7 @@ const entry = (text: string, base: string, saving: string | null = null): Journa
   saving: saving === null ? null : textStamp(saving),
   writer: 'gone',
   at: 0,
+  seq: 1,
 });
 const dead = { sealed: false, alive: false };
 
@@ -92,6 +93,35 @@ describe('findRecovery', () => {
     );
     // Stays until the editor's own writer replaces it with what it then holds.
     expect(await journal.get('item-1')).toBeDefined();
+  });
+
+  it('takes the spare copy a page left when it is newer, then drops both', async () => {
+    const spares = new Map<string, JournalEntry>();
+    const withSpare = Object.assign(journal, {
+      readSpare: (id: string) => spares.get(id),
+      dropSpare: (id: string) => void spares.delete(id),
+    });
+    await journal.put(entry('Ad 1: te', 'Ad 1:'));
+    spares.set('item-1', { ...entry('Ad 1: text', 'Ad 1:'), seq: 2 });
+    const found = await findRecovery('item-1', 'Ad 1:', { sealed: false }, withSpare, never);
+    expect(found).toMatchObject({ kind: 'recover', text: 'Ad 1: text' });
+    expect(spares.size).toBe(0);
+    // A spare that holds the stored text: the older entry goes with it (never offered later).
+    await journal.put(entry('Ad 1: te', 'Ad 1:'));
+    spares.set('item-1', { ...entry('Ad 1: text', 'Ad 1:'), seq: 2 });
+    expect(await findRecovery('item-1', 'Ad 1: text', { sealed: false }, withSpare, never)).toEqual(
+      { kind: 'drop' },
+    );
+    expect(await journal.get('item-1')).toBeUndefined();
+  });
+
+  it('of two entries the newer: by count for one writer, by time for two', () => {
+    const a = { ...entry('a', ''), seq: 5, at: 10 };
+    expect(newer(a, { ...a, text: 'b', seq: 6, at: 10 })?.text).toBe('b');
+    expect(newer(a, { ...a, text: 'b', seq: 4, at: 11 })?.text).toBe('a');
+    expect(newer(a, { ...a, writer: 'other', text: 'b', seq: 1, at: 11 })?.text).toBe('b');
+    expect(newer(undefined, a)).toBe(a);
+    expect(newer(a, undefined)).toBe(a);
   });
 
   it("leaves a living writer's entry and this editor's own alone", async () => {

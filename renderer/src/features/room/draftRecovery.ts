@@ -68,19 +68,27 @@ export async function findRecovery(
   itemId: string,
   stored: string,
   { sealed, ownWriter }: { sealed: boolean; ownWriter?: string },
-  journal: Pick<DraftJournal, 'get' | 'clear'> = draftJournal,
+  journal: Pick<DraftJournal, 'get' | 'clear' | 'readSpare' | 'dropSpare'> = draftJournal,
   alive: (writer: string) => Promise<boolean> = writerAlive,
 ): Promise<Recovery> {
-  let entry: JournalEntry | undefined;
-  try {
-    entry = await journal.get(itemId);
-  } catch {
-    return { kind: 'none' };
-  }
+  const kept = await journal.get(itemId).catch(() => undefined);
+  const entry = newer(kept, journal.readSpare(itemId));
   if (!entry || entry.writer === ownWriter) return { kind: 'none' };
   const live = await alive(entry.writer).catch(() => false);
   const recovery = decideRecovery(entry, stored, { sealed, alive: live });
+  if (recovery.kind !== 'none') journal.dropSpare(itemId);
+  // The writer is gone and this editor holds the item: everything in the journal is settled.
   if (recovery.kind === 'drop' || recovery.kind === 'sealed')
-    await journal.clear(itemId, entry.text).catch(() => undefined);
+    await journal.clear(itemId).catch(() => undefined);
   return recovery;
+}
+
+/** The newer of the journal's entry and the spare copy a page left when it went away. */
+export function newer(
+  kept: JournalEntry | undefined,
+  spare: JournalEntry | undefined,
+): JournalEntry | undefined {
+  if (!kept || !spare) return kept ?? spare;
+  if (kept.writer === spare.writer) return spare.seq > kept.seq ? spare : kept;
+  return spare.at > kept.at ? spare : kept;
 }

@@ -60,6 +60,23 @@ describe('JournalWriter', () => {
     expect(journal.clears).toEqual(['Ahoj!']);
   });
 
+  it('on pagehide what the journal has not written is kept as a spare, dropped once written', async () => {
+    const journal = slowJournal(() => 20);
+    const writer = new JournalWriter(journal, 'item-1', 'meeting-1');
+    writer.record({ text: 'Ahoj', base: '', saving: null });
+    await vi.advanceTimersByTimeAsync(25);
+    writer.flushSync();
+    expect(journal.spare).toBeUndefined(); // all written: nothing to spare
+    writer.record({ text: 'Ahoj!', base: '', saving: null });
+    writer.flushSync();
+    expect(journal.spare).toMatchObject({ text: 'Ahoj!', seq: 2 });
+    expect(journal.entry?.text).toBe('Ahoj');
+    // The page stayed after all: the put lands and the spare goes.
+    await vi.advanceTimersByTimeAsync(25);
+    expect(journal.entry).toMatchObject({ text: 'Ahoj!', seq: 2 });
+    expect(journal.spare).toBeUndefined();
+  });
+
   it('in conflict the entry has no base (a recovery then shows both texts)', async () => {
     const journal = slowJournal();
     const writer = new JournalWriter(journal, 'item-1', 'meeting-1');
@@ -70,7 +87,12 @@ describe('JournalWriter', () => {
 
   it('a failing journal never blocks: settled() resolves', async () => {
     const writer = new JournalWriter(
-      { put: () => Promise.reject(new Error('quota')), clear: () => Promise.resolve() },
+      {
+        put: () => Promise.reject(new Error('quota')),
+        clear: () => Promise.resolve(),
+        putSpare: () => {},
+        dropSpare: () => {},
+      },
       'item-1',
       'meeting-1',
     );

@@ -41,6 +41,10 @@ export class JournalWriter implements JournalHook {
   private waiters: { seq: number; resolve: () => void }[] = [];
   /** This writer's entry may be in the journal. */
   private holds = false;
+  /** The newest state recorded. */
+  private last: JournalState | null = null;
+  /** A spare copy was left in localStorage (flushSync) and has not been superseded. */
+  private spare = false;
   private release: (() => void) | null = null;
   /** textStamp is computed once per base and per saved text, not per keystroke. */
   private stamps = new Map<string, string>();
@@ -48,7 +52,7 @@ export class JournalWriter implements JournalHook {
   transactions = 0;
 
   constructor(
-    private readonly journal: Pick<DraftJournal, 'put' | 'clear'>,
+    private readonly journal: Pick<DraftJournal, 'put' | 'clear' | 'putSpare' | 'dropSpare'>,
     readonly itemId: string,
     private readonly meetingId: string,
     private readonly now: () => number = () => Date.now(),
@@ -63,6 +67,7 @@ export class JournalWriter implements JournalHook {
   record(state: JournalState): void {
     this.recorded++;
     this.pending = state;
+    this.last = state;
     if (!this.active) {
       this.active = true;
       void this.run();
@@ -73,6 +78,17 @@ export class JournalWriter implements JournalHook {
     const seq = this.recorded;
     if (this.written >= seq) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ seq, resolve }));
+  }
+
+  /**
+   * The page is going away (pagehide): what the journal has not written yet is kept in a spare
+   * copy, synchronously, since a transaction still running then may be lost with the page.
+   */
+  flushSync(): void {
+    const state = this.last;
+    if (!state || this.written >= this.recorded || clean(state)) return;
+    this.journal.putSpare(this.entry(state, this.recorded));
+    this.spare = true;
   }
 
   /** Writes what is recorded, then lets the liveness lock go (the editor closed). */
@@ -90,13 +106,18 @@ export class JournalWriter implements JournalHook {
       try {
         if (!clean(state)) {
           this.transactions++;
-          await this.journal.put(this.entry(state));
+          await this.journal.put(this.entry(state, seq));
           this.holds = true;
         } else if (this.holds) {
           // Saved: the entry goes, unless it already holds newer text of another writer.
           this.transactions++;
           await this.journal.clear(this.itemId, state.text);
           this.holds = false;
+        }
+        // The page stayed (the pagehide was not the end): the spare copy is older now.
+        if (this.spare && seq >= this.recorded) {
+          this.journal.dropSpare(this.itemId);
+          this.spare = false;
         }
       } catch {
         // The journal is a safety net: when it fails, the capped-rate save still runs.
@@ -107,7 +128,7 @@ export class JournalWriter implements JournalHook {
     this.active = false;
   }
 
-  private entry(state: JournalState): JournalEntry {
+  private entry(state: JournalState, seq: number): JournalEntry {
     return {
       itemId: this.itemId,
       meetingId: this.meetingId,
@@ -116,6 +137,7 @@ export class JournalWriter implements JournalHook {
       saving: state.saving === null ? null : this.stamp(state.saving),
       writer: this.id,
       at: this.now(),
+      seq,
     };
   }
 

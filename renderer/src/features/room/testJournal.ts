@@ -10,6 +10,13 @@ export function slowJournal(latency: () => number = () => 5) {
     maxInFlight: 0,
     puts: [] as string[],
     clears: [] as string[],
+    spare: undefined as JournalEntry | undefined,
+    putSpare(e: JournalEntry) {
+      j.spare = e;
+    },
+    dropSpare() {
+      j.spare = undefined;
+    },
     async put(e: JournalEntry) {
       j.inFlight++;
       j.maxInFlight = Math.max(j.maxInFlight, j.inFlight);
