@@ -128,7 +128,7 @@ export class LiveSync {
     let first = this.o.firstSync;
     while (!this.stopped) {
       this.set(first ? { kind: 'firstSync', done: 0, total: 0 } : { kind: 'syncing' });
-      let databases: string[];
+      const seen = new Map<string, Seq>();
       try {
         const r = await syncRound(
           this.o.db,
@@ -143,6 +143,7 @@ export class LiveSync {
                   if (!this.stopped) this.set({ kind: 'firstSync', done, total });
                 }
               : undefined,
+            onSeq: (name, seq) => seen.set(name, seq),
             track: (rep) => {
               if (this.stopped) rep.cancel?.();
               this.active.add(rep);
@@ -150,14 +151,13 @@ export class LiveSync {
             },
           },
         );
-        databases = r.databases;
         if (this.stopped) break;
         this.rounds++;
         this.failures = 0;
         first = false;
         await this.o.onSynced?.(nowIso());
         this.set({ kind: 'upToDate' });
-        await this.idle(databases, await this.seqs(databases));
+        await this.idle(r.databases, seen);
       } catch (e) {
         if (this.stopped) break;
         const kind = classifyError(e);

@@ -6,7 +6,7 @@ import { REGION_SCOPE, bodyScope } from '@shared/sync/scope';
 import type { SyncDoc } from '@shared/sync/rules';
 import type { AppDb } from '../schema';
 import { applyIncoming, pushOutbox, type ApplyResult } from './bridge';
-import type { PouchLike, ReplicationResult } from './pouch';
+import type { PouchLike, ReplicationResult, Seq } from './pouch';
 
 /** CouchDB names: lower case, starting with a letter. */
 export const REGION_DATABASE = 'triada-region';
@@ -23,6 +23,11 @@ export interface SyncProgress {
 export interface RoundHooks {
   /** `read`: documents received in this round; `total`: documents in the databases seen so far. */
   onDocs?(read: number, total: number): void;
+  /**
+   * A database's update_seq after this laptop's push and before the pull: a later change by
+   * anyone else has a greater one (live sync's idle check compares against it).
+   */
+  onSeq?(database: string, seq: Seq): void;
   /** Each replication as it starts (it can be cancelled); the returned function untracks it. */
   track?(replication: { cancel?(): void }): () => void;
 }
@@ -75,6 +80,7 @@ export async function syncRound(
       }
       const filter = (doc: SyncDoc) => doc.scope === scope;
       await run(pouch.replicate.to(remote, { filter }) as Emitting);
+      if (hooks.onSeq) hooks.onSeq(name, (await remote.info()).update_seq);
       const before = read;
       const down: ReplicationResult = await run(pouch.replicate.from(remote) as Emitting, (n) =>
         hooks.onDocs?.((read = before + n), total),
