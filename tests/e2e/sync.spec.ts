@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { App, fillDate, fillTime, isoInDays } from './app';
+import { axeProblems } from './axe';
 import { startCouch } from './couchServer';
 
 const AUTH = { username: 'jana', password: 'Tajné-heslo-1' };
@@ -114,4 +115,22 @@ test('two browser profiles sync through the server: the meeting, the discussion 
     await couch.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test.describe('the server section', () => {
+  test.use({ bypassCSP: true }); // axe is injected
+  test('is accessible, also with its Czech errors shown', async ({ page }) => {
+    const app = new App(page);
+    await app.open();
+    await app.startEmpty();
+    await page.evaluate(() => (location.hash = '#/sync'));
+    await expect(page.getByText('Server zatím není nastaven.')).toBeVisible();
+    expect(await axeProblems(page, '.sync-server')).toEqual([]);
+    await page.getByLabel('Adresa serveru').fill('couchdb.mesto.cz');
+    await page.getByRole('button', { name: 'Připojit' }).click();
+    await expect(page.getByText('Adresa serveru není platná.')).toBeVisible();
+    await expect(page.getByText('Vyplňte uživatelské jméno.')).toBeVisible();
+    await expect(page.getByText('Vyplňte heslo.')).toBeVisible();
+    expect(await axeProblems(page, '.sync-server')).toEqual([]);
+  });
 });

@@ -156,6 +156,15 @@ function ServerForm({ live }: { live: LiveSnapshot }) {
       {live.state.kind === 'off' && live.state.needsPassword && (
         <p className="notice">{t('sync.live.needsPassword')}</p>
       )}
+      <dl className="sync-status">
+        <dt>{t('sync.live.state')}</dt>
+        <dd>
+          <StateLine state={live.state} t={t} />
+        </dd>
+        <dt>{t('sync.live.lastSync')}</dt>
+        <dd>{dateTime(live.lastSyncAt, i18n.language, t('sync.never'))}</dd>
+      </dl>
+      {!!held && <p className="notice">{t('sync.live.heldBack', { count: held })}</p>}
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <div className="form-grid">
           <div className={`field span-all ${errors.url ? 'field-invalid' : ''}`}>
@@ -265,15 +274,6 @@ function ServerForm({ live }: { live: LiveSnapshot }) {
           {failure}
         </p>
       )}
-      <dl className="sync-status">
-        <dt>{t('sync.live.state')}</dt>
-        <dd>
-          <StateLine state={live.state} t={t} />
-        </dd>
-        <dt>{t('sync.live.lastSync')}</dt>
-        <dd>{dateTime(live.lastSyncAt, i18n.language, t('sync.never'))}</dd>
-      </dl>
-      {!!held && <p className="notice">{t('sync.live.heldBack', { count: held })}</p>}
     </section>
   );
 }
