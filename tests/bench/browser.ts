@@ -219,11 +219,16 @@ export function regionProfile(): Promise<string> {
   return profile;
 }
 
-export async function openProfile(dir: string): Promise<BrowserContext> {
+/** `extra`: e.g. bypassCSP for a page that talks to a server on another port (the sync suite). */
+export async function openProfile(
+  dir: string,
+  extra: { bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     args: ARGS,
     ...CONTEXT,
+    ...extra,
   });
   await context.addInitScript(observe);
   return context;
