@@ -68,20 +68,28 @@ interface Laptop {
   page: Page;
 }
 
-/** The app at its overview (its live queries running), with the sync bench's code added. */
+/** The app at its home screen (its live queries running), with the sync bench's code added. */
 async function openLaptop(dir: string, bundle: string): Promise<Laptop> {
   // The server is on another port than the app: the page's connect-src 'self' would refuse it
   // (the app's own server screen is issue 14's livesync work; CSP is not what is measured).
   const context = await openProfile(dir, { bypassCSP: true });
-  const page = await newPage(context);
-  // BENCH_SYNC_VERBOSE=1: the rounds' progress (syncPage.ts logs each database) on the console.
-  if (process.env.BENCH_SYNC_VERBOSE)
-    page.on('console', (m) => console.log(`[sync ${basename(dir)}] ${m.text()}`));
-  await page.goto(`${baseUrl()}#/`);
-  await page.getByRole('heading', { name: 'Přehled', level: 1 }).waitFor();
-  await page.addScriptTag({ content: bundle });
-  await page.waitForFunction(() => '__syncBench' in window);
-  return { dir, context, page };
+  try {
+    const page = await newPage(context);
+    // BENCH_SYNC_VERBOSE=1: the rounds' progress (syncPage.ts logs each database) on the console.
+    if (process.env.BENCH_SYNC_VERBOSE)
+      page.on('console', (m) => console.log(`[sync ${basename(dir)}] ${m.text()}`));
+    await page.goto(`${baseUrl()}#/`);
+    // "Přehled" with the region; an empty laptop shows the welcome screen (which turns into the
+    // overview as records arrive).
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.addScriptTag({ content: bundle });
+    await page.waitForFunction(() => '__syncBench' in window);
+    return { dir, context, page };
+  } catch (e) {
+    // A page that never came up must not leave its browser running (and the run waiting).
+    await context.close();
+    throw e;
+  }
 }
 
 async function freshLaptop(name: string, bundle: string): Promise<Laptop> {
@@ -194,8 +202,11 @@ export async function measure(): Promise<BenchRow[]> {
       );
       sent.push(await round(a, couch.url));
       const r = await round(b!, couch.url);
-      if (r.result.applied < 3)
-        throw new Error(`B applied ${r.result.applied} records of the changed meeting`);
+      const [onA, onB] = [await counts(a), await counts(b!)];
+      if (r.result.applied < 2 || JSON.stringify(onA) !== JSON.stringify(onB))
+        throw new Error(
+          `B applied ${r.result.applied} records of the changed meeting and holds ${JSON.stringify(onB)}, A ${JSON.stringify(onA)}`,
+        );
       received.push(r);
       rawIncr.push(await raw(base!, couch.url, databases));
     }
