@@ -247,6 +247,7 @@ export async function measure(): Promise<BenchRow[]> {
         baselineLabel: `raw PouchDB replication of the same changes (${databases.length} databases)`,
         budget: NO_BUDGET,
         note:
+          `B's rounds ${ms(received.map((r) => r.ms))} ms (the first one after the first sync also scans every pulled document for its push to each database); ` +
           `records applied on B: ${changed.join(', ')}; raw documents written: ${rawIncr.map((r) => r.result.written).join(', ')}; ` +
           `sending laptop A's round (push + replication) ${ms(sent.map((r) => r.ms))} ms`,
       }),
