@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Locator, type Page } from '@playwright/test';
+import { textStamp } from '../../renderer/src/db/draftJournal';
 import { App } from './app';
 import { installRenderCounter, takeRenderCounts } from './renderCounter';
 
@@ -345,6 +346,57 @@ test('approved minutes take nothing back from the journal, and say so', async ({
   await expect(page.getByLabel(EDITOR)).toHaveValue('Ad 1: Zahájeno.');
   await expect(page.getByTestId('discussion-recovered')).toBeHidden();
   expect(await stored(page, page.getByLabel(EDITOR))).toBe('Ad 1: Zahájeno.');
+});
+
+test('text left from before a crash over a stored text that changed since: both shown, the user chooses', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openRoom(page);
+  const editor = page.getByLabel(EDITOR);
+  await editor.pressSequentially('Ad 1: Zahájeno.', { delay: 5 });
+  await expect(page.getByTestId('save-state')).toHaveText('Uloženo');
+  const id = (await editor.getAttribute('id'))!.replace(/^discussion-/, '');
+  // An editor that is gone typed over 'Ad 1:'; the stored text has moved on since.
+  const left = 'Ad 1: Zahájeno. Moje verze.';
+  await page.evaluate(
+    ({ itemId, text, base }) =>
+      new Promise<void>((resolve, reject) => {
+        const j = indexedDB.open('triada-journal');
+        j.onerror = () => reject(j.error);
+        j.onsuccess = () => {
+          const tx = j.result.transaction('drafts', 'readwrite');
+          tx.objectStore('drafts').put({
+            itemId,
+            meetingId: 'x',
+            text,
+            base,
+            saving: null,
+            writer: 'gone',
+            at: Date.now(),
+            seq: 1,
+          });
+          tx.oncomplete = () => {
+            j.result.close();
+            resolve();
+          };
+        };
+      }),
+    { itemId: id, text: left, base: textStamp('Ad 1:') },
+  );
+  await page.reload();
+  const after = page.getByLabel(EDITOR);
+  await expect(page.getByTestId('discussion-recovered')).toContainText(
+    'Obnoveno 12 znaků, které se před zavřením nebo pádem aplikace nestihly uložit.',
+  );
+  const conflict = page.getByRole('alert');
+  await expect(conflict).toContainText('Text tohoto bodu mezitím změnil někdo jiný.');
+  await expect(conflict.getByLabel('Uložený text')).toHaveValue('Ad 1: Zahájeno.');
+  await expect(after).toHaveValue(left);
+  expect(await stored(page, after)).toBe('Ad 1: Zahájeno.');
+  await conflict.getByRole('button', { name: 'Uložit můj text' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Uloženo');
+  expect(await stored(page, after)).toBe(left);
 });
 
 test('649k characters pasted: refused visibly, kept in the editor, the stored text is not cut', async ({
