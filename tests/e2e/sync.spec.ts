@@ -110,6 +110,37 @@ test('two browser profiles sync through the server: the meeting, the discussion 
     await expect(pageA.getByLabel(EDITOR)).toHaveValue(text, { timeout: 60_000 });
     await pageB.getByRole('link', { name: 'Zasedací místnost' }).click();
     await expect(pageB.getByLabel(EDITOR)).toHaveValue(text);
+
+    // A reload keeps the server and the user, not the password (browser mode: memory only).
+    await pageB.reload();
+    await pageB.evaluate(() => (location.hash = '#/sync'));
+    await expect(pageB.getByText('Synchronizace byla zapnutá.')).toBeVisible();
+    await expect(pageB.getByLabel('Adresa serveru')).toHaveValue(couch.url);
+    await expect(pageB.getByLabel('Uživatelské jméno')).toHaveValue(AUTH.username);
+    await expect(pageB.getByLabel('Heslo')).toHaveValue('');
+    // Nothing of the password in any IndexedDB database of the profile, nor in localStorage.
+    const stored = await pageB.evaluate(async () => {
+      const dump: string[] = [JSON.stringify(localStorage)];
+      for (const info of await indexedDB.databases()) {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open(info.name!);
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+        for (const name of Array.from(db.objectStoreNames)) {
+          const all = await new Promise<unknown[]>((ok, fail) => {
+            const r = db.transaction(name).objectStore(name).getAll();
+            r.onsuccess = () => ok(r.result);
+            r.onerror = () => fail(r.error);
+          });
+          dump.push(JSON.stringify(all));
+        }
+        db.close();
+      }
+      return dump.join('\n');
+    });
+    expect(stored).toContain(AUTH.username); // the dump is real: the setting is in it
+    expect(stored).not.toContain(AUTH.password);
   } finally {
     for (const c of contexts) await c.close().catch(() => undefined);
     await couch.close();
