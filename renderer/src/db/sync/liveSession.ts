@@ -125,6 +125,10 @@ export function initLiveSync(win: Window = window): void {
   resumed = true;
   void resumeLive().catch((e: unknown) => console.error('live sync resume failed', e));
   win.addEventListener('pagehide', () => void stopLoop());
+  // Back from the browser's back-forward cache: the loop stopped on pagehide, start it again.
+  win.addEventListener('pageshow', (e) => {
+    if (e.persisted) void resumeLive().catch((err: unknown) => console.error(err));
+  });
 }
 
 export function useLiveSync(): LiveSnapshot {
