@@ -100,20 +100,26 @@ export function SyncPage() {
       <ServerSection />
       <h2>{t('sync.exportTitle')}</h2>
       <p className="muted">{t('sync.exportHint')}</p>
-      <label>
-        {t('sync.partner')}{' '}
-        <select value={partnerId} onChange={(e) => setPartnerId(e.target.value)}>
-          <option value="">{t('sync.newPartner')}</option>
-          {overview?.partners.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <Button onPress={() => void onExport()} isDisabled={busy}>
-        {t('sync.export')}
-      </Button>
+      <div className="sync-export">
+        <div className="field">
+          <label htmlFor="sync-partner">{t('sync.partner')}</label>
+          <select
+            id="sync-partner"
+            value={partnerId}
+            onChange={(e) => setPartnerId(e.target.value)}
+          >
+            <option value="">{t('sync.newPartner')}</option>
+            {overview?.partners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button onPress={() => void onExport()} isDisabled={busy}>
+          {t('sync.export')}
+        </Button>
+      </div>
       <h2>{t('sync.importTitle')}</h2>
       <p className="muted">{t('sync.importHint')}</p>
       <label className="btn">
