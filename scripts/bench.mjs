@@ -6,6 +6,8 @@
 //
 //   npm run bench                         everything
 //   npm run bench -- --only restore,lists  only suites whose file name contains one of the words
+//   npm run bench -- --skip sync          leave out suites whose file name contains one of the
+//                                         words (the sync suite alone takes half an hour here)
 //   npm run bench -- --no-node            skip the vitest (fake-indexeddb) benches
 //   npm run bench -- --no-build           reuse dist/renderer as it is
 //   npm run bench -- --out file.json      write the results elsewhere
@@ -25,6 +27,7 @@ const option = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const only = option('--only')?.split(',').filter(Boolean);
+const skip = option('--skip')?.split(',').filter(Boolean) ?? [];
 const outFile = join(root, option('--out') ?? 'bench-results.json');
 const tmp = join(root, '.tmp', 'bench');
 const started = performance.now();
@@ -39,6 +42,7 @@ const suiteFiles = existsSync(suitesDir)
   ? readdirSync(suitesDir)
       .filter((f) => f.endsWith('.suite.ts'))
       .filter((f) => !only || only.some((w) => f.includes(w)))
+      .filter((f) => !skip.some((w) => f.includes(w)))
       // The restore suite first: the profile it restores is the region the others read.
       .sort(
         (a, b) =>
