@@ -8,7 +8,7 @@ import {
   loadSampleRegion,
   saveProjectSettings,
 } from '../renderer/src/db';
-import { addSuccessorAgenda } from '../renderer/src/db/sampleMeeting';
+import { addSuccessorAgenda } from '../renderer/src/db/sample/sampleMeeting';
 import { exportMeetingDocument } from '../renderer/src/features/documents/exportMeeting';
 import { buildEvaluationDocx } from '../renderer/src/features/plan/exportEvaluation';
 

@@ -198,7 +198,7 @@ export const RECORD_SCHEMAS: Record<string, TableSpec> = {
       op: z.enum(['create', 'update', 'delete', 'seal', 'restore']),
       at: timestamp,
       user: safeString().max(200, 'errors.tooLong').optional(),
-      // The hash chain (renderer/src/db/audit.ts); absent on entries written before it.
+      // The hash chain (renderer/src/db/safety/audit.ts); absent on entries written before it.
       n: int.min(0, 'errors.invalid').optional(),
       prev: sha256.optional(),
       covers: z.array(sha256).max(10_000, 'errors.tooMany').optional(),

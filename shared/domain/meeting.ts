@@ -112,7 +112,7 @@ export interface Meeting
   /** Meeting-room state and minutes lifecycle (schema v2; absent on older records = draft). */
   minutesStatus?: MinutesStatus;
   minutesApproval?: MinutesApproval;
-  /** SHA-256 of the approved minutes content, written with the approval (renderer/src/db/seal.ts). */
+  /** SHA-256 of the approved minutes content, written with the approval (renderer/src/db/safety/seal.ts). */
   minutesSeal?: { hash: string; at: string };
   /** When verified minutes were changed and went back to "k ověření" (cleared on the next verification). */
   changedAfterVerification?: string;

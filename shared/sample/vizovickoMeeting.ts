@@ -3,7 +3,7 @@ import type { ResolutionVerb } from '../domain/resolution';
 
 // The script of three PS1 meetings of the sample region, as a facilitator would run them in
 // the room (DOMAIN.md §4.2): the one before, a rich past meeting with everything real minutes
-// have, and its draft successor. renderer/src/db/sampleMeeting.ts plays it through the real
+// have, and its draft successor. renderer/src/db/sample/sampleMeeting.ts plays it through the real
 // repository functions, so numbers, decisions and poll results are the app's own.
 // People are indexes into PEOPLE of vizovicko.ts.
 

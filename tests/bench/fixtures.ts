@@ -33,7 +33,7 @@ import type {
   ResolutionView,
   TaskView,
 } from '@shared/docx';
-import { suppressAudit } from '../../renderer/src/db/audit';
+import { suppressAudit } from '../../renderer/src/db/safety/audit';
 import { AppDb } from '../../renderer/src/db/schema';
 import { header, project } from '../integration/helpers/docxFixtures';
 import { buildPlans } from './planFixture';

@@ -1,6 +1,6 @@
 // A closed, named roll-call poll of a generated meeting (tests/bench/fixtures.ts): every member
 // in the room with a vote casts one ballot, the result is counted by the voting engine and stored
-// as closePoll (renderer/src/db/polls.ts) stores it, so a restore's consistency check
+// as closePoll (renderer/src/db/polls/polls.ts) stores it, so a restore's consistency check
 // (shared/backup/pollConsistency.ts) recounts the same result.
 import type {
   AgendaItem,

@@ -4,7 +4,7 @@
 // Never assert times here: the numbers are read by people, not by CI.
 import { afterAll, bench, describe } from 'vitest';
 import { attendanceView, listMeetings, listPeople } from '../../renderer/src/db/queries';
-import { listTasks, roomView } from '../../renderer/src/db/room';
+import { listTasks, roomView } from '../../renderer/src/db/room/room';
 import { openRegionDb, SIZES } from './fixtures';
 
 const region = await openRegionDb();

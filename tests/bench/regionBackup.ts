@@ -3,7 +3,7 @@
 // checked with the app's own restore validation (inspectBackup against the app's restore target)
 // before a benchmark uses it, so the restore screen accepts it.
 import { buildBackup, inspectBackup, type BackupData } from '@shared/backup';
-import { APP_VERSION, restoreTarget } from '../../renderer/src/db/backup';
+import { APP_VERSION, restoreTarget } from '../../renderer/src/db/safety/backup';
 import { AppDb } from '../../renderer/src/db/schema';
 import { buildRegion, type Region } from './fixtures';
 

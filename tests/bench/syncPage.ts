@@ -4,9 +4,9 @@
 // baseline runs PouchDB alone in the same kind of page. Exposed as window.__syncBench.
 import PouchDBModule from 'pouchdb-browser';
 import { SYNCED_TABLES } from '@shared/sync/tables';
-import { markAttendance } from '../../renderer/src/db/attendance';
-import { saveDiscussion } from '../../renderer/src/db/agenda';
-import { addResolution } from '../../renderer/src/db/resolutions';
+import { markAttendance } from '../../renderer/src/db/meetings/attendance';
+import { saveDiscussion } from '../../renderer/src/db/meetings/agenda';
+import { addResolution } from '../../renderer/src/db/meetings/resolutions';
 import { db } from '../../renderer/src/db/schema';
 import { localReplica } from '../../renderer/src/db/sync/local';
 import type { PouchLike } from '../../renderer/src/db/sync/pouch';

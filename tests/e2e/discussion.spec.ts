@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Locator, type Page } from '@playwright/test';
-import { textStamp } from '../../renderer/src/db/draftJournal';
+import { textStamp } from '../../renderer/src/db/meetings/draftJournal';
 import { App } from './app';
 import { installRenderCounter, takeRenderCounts } from './renderCounter';
 

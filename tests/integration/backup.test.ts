@@ -21,7 +21,7 @@ import {
   restoreBackup,
   restorePreview,
   restoreTarget,
-} from '../../renderer/src/db/backup';
+} from '../../renderer/src/db/safety/backup';
 import { AppDb } from '../../renderer/src/db/schema';
 import { seedDatabase } from '../fixtures/backups/seed';
 

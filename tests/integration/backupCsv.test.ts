@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeCsv, planCsvImport } from '@shared/backup/csv';
-import { applyCsvPlan, existingForCsv } from '../../renderer/src/db/backupCsv';
+import { applyCsvPlan, existingForCsv } from '../../renderer/src/db/safety/backupCsv';
 import { AppDb } from '../../renderer/src/db/schema';
 
 let db: AppDb;

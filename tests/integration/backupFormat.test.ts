@@ -16,9 +16,9 @@ import {
   readBackupFile,
   restoreBackup,
   restorePreview,
-} from '../../renderer/src/db/backup';
+} from '../../renderer/src/db/safety/backup';
 import { AppDb } from '../../renderer/src/db/schema';
-import { checkIntegrity } from '../../renderer/src/db/seal';
+import { checkIntegrity } from '../../renderer/src/db/safety/seal';
 import { seedDatabase } from '../fixtures/backups/seed';
 
 let db: AppDb;

@@ -7,33 +7,37 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, POLL_METHODS, type PollMethod } from '@shared/domain';
-import { addAgendaItem, saveDiscussion } from '../../renderer/src/db/agenda';
-import { markAttendance } from '../../renderer/src/db/attendance';
+import { addAgendaItem, saveDiscussion } from '../../renderer/src/db/meetings/agenda';
+import { markAttendance } from '../../renderer/src/db/meetings/attendance';
 import {
   createBackup,
   dumpTables,
   markBackupVerified,
   readBackupFile,
   restoreBackup,
-} from '../../renderer/src/db/backup';
-import { addMembership, createBody } from '../../renderer/src/db/bodies';
+} from '../../renderer/src/db/safety/backup';
+import { addMembership, createBody } from '../../renderer/src/db/people/bodies';
 import { DomainError, ValidationError } from '../../renderer/src/db/errors';
-import { anonymizePerson } from '../../renderer/src/db/gdpr';
-import { createMeeting, removeMeeting } from '../../renderer/src/db/meetings';
-import { addAmendment, approveMinutes, setMinutesStatus } from '../../renderer/src/db/minutes';
-import { createPerson } from '../../renderer/src/db/people';
-import { addPlanItem, createPlan, recordMonitoring } from '../../renderer/src/db/planRepo';
+import { anonymizePerson } from '../../renderer/src/db/people/gdpr';
+import { createMeeting, removeMeeting } from '../../renderer/src/db/meetings/meetings';
+import {
+  addAmendment,
+  approveMinutes,
+  setMinutesStatus,
+} from '../../renderer/src/db/meetings/minutes';
+import { createPerson } from '../../renderer/src/db/people/people';
+import { addPlanItem, createPlan, recordMonitoring } from '../../renderer/src/db/plan/planRepo';
 import {
   addHandCount,
   castBallot,
   closePoll,
   createPoll,
   openPoll,
-} from '../../renderer/src/db/polls';
-import { addResolution, addTask } from '../../renderer/src/db/resolutions';
+} from '../../renderer/src/db/polls/polls';
+import { addResolution, addTask } from '../../renderer/src/db/meetings/resolutions';
 import { AppDb } from '../../renderer/src/db/schema';
-import { checkIntegrity } from '../../renderer/src/db/seal';
-import { reviewTask } from '../../renderer/src/db/tasks';
+import { checkIntegrity } from '../../renderer/src/db/safety/seal';
+import { reviewTask } from '../../renderer/src/db/meetings/tasks';
 
 const text = fc
   .array(

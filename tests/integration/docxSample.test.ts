@@ -20,7 +20,7 @@ import {
   planView,
   saveProjectSettings,
 } from '../../renderer/src/db';
-import { addSuccessorAgenda } from '../../renderer/src/db/sampleMeeting';
+import { addSuccessorAgenda } from '../../renderer/src/db/sample/sampleMeeting';
 import { exportMeetingDocument } from '../../renderer/src/features/documents/exportMeeting';
 import { invitationCs, makeLogoPng } from './helpers/docxFixtures';
 import {

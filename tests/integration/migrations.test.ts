@@ -12,7 +12,7 @@ import { backupNewerDatabase, openDatabase, storedVersion } from '../../renderer
 import { attendanceView } from '../../renderer/src/db/queries';
 import { AppDb } from '../../renderer/src/db/schema';
 import { attendanceId, membershipId } from '@shared/sync/ids';
-import { backedUpTables, dumpTables } from '../../renderer/src/db/backup';
+import { backedUpTables, dumpTables } from '../../renderer/src/db/safety/backup';
 
 type Stores = Record<string, string>;
 

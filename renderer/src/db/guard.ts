@@ -8,7 +8,7 @@ import {
   auditInTransaction,
   auditOfTableInTransaction,
   supersededIds,
-} from './audit';
+} from './safety/audit';
 import { nowIso } from './clock';
 import { DomainError } from './errors';
 import type { AppDb } from './schema';

@@ -10,10 +10,10 @@ import {
   listOrganizations,
   listPeople,
 } from './queries';
-import { approvalCandidates, roomView } from './room';
-import { listTasks, PENDING_STATUSES } from './tasks';
+import { approvalCandidates, roomView } from './room/room';
+import { listTasks, PENDING_STATUSES } from './meetings/tasks';
 import { db } from './schema';
-import { checkIntegrity, checkSeal } from './seal';
+import { checkIntegrity, checkSeal } from './safety/seal';
 import { readSetting, type SettingKey } from './settings';
 
 // Live queries: every window (main and projector) re-renders when the data changes.

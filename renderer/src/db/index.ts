@@ -1,25 +1,25 @@
-export * from './attendance';
-export * from './bodies';
+export * from './meetings/attendance';
+export * from './people/bodies';
 export { todayIso } from './clock';
 export * from './errors';
 export * from './hooks';
-export * from './meetings';
-export * from './meetingDocuments';
-export * from './organizations';
-export * from './people';
+export * from './meetings/meetings';
+export * from './meetings/meetingDocuments';
+export * from './people/organizations';
+export * from './people/people';
 export * from './queries';
 export { AppDb, db } from './schema';
 export * from './settings';
-export * from './sample';
-export * from './agenda';
-export * from './minutes';
-export * from './resolutions';
-export * from './room';
-export * from './roomHooks';
-export * from './tasks';
-export * from './planHooks';
-export * from './planQueries';
-export * from './planRepo';
+export * from './sample/sample';
+export * from './meetings/agenda';
+export * from './meetings/minutes';
+export * from './meetings/resolutions';
+export * from './room/room';
+export * from './room/roomHooks';
+export * from './meetings/tasks';
+export * from './plan/planHooks';
+export * from './plan/planQueries';
+export * from './plan/planRepo';
 export {
   AUDITED_TABLES,
   flushDrafts,
@@ -27,15 +27,15 @@ export {
   verifyAuditChain,
   type AuditEntry,
   type ChainReport,
-} from './audit';
+} from './safety/audit';
 export { lockedMeeting } from './guard';
-export * from './seal';
-export * from './auditLog';
-export * from './backup';
-export * from './gdpr';
+export * from './safety/seal';
+export * from './safety/auditLog';
+export * from './safety/backup';
+export * from './people/gdpr';
 export * from './startup';
-export * from './backupCsv';
+export * from './safety/backupCsv';
 export * from './project';
-export * from './backupHooks';
-export * from './polls';
+export * from './safety/backupHooks';
+export * from './polls/polls';
 export * from './overview';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Task } from '@shared/domain';
 import type { MonitoringRecord, Plan, PlanItem } from '@shared/plan/model';
-import { createMeeting } from './meetings';
+import { createMeeting } from './meetings/meetings';
 import { monitoringPeriodsDue, todayTasks } from './overview';
 import { db, groupOfMembers } from './testDb';
 

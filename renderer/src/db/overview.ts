@@ -3,7 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { isOverdue } from '@shared/domain';
 import type { MonitoringRecord, Plan, PlanItem } from '@shared/plan/model';
-import { backupReminder } from './backup';
+import { backupReminder } from './safety/backup';
 import { todayIso } from './clock';
 import { db as appDb } from './schema';
 import type { AppDb } from './schema';

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { attendanceId, membershipId } from '@shared/sync/ids';
-import { auditMiddleware } from './audit';
-import { markFromSync, outboxMiddleware } from './outbox';
+import { auditMiddleware } from './safety/audit';
+import { markFromSync, outboxMiddleware } from './sync/outbox';
 import type {
   AgendaItem,
   Amendment,

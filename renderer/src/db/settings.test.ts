@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backupReminder } from './backup';
+import { backupReminder } from './safety/backup';
 import { ValidationError } from './errors';
-import { createPerson } from './people';
+import { createPerson } from './people/people';
 import { parseSetting, readSetting, setSetting, type SettingKey } from './settings';
 import { db, rejection } from './testDb';
 

@@ -4,7 +4,7 @@
 // read-only connection).
 import Dexie from 'dexie';
 import { buildBackup } from '@shared/backup';
-import { APP_VERSION, backupFileName } from './backup';
+import { APP_VERSION, backupFileName } from './safety/backup';
 import { nowIso } from './clock';
 import type { AppDb } from './schema';
 

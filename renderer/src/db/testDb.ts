@@ -2,9 +2,9 @@
 // importing file, on fake-indexeddb, plus helpers to read a rejection's domain code.
 import { afterEach, beforeEach } from 'vitest';
 import { DEFAULT_RULES } from '@shared/domain';
-import { addMembership, createBody } from './bodies';
+import { addMembership, createBody } from './people/bodies';
 import { DomainError } from './errors';
-import { createPerson } from './people';
+import { createPerson } from './people/people';
 import { AppDb } from './schema';
 
 export let db: AppDb;

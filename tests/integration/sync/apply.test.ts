@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { attendanceId } from '@shared/sync/ids';
 import { bodyScope } from '@shared/sync/scope';
-import { markAttendance } from '../../../renderer/src/db/attendance';
-import { createPerson } from '../../../renderer/src/db/people';
+import { markAttendance } from '../../../renderer/src/db/meetings/attendance';
+import { createPerson } from '../../../renderer/src/db/people/people';
 import { applyIncoming, conflictsTable, pushOutbox } from '../../../renderer/src/db/sync/bridge';
 import type { PouchLike } from '../../../renderer/src/db/sync/pouch';
 import { closeLaptop, laptop, syncedData, type Laptop } from './helpers';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '@shared/backup';
 import { SyncFileError } from '@shared/sync/exchangeFile';
-import { auditFor } from '../../../renderer/src/db/auditLog';
+import { auditFor } from '../../../renderer/src/db/safety/auditLog';
 import { conflictsTable, resolveConflict } from '../../../renderer/src/db/sync/bridge';
 import { exportExchange, importExchange } from '../../../renderer/src/db/sync/exchange';
 import { partners, thisNode } from '../../../renderer/src/db/sync/state';

@@ -10,7 +10,7 @@ import expressPouchDB from 'express-pouchdb';
 import { SYNCED_TABLES } from '@shared/sync/tables';
 import { AppDb } from '../../../renderer/src/db/schema';
 import type { PouchLike } from '../../../renderer/src/db/sync/pouch';
-import { saveUserName } from '../../../renderer/src/db/auditLog';
+import { saveUserName } from '../../../renderer/src/db/safety/auditLog';
 
 interface PouchCtor {
   new (name: string, options?: object): PouchLike;

@@ -1,8 +1,8 @@
 // While a secret poll is open, its ballots and the poll record (its voter list) stay in the
 // outbox: pushed one vote at a time, revisions would pair a voter with a ballot (docs/sync.md).
 import { afterEach, describe, expect, it } from 'vitest';
-import { markAttendance } from '../../../renderer/src/db/attendance';
-import { castBallot, closePoll, createPoll, openPoll } from '../../../renderer/src/db/polls';
+import { markAttendance } from '../../../renderer/src/db/meetings/attendance';
+import { castBallot, closePoll, createPoll, openPoll } from '../../../renderer/src/db/polls/polls';
 import { pushOutbox } from '../../../renderer/src/db/sync/bridge';
 import { heldBackCount } from '../../../renderer/src/db/sync/holdBack';
 import { closeLaptop, laptop, type Laptop } from './helpers';

@@ -2,9 +2,9 @@
 // on fake-indexeddb, each with its own loop; the server stopped and restarted; a wrong password.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveState } from '@shared/sync/live';
-import { saveDiscussion } from '../../../renderer/src/db/agenda';
-import { markAttendance } from '../../../renderer/src/db/attendance';
-import { createPerson } from '../../../renderer/src/db/people';
+import { saveDiscussion } from '../../../renderer/src/db/meetings/agenda';
+import { markAttendance } from '../../../renderer/src/db/meetings/attendance';
+import { createPerson } from '../../../renderer/src/db/people/people';
 import { LiveSync } from '../../../renderer/src/db/sync/live';
 import {
   closeLaptop,

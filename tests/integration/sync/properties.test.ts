@@ -2,7 +2,7 @@
 // copy has exchanged with every other the copies hold the same data, revisions and conflicts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPerson, removePerson, updatePerson } from '../../../renderer/src/db/people';
+import { createPerson, removePerson, updatePerson } from '../../../renderer/src/db/people/people';
 import { exportExchange, importExchange } from '../../../renderer/src/db/sync/exchange';
 import { partners, thisNode } from '../../../renderer/src/db/sync/state';
 import { closeLaptop, laptop, revisionTrees, syncedData, type Laptop } from './helpers';

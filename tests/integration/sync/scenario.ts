@@ -5,11 +5,11 @@
 import { expect } from 'vitest';
 import { DEFAULT_RULES } from '@shared/domain';
 import { attendanceId } from '@shared/sync/ids';
-import { addAgendaItem, saveDiscussion } from '../../../renderer/src/db/agenda';
-import { markAttendance } from '../../../renderer/src/db/attendance';
-import { addMembership, createBody } from '../../../renderer/src/db/bodies';
-import { createMeeting } from '../../../renderer/src/db/meetings';
-import { createPerson, removePerson, updatePerson } from '../../../renderer/src/db/people';
+import { addAgendaItem, saveDiscussion } from '../../../renderer/src/db/meetings/agenda';
+import { markAttendance } from '../../../renderer/src/db/meetings/attendance';
+import { addMembership, createBody } from '../../../renderer/src/db/people/bodies';
+import { createMeeting } from '../../../renderer/src/db/meetings/meetings';
+import { createPerson, removePerson, updatePerson } from '../../../renderer/src/db/people/people';
 import { conflictsTable, revsTable } from '../../../renderer/src/db/sync/bridge';
 import { revisionTrees, syncedData, type Laptop } from './helpers';
 

@@ -21,9 +21,9 @@ import {
 import { scopeOf } from '@shared/sync/scope';
 import { parseDocId, SYNCED_TABLES, type SyncedTable } from '@shared/sync/tables';
 import { recordIssue } from '@shared/sync/validate';
-import { setAuditOrigin } from '../audit';
+import { setAuditOrigin } from '../safety/audit';
 import { nowIso } from '../clock';
-import { markFromSync, RESTORED_KEY, type OutboxEntry } from '../outbox';
+import { markFromSync, RESTORED_KEY, type OutboxEntry } from './outbox';
 import type { AppDb } from '../schema';
 import { nextOutboxBatch } from './holdBack';
 import { type PouchChange, type PouchDoc, type PouchLike, type Seq } from './pouch';

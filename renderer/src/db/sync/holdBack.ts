@@ -2,7 +2,7 @@
 // still open holds back (shared/sync/holdBack.ts, docs/sync.md). Read in one transaction with
 // the polls and ballots, so a ballot written meanwhile cannot slip through.
 import { isHeldBack, isOpenSecretPoll } from '@shared/sync/holdBack';
-import type { OutboxEntry } from '../outbox';
+import type { OutboxEntry } from './outbox';
 import type { AppDb } from '../schema';
 
 const outbox = (db: AppDb) => db.table<OutboxEntry, string>('outbox');

@@ -2,7 +2,7 @@
 // replicated): who this laptop is, how far the local replica has been applied, the partners.
 import { newId } from '../clock';
 import type { AppDb } from '../schema';
-import { USER_NAME_KEY } from '../auditLog';
+import { USER_NAME_KEY } from '../safety/auditLog';
 import type { Seq } from './pouch';
 
 export interface SyncNode {

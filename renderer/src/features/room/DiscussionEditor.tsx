@@ -4,7 +4,7 @@ import { MAX_DISCUSSION_LENGTH, sanitizeText } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { describeError } from '../../components/errors';
 import { db, saveDiscussion, useItemDiscussion, useSetting } from '../../db';
-import { draftJournal } from '../../db/draftJournal';
+import { draftJournal } from '../../db/meetings/draftJournal';
 import { platform } from '../../platform';
 import { DiscussionSaver, type SaveStatus } from './discussionSaver';
 import { findRecovery, type Recovery } from './draftRecovery';

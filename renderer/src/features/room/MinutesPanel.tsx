@@ -181,7 +181,7 @@ function ApproveDialog({ room, onClose }: { room: RoomData; onClose: () => void 
               room.meeting.id,
               by === 'resolution' ? { by, resolutionId } : { by, on },
             );
-            // approveMinutes seals the minutes in the same transaction (db/seal.ts).
+            // approveMinutes seals the minutes in the same transaction (db/safety/seal.ts).
             onClose();
           } catch (err) {
             setError(describeError(t, err));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DraftJournal, textStamp, type JournalEntry } from '../../db/draftJournal';
+import { DraftJournal, textStamp, type JournalEntry } from '../../db/meetings/draftJournal';
 import { DiscussionConflict } from '../../db';
 import { DiscussionSaver } from './discussionSaver';
 import { decideRecovery, findRecovery, insertedChars, newer } from './draftRecovery';

@@ -6,7 +6,7 @@ import {
   writerLockName,
   type DraftJournal,
   type JournalEntry,
-} from '../../db/draftJournal';
+} from '../../db/meetings/draftJournal';
 
 export type Recovery =
   /** No entry, or its editor is still open in some window: nothing to do here. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DraftJournal, textStamp } from '../../db/draftJournal';
+import { DraftJournal, textStamp } from '../../db/meetings/draftJournal';
 import { JournalWriter } from './journalWriter';
 import { slowJournal } from './testJournal';
 

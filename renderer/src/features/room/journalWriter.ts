@@ -1,4 +1,4 @@
-// Writes one editor's text to the draft journal (db/draftJournal.ts) on every change without
+// Writes one editor's text to the draft journal (db/meetings/draftJournal.ts) on every change without
 // costing the typing: record() only remembers the newest state; at most one journal transaction
 // is in flight, and when it completes the newest state (not every keystroke) is written next. The
 // journal so lags the editor by one small transaction, a few milliseconds.
@@ -11,7 +11,7 @@ import {
   writerLockName,
   type DraftJournal,
   type JournalEntry,
-} from '../../db/draftJournal';
+} from '../../db/meetings/draftJournal';
 
 /** What the editor holds: its text, the stored text it builds on, the text being saved. */
 export interface JournalState {

@@ -1,6 +1,6 @@
 // Test helper (imported by *.test.ts only): an in-memory draft journal whose transactions take
 // fake milliseconds, so the order of journal writes and saves can be played out.
-import type { JournalEntry } from '../../db/draftJournal';
+import type { JournalEntry } from '../../db/meetings/draftJournal';
 
 /** A journal whose transactions take `latency` ms; counts how many run at once. */
 export function slowJournal(latency: () => number = () => 5) {

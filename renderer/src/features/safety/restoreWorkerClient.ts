@@ -1,6 +1,6 @@
 // The page side of checking a backup: the size limit before anything is read, the restore
 // worker, cancelling, and the checked rows put back together. The page then only writes them
-// (db/backup.ts restoreBackup). Where a worker cannot start, the same check runs in the page.
+// (db/safety/backup.ts restoreBackup). Where a worker cannot start, the same check runs in the page.
 import {
   BackupError,
   inspectBackup,
