@@ -116,15 +116,25 @@ describe('MIME types and headers', () => {
     expect(h['X-Content-Type-Options']).toBe('nosniff');
   });
 
-  it('uses exactly the CSP of browser mode (scripts/serve.mjs)', () => {
+  it("uses browser mode's CSP (scripts/serve.mjs) except that it connects to 'self' only", () => {
     const serve = readFileSync(new URL('../scripts/serve.mjs', import.meta.url), 'utf8');
     const m = /const csp =\s*"([^"]+)"/.exec(serve);
-    expect(m?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(m?.[1]?.replace("connect-src 'self' http: https:;", "connect-src 'self';")).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
   });
 
-  it('connects to its own origin and, for live sync, to an http(s) CouchDB server only', () => {
-    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self' http: https:;/);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/ws:|wss:|\*/);
+  it('connects to its own origin only: sync and the voting hub go through main', () => {
+    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self';/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/http:|https:|ws:|wss:|\*/);
+  });
+
+  it("keeps the page's meta CSP no looser than browser mode's header (both are enforced)", () => {
+    const html = readFileSync(new URL('../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toMatch(/connect-src 'self' http: https:;/);
+    expect(meta).not.toMatch(/ws:|wss:|\*/);
+    expect(meta).toMatch(/script-src 'self';/);
   });
 
   it('has a CSP without unsafe script sources', () => {

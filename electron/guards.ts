@@ -9,17 +9,15 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * Must stay identical to the CSP in scripts/serve.mjs (browser mode); guards.test.ts checks it.
- * connect-src is 'self' only, also with the voting hub (issue 13): in Electron main relays the
- * hub's admin face over IPC (electron/hub/host.ts), in browser mode serve.mjs proxies it on the
- * app's own origin, so no page ever opens a socket to another port or sees the hub's secret.
- * The one exception is live sync (issue 14): PouchDB replicates over HTTP(S) with the region's
- * CouchDB server, whose address the user types, so connect-src allows http: and https: (no
- * WebSockets); scripts, frames and forms stay 'self'/'none', so an injected script still
- * cannot load, and nothing else in the app makes requests elsewhere.
+ * The Electron app's CSP: connect-src 'self' only. The voting hub (issue 13) is relayed by main
+ * over IPC (electron/hub/host.ts) and live sync's HTTP with the region's CouchDB server (issue
+ * 14) too (sync:fetch, electron/syncHttp.ts: only the server the user connected to), so no
+ * script in the page can send data anywhere else. Browser mode (scripts/serve.mjs) has no main
+ * process and allows http: https: in connect-src for sync; guards.test.ts checks that this is
+ * its only difference.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' http: https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 function parseUrl(raw: string): URL | null {
   try {

@@ -6,6 +6,7 @@ import {
   app,
   dialog,
   ipcMain,
+  net,
   protocol,
   safeStorage,
   screen,
@@ -36,6 +37,7 @@ import { createCredentialStore, SecretStorageUnavailable } from './credentials';
 import { createHubHost } from './hub/host';
 import { IpcError, createIpcRouter } from './ipc';
 import { productionMenuTemplate } from './menu';
+import { createSyncHttp } from './syncHttp';
 
 /** dist/electron/main.cjs → dist/renderer (inside app.asar when packaged). */
 const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
@@ -319,6 +321,15 @@ function registerIpc(): void {
     await secrets.forget(url, username);
     return null;
   });
+
+  // Live sync's HTTP (electron/syncHttp.ts): only to the connected server, so the page's CSP
+  // keeps connect-src 'self'. net.fetch uses Chromium's network stack (system proxy, certificates).
+  const syncHttp = createSyncHttp({ fetch: (url, init) => net.fetch(url, init) });
+  router.handle('sync:setServer', ({ server }) => {
+    syncHttp.setServer(server);
+    return null;
+  });
+  router.handle('sync:fetch', (request) => syncHttp.fetch(request));
 }
 
 async function serveApp(request: Request): Promise<Response> {

@@ -25,6 +25,10 @@ const api: TriadaApi = {
     load: (request) => ipcRenderer.invoke(IPC_CHANNELS.syncSecretLoad, request),
     forget: (request) => ipcRenderer.invoke(IPC_CHANNELS.syncSecretForget, request),
   },
+  syncHttp: {
+    setServer: (request) => ipcRenderer.invoke(IPC_CHANNELS.syncSetServer, request),
+    fetch: (request) => ipcRenderer.invoke(IPC_CHANNELS.syncFetch, request),
+  },
   // The voting hub's admin face, relayed by main (electron/hub/host.ts): text frames only.
   hub: {
     open: () => ipcRenderer.invoke(IPC_CHANNELS.hubOpen, {}),

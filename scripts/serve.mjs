@@ -1,5 +1,8 @@
 // Serves the built renderer on 127.0.0.1 (browser mode): the same bundle Electron loads
-// from app://triada/, with the same Content-Security-Policy.
+// from app://triada/, with Electron's Content-Security-Policy (electron/guards.ts) except one
+// entry: connect-src also allows http: https:, because browser mode has no main process to
+// carry live sync's requests to the CouchDB server (in Electron main does, and the CSP keeps
+// connect-src 'self'). guards.test.ts checks that this is the only difference.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';

@@ -28,6 +28,14 @@ export interface TriadaApi {
     load(request: IpcRequest<'sync:secretLoad'>): Promise<IpcReply<'sync:secretLoad'>>;
     forget(request: IpcRequest<'sync:secretForget'>): Promise<IpcReply<'sync:secretForget'>>;
   };
+  /**
+   * Live sync's HTTP, performed by main (the CSP keeps connect-src 'self'): setServer names the
+   * one server main may reach and its credentials; fetch is one request to it.
+   */
+  readonly syncHttp?: {
+    setServer(request: IpcRequest<'sync:setServer'>): Promise<IpcReply<'sync:setServer'>>;
+    fetch(request: IpcRequest<'sync:fetch'>): Promise<IpcReply<'sync:fetch'>>;
+  };
 }
 
 export interface HubBridge {

@@ -11,6 +11,8 @@ export const IPC_CHANNELS = {
   syncSecretSave: 'sync:secretSave',
   syncSecretLoad: 'sync:secretLoad',
   syncSecretForget: 'sync:secretForget',
+  syncSetServer: 'sync:setServer',
+  syncFetch: 'sync:fetch',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -33,6 +35,9 @@ export const IPC_ERROR_CODES = [
   'BACKUP_FAILED', // backup:write could not write the automatic backup
   'HUB_UNAVAILABLE', // hub:open could not start or reach the voting hub
   'SECRET_STORAGE_UNAVAILABLE', // sync:secretSave: no OS encryption (safeStorage) for the password
+  'SYNC_NOT_ALLOWED', // sync:fetch: no server set, or a URL outside the server set with sync:setServer
+  'SYNC_TOO_LARGE', // sync:fetch: the server's response exceeds the size cap
+  'SYNC_NETWORK', // sync:fetch: the server could not be reached (refused, timeout, redirect)
 ] as const;
 
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

@@ -111,6 +111,46 @@ export const syncSecretLoadResponse = z.strictObject({
 });
 export const syncSecretForgetRequest = z.strictObject(syncAccount);
 
+/**
+ * Live sync's HTTP goes through main (electron/syncHttp.ts) so the CSP keeps connect-src 'self'.
+ * sync:setServer names the ONE server main may reach (null: disconnected); main adds the
+ * Authorization header itself, so requests from the page never carry the password.
+ */
+export const syncSetServerRequest = z.strictObject({
+  server: z.strictObject({ ...syncAccount, password: z.string().min(1).max(1000) }).nullable(),
+});
+/** Caps of one sync request (PouchDB batches: 100 documents a request by default). */
+export const SYNC_MAX_REQUEST_CHARS = 16 * MB;
+export const SYNC_MAX_RESPONSE_BYTES = 64 * MB;
+export const SYNC_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD'] as const;
+/** Request headers passed on (the rest, Authorization and Cookie included, are dropped). */
+export const SYNC_REQUEST_HEADERS = ['accept', 'content-type', 'if-match', 'if-none-match'];
+/** Response headers handed back to the page. */
+export const SYNC_RESPONSE_HEADERS = ['content-type', 'etag', 'location', 'cache-control'];
+const headerList = (allowed: readonly string[]) =>
+  z
+    .array(z.tuple([z.string().max(100), z.string().max(2000)]))
+    .max(20)
+    .refine((h) => h.every(([k]) => allowed.includes(k.toLowerCase())), {
+      error: `headers must be among ${allowed.join(', ')}`,
+    });
+export const syncFetchRequest = z.strictObject({
+  url: z.string().max(8000),
+  method: z.enum(SYNC_METHODS),
+  headers: headerList(SYNC_REQUEST_HEADERS),
+  body: z
+    .string()
+    .max(SYNC_MAX_REQUEST_CHARS, {
+      error: `body must be at most ${SYNC_MAX_REQUEST_CHARS / MB} MB`,
+    })
+    .nullable(),
+});
+export const syncFetchResponse = z.strictObject({
+  status: z.number().int().min(200).max(599),
+  headers: headerList(SYNC_RESPONSE_HEADERS),
+  body: z.string(),
+});
+
 export const ipcContract = {
   [IPC_CHANNELS.saveBytes]: { request: saveBytesRequest, response: saveBytesResponse },
   [IPC_CHANNELS.openProjector]: { request: openProjectorRequest, response: openProjectorResponse },
@@ -128,6 +168,8 @@ export const ipcContract = {
     response: syncSecretLoadResponse,
   },
   [IPC_CHANNELS.syncSecretForget]: { request: syncSecretForgetRequest, response: hubNullResponse },
+  [IPC_CHANNELS.syncSetServer]: { request: syncSetServerRequest, response: hubNullResponse },
+  [IPC_CHANNELS.syncFetch]: { request: syncFetchRequest, response: syncFetchResponse },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;

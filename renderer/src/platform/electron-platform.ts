@@ -1,12 +1,17 @@
 import type { TriadaApi } from '../../../shared/ipc/api';
 import { sanitizeFileName } from '../../../shared/ipc/files';
 import { electronSecrets, sessionSecrets } from './secrets';
+import { electronSyncTransports, webSyncTransports } from './syncTransport';
 import { PlatformError, type Platform } from './types';
 
 export function createElectronPlatform(api: TriadaApi): Platform {
   return {
     kind: 'electron',
     syncSecrets: api.syncSecret ? electronSecrets(api.syncSecret) : sessionSecrets(),
+    // Without the relay (an older preload) the page's fetch is tried; the CSP then refuses it.
+    syncTransports: api.syncHttp
+      ? electronSyncTransports(api.syncHttp)
+      : webSyncTransports((url, init) => fetch(url, init)),
     async saveFile(name, bytes, mime) {
       const reply = await api.saveBytes({ fileName: sanitizeFileName(name), mime, bytes });
       if (!reply.ok) throw new PlatformError(reply.error.code, reply.error.message);

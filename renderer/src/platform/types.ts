@@ -1,4 +1,5 @@
 import type { SyncSecrets } from './secrets';
+import type { SyncTransports } from './syncTransport';
 
 // What the app may ask of the platform. One implementation per runtime (electron.ts, web.ts);
 // index.ts picks one. Nothing else in the renderer checks which runtime it is in.
@@ -28,6 +29,11 @@ export interface Platform {
   onQuitBackupRequest?(listener: () => void): () => void;
   /** The sync server's password: OS-encrypted in Electron, this session's memory in a browser. */
   readonly syncSecrets: SyncSecrets;
+  /**
+   * Live sync's HTTP to the server: through main in Electron (the CSP keeps connect-src
+   * 'self'), the page's fetch in a browser (serve.mjs allows http: https: there).
+   */
+  readonly syncTransports: SyncTransports;
 }
 
 export class PlatformError extends Error {

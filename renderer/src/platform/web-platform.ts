@@ -1,5 +1,6 @@
 import { sanitizeFileName } from '../../../shared/ipc/files';
 import { sessionSecrets } from './secrets';
+import { webSyncTransports } from './syncTransport';
 import type { Platform } from './types';
 
 /** Browser mode: downloads instead of save dialogs, a second tab instead of a second window. */
@@ -7,6 +8,7 @@ export function createWebPlatform(win: Window = window): Platform {
   return {
     kind: 'web',
     syncSecrets: sessionSecrets(),
+    syncTransports: webSyncTransports((url, init) => win.fetch(url, init)),
     async saveFile(name, bytes, mime) {
       const doc = win.document;
       const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });

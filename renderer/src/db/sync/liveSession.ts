@@ -39,14 +39,20 @@ function publish(next: Partial<LiveSnapshot>) {
 async function openRemoteFactory(setting: SyncServerSetting, password: string) {
   const m = await import('pouchdb-browser');
   const PouchDB = m.default as unknown as new (name: string, o?: object) => PouchLike;
+  // Electron: through main, which adds the password (transport.auth is then absent).
+  const transport = await platform.syncTransports.open({
+    url: setting.url,
+    username: setting.username,
+    password,
+  });
   return (database: string) =>
     new PouchDB(`${setting.url}/${database}`, {
-      auth: { username: setting.username, password },
+      ...(transport.auth ? { auth: transport.auth } : {}),
       // A stalled connection counts as offline (back-off) instead of hanging the loop.
       fetch: (url: string, init?: RequestInit) => {
         const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
         const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-        return fetch(url, { ...init, signal });
+        return transport.fetch(url, { ...init, signal });
       },
     });
 }
@@ -93,6 +99,7 @@ export async function connectLive(setting: Omit<SyncServerSetting, 'enabled'>, p
 /** Disconnect: stops the loop and forgets the password; the server and bodies stay filled in. */
 export async function disconnectLive(): Promise<void> {
   await stopLoop();
+  await platform.syncTransports.close();
   const setting = await readSetting(appDb, 'syncServer');
   if (setting) {
     await setSetting(appDb, 'syncServer', { ...setting, enabled: false });
