@@ -99,7 +99,10 @@ export async function connectLive(setting: Omit<SyncServerSetting, 'enabled'>, p
 /** Disconnect: stops the loop and forgets the password; the server and bodies stay filled in. */
 export async function disconnectLive(): Promise<void> {
   await stopLoop();
-  await platform.syncTransports.close();
+  // Electron: main forgets the server and its password; a failure must not keep sync "on".
+  await platform.syncTransports
+    .close()
+    .catch((e: unknown) => console.error('sync: closing the transport failed', e));
   const setting = await readSetting(appDb, 'syncServer');
   if (setting) {
     await setSetting(appDb, 'syncServer', { ...setting, enabled: false });
