@@ -314,11 +314,23 @@ describe('main process wiring', () => {
     );
     expect(await invoke('sync:secretLoad', event, account)).toEqual({
       ok: true,
-      value: { available: false, password: null },
+      value: { available: false, stored: false },
     });
     expect(
       await invoke('sync:secretLoad', event, { url: 'ftp://x', username: 'jana' }),
     ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // Live sync through main: no kept password to add, and nothing reachable before a server.
+    expect(
+      await invoke('sync:setServer', event, { server: { ...account, password: null } }),
+    ).toMatchObject({ ok: false, error: { code: 'SYNC_NO_PASSWORD' } });
+    expect(
+      await invoke('sync:fetch', event, {
+        url: 'https://couch.example.cz/triada-region',
+        method: 'GET',
+        headers: [],
+        body: null,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'SYNC_NOT_ALLOWED' } });
   });
 
   it('opens the projector full screen on the second display, then reuses it', async () => {

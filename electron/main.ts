@@ -315,7 +315,7 @@ function registerIpc(): void {
   });
   router.handle('sync:secretLoad', async ({ url, username }) => ({
     available: secrets.available(),
-    password: await secrets.load(url, username),
+    stored: (await secrets.load(url, username)) !== null,
   }));
   router.handle('sync:secretForget', async ({ url, username }) => {
     await secrets.forget(url, username);
@@ -324,9 +324,12 @@ function registerIpc(): void {
 
   // Live sync's HTTP (electron/syncHttp.ts): only to the connected server, so the page's CSP
   // keeps connect-src 'self'. net.fetch uses Chromium's network stack (system proxy, certificates).
-  const syncHttp = createSyncHttp({ fetch: (url, init) => net.fetch(url, init) });
-  router.handle('sync:setServer', ({ server }) => {
-    syncHttp.setServer(server);
+  const syncHttp = createSyncHttp({
+    fetch: (url, init) => net.fetch(url, init),
+    loadPassword: (url, username) => secrets.load(url, username),
+  });
+  router.handle('sync:setServer', async ({ server }) => {
+    await syncHttp.setServer(server);
     return null;
   });
   router.handle('sync:fetch', (request) => syncHttp.fetch(request));

@@ -30,8 +30,13 @@ function setup(
     isTrustedSender: (e) => e.sender === 'w',
     logError: () => undefined,
   });
-  const http = createSyncHttp({ fetch, ...options });
-  router.handle('sync:setServer', ({ server }) => (http.setServer(server), null));
+  const kept = new Map([['https://couch.example.cz:6984/triada\njana', 'uložené']]);
+  const http = createSyncHttp({
+    fetch,
+    loadPassword: async (url, user) => kept.get(`${url}\n${user}`) ?? null,
+    ...options,
+  });
+  router.handle('sync:setServer', async ({ server }) => (await http.setServer(server), null));
   router.handle('sync:fetch', (r) => http.fetch(r));
   const call = (channel: string, payload: unknown, event = trusted) =>
     handlers.get(channel)!(event, payload) as Promise<Reply>;
@@ -135,6 +140,21 @@ describe('sync:fetch', () => {
     );
     expect(h.get('content-type')).toBe('application/json');
     expect([...h.keys()].sort()).toEqual(['accept', 'authorization', 'content-type']);
+  });
+
+  it('password null: main adds the one it keeps; none kept: refused, nothing reachable', async () => {
+    const s = setup();
+    expect(code(await s.call('sync:setServer', { server: { ...SERVER, password: null } }))).toBe(
+      'OK',
+    );
+    await s.get(`${SERVER.url}/db`);
+    const h = s.fetch.mock.calls[0]![1].headers as Headers;
+    expect(h.get('authorization')).toBe(
+      `Basic ${Buffer.from('jana:uložené', 'utf8').toString('base64')}`,
+    );
+    const petr = { ...SERVER, username: 'petr', password: null };
+    expect(code(await s.call('sync:setServer', { server: petr }))).toBe('SYNC_NO_PASSWORD');
+    expect(code(await s.get(`${SERVER.url}/db`))).toBe('SYNC_NOT_ALLOWED');
   });
 
   it('passes HTTP errors through with their status (401 stops the loop in the renderer)', async () => {

@@ -17,6 +17,8 @@ type Server = NonNullable<IpcValidRequest<'sync:setServer'>['server']>;
 
 export function createSyncHttp(deps: {
   fetch: FetchLike;
+  /** The password main keeps with safeStorage (electron/credentials.ts), for password null. */
+  loadPassword?: (url: string, username: string) => Promise<string | null>;
   timeoutMs?: number;
   maxResponseBytes?: number;
 }) {
@@ -62,14 +64,18 @@ export function createSyncHttp(deps: {
     new IpcError('SYNC_TOO_LARGE', `sync:fetch: the response exceeds ${maxBytes} bytes`);
 
   return {
-    setServer(server: Server | null): void {
-      if (!server) {
-        target = null;
-        return;
-      }
+    async setServer(server: Server | null): Promise<void> {
+      target = null;
+      if (!server) return;
+      const password = server.password ?? (await deps.loadPassword?.(server.url, server.username));
+      if (!password)
+        throw new IpcError(
+          'SYNC_NO_PASSWORD',
+          'sync:setServer: no password is kept for this account',
+        );
       // The contract already checked the address (shared/sync/live.ts serverUrl).
       const u = new URL(server.url);
-      const token = Buffer.from(`${server.username}:${server.password}`, 'utf8').toString('base64');
+      const token = Buffer.from(`${server.username}:${password}`, 'utf8').toString('base64');
       target = {
         origin: u.origin,
         path: u.pathname.replace(/\/+$/, ''),

@@ -37,6 +37,7 @@ export const IPC_ERROR_CODES = [
   'SECRET_STORAGE_UNAVAILABLE', // sync:secretSave: no OS encryption (safeStorage) for the password
   'SYNC_NOT_ALLOWED', // sync:fetch: no server set, or a URL outside the server set with sync:setServer
   'SYNC_TOO_LARGE', // sync:fetch: the server's response exceeds the size cap
+  'SYNC_NO_PASSWORD', // sync:setServer with password null, but main keeps none for the account
   'SYNC_NETWORK', // sync:fetch: the server could not be reached (refused, timeout, redirect)
 ] as const;
 

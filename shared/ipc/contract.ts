@@ -107,17 +107,28 @@ export const syncSecretLoadRequest = z.strictObject(syncAccount);
 export const syncSecretLoadResponse = z.strictObject({
   /** false: no OS encryption here; the renderer keeps the password for the session only. */
   available: z.boolean(),
-  password: z.string().nullable(),
+  /**
+   * A password is stored for this account. It never comes back to the page: main uses it
+   * itself when sync:setServer is called with password null.
+   */
+  stored: z.boolean(),
 });
 export const syncSecretForgetRequest = z.strictObject(syncAccount);
 
 /**
  * Live sync's HTTP goes through main (electron/syncHttp.ts) so the CSP keeps connect-src 'self'.
  * sync:setServer names the ONE server main may reach (null: disconnected); main adds the
- * Authorization header itself, so requests from the page never carry the password.
+ * Authorization header itself, so requests from the page never carry the password, and after
+ * a restart the page never sees it (password null: main's stored one).
  */
 export const syncSetServerRequest = z.strictObject({
-  server: z.strictObject({ ...syncAccount, password: z.string().min(1).max(1000) }).nullable(),
+  server: z
+    .strictObject({
+      ...syncAccount,
+      /** null: the one main keeps with safeStorage (sync:secretSave). */
+      password: z.string().min(1).max(1000).nullable(),
+    })
+    .nullable(),
 });
 /** Caps of one sync request (PouchDB batches: 100 documents a request by default). */
 export const SYNC_MAX_REQUEST_CHARS = 16 * MB;

@@ -10,9 +10,15 @@ export interface SyncAccount {
 
 export type SecretKeeping = 'os' | 'session';
 
+/** A kept password: in Electron with OS encryption main has it and the page gets null. */
+export interface KeptPassword {
+  password: string | null;
+}
+
 export interface SyncSecrets {
   save(account: SyncAccount, password: string): Promise<SecretKeeping>;
-  load(account: SyncAccount): Promise<string | null>;
+  /** null: none kept (the screen asks for it). */
+  load(account: SyncAccount): Promise<KeptPassword | null>;
   forget(account: SyncAccount): Promise<void>;
 }
 
@@ -23,7 +29,10 @@ export function sessionSecrets(): SyncSecrets {
   const map = new Map<string, string>();
   return {
     save: (a, password) => (map.set(key(a), password), Promise.resolve('session')),
-    load: (a) => Promise.resolve(map.get(key(a)) ?? null),
+    load: (a) => {
+      const password = map.get(key(a));
+      return Promise.resolve(password === undefined ? null : { password });
+    },
     forget: (a) => (map.delete(key(a)), Promise.resolve()),
   };
 }
@@ -43,7 +52,9 @@ export function electronSecrets(api: NonNullable<TriadaApi['syncSecret']>): Sync
     },
     async load(a) {
       const reply = await api.load(a);
-      return (reply.ok ? reply.value.password : null) ?? memory.load(a);
+      // Main keeps it and adds it to sync requests itself (sync:setServer with password null).
+      if (reply.ok && reply.value.stored) return { password: null };
+      return memory.load(a);
     },
     async forget(a) {
       await memory.forget(a);

@@ -9,7 +9,8 @@ import { PlatformError } from './types';
 export interface SyncServerAccount {
   url: string;
   username: string;
-  password: string;
+  /** null: the one main keeps (Electron with OS encryption, platform.syncSecrets.load). */
+  password: string | null;
 }
 
 export interface SyncTransport {
@@ -27,10 +28,10 @@ export interface SyncTransports {
 
 export function webSyncTransports(fetchImpl: typeof fetch): SyncTransports {
   return {
-    open: async ({ username, password }) => ({
-      fetch: (url, init) => fetchImpl(url, init),
-      auth: { username, password },
-    }),
+    open: async ({ username, password }) => {
+      if (password === null) throw new Error('sync: browser mode needs the password itself');
+      return { fetch: (url, init) => fetchImpl(url, init), auth: { username, password } };
+    },
     close: async () => undefined,
   };
 }

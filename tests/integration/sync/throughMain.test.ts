@@ -43,7 +43,7 @@ function mainProcess(): NonNullable<TriadaApi['syncHttp']> {
     isTrustedSender: () => true,
   });
   const syncHttp = createSyncHttp({ fetch: (url, init) => fetch(url, init) });
-  router.handle('sync:setServer', ({ server: s }) => (syncHttp.setServer(s), null));
+  router.handle('sync:setServer', async ({ server: s }) => (await syncHttp.setServer(s), null));
   router.handle('sync:fetch', (r) => syncHttp.fetch(r));
   const event = { sender: 1, senderFrame: { url: 'app://triada/index.html' } };
   const invoke = (c: string, r: unknown) => handlers.get(c)!(event, r) as Promise<never>;

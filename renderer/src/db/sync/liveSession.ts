@@ -5,7 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LiveState, SyncServerSetting } from '@shared/sync/live';
-import { platform } from '../../platform';
+import { PlatformError, platform } from '../../platform';
 import type { SecretKeeping } from '../../platform/secrets';
 import { db as appDb } from '../schema';
 import { readSetting, setSetting } from '../settings';
@@ -36,7 +36,7 @@ function publish(next: Partial<LiveSnapshot>) {
   for (const l of listeners) l();
 }
 
-async function openRemoteFactory(setting: SyncServerSetting, password: string) {
+async function openRemoteFactory(setting: SyncServerSetting, password: string | null) {
   const m = await import('pouchdb-browser');
   const PouchDB = m.default as unknown as new (name: string, o?: object) => PouchLike;
   // Electron: through main, which adds the password (transport.auth is then absent).
@@ -57,7 +57,7 @@ async function openRemoteFactory(setting: SyncServerSetting, password: string) {
     });
 }
 
-async function start(setting: SyncServerSetting, password: string): Promise<void> {
+async function start(setting: SyncServerSetting, password: string | null): Promise<void> {
   await stopLoop();
   const last = await readState<{ url: string; at: string }>(appDb, LAST_SYNC);
   const mine = last?.url === setting.url ? last.at : undefined;
@@ -119,13 +119,20 @@ export async function resumeLive(): Promise<void> {
   const last = await readState<{ url: string; at: string }>(appDb, LAST_SYNC);
   publish({ setting, lastSyncAt: last?.url === setting?.url ? last?.at : undefined });
   if (!setting?.enabled || running) return;
-  const password = await platform.syncSecrets.load(setting);
-  if (!password) {
+  // Electron with OS encryption: password null, main adds the one it keeps.
+  const kept = await platform.syncSecrets.load(setting);
+  if (!kept) {
     publish({ state: { kind: 'off', needsPassword: true } });
     return;
   }
-  publish({ keeping: platform.kind === 'electron' ? 'os' : 'session' });
-  await start(setting, password);
+  publish({ keeping: kept.password === null ? 'os' : 'session' });
+  try {
+    await start(setting, kept.password);
+  } catch (e) {
+    // Main lost the stored password (file removed, keychain reset): ask for it again.
+    if (!(e instanceof PlatformError && e.code === 'SYNC_NO_PASSWORD')) throw e;
+    publish({ state: { kind: 'off', needsPassword: true } });
+  }
 }
 
 let resumed = false;
