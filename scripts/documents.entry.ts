@@ -1,13 +1,8 @@
 // Runs inside Chromium (scripts/documents.mjs): loads the sample region into a fresh
 // IndexedDB and exports every document through the app's own export functions, so the
 // files are exactly what the buttons in the app save (the chart is drawn on a real canvas).
-import {
-  AppDb,
-  listPlans,
-  planView,
-  loadSampleRegion,
-  saveProjectSettings,
-} from '../renderer/src/db';
+import { AppDb, listPlans, planView, saveProjectSettings } from '../renderer/src/db';
+import { loadSampleRegion } from '../renderer/src/db/sample/sample';
 import { addSuccessorAgenda } from '../renderer/src/db/sample/sampleMeeting';
 import { exportMeetingDocument } from '../renderer/src/features/documents/exportMeeting';
 import { buildEvaluationDocx } from '../renderer/src/features/plan/exportEvaluation';

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { LocaleProvider } from './components/LocaleProvider';
-import { requestPersistentStorage } from './db';
+import { db, readSetting, requestPersistentStorage } from './db';
 import { RootError } from './features/safety/PageError';
 import { i18n, i18nReady } from './i18n';
 import './styles.css';
@@ -11,8 +11,13 @@ import './styles.css';
 document.documentElement.lang = i18n.language;
 void requestPersistentStorage();
 
-// Live sync with the region's server resumes when it was on (db/sync/liveSession.ts, on demand).
-void import('./db/sync/liveSession').then((m) => m.initLiveSync());
+// Live sync with the region's server resumes when it was on; its code (db/sync/liveSession.ts
+// and PouchDB) loads only then, or on the sync screen, so the first screen stays light.
+void readSetting(db, 'syncServer')
+  .then(async (server) => {
+    if (server?.enabled) (await import('./db/sync/liveSession')).initLiveSync();
+  })
+  .catch((e: unknown) => console.error('live sync resume failed', e));
 
 // The saved language (English loads on demand) is ready before the first render.
 void i18nReady.finally(() => renderApp());

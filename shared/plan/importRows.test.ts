@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importedLayout, parseCsv, parseCzechNumber, parseStructureRows } from './importRows';
+import { importedLayout, parseCzechNumber, parseStructureRows } from './importRows';
+import { parseCsv } from './parseCsv';
 
 const ctx = {
   workingGroups: [

@@ -2,7 +2,6 @@
 // arrive as strings (the renderer reads the file), the header names the columns in Czech or
 // English, and every bad row is reported with its number (the header is row 1) and what is
 // wrong. Nothing is imported unless every row is valid.
-import Papa from 'papaparse';
 import type { FundingSource, PlanItemInput, PlanLevel, ServiceType } from './model';
 import { FUNDING_SOURCES, SERVICE_TYPES, planItemInput } from './model';
 import { levelOfCode, parentCode } from './numbering';
@@ -157,12 +156,6 @@ export interface ImportResult {
   errors: ImportError[];
   /** Columns the header did not recognise (ignored). */
   ignoredColumns: string[];
-}
-
-/** CSV text → rows of strings. Czech Excel writes ';', others ','; Papa detects which. */
-export function parseCsv(text: string): string[][] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  return parsed.data.map((row) => row.map((c) => (c ?? '').toString()));
 }
 
 function splitList(s: string): string[] {

@@ -16,10 +16,10 @@ import {
   AppDb,
   sealFingerprint,
   listPlans,
-  loadSampleRegion,
   planView,
   saveProjectSettings,
 } from '../../renderer/src/db';
+import { loadSampleRegion } from '../../renderer/src/db/sample/sample';
 import { addSuccessorAgenda } from '../../renderer/src/db/sample/sampleMeeting';
 import { exportMeetingDocument } from '../../renderer/src/features/documents/exportMeeting';
 import { invitationCs, makeLogoPng } from './helpers/docxFixtures';

@@ -10,7 +10,6 @@ export * from './people/people';
 export * from './queries';
 export { AppDb, db } from './schema';
 export * from './settings';
-export * from './sample/sample';
 export * from './meetings/agenda';
 export * from './meetings/minutes';
 export * from './meetings/resolutions';

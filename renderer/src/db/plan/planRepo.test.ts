@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, evaluatePlan } from '@shared/plan';
+import { evaluatePlan } from '@shared/plan';
+import { parseCsv } from '@shared/plan/parseCsv';
 import { createBody } from '../people/bodies';
 import type { DomainError } from '../errors';
 import { ValidationError } from '../errors';

@@ -5,7 +5,6 @@ import { Button } from '../../components/Button';
 import { PageHeader } from '../../components/PageHeader';
 import {
   db,
-  loadSampleRegion,
   setSetting,
   todayIso,
   useHomeCounts,
@@ -42,6 +41,8 @@ function Welcome() {
             onPress={async () => {
               setBusy(true);
               try {
+                // The sample region's code and texts load only when asked for.
+                const { loadSampleRegion } = await import('../../db/sample/sample');
                 await loadSampleRegion(db);
               } catch (e) {
                 setError(

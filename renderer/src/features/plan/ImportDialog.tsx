@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportError, Plan } from '@shared/plan';
-import { parseCsv } from '@shared/plan';
+import { parseCsv } from '@shared/plan/parseCsv';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';

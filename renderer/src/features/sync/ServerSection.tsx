@@ -11,6 +11,7 @@ import { useBodies } from '../../db/hooks';
 import {
   connectLive,
   disconnectLive,
+  initLiveSync,
   syncLiveNow,
   useHeldBack,
   useLiveSync,
@@ -85,6 +86,8 @@ const dateTime = (iso: string | undefined, lang: string, never: string) =>
 
 export function ServerSection() {
   const live = useLiveSync();
+  // Sync's code loads at start only when sync is on (main.tsx); here it reads the remembered server.
+  useEffect(() => initLiveSync(), []);
   // The remembered server fills the form (a new form when it becomes known).
   const s = live.setting;
   return <ServerForm key={s ? `${s.url} ${s.username}` : ''} live={live} />;
