@@ -385,3 +385,50 @@ test('a phone whose page loaded before the poll opened, and whose socket opened 
     admin.close();
   }
 });
+
+test('a yes/no vote from a phone with JavaScript is sent at once, never taken for an empty ballot', async ({
+  baseURL,
+}) => {
+  // The tour found every "Pro" answered with "Nic jste nevybrali…": the script's empty-ballot
+  // check knew no resolution vote.
+  const admin = await adminOf(baseURL!);
+  let p: Page | null = null;
+  try {
+    await admin.req('setSession', {
+      session: {
+        meetingId: 'e2e-yes-no',
+        title: 'Veřejné setkání',
+        mode: 'anonymous',
+        joinCodes: [],
+      },
+    });
+    const { port } = (await admin.req('start', { address: '127.0.0.1', port: 0 })) as {
+      port: number;
+    };
+    await admin.req('openPoll', {
+      poll: {
+        id: 'e2e-yes-no-poll',
+        title: 'Schválení programu',
+        secret: false,
+        options: [],
+        definition: {
+          method: 'resolution',
+          base: 'votesCast',
+          majority: 'simple',
+          tieRule: 'rejected',
+        },
+      },
+    });
+    p = await phone(1);
+    await p.goto(`http://phones.triada.test:${port}/`);
+    await p.getByLabel('Pro', { exact: true }).check();
+    await p.getByRole('button', { name: 'Odeslat hlas' }).click();
+    await expect(p.getByText('Děkujeme, váš hlas je uložen.')).toBeVisible();
+    await expect(p.getByText(/Nic jste nevybral/)).toHaveCount(0);
+  } finally {
+    await p?.context().close();
+    await admin.req('setSession', { session: null }).catch(() => undefined);
+    await admin.req('stop').catch(() => undefined);
+    admin.close();
+  }
+});

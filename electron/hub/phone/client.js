@@ -70,6 +70,7 @@
   // tap must not spend the vote, so an empty ballot goes only through the explicit button.
   function empty(c) {
     var m = form.getAttribute('data-method');
+    if (m === 'resolution') return !c.vote;
     if (m === 'singleChoice') {
       var f = fields();
       for (var i = 0; i < f.length; i += 1) if (f[i][0] === 'choice') return false;
