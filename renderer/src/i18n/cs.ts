@@ -975,7 +975,7 @@ export const cs = {
     nav: 'Výměna a synchronizace',
     title: 'Výměna a synchronizace',
     subtitle:
-      'Práce na více noteboocích: změny se předávají souborem (Výměna dat) a nikdy se neztratí. Kde se dvě verze liší, rozhodne člověk.',
+      'Práce na více noteboocích: změny putují přes server regionu nebo souborem (Výměna dat) a nikdy se neztratí. Kde se dvě verze liší, rozhodne člověk.',
     exportTitle: 'Výměna dat – odeslat',
     exportHint:
       'Soubor obsahuje vše, co partner ještě nepotvrdil, i s historií verzí. Předejte ho na flash disku nebo e-mailem.',
@@ -992,10 +992,10 @@ export const cs = {
     import: 'Načíst soubor od partnera',
     imported:
       'Přijato od {{name}}: změněno {{applied}}, smazáno {{deleted}}, odmítnuto {{refused}}.',
-    waiting_one: 'Čeká na odeslání: {{count}} změna.',
-    waiting_few: 'Čeká na odeslání: {{count}} změny.',
-    waiting_many: 'Čeká na odeslání: {{count}} změny.',
-    waiting_other: 'Čeká na odeslání: {{count}} změn.',
+    waiting_one: 'Na server ani partnerovi zatím neodešlo: {{count}} změna.',
+    waiting_few: 'Na server ani partnerovi zatím neodešlo: {{count}} změny.',
+    waiting_many: 'Na server ani partnerovi zatím neodešlo: {{count}} změny.',
+    waiting_other: 'Na server ani partnerovi zatím neodešlo: {{count}} změn.',
     partners: 'Partneři',
     noPartners: 'Zatím žádná výměna.',
     lastImport: 'Poslední příjem',

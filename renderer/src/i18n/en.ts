@@ -979,7 +979,7 @@ export const en: typeof cs = {
     nav: 'Exchange and sync',
     title: 'Exchange and sync',
     subtitle:
-      'Working on several laptops: changes travel by file (data exchange) and are never lost. Where two versions differ, a person decides.',
+      "Working on several laptops: changes travel through the region's server or by file (data exchange) and are never lost. Where two versions differ, a person decides.",
     exportTitle: 'Data exchange – send',
     exportHint:
       'The file holds everything the partner has not confirmed yet, with the history of versions. Hand it over on a USB stick or by e-mail.',
@@ -996,10 +996,10 @@ export const en: typeof cs = {
     import: 'Load a partner’s file',
     imported:
       'Received from {{name}}: {{applied}} changed, {{deleted}} deleted, {{refused}} refused.',
-    waiting_one: 'Waiting to be sent: {{count}} change.',
-    waiting_few: 'Waiting to be sent: {{count}} changes.',
-    waiting_many: 'Waiting to be sent: {{count}} changes.',
-    waiting_other: 'Waiting to be sent: {{count}} changes.',
+    waiting_one: 'Not yet sent to the server or a partner: {{count}} change.',
+    waiting_few: 'Not yet sent to the server or a partner: {{count}} changes.',
+    waiting_many: 'Not yet sent to the server or a partner: {{count}} changes.',
+    waiting_other: 'Not yet sent to the server or a partner: {{count}} changes.',
     partners: 'Partners',
     noPartners: 'No exchange yet.',
     lastImport: 'Last received',

@@ -1,7 +1,7 @@
 // "Synchronizace se serverem": the region's CouchDB server, the account, the bodies, the state
 // of live sync (db/sync/liveSession.ts). The password never goes to IndexedDB: Electron keeps
 // it encrypted by the OS, a browser only in this tab's memory (the screen says which).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { checkServerUrl, progressOf, type LiveState } from '@shared/sync/live';
@@ -109,7 +109,11 @@ function ServerForm({ live }: { live: LiveSnapshot }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const on = live.state.kind !== 'off';
+  // A refused password stops the loop: the form opens again so it can be corrected.
+  const on = live.state.kind !== 'off' && live.state.kind !== 'authError';
+  const statusRef = useRef<HTMLDListElement>(null);
+  // The answer to Connect/Disconnect is the state above the form: bring it into view.
+  const showStatus = () => statusRef.current?.scrollIntoView({ block: 'nearest' });
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = checkServerUrl(url);
@@ -131,6 +135,7 @@ function ServerForm({ live }: { live: LiveSnapshot }) {
       setFailure(describeError(t, err));
     } finally {
       setBusy(false);
+      showStatus();
     }
   };
 
@@ -140,6 +145,7 @@ function ServerForm({ live }: { live: LiveSnapshot }) {
       await disconnectLive();
     } finally {
       setBusy(false);
+      showStatus();
     }
   };
 
@@ -159,7 +165,7 @@ function ServerForm({ live }: { live: LiveSnapshot }) {
       {live.state.kind === 'off' && live.state.needsPassword && (
         <p className="notice">{t('sync.live.needsPassword')}</p>
       )}
-      <dl className="sync-status">
+      <dl className="sync-status" ref={statusRef}>
         <dt>{t('sync.live.state')}</dt>
         <dd>
           <StateLine state={live.state} t={t} />
