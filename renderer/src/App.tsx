@@ -3,6 +3,7 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { RouteLoading } from './components/RouteLoading';
 import { HomePage } from './features/home/HomePage';
+import { NotFoundPage } from './features/home/NotFoundPage';
 import { RouteError } from './features/safety/PageError';
 import { SafetyBanners } from './features/safety/SafetyBanners';
 import { SafetyGate } from './features/safety/SafetyGate';
@@ -88,6 +89,7 @@ const pages = [
   { path: 'safety', element: loading(<DataSafetyPage />) },
   { path: 'safety/audit', element: loading(<AuditTrailPage />) },
   { path: 'sync', element: loading(<SyncPage />) },
+  { path: '*', element: <NotFoundPage /> },
 ];
 
 const router = createHashRouter([

@@ -179,3 +179,18 @@ test('the sample region loads in one click and shows a past meeting with attenda
   await expect(page.getByText('3 unexcused absences in a row')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Attendance' })).toBeVisible();
 });
+
+test('a mistyped address shows "Stránka neexistuje" inside the app, not the error screen', async ({
+  page,
+}) => {
+  const app = new App(page);
+  await app.open();
+  await app.startEmpty();
+  await page.evaluate(() => (location.hash = '#/plan'));
+  await expect(page.getByRole('heading', { name: 'Stránka neexistuje' })).toBeVisible();
+  await expect(page.getByText('#/plan', { exact: false })).toBeVisible();
+  await expect(page.getByText('Technická příčina')).toHaveCount(0);
+  await expect(app.nav('Lidé')).toBeVisible();
+  await page.getByRole('link', { name: 'Na přehled' }).click();
+  await expect(page.getByRole('heading', { name: 'Přehled', level: 1 })).toBeVisible();
+});

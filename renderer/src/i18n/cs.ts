@@ -15,6 +15,11 @@ export const cs = {
     settings: 'Nastavení',
     language: 'Jazyk',
   },
+  notFoundPage: {
+    title: 'Stránka neexistuje',
+    text: 'Adresa {{path}} nevede na žádnou stránku Triády. Data jsou v pořádku; pokračujte z přehledu nebo z nabídky vlevo.',
+    home: 'Na přehled',
+  },
   common: {
     save: 'Uložit',
     cancel: 'Zrušit',

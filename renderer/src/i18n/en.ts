@@ -18,6 +18,11 @@ export const en: typeof cs = {
     settings: 'Settings',
     language: 'Language',
   },
+  notFoundPage: {
+    title: 'Page not found',
+    text: 'The address {{path}} leads to no page of Triáda. Your data is fine; carry on from the overview or the menu on the left.',
+    home: 'Go to the overview',
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',
