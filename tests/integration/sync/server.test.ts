@@ -1,6 +1,8 @@
 // Two laptops and a CouchDB-protocol server (express-pouchdb) on a real socket on 127.0.0.1.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { syncRound, REGION_DATABASE, bodyDatabase } from '../../../renderer/src/db/sync/server';
+import { updatePerson } from '../../../renderer/src/db/people/people';
+import type { PouchLike } from '../../../renderer/src/db/sync/pouch';
 import { closeLaptop, laptop, remotePouch, startServer, type Laptop } from './helpers';
 import { expectConverged, offlineEdits, prepareMeeting } from './scenario';
 
@@ -43,5 +45,53 @@ describe('sync through a CouchDB server', () => {
     expect(new Set(await ids(body))).toEqual(
       new Set(['memberships', 'meetings', 'agendaItems', 'attendance']),
     );
+  });
+
+  it("a new laptop's next round does not compare the documents it just pulled with the server again", async () => {
+    const a = await laptop('Jana');
+    const b = await laptop('Petr');
+    open.push(a, b);
+    const base = await prepareMeeting(a);
+    await round(a);
+    // Documents the server is asked about (revs_diff: the push's comparison), per round.
+    let compared = 0;
+    const counting = (l: Laptop) =>
+      syncRound(
+        l.db,
+        l.pouch,
+        (name) => {
+          const remote = remotePouch(`${server.url}/${name}`) as PouchLike & {
+            revsDiff(diff: Record<string, string[]>): Promise<unknown>;
+          };
+          const revsDiff = remote.revsDiff.bind(remote);
+          remote.revsDiff = (diff) => {
+            compared += Object.keys(diff).length;
+            return revsDiff(diff);
+          };
+          return remote;
+        },
+        'all',
+        'server',
+      );
+    const first = await counting(b);
+    expect(first.pulled).toBeGreaterThan(5);
+    compared = 0;
+    // The old code's pushes compared every pulled document again.
+    const second = await counting(b);
+    expect(second.pulled).toBe(0);
+    expect(compared).toBe(0);
+    // A change made after the skipped range is still pushed.
+    await updatePerson(b.db, base.guestId, {
+      firstName: 'Karel',
+      lastName: 'Host',
+      phone: '+420 777 123 456',
+      triadRole: 'user',
+    });
+    compared = 0;
+    const third = await counting(b);
+    expect(third.pushed).toBe(1);
+    expect(compared).toBe(1);
+    await round(a);
+    expect((await a.db.people.get(base.guestId))?.firstName).toBe('Karel');
   });
 });

@@ -39,6 +39,9 @@ export interface ReplicationResult {
 export interface ReplicateOptions {
   filter?: (doc: SyncDoc) => boolean;
   batch_size?: number;
+  batches_limit?: number;
+  /** Start after this seq of the source, written as the replication's checkpoint first. */
+  since?: Seq;
 }
 
 /** A PouchDB database: the local replica, or a remote CouchDB one. */

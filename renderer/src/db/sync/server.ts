@@ -60,6 +60,8 @@ export async function syncRound(
 ): Promise<SyncRoundResult> {
   const pushed = await pushOutbox(db, pouch);
   let pulled = 0;
+  // Per database: the replica's seq right after its push, and the documents pulled since then.
+  const afterPush = new Map<string, { seq: number; pulled: number; scope: string }>();
   let read = 0;
   let total = 0;
   const run = async (rep: Emitting, onRead?: (n: number) => void) => {
@@ -78,8 +80,8 @@ export async function syncRound(
         total += (await remote.info()).doc_count;
         hooks.onDocs(read, total);
       }
-      const filter = (doc: SyncDoc) => doc.scope === scope;
-      await run(pouch.replicate.to(remote, { filter }) as Emitting);
+      await run(pouch.replicate.to(remote, { filter: scopeFilter(scope) }) as Emitting);
+      afterPush.set(name, { seq: Number((await pouch.info()).update_seq), pulled, scope });
       if (hooks.onSeq) hooks.onSeq(name, (await remote.info()).update_seq);
       const before = read;
       const down: ReplicationResult = await run(pouch.replicate.from(remote) as Emitting, (n) =>
@@ -106,7 +108,42 @@ export async function syncRound(
     await both(name, bodyScope(id));
     onProgress?.({ database: name, done: ++done, total: ids.length + 1 });
   }
+  await skipPulled(pouch, open, afterPush, pulled);
   const applied = await applyIncoming(db, pouch, serverName);
   for (const k of Object.keys(applied) as (keyof ApplyResult)[]) applied[k] += first[k];
   return { ...applied, pushed, pulled, databases: names };
+}
+
+/** One function text for every push: PouchDB's replication id (its checkpoint) includes it. */
+const scopeFilter =
+  (scope: string) =>
+  (doc: SyncDoc): boolean =>
+    doc.scope === scope;
+
+/**
+ * Documents pulled from the server are on the server: without this, the next round's push to
+ * each database read every document pulled since its checkpoint (a new laptop's first
+ * incremental round took minutes, docs/performance.md). When the only writes to the replica
+ * since a database's push were this round's pulls (its seq moved by exactly the documents
+ * written), that push's checkpoint moves to the end of the round; PouchDB writes the checkpoint
+ * given as `since` and then finds nothing after it. Any other write (a conflict resolved
+ * meanwhile) leaves the checkpoint where replication put it.
+ */
+async function skipPulled(
+  pouch: PouchLike,
+  open: (database: string) => PouchLike,
+  afterPush: ReadonlyMap<string, { seq: number; pulled: number; scope: string }>,
+  pulled: number,
+): Promise<void> {
+  const end = Number((await pouch.info()).update_seq);
+  if (!Number.isFinite(end)) return;
+  for (const [name, at] of afterPush) {
+    if (end === at.seq || end - at.seq !== pulled - at.pulled) continue;
+    const remote = open(name);
+    try {
+      await pouch.replicate.to(remote, { filter: scopeFilter(at.scope), since: end });
+    } finally {
+      await remote.close();
+    }
+  }
 }
