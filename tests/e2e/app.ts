@@ -1,5 +1,16 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** The attendance word in either gender ("přítomen" / "přítomna"): the app words it by the name. */
+export function statusWord(status: 'přítomen' | 'omluven' | 'nepřítomen' | 'zastoupen'): RegExp {
+  const female = {
+    přítomen: 'přítomna',
+    omluven: 'omluvena',
+    nepřítomen: 'nepřítomna',
+    zastoupen: 'zastoupena',
+  };
+  return new RegExp(`^(${status}|${female[status]})$`);
+}
+
 /** Page model of Triáda in browser mode; role-based locators only, Czech UI. */
 export class App {
   constructor(readonly page: Page) {}
@@ -64,7 +75,7 @@ export class App {
   }
 
   async mark(name: string, status: 'přítomen' | 'omluven' | 'nepřítomen' | 'zastoupen') {
-    const button = this.memberRow(name).getByRole('button', { name: status, exact: true });
+    const button = this.memberRow(name).getByRole('button', { name: statusWord(status) });
     await button.click();
     await expect(button).toHaveAttribute('aria-pressed', 'true');
   }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type Locator, type Page } from '@playwright/test';
 import { textStamp } from '../../renderer/src/db/meetings/draftJournal';
-import { App } from './app';
+import { App, statusWord } from './app';
 import { installRenderCounter, takeRenderCounts } from './renderCounter';
 
 const EDITOR = 'Průběh projednávání';
@@ -518,7 +518,7 @@ test('typing in the minutes renders the editor alone: not the programme, the ite
   await page.getByText(/^Prezence: přítomno \d+ z \d+ člen/).click();
   const present = page
     .locator('.room-attendance')
-    .getByRole('button', { name: 'přítomen', exact: true })
+    .getByRole('button', { name: statusWord('přítomen') })
     .first();
   await present.click();
   await expect(present).toHaveAttribute('aria-pressed', 'true');

@@ -76,6 +76,10 @@ test('a facilitator sets up a working group, schedules a meeting and takes atten
   for (const name of ['Jana Nováková', 'Karel Svoboda', 'Šárka Řeháková', 'Jiří Hájek'])
     await app.mark(name, 'přítomen');
   await app.mark('Pavel Malý', 'omluven');
+  // The attendance words agree with the member: "přítomna" for Jana Nováková.
+  await expect(
+    app.memberRow('Jana Nováková').getByRole('button', { name: 'přítomna', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('quorum-count')).toContainText('4 z 9');
   await expect(page.getByTestId('quorum-count')).toContainText('potřeba 5');
   await expect(app.quorumVerdict()).toHaveText('usnášeníschopná: ne');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { App, fillDate, isoInDays } from './app';
+import { App, fillDate, isoInDays, statusWord } from './app';
 
 // Issue 9 item 2 / issue 11: approved minutes are sealed with the approval, locked on every
 // screen, and a change made straight in IndexedDB (content, or content plus seal) shows as a
@@ -100,7 +100,7 @@ test('approved minutes are sealed and locked; tampering in IndexedDB shows a war
   await page.goto(meetingUrl);
   await expect(page.getByTestId('seal-state')).toHaveAttribute('data-state', 'ok');
   await expect(page.getByTestId('locked-notice')).toContainText('schválený a uzamčený');
-  await expect(page.getByRole('button', { name: 'přítomen', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: statusWord('přítomen') })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Upravit' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Ověřit otisk z papíru' }).click();
   await page.getByRole('dialog').getByLabel('Otisk z papíru').fill(fingerprint.toLowerCase());

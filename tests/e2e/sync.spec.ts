@@ -105,7 +105,7 @@ test('two browser profiles sync through the server: the meeting, the discussion 
     // Both survive on both.
     await pageB.evaluate((h) => (location.hash = h), meetingHash);
     await expect(
-      b.memberRow('Jana Nováková').getByRole('button', { name: 'přítomen', exact: true }),
+      b.memberRow('Jana Nováková').getByRole('button', { name: 'přítomna', exact: true }),
     ).toHaveAttribute('aria-pressed', 'true', { timeout: 60_000 });
     await pageA.getByRole('link', { name: 'Zasedací místnost' }).click();
     await expect(pageA.getByLabel(EDITOR)).toHaveValue(text, { timeout: 60_000 });

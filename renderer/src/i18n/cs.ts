@@ -96,6 +96,14 @@ export const cs = {
     guest: 'host',
     unmarked: 'nezapsáno',
   },
+  attendanceStatusF: {
+    present: 'přítomna',
+    excused: 'omluvena',
+    absent: 'nepřítomna',
+    substituted: 'zastoupena',
+    guest: 'host',
+    unmarked: 'nezapsáno',
+  },
   home: {
     welcomeTitle: 'Vítejte v Triádě',
     welcomeText:

@@ -98,6 +98,14 @@ export const en: typeof cs = {
     guest: 'guest',
     unmarked: 'not recorded',
   },
+  attendanceStatusF: {
+    present: 'present',
+    excused: 'excused',
+    absent: 'absent',
+    substituted: 'substituted',
+    guest: 'guest',
+    unmarked: 'not recorded',
+  },
   home: {
     welcomeTitle: 'Welcome to Triáda',
     welcomeText:

@@ -11,3 +11,13 @@ export function memberRoleKey(
     ? `memberRoleF.${role}`
     : `memberRole.${role}`;
 }
+
+/** "přítomen" / "přítomna": the attendance word agrees with the member (a guess from the name). */
+export function attendanceStatusKey<S extends string>(
+  status: S,
+  person: { firstName: string; lastName: string },
+): `attendanceStatus.${S}` | `attendanceStatusF.${S}` {
+  return guessGender(person.firstName, person.lastName) === 'f'
+    ? `attendanceStatusF.${status}`
+    : `attendanceStatus.${status}`;
+}

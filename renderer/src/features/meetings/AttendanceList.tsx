@@ -16,7 +16,7 @@ import {
 import { SubstituteDialog } from './SubstituteDialog';
 import { nowHHMM } from './timeNow';
 import { InlineTimeInput } from '../../components/fields';
-import { memberRoleKey } from '../../i18n/roles';
+import { attendanceStatusKey, memberRoleKey } from '../../i18n/roles';
 
 const MEMBER_STATUSES = [
   'present',
@@ -156,7 +156,7 @@ export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
               onFocus={() => setFocus(index)}
               onKeyDown={(e) => onKey(e, index, member)}
               className={`attendance-row status-${status} ${a?.leftAt ? 'has-left' : ''}`}
-              aria-label={`${name}: ${t(`attendanceStatus.${status}`)}`}
+              aria-label={`${name}: ${t(attendanceStatusKey(status, member.person))}`}
               data-testid="attendance-row"
             >
               <div className="attendee">
@@ -184,7 +184,7 @@ export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
               </div>
               {readOnly ? (
                 <span className={`status-chip status-${status}`}>
-                  {t(`attendanceStatus.${status}`)}
+                  {t(attendanceStatusKey(status, member.person))}
                 </span>
               ) : (
                 <div className="status-buttons" role="group" aria-label={name}>
@@ -197,7 +197,7 @@ export function AttendanceList({ view, onMessage, readOnly = false }: Props) {
                       className={`status-btn status-btn-${s}`}
                       onClick={() => void setStatus(member, s)}
                     >
-                      {t(`attendanceStatus.${s}`)}
+                      {t(attendanceStatusKey(s, member.person))}
                     </button>
                   ))}
                 </div>
