@@ -52,6 +52,12 @@ export interface ApplyResult {
 }
 
 const BATCH = 200;
+/**
+ * Documents applied per transaction: each batch (validation, conflict rules, writes, the audit's
+ * hash chain) runs on the main thread between yields; 200 held it up to 763 ms on a first sync
+ * of a ten-year region (docs/performance.md), a quarter of that keeps each slice short.
+ */
+const APPLY_BATCH = 50;
 const BOOTSTRAPPED = 'bootstrapped';
 
 /** Awaited between batches: live sync yields to the UI there (sync/live.ts). */
@@ -267,7 +273,7 @@ export async function applyIncoming(
     const ch = await pouch.changes({
       since,
       style: 'all_docs',
-      limit: BATCH,
+      limit: APPLY_BATCH,
       return_docs: true,
       include_docs: true,
     });

@@ -84,8 +84,9 @@ export async function syncRound(
       afterPush.set(name, { seq: Number((await pouch.info()).update_seq), pulled, scope });
       if (hooks.onSeq) hooks.onSeq(name, (await remote.info()).update_seq);
       const before = read;
-      const down: ReplicationResult = await run(pouch.replicate.from(remote) as Emitting, (n) =>
-        hooks.onDocs?.((read = before + n), total),
+      const down: ReplicationResult = await run(
+        pouch.replicate.from(remote, PULL_PAGES) as Emitting,
+        (n) => hooks.onDocs?.((read = before + n), total),
       );
       read = before + down.docs_read;
       hooks.onDocs?.(read, total);
@@ -113,6 +114,9 @@ export async function syncRound(
   for (const k of Object.keys(applied) as (keyof ApplyResult)[]) applied[k] += first[k];
   return { ...applied, pushed, pulled, databases: names };
 }
+
+/** Smaller pull pages than PouchDB's 100: each page's write is one main-thread task. */
+const PULL_PAGES = { batch_size: 50, batches_limit: 4 };
 
 /** One function text for every push: PouchDB's replication id (its checkpoint) includes it. */
 const scopeFilter =
