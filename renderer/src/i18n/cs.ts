@@ -1078,7 +1078,9 @@ export const cs = {
       states: {
         off: 'Vypnuto',
         connecting: 'Připojuji se…',
-        firstSync: 'První synchronizace: {{done}} z {{total}} dokumentů',
+        firstSync: 'První synchronizace: {{done}} z {{total}} záznamů',
+        firstSyncFinishing:
+          'První synchronizace: vše přijato, ukládám to a odesílám změny z tohoto počítače…',
         firstSyncStart: 'První synchronizace: zjišťuji, kolik dat je na serveru…',
         syncing: 'Synchronizuji…',
         upToDate: 'Aktuální',

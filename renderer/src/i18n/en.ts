@@ -1082,7 +1082,9 @@ export const en: typeof cs = {
       states: {
         off: 'Off',
         connecting: 'Connecting…',
-        firstSync: 'First sync: {{done}} of {{total}} documents',
+        firstSync: 'First sync: {{done}} of {{total}} records',
+        firstSyncFinishing:
+          "First sync: everything received; saving it and sending this laptop's changes…",
         firstSyncStart: 'First sync: finding out how much data the server holds…',
         syncing: 'Syncing…',
         upToDate: 'Up to date',

@@ -46,9 +46,11 @@ function StateLine({ state, t }: { state: LiveState; t: TFunction }) {
       return (
         <div>
           <p role="status">
-            {p.total
-              ? t('sync.live.states.firstSync', { done: p.done, total: p.total })
-              : t('sync.live.states.firstSyncStart')}
+            {!p.total
+              ? t('sync.live.states.firstSyncStart')
+              : p.done < p.total
+                ? t('sync.live.states.firstSync', { done: p.done, total: p.total })
+                : t('sync.live.states.firstSyncFinishing')}
           </p>
           <progress
             className="sync-progress"
