@@ -25,6 +25,14 @@ export function formatDate(isoDay: string | undefined): string {
     .replace(/ /g, NBSP);
 }
 
+/** A moment (ISO timestamp) as date and time: "12. 4. 2026 9:30" ("…9:30:05" with seconds). */
+export function formatInstant(iso: string, { seconds = false } = {}): string {
+  return new Intl.DateTimeFormat(locale(), {
+    dateStyle: 'medium',
+    timeStyle: seconds ? 'medium' : 'short',
+  }).format(new Date(iso));
+}
+
 export function formatWeekday(isoDay: string): string {
   const [y, m, d] = isoDay.split('-').map(Number);
   return new Intl.DateTimeFormat(locale(), { weekday: 'long', timeZone: 'UTC' }).format(

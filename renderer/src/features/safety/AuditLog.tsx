@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../i18n/format';
 import { Button } from '../../components/Button';
 import { FormDialog } from '../../components/Dialog';
 import { formatFingerprint, useAuditLog, type AuditEntry } from '../../db';
@@ -8,13 +9,6 @@ function show(value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
-}
-
-export function when(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'cs-CZ', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
 }
 
 /**
@@ -48,11 +42,11 @@ export function AuditLog({
 }
 
 export function AuditItem({ entry, label }: { entry: AuditEntry; label?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <li className={`audit-entry audit-${entry.op}`}>
       <div className="audit-head">
-        <time dateTime={entry.at}>{when(entry.at, i18n.language)}</time> ·{' '}
+        <time dateTime={entry.at}>{formatInstant(entry.at)}</time> ·{' '}
         <strong>{entry.user ?? t('safety.audit.unknownUser')}</strong> ·{' '}
         {label ? `${label} · ` : ''}
         {t(`safety.audit.${entry.op}`)}
@@ -65,7 +59,7 @@ export function AuditItem({ entry, label }: { entry: AuditEntry; label?: string 
 }
 
 function AuditChanges({ entry }: { entry: AuditEntry }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (entry.op === 'seal') {
     const hash = String((entry.after as { hash?: string } | undefined)?.hash ?? '');
     return (
@@ -77,7 +71,7 @@ function AuditChanges({ entry }: { entry: AuditEntry }) {
     return (
       <p className="small">
         {t('safety.audit.restoreDetail', {
-          date: after.createdAt ? when(after.createdAt, i18n.language) : '—',
+          date: after.createdAt ? formatInstant(after.createdAt) : '—',
           added: after.added ?? 0,
         })}
       </p>

@@ -3,6 +3,7 @@
 // it encrypted by the OS, a browser only in this tab's memory (the screen says which).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../i18n/format';
 import type { TFunction } from 'i18next';
 import { checkServerUrl, progressOf, type LiveState } from '@shared/sync/live';
 import { Button } from '../../components/Button';
@@ -78,14 +79,6 @@ function StateLine({ state, t }: { state: LiveState; t: TFunction }) {
   }
 }
 
-const dateTime = (iso: string | undefined, lang: string, never: string) =>
-  iso
-    ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'cs-CZ', {
-        dateStyle: 'medium',
-        timeStyle: 'medium',
-      }).format(new Date(iso))
-    : never;
-
 export function ServerSection() {
   const live = useLiveSync();
   // Sync's code loads at start only when sync is on (main.tsx); here it reads the remembered server.
@@ -96,7 +89,7 @@ export function ServerSection() {
 }
 
 function ServerForm({ live }: { live: LiveSnapshot }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const bodies = useBodies();
   const held = useHeldBack();
   const setting = live.setting;
@@ -173,7 +166,9 @@ function ServerForm({ live }: { live: LiveSnapshot }) {
           <StateLine state={live.state} t={t} />
         </dd>
         <dt>{t('sync.live.lastSync')}</dt>
-        <dd>{dateTime(live.lastSyncAt, i18n.language, t('sync.never'))}</dd>
+        <dd>
+          {live.lastSyncAt ? formatInstant(live.lastSyncAt, { seconds: true }) : t('sync.never')}
+        </dd>
       </dl>
       {!!held && <p className="notice">{t('sync.live.heldBack', { count: held })}</p>}
       <form onSubmit={(e) => void onSubmit(e)} noValidate>

@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../i18n/format';
 import type { TFunction } from 'i18next';
 import { SyncFileError } from '@shared/sync/exchangeFile';
 import { Button } from '../../components/Button';
@@ -15,14 +16,6 @@ import { platform } from '../../platform';
 import { describeIssue, tableLabel } from '../safety/describe';
 import { ServerSection } from './ServerSection';
 import type { BackupIssue } from '@shared/backup';
-
-const dateTime = (iso: string | undefined, lang: string, never: string) =>
-  iso
-    ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'cs-CZ', {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }).format(new Date(iso))
-    : never;
 
 function describeSyncIssue(
   t: TFunction,
@@ -43,7 +36,7 @@ function label(c: SyncConflict): string {
 
 /** "Výměna a synchronizace": exchange by file, partners, and the conflicts to review. */
 export function SyncPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const overview = useSyncOverview();
   const [partnerId, setPartnerId] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
@@ -153,8 +146,8 @@ export function SyncPage() {
             {overview.partners.map((p) => (
               <tr key={p.id}>
                 <td>{p.name}</td>
-                <td>{dateTime(p.lastImportAt, i18n.language, never)}</td>
-                <td>{dateTime(p.lastExportAt, i18n.language, never)}</td>
+                <td>{p.lastImportAt ? formatInstant(p.lastImportAt) : never}</td>
+                <td>{p.lastExportAt ? formatInstant(p.lastExportAt) : never}</td>
               </tr>
             ))}
           </tbody>
