@@ -17,7 +17,7 @@ import { checkPhoneChoice, randomId, type RandomBytes } from '../../shared/hub/r
 import type { BallotIssue } from '../../shared/voting/validate';
 
 /** One line of the journal. Secret ballots appear only while unacknowledged: the server
- * rewrites the journal (compact()) right after a secret ballot's ack. */
+ * rewrites the journal (compact()) within 100 ms of a secret ballot's ack. */
 export type JournalEvent =
   | { e: 'session'; session: HubSession | null }
   | { e: 'bind'; code: string; device: string }

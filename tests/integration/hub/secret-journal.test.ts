@@ -46,7 +46,7 @@ it('after the ack of a secret ballot no file on disk pairs the voter with the ch
   expect(diskLines().some((l) => l.includes('voter-0') && l.includes('"points"'))).toBe(true);
   admin.ack(admin.ballots[0]!.id);
   expect((await first).code).toBe('STORED');
-  // Rewritten right after the ack batch (the new file is synced off the event loop first).
+  // Rewritten within 100 ms of the ack (the new file is synced off the event loop first).
   await expect
     .poll(() => diskLines().filter((l) => l.includes('voter-0') && l.includes('"points"')))
     .toEqual([]);
