@@ -203,6 +203,55 @@ describe('hub rules under any sequence of events', () => {
   });
 });
 
+describe('what phones are sent', () => {
+  it('the state JSON (poll part serialized once) is the state, through votes, acks, re-opened polls, renamed members and restarts', () => {
+    const step = fc.oneof(
+      opArb,
+      fc.constant({ k: 'reopen' as const }),
+      fc.constant({ k: 'rename' as const }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (ops) => {
+        const w = world();
+        let round = 0;
+        let renamed = 0;
+        for (const op of ops) {
+          round += 1;
+          if (op.k === 'vote')
+            w.core.submit(
+              w.devices[op.voter]!,
+              'p',
+              `n${op.nonce}`,
+              { choices: op.choice },
+              () => {},
+            );
+          else if (op.k === 'ack' && w.delivered.length)
+            w.core.ack(w.delivered[op.pick % w.delivered.length]!.id, {
+              ok: op.result === 'ok',
+              code: 'ALREADY_VOTED',
+            } as AckResult);
+          else if (op.k === 'restart') w.restart();
+          else if (op.k === 'close') w.core.closePoll('p');
+          else if (op.k === 'reopen') w.core.openPoll({ ...poll(true), title: `P ${round}` });
+          else if (op.k === 'rename')
+            w.core.setSession({
+              ...session,
+              joinCodes: session.joinCodes.map((j) => ({ ...j, name: `${j.name} ${round}` })),
+            });
+          if (op.k === 'rename') renamed = round;
+          for (const d of [...w.devices, null, 'stranger'])
+            expect(JSON.parse(w.core.phoneStateJson(d))).toEqual(w.core.phoneState(d));
+          // The member's name as the current session says (not one remembered from before).
+          w.devices.forEach((d, i) =>
+            expect(w.core.phoneState(d).name).toBe(renamed ? `N${i} ${renamed}` : `N${i}`),
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('secret ballots and the order of voting', () => {
   it('what the app receives and what stays on disk does not depend on the order of voting', () => {
     const choices = [['a'], ['b'], ['a', 'b'], [], ['b'], ['a']];

@@ -77,6 +77,23 @@ interface PendingBallot {
   nonce: string;
 }
 
+type PhoneState = Extract<HubToPhone, { t: 'state' }>;
+
+/** Who votes from a device: a member (their voter id) or, in anonymous mode, the device. */
+interface Voter {
+  key: string;
+  voterId?: string;
+  name?: string;
+}
+
+const phonePoll = (spec: HubPollSpec): PhonePoll => ({
+  id: spec.id,
+  title: spec.title,
+  secret: spec.secret,
+  options: spec.options,
+  definition: spec.definition,
+});
+
 /** Refusals after which the voter may send another ballot (the first one did not count). */
 const RETRYABLE: ReadonlySet<PhoneResultCode> = new Set(['INVALID_BALLOT', 'UNAVAILABLE']);
 const receiptKey = (pollId: string, key: string) => `${pollId}\u0000${key}`;
@@ -92,6 +109,10 @@ export class HubCore {
   private receipts = new Map<string, Receipt>();
   private pending = new Map<string, PendingBallot>();
   private waiters = new Map<string, Set<(a: Answer) => void>>();
+  /** device id → its voter (see voterOf), dropped when the session or the device changes. */
+  private voters = new Map<string, Voter | null>();
+  /** The open poll as phones see it, serialized once (every phone's state carries it). */
+  private pollJson = new WeakMap<HubPollSpec, string>();
   lan: { address: string; port: number } | null = null;
 
   constructor(private readonly deps: CoreDeps) {}
@@ -109,6 +130,7 @@ export class HubCore {
       this.receipts.clear();
     }
     this.session = session;
+    this.voters.clear();
     this.codes = new Map((session?.joinCodes ?? []).map((j) => [j.code, j]));
     for (const [code, device] of [...this.bindings]) {
       if (!this.codes.has(code)) {
@@ -242,6 +264,7 @@ export class HubCore {
       const fresh = randomId(this.deps.random);
       this.deps.journal({ e: 'device', device: fresh });
       this.devices.set(fresh, '');
+      this.voters.delete(fresh);
       this.deps.changed(fresh);
       return { ok: true, device: fresh };
     }
@@ -261,10 +284,12 @@ export class HubCore {
   bind(code: string, device: string): void {
     this.bindings.set(code, device);
     this.devices.set(device, code);
+    this.voters.delete(device);
   }
 
   addDevice(device: string): void {
     this.devices.set(device, '');
+    this.voters.delete(device);
   }
 
   /** The key whose changes a device's phones see (see CoreDeps.changed). */
@@ -273,12 +298,21 @@ export class HubCore {
   }
 
   /** The voter key of a device: the member's voter id, or the device itself in anonymous mode. */
-  private voterOf(device: string | null): { key: string; voterId?: string; name?: string } | null {
-    if (!this.session || device === null || !this.devices.has(device)) return null;
-    if (this.session.mode === 'anonymous') return { key: `device:${device}` };
-    const code = this.devices.get(device);
-    const entry = code ? this.codes.get(code) : undefined;
-    return entry ? { key: entry.voterId, voterId: entry.voterId, name: entry.name } : null;
+  private voterOf(device: string | null): Voter | null {
+    if (!this.session || device === null) return null;
+    let voter = this.voters.get(device);
+    if (voter !== undefined) return voter;
+    voter = null;
+    if (this.session.mode === 'anonymous') {
+      if (this.devices.has(device)) voter = { key: `device:${device}` };
+    } else {
+      const code = this.devices.get(device);
+      const entry = code ? this.codes.get(code) : undefined;
+      if (entry) voter = { key: entry.voterId, voterId: entry.voterId, name: entry.name };
+    }
+    // Unknown devices are not remembered: anyone may send any cookie.
+    if (voter) this.voters.set(device, voter);
+    return voter;
   }
 
   /** The open poll phones see: the most recently opened one that is still open. */
@@ -288,18 +322,29 @@ export class HubCore {
     return found;
   }
 
-  phoneState(device: string | null): Extract<HubToPhone, { t: 'state' }> {
+  phoneState(device: string | null): PhoneState {
+    const { poll, ...rest } = this.stateOf(device);
+    return { ...rest, poll: poll && phonePoll(poll.spec) };
+  }
+
+  /**
+   * JSON of phoneState(device), what the hub sends and compares: the poll's part is serialized
+   * once per opened poll, not for every phone and every ballot (it was the hub's largest cost
+   * per ballot in a burst).
+   */
+  phoneStateJson(device: string | null): string {
+    const { poll, ...rest } = this.stateOf(device);
+    let pollJson = 'null';
+    if (poll) {
+      pollJson = this.pollJson.get(poll.spec) ?? JSON.stringify(phonePoll(poll.spec));
+      this.pollJson.set(poll.spec, pollJson);
+    }
+    return `{"poll":${pollJson},${JSON.stringify(rest).slice(1)}`;
+  }
+
+  private stateOf(device: string | null): Omit<PhoneState, 'poll'> & { poll: PollState | null } {
     const voter = this.voterOf(device);
     const poll = this.openPhonePoll();
-    const phonePoll: PhonePoll | null = poll
-      ? {
-          id: poll.spec.id,
-          title: poll.spec.title,
-          secret: poll.spec.secret,
-          options: poll.spec.options,
-          definition: poll.spec.definition,
-        }
-      : null;
     const receipt =
       poll && voter ? this.receipts.get(receiptKey(poll.spec.id, voter.key)) : undefined;
     return {
@@ -307,7 +352,7 @@ export class HubCore {
       mode: this.session?.mode ?? null,
       joined: voter !== null,
       ...(voter?.name !== undefined ? { name: voter.name } : {}),
-      poll: phonePoll,
+      poll,
       voted:
         poll !== null &&
         voter !== null &&
@@ -325,7 +370,8 @@ export class HubCore {
   }
 
   /**
-   * One ballot from a phone. `answer` is called exactly once: at once for a refusal or a
+   * One ballot from a phone; `choice` has passed PhoneChoiceSchema (the server's boundary, for
+   * WebSocket messages and form posts alike). `answer` is called exactly once: at once for a refusal or a
    * resend whose answer is known, or when the app acknowledges the ballot.
    */
   submit(

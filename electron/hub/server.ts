@@ -22,6 +22,7 @@ import {
   MAX_BALLOTS_PER_MESSAGE,
   MAX_PHONE_MESSAGE_BYTES,
   NonceSchema,
+  PhoneChoiceSchema,
   PHONE_RATE_LIMIT,
   PHONE_WS_PATH,
   PhoneToHubSchema,
@@ -269,7 +270,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
   }
 
   function sendState(p: PhoneClient): void {
-    const state = json(core.phoneState(p.device));
+    const state = core.phoneStateJson(p.device);
     if (state !== p.last) {
       p.last = state;
       p.ws.send(state);
@@ -575,7 +576,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     // (Its state is computed only when a change is already waiting for it: rarely in a burst.)
     const current =
       client.last !== '' &&
-      ((!phonesAll && !inScope(client)) || json(core.phoneState(client.device)) === client.last);
+      ((!phonesAll && !inScope(client)) || core.phoneStateJson(client.device) === client.last);
     core.submit(client.device, m.pollId, m.nonce, m.choice, (a) => {
       // Sent in the next tick, after the journal's write (an ack of the app, or a refusal).
       toPhones.push(() => {
@@ -592,7 +593,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       });
       soon();
     });
-    if (current) client.last = json(core.phoneState(client.device));
+    if (current) client.last = core.phoneStateJson(client.device);
   }
 
   // ---- phone pages (no JavaScript needed) ---------------------------------------------------
@@ -817,6 +818,9 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     const choice = poll ? choiceFromForm(poll.definition, body) : { choices: [] };
     if (choice === null)
       return sendHtml(req, res, 400, { kind: 'state', state, nonce, error: t.emptyVote });
+    // The same boundary as a WebSocket ballot's (the hub's rules take a parsed choice).
+    if (!PhoneChoiceSchema.safeParse(choice).success)
+      return sendHtml(req, res, 400, resultView(lang, { code: 'MALFORMED' }));
     // Nothing chosen: counted as an abstention only after the explicit second button.
     if (poll && field('empty') !== '1' && formIsEmpty(poll.definition, body))
       return sendHtml(req, res, 200, {

@@ -10,7 +10,9 @@ import {
   normalizeJoinCode,
   randomId,
 } from './rules';
-import { HubIdSchema, JoinCodeEntrySchema, NonceSchema } from './protocol';
+import { HubIdSchema, JoinCodeEntrySchema, NonceSchema, PhoneChoiceSchema } from './protocol';
+import type { Poll } from '../voting/schema';
+import { validateBallot } from '../voting/validate';
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
 
@@ -73,5 +75,60 @@ describe('checkPhoneChoice reuses the engine', () => {
       'UNKNOWN_OPTION',
     ]);
     expect(checkPhoneChoice(points, { vote: 'yes' })).toEqual([{ code: 'MALFORMED' }]);
+  });
+});
+
+describe('checkPhoneChoice without a second parse', () => {
+  const ids = ['a', 'b', 'c', 'zz'];
+  const polls: Poll[] = [
+    { method: 'resolution' },
+    { method: 'singleChoice', options: ['a', 'b', 'c'] },
+    { method: 'approval', options: ['a', 'b', 'c'], maxChoices: 2 },
+    { method: 'points', options: ['a', 'b', 'c'], pointsPerVoter: 5, maxPerOption: 3 },
+    { method: 'borda', options: ['a', 'b', 'c'] },
+    { method: 'schulze', options: ['a', 'b', 'c'] },
+    { method: 'score', options: ['a', 'b', 'c'], scale: { min: 1, max: 5 } },
+  ] as Poll[];
+  const num = fc.oneof(fc.integer({ min: -3, max: 8 }), fc.double(), fc.constant(1.5));
+  const record = fc.dictionary(fc.constantFrom(...ids, '__proto__', 'constructor'), num);
+  const choice = fc.oneof(
+    fc.record({ vote: fc.constantFrom('yes', 'no', 'abstain', 'maybe') }),
+    fc.record({ choices: fc.array(fc.constantFrom(...ids, ''), { maxLength: 5 }) }),
+    fc.record({ points: record }),
+    fc.record({
+      ranking: fc.array(
+        fc.record({ optionId: fc.constantFrom(...ids), rank: num }, { noNullPrototype: true }),
+        { maxLength: 5 },
+      ),
+    }),
+    fc.record({ scores: record }),
+    fc.anything(),
+  );
+  it('gives what validateBallot gives for every choice the phone boundary lets through', () => {
+    fc.assert(
+      fc.property(choice, fc.constantFrom(...polls), (raw, poll) => {
+        const parsed = PhoneChoiceSchema.safeParse(JSON.parse(JSON.stringify(raw ?? null)));
+        if (!parsed.success) return;
+        const field = Object.keys(parsed.data)[0]!;
+        const engine = validateBallot(poll, {
+          kind: 'individual',
+          [field]: (parsed.data as Record<string, unknown>)[field],
+        });
+        const got = checkPhoneChoice(poll, parsed.data);
+        // A choice of another method's field: MALFORMED from both.
+        if (got.length === 1 && got[0]!.code === 'MALFORMED') {
+          expect(engine.valid).toBe(false);
+          return;
+        }
+        // A "__proto__" key (no phone page sends one) is refused as an unknown option; the
+        // engine's own parse drops it silently. Refusing is the safer of the two.
+        if (JSON.stringify(parsed.data).includes('"__proto__"')) {
+          expect(got.map((i) => i.code)).toContain('UNKNOWN_OPTION');
+          return;
+        }
+        expect(got).toEqual(engine.issues);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 // Pure rules of the voting hub: join codes, nonces, ids, rate limits and the phone-side
 // ballot check (which reuses shared/voting's validateBallot). No Node, no DOM: randomness
 // is passed in, so the app (crypto.getRandomValues) and the hub (node:crypto) share them.
-import { validateBallot, type BallotIssue } from '../voting/validate';
+import { checkParsedBallot, type BallotIssue } from '../voting/validate';
 import type { Ballot, Poll } from '../voting/schema';
 import type { PhoneChoice } from './protocol';
 
@@ -106,14 +106,18 @@ type PhoneChoiceFields = {
   scores: unknown;
 };
 
+const NOBODY: ReadonlySet<string> = new Set();
+
 /**
  * Checks a phone's choice exactly as the engine will (validateBallot), as an anonymous
  * individual ballot. Empty list = fine. A choice of another method's field is MALFORMED.
+ * `choice` has passed PhoneChoiceSchema (whose fields are narrower than the ballot schemas'):
+ * its shape is not parsed a second time, only the poll's rules are checked (rules.test.ts
+ * holds the two to the same answers).
  */
 export function checkPhoneChoice(definition: Poll, choice: PhoneChoice): BallotIssue[] {
   const field = choiceField(definition.method);
   if (!Object.hasOwn(choice, field)) return [{ code: 'MALFORMED' }];
   const ballot = { kind: 'individual', [field]: (choice as Record<string, unknown>)[field] };
-  const result = validateBallot(definition, ballot as Ballot);
-  return result.valid ? [] : result.issues;
+  return checkParsedBallot(definition, ballot as Ballot, undefined, NOBODY).issues;
 }

@@ -127,6 +127,19 @@ export function checkBallot(
     if (!parsed.success) return { issues: [{ code: 'MALFORMED' }], units: [] };
     ballot = parsed.data as Ballot;
   }
+  return checkParsedBallot(poll, ballot, snapshot, alreadyVoted);
+}
+
+/**
+ * The poll's rules for a ballot that already has its method's shape (parsed by its schema, or
+ * built from parts that were: the hub's phone choices). checkBallot = parse + this.
+ */
+export function checkParsedBallot(
+  poll: Poll,
+  ballot: Ballot,
+  snapshot: SnapshotSummary | undefined,
+  alreadyVoted: ReadonlySet<string>,
+): CheckedBallot {
   const issues: BallotIssue[] = [];
 
   let role: TriadRole | null = null;

@@ -97,7 +97,7 @@ export async function measure(): Promise<BenchRow[]> {
     const hub = spawn(
       process.execPath,
       [
-        ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : []),
+        ...(prof ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${path.resolve(prof)}`] : []),
         bundle,
         '--data-dir',
         path.join(dir, 'data'),
