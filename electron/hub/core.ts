@@ -336,8 +336,9 @@ export class HubCore {
     const { poll, ...rest } = this.stateOf(device);
     let pollJson = 'null';
     if (poll) {
-      pollJson = this.pollJson.get(poll.spec) ?? JSON.stringify(phonePoll(poll.spec));
-      this.pollJson.set(poll.spec, pollJson);
+      const known = this.pollJson.get(poll.spec);
+      if (known === undefined) this.pollJson.set(poll.spec, JSON.stringify(phonePoll(poll.spec)));
+      pollJson = known ?? this.pollJson.get(poll.spec)!;
     }
     return `{"poll":${pollJson},${JSON.stringify(rest).slice(1)}`;
   }
@@ -347,17 +348,18 @@ export class HubCore {
     const poll = this.openPhonePoll();
     const receipt =
       poll && voter ? this.receipts.get(receiptKey(poll.spec.id, voter.key)) : undefined;
-    return {
+    const state: Omit<PhoneState, 'poll'> & { poll: PollState | null } = {
       t: 'state',
       mode: this.session?.mode ?? null,
       joined: voter !== null,
-      ...(voter?.name !== undefined ? { name: voter.name } : {}),
       poll,
       voted:
         poll !== null &&
         voter !== null &&
         (poll.voted.has(voter.key) || (receipt !== undefined && receipt.code === undefined)),
     };
+    if (voter?.name !== undefined) state.name = voter.name;
+    return state;
   }
 
   /** The answer already given for this nonce (a resend), or null. */

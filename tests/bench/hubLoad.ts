@@ -6,16 +6,35 @@
 import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
-import type { HubToPhone, PhoneChoice } from '../../shared/hub/protocol';
+import type { HubToPhone, PhoneChoice, PhonePoll } from '../../shared/hub/protocol';
 import { randomId } from '../../shared/hub/rules';
 
 const rnd = (n: number) => new Uint8Array(randomBytes(n));
+
+/** What a phone hears: the hub's messages, or its own ballot back from the echo baseline. */
+type Heard = HubToPhone | { t: 'ballot'; nonce: string };
 
 export interface SimPhone {
   ws: WebSocket;
   cookie: string;
   /** The open poll of the last state the hub pushed (a phone votes only in a poll it sees). */
-  pollId?: string | null;
+  poll: PhonePoll | null;
+  /** Hears every message, parsed once (a burst listens here). */
+  onMessage: ((m: Heard) => void) | null;
+}
+
+/**
+ * A phone over an open WebSocket: ONE listener and one JSON.parse per message, the same for
+ * the hub's phones and the echo's clients (the two bursts cost the simulating process alike).
+ */
+export function simPhone(ws: WebSocket, cookie: string): SimPhone {
+  const p: SimPhone = { ws, cookie, poll: null, onMessage: null };
+  ws.on('message', (data) => {
+    const m = JSON.parse(data.toString()) as Heard;
+    if (m.t === 'state') p.poll = m.poll;
+    p.onMessage?.(m);
+  });
+  return p;
 }
 
 function joinCookie(port: number, code: string): Promise<string> {
@@ -50,11 +69,7 @@ export async function connectPhones(port: number, codes: readonly string[]): Pro
   for (const code of codes) {
     const cookie = await joinCookie(port, code);
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { Cookie: cookie } });
-    const phone: SimPhone = { ws, cookie, pollId: null };
-    ws.on('message', (data) => {
-      const m = JSON.parse(data.toString()) as HubToPhone;
-      if (m.t === 'state') phone.pollId = m.poll?.id ?? null;
-    });
+    const phone = simPhone(ws, cookie);
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
       ws.once('error', reject);
@@ -83,20 +98,18 @@ export function burst(
     phones.forEach((p, i) => {
       const nonce = randomId(rnd);
       let sent = 0;
-      const on = (data: WebSocket.RawData) => {
+      p.onMessage = (m) => {
         // An ack of the hub, or the same message back from the echo baseline.
-        const m = JSON.parse(data.toString()) as HubToPhone | { t: 'ballot'; nonce: string };
         if ((m.t !== 'ack' && m.t !== 'ballot') || m.nonce !== nonce) return;
         latencies[i] = performance.now() - sent;
         codes[i] = m.t === 'ack' ? m.code : 'ECHO';
-        p.ws.off('message', on);
+        p.onMessage = null;
         left -= 1;
         if (left === 0) {
           clearTimeout(timer);
           resolve({ latencies, codes, spanMs: performance.now() - t0 });
         }
       };
-      p.ws.on('message', on);
       sent = performance.now();
       p.ws.send(JSON.stringify({ t: 'ballot', pollId, nonce, choice: choice(i) }));
     });
@@ -110,7 +123,7 @@ export async function allSee(
   timeoutMs = 30_000,
 ): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!phones.every((p) => p.pollId === pollId)) {
+  while (!phones.every((p) => (p.poll?.id ?? null) === pollId)) {
     if (Date.now() > end) throw new Error(`phones did not see poll ${pollId}`);
     await new Promise((r) => setTimeout(r, 10));
   }

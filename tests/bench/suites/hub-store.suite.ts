@@ -17,19 +17,13 @@ import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
-import type { HubToPhone, PhonePoll } from '../../../shared/hub/protocol';
 import { CONTEXT, baseUrl, launch } from '../browser';
-import { burst, percentile, type SimPhone } from '../hubLoad';
+import { burst, percentile, simPhone, type SimPhone } from '../hubLoad';
 import { budget, makeRow, type BenchRow } from '../table';
 
 const PHONES = 200;
 const RUNS = 3;
 const OPTIONS = ['Logo A', 'Logo B', 'Logo C'];
-
-interface AnonPhone extends SimPhone {
-  /** The last poll the hub pushed to this phone. */
-  poll: PhonePoll | null;
-}
 
 /** An anonymous phone: its first visit of / gives it a device cookie; then its WebSocket. */
 function visit(port: number): Promise<string> {
@@ -45,8 +39,8 @@ function visit(port: number): Promise<string> {
   });
 }
 
-async function connectAnonymous(port: number, n: number): Promise<AnonPhone[]> {
-  const phones: AnonPhone[] = [];
+async function connectAnonymous(port: number, n: number): Promise<SimPhone[]> {
+  const phones: SimPhone[] = [];
   // The app tells the hub the session is anonymous a moment after the poll opens: until then
   // a visit gets the join page and no device.
   const end = Date.now() + 30_000;
@@ -63,13 +57,9 @@ async function connectAnonymous(port: number, n: number): Promise<AnonPhone[]> {
   return phones;
 }
 
-async function phone(port: number, cookie: string): Promise<AnonPhone> {
+async function phone(port: number, cookie: string): Promise<SimPhone> {
   const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { Cookie: cookie } });
-  const p: AnonPhone = { ws, cookie, poll: null };
-  ws.on('message', (d) => {
-    const m = JSON.parse(d.toString()) as HubToPhone;
-    if (m.t === 'state') p.poll = m.poll;
-  });
+  const p = simPhone(ws, cookie);
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
@@ -249,7 +239,7 @@ function rawPuts(page: Page, run: number, options: string[]): Promise<number> {
 
 export async function measure(): Promise<BenchRow[]> {
   const browser = await launch();
-  const phones: AnonPhone[] = [];
+  const phones: SimPhone[] = [];
   try {
     const context = await browser.newContext(CONTEXT);
     const page = await context.newPage();

@@ -14,7 +14,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import type { HubPollSpec, HubReadyMessage, HubToAdmin } from '../../../shared/hub/protocol';
 import { generateJoinCode } from '../../../shared/hub/rules';
-import { allSee, burst, connectPhones, percentile, type SimPhone } from '../hubLoad';
+import { allSee, burst, connectPhones, percentile, simPhone, type SimPhone } from '../hubLoad';
 import { budget, makeRow, type BenchRow } from '../table';
 
 const PHONES = 200;
@@ -97,7 +97,9 @@ export async function measure(): Promise<BenchRow[]> {
     const hub = spawn(
       process.execPath,
       [
-        ...(prof ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${path.resolve(prof)}`] : []),
+        ...(prof
+          ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${path.resolve(prof)}`]
+          : []),
         bundle,
         '--data-dir',
         path.join(dir, 'data'),
@@ -165,7 +167,7 @@ export async function measure(): Promise<BenchRow[]> {
       echoClients.push(ws);
     }
     sockets.push(...echoClients);
-    const echoPhones = echoClients.map((ws) => ({ ws, cookie: '' }));
+    const echoPhones = echoClients.map((ws) => simPhone(ws, ''));
 
     const options = Array.from({ length: 8 }, (_, i) => ({
       id: `o${i}`,
