@@ -12,9 +12,21 @@ export function isVirtualAdapter(name: string): boolean {
   return VIRTUAL.test(name);
 }
 
-/** Wi-Fi first (phones join over Wi-Fi), then the rest by name. */
-function rank(name: string): number {
-  return /^(wl|wlan|wi-?fi|en0$)|wireless|wlan|wi-?fi/i.test(name) ? 0 : 1;
+/** Linux wl*, Windows "Wi-Fi" / "WLAN" / "Bezdrátové připojení", "Wireless …". */
+const WIFI = /^(wl|wlan|wi-?fi)|wireless|wlan|wi-?fi|bezdrátov/i;
+/** Linux eth* / en[ops]* / enx*, Windows "Ethernet" / "Local Area Connection" / "Připojení k místní síti". */
+const WIRED = /^(eth|en[ops]|enx|em\d)|ethernet|local area connection|místní síti/i;
+
+export function interfaceKind(name: string, address: string): HubInterface['kind'] {
+  if (address === '127.0.0.1') return 'local';
+  if (WIFI.test(name)) return 'wifi';
+  if (WIRED.test(name)) return 'wired';
+  return 'other';
+}
+
+/** Wi-Fi first (phones join over Wi-Fi; a Mac's en0 is its Wi-Fi on a laptop), then by name. */
+function rank(i: HubInterface): number {
+  return i.kind === 'wifi' || i.name === 'en0' ? 0 : 1;
 }
 
 export function listLanInterfaces(
@@ -28,14 +40,14 @@ export function listLanInterfaces(
       if (!v4) continue;
       if (info.internal) {
         if (allowLoopback && info.address === '127.0.0.1')
-          out.push({ name, address: info.address });
+          out.push({ name, address: info.address, kind: 'local' });
         continue;
       }
       if (info.address.startsWith('169.254.') || isVirtualAdapter(name)) continue;
-      out.push({ name, address: info.address });
+      out.push({ name, address: info.address, kind: interfaceKind(name, info.address) });
     }
   }
   if (allowLoopback && !out.some((i) => i.address === '127.0.0.1'))
-    out.push({ name: 'loopback', address: '127.0.0.1' });
-  return out.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+    out.push({ name: 'loopback', address: '127.0.0.1', kind: 'local' });
+  return out.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }

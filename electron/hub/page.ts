@@ -20,7 +20,7 @@ export type PhoneView =
       state: Extract<HubToPhone, { t: 'state' }>;
       nonce: string;
       error?: string;
-      /** A join code from the personal QR's link (already normalized): filled in, not sent. */
+      /** A join code to fill in: from the personal QR's link, or as typed when it was refused. */
       code?: string;
       /** The form came back empty: show the explicit "vote empty (abstain)" button. */
       confirmEmpty?: boolean;

@@ -798,6 +798,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
           state: core.phoneState(device),
           nonce: '',
           error: t.joinRateLimited,
+          code: field('code').trim().slice(0, 20),
         });
       const error =
         result.reason === 'CODE_IN_USE'
@@ -812,6 +813,8 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
         state: core.phoneState(device),
         nonce: '',
         error,
+        // What was typed stays in the field, to correct one character rather than retype all.
+        code: field('code').trim().slice(0, 20),
       });
     }
 

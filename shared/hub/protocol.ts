@@ -202,8 +202,11 @@ export type HubToPhone =
 
 /** A LAN interface the facilitator can pick (virtual adapters are left out). */
 export interface HubInterface {
+  /** The adapter's name as the OS gives it ("wlp2s0", "Wi-Fi", "en0"). */
   name: string;
   address: string;
+  /** What the facilitator is shown first: Wi-Fi, a cable, this computer only, or unknown. */
+  kind: 'wifi' | 'wired' | 'local' | 'other';
 }
 
 export type HubLanState =

@@ -769,6 +769,12 @@ export const cs = {
     network: 'Síť, ve které jsou telefony',
     networkHint: 'Wi-Fi místnosti, cestovní router nebo hotspot notebooku.',
     searchingNetworks: 'Hledám sítě…',
+    networkKind: {
+      wifi: 'Wi-Fi · {{address}}',
+      wired: 'Kabel (Ethernet) · {{address}}',
+      local: 'Jen tento počítač (zkouška) · {{address}}',
+      other: 'Síť {{name}} · {{address}}',
+    },
     pickNetwork: 'Vyberte síť…',
     noNetwork: 'Žádná síť: připojte notebook k Wi-Fi nebo zapněte hotspot',
     refresh: 'Znovu načíst sítě',

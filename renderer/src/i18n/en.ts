@@ -768,6 +768,12 @@ export const en: typeof cs = {
     network: 'Network the phones are on',
     networkHint: "The room's Wi-Fi, a travel router or the laptop's hotspot.",
     searchingNetworks: 'Looking for networks…',
+    networkKind: {
+      wifi: 'Wi-Fi · {{address}}',
+      wired: 'Cable (Ethernet) · {{address}}',
+      local: 'This computer only (trial) · {{address}}',
+      other: 'Network {{name}} · {{address}}',
+    },
     pickNetwork: 'Choose a network…',
     noNetwork: 'No network: connect the laptop to Wi-Fi or switch on its hotspot',
     refresh: 'Reload networks',

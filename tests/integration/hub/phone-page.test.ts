@@ -166,3 +166,16 @@ describe('phone page texts', () => {
     expect(res.body).toContain('>Zpět na hlasování</a>');
   });
 });
+
+describe('a join code that is refused', () => {
+  it('stays in the field as typed (escaped), to fix one character instead of retyping', async () => {
+    const refused = await http(lan, 'POST', '/join', { body: 'code=kx4-hq7' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('<input id="code" name="code" value="kx4-hq7"');
+    const hostile = await http(lan, 'POST', '/join', {
+      body: `code=${encodeURIComponent('"><script>x</script>')}`,
+    });
+    expect(hostile.body).not.toContain('<script>x');
+    expect(hostile.body).toContain('value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
+  });
+});

@@ -16,7 +16,16 @@ import { phoneVoting } from './store';
  * or how many (secret and anonymous polls), watch ballots arrive as a count, close the poll.
  * The kiosk, roll call and hand counts keep working in the same poll.
  */
-export function PhoneVotingPanel({ room, locked }: { room: RoomData; locked: boolean }) {
+export function PhoneVotingPanel({
+  room,
+  locked,
+  strip = false,
+}: {
+  room: RoomData;
+  locked: boolean;
+  /** Laid out across the item's column (narrower screens), not down the side column. */
+  strip?: boolean;
+}) {
   const { t } = useTranslation();
   const pv = usePhoneVoting();
   const [address, setAddress] = useState('');
@@ -26,11 +35,14 @@ export function PhoneVotingPanel({ room, locked }: { room: RoomData; locked: boo
     room.polls.find((p) => p.status === 'open' && p.id === room.meeting.currentPollId) ??
     room.polls.find((p) => p.status === 'open');
 
+  const className = `phone-voting card${strip ? ' phone-voting-strip' : ''}`;
   if (!on)
     return (
-      <section className="phone-voting card" aria-labelledby="phone-voting-title">
-        <h2 id="phone-voting-title">{t('phoneVoting.title')}</h2>
-        <p className="muted small">{t('phoneVoting.intro')}</p>
+      <section className={`${className} phone-voting-off`} aria-labelledby="phone-voting-title">
+        <div>
+          <h2 id="phone-voting-title">{t('phoneVoting.title')}</h2>
+          <p className="muted small">{t('phoneVoting.intro')}</p>
+        </div>
         {!locked && (
           <Button onPress={() => void phoneVoting.enable(room.meeting.id)}>
             {t('phoneVoting.enable')}
@@ -50,87 +62,94 @@ export function PhoneVotingPanel({ room, locked }: { room: RoomData; locked: boo
   const choices = pv.interfaces ?? [];
 
   return (
-    <section
-      className="phone-voting card"
-      aria-labelledby="phone-voting-title"
-      data-testid="phone-voting"
-    >
+    <section className={className} aria-labelledby="phone-voting-title" data-testid="phone-voting">
       <h2 id="phone-voting-title">{t('phoneVoting.title')}</h2>
-      {pv.error && (
-        <p className="notice notice-error" role="alert">
-          {t(pv.error as 'phoneVoting.errors.hub')}
-        </p>
-      )}
-      {pv.connection !== 'open' && pv.connection !== 'unavailable' && (
-        <p className="notice notice-warning" role="status">
-          {t('phoneVoting.connecting')}
-        </p>
-      )}
-      {pv.url ? (
-        <div className="phone-voting-url">
-          <QrCode text={pv.url} size={120} label={t('phoneVoting.qrMeeting')} />
-          <div>
-            <p className="small muted">{t('phoneVoting.urlLabel')}</p>
-            <p className="phone-url" data-testid="phone-url">
-              <PhoneUrl url={pv.url} />
-            </p>
-          </div>
-        </div>
-      ) : pv.interfaces === null && !pv.error ? (
-        <p className="muted" role="status" data-testid="phone-networks-loading">
-          {t('phoneVoting.searchingNetworks')}
-        </p>
-      ) : choices.length === 0 ? (
-        <div className="phone-voting-network">
-          <p className="notice notice-warning" role="status" data-testid="phone-no-network">
-            {t('phoneVoting.noNetwork')}
+      <div className="phone-voting-connect">
+        {pv.error && (
+          <p className="notice notice-error" role="alert">
+            {t(pv.error as 'phoneVoting.errors.hub')}
           </p>
-          <Button variant="ghost" onPress={() => void phoneVoting.loadInterfaces()}>
-            {t('phoneVoting.refresh')}
-          </Button>
-        </div>
-      ) : (
-        <div className="phone-voting-network">
-          <SelectInput
-            label={t('phoneVoting.network')}
-            hint={t('phoneVoting.networkHint')}
-            value={address}
-            onChange={setAddress}
-            emptyLabel={t('phoneVoting.pickNetwork')}
-            options={choices.map((i) => ({ value: i.address, label: `${i.name} · ${i.address}` }))}
-          />
-          <div className="form-actions">
+        )}
+        {pv.connection !== 'open' && pv.connection !== 'unavailable' && (
+          <p className="notice notice-warning" role="status">
+            {t('phoneVoting.connecting')}
+          </p>
+        )}
+        {pv.url ? (
+          <div className="phone-voting-url">
+            <QrCode text={pv.url} size={120} label={t('phoneVoting.qrMeeting')} />
+            <div>
+              <p className="small muted">{t('phoneVoting.urlLabel')}</p>
+              <p className="phone-url" data-testid="phone-url">
+                <PhoneUrl url={pv.url} />
+              </p>
+            </div>
+          </div>
+        ) : pv.interfaces === null && !pv.error ? (
+          <p className="muted" role="status" data-testid="phone-networks-loading">
+            {t('phoneVoting.searchingNetworks')}
+          </p>
+        ) : choices.length === 0 ? (
+          <div className="phone-voting-network">
+            <p className="notice notice-warning" role="status" data-testid="phone-no-network">
+              {t('phoneVoting.noNetwork')}
+            </p>
             <Button variant="ghost" onPress={() => void phoneVoting.loadInterfaces()}>
               {t('phoneVoting.refresh')}
             </Button>
-            <Button
-              variant="primary"
-              isDisabled={!address}
-              onPress={() => void phoneVoting.start(address)}
-            >
-              {t('phoneVoting.start')}
-            </Button>
           </div>
-        </div>
-      )}
-      {/* Who has joined and the codes mean something only once the network is started. */}
-      {pv.url && (
-        <p data-testid="phone-joined">
-          {anonymous
-            ? t('phoneVoting.devices', { count: status?.devices ?? 0 })
-            : t('phoneVoting.joined', { count: joinedVoters.length, total: voters.length })}
-        </p>
-      )}
-      {pv.url && named && joinedVoters.length > 0 && (
-        <details className="phone-joined-names">
-          <summary>{t('phoneVoting.whoJoined')}</summary>
-          <ul>
-            {joinedVoters.map((v) => (
-              <li key={v.voterId}>{v.name}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+        ) : (
+          <div className="phone-voting-network">
+            <SelectInput
+              label={t('phoneVoting.network')}
+              hint={t('phoneVoting.networkHint')}
+              value={address}
+              onChange={setAddress}
+              emptyLabel={t('phoneVoting.pickNetwork')}
+              options={choices.map((i) => ({
+                value: i.address,
+                label: t(`phoneVoting.networkKind.${i.kind}`, { address: i.address, name: i.name }),
+              }))}
+            />
+            <div className="form-actions">
+              <Button variant="ghost" onPress={() => void phoneVoting.loadInterfaces()}>
+                {t('phoneVoting.refresh')}
+              </Button>
+              <Button
+                variant="primary"
+                isDisabled={!address}
+                onPress={() => void phoneVoting.start(address)}
+              >
+                {t('phoneVoting.start')}
+              </Button>
+            </div>
+          </div>
+        )}
+        {/* Who has joined and the codes mean something only once the network is started. */}
+        {pv.url && (
+          <p data-testid="phone-joined">
+            {anonymous
+              ? t('phoneVoting.devices', { count: status?.devices ?? 0 })
+              : t('phoneVoting.joined', { count: joinedVoters.length, total: voters.length })}
+          </p>
+        )}
+        {pv.url && named && joinedVoters.length > 0 && (
+          <details className="phone-joined-names">
+            <summary>{t('phoneVoting.whoJoined')}</summary>
+            <ul>
+              {joinedVoters.map((v) => (
+                <li key={v.voterId}>{v.name}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {pv.url && !anonymous && <JoinCodes room={room} />}
+        {!locked && (
+          <Button variant="ghost" onPress={() => void phoneVoting.disable()}>
+            {t('phoneVoting.disable')}
+          </Button>
+        )}
+      </div>
       {poll && (
         <div className="phone-voting-poll">
           <p>
@@ -154,12 +173,6 @@ export function PhoneVotingPanel({ room, locked }: { room: RoomData; locked: boo
             </Button>
           )}
         </div>
-      )}
-      {pv.url && !anonymous && <JoinCodes room={room} />}
-      {!locked && (
-        <Button variant="ghost" onPress={() => void phoneVoting.disable()}>
-          {t('phoneVoting.disable')}
-        </Button>
       )}
       {closing && poll && <CloseDialog room={room} poll={poll} onClose={() => setClosing(false)} />}
     </section>

@@ -5,6 +5,7 @@ import { meetingNumber } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { useMediaQuery } from '../../components/useMediaQuery';
 import { db, lockedMeeting, setCurrentItem, useRoomParts } from '../../db';
 import { formatDate, formatTimeRange } from '../../i18n/format';
 import { platform } from '../../platform';
@@ -36,6 +37,10 @@ export function RoomPage() {
   // frame, into its own grid area, so it moves nothing.
   const sideReady = useAfterFirstPaint(!!room);
   const [attendanceOpen, setAttendanceOpen] = useState(false);
+  // Phone voting: in the side column when it has a column of its own (≥ 1600 px, styles.css);
+  // below that, the side column sits under the programme, so the panel leads the item's
+  // column instead, where the facilitator looks while a vote runs.
+  const wide = useMediaQuery('(min-width: 1600px)');
   const items = shell?.items ?? [];
   const current = items.find((i) => i.id === shell?.meeting.currentItemId) ?? items[0];
   const index = current ? items.indexOf(current) : -1;
@@ -94,6 +99,7 @@ export function RoomPage() {
           gridAfter={!!room}
         />
         <div className="room-main">
+          {!wide && sideReady && room && <PhoneVotingPanel room={room} locked={locked} strip />}
           {current ? (
             <>
               <nav className="item-nav" aria-label={t('room.agenda')}>
@@ -117,7 +123,7 @@ export function RoomPage() {
           {sideReady && room && (
             <>
               <QuorumPanel quorum={room.quorum} rules={body.rules} />
-              <PhoneVotingPanel room={room} locked={locked} />
+              {wide && <PhoneVotingPanel room={room} locked={locked} />}
               {/* Late arrivals and departures are recorded without leaving the room. */}
               <details
                 className="room-attendance"
