@@ -140,6 +140,18 @@ test('20 phones vote over the hub: secret member poll with join codes, a reload 
   // Phone voting on, on the loopback "network" browser mode offers for tests.
   const panel = page.getByTestId('phone-voting');
   await page.getByRole('button', { name: 'Zapnout hlasování z telefonů' }).click();
+  // Networks are named by kind before the address, not by the adapter's name.
+  await expect(
+    panel.getByLabel('Síť, ve které jsou telefony').getByRole('option', {
+      name: 'Jen tento počítač (zkouška) · 127.0.0.1',
+    }),
+  ).toHaveCount(1);
+  // Below 1600 px the panel leads the item's column (not under the programme and the
+  // quorum); on a wide screen it sits in the side column.
+  await expect(page.locator('.room-main > [data-testid="phone-voting"]')).toHaveCount(1);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect(page.locator('.room-side > [data-testid="phone-voting"]')).toHaveCount(1);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await panel.getByLabel('Síť, ve které jsou telefony').selectOption('127.0.0.1');
   // Before the network is started nobody can join: no count, no codes.
   await expect(panel.getByTestId('phone-joined')).toHaveCount(0);

@@ -77,7 +77,7 @@ export function PhoneVotingPanel({
         )}
         {pv.url ? (
           <div className="phone-voting-url">
-            <QrCode text={pv.url} size={120} label={t('phoneVoting.qrMeeting')} />
+            <QrCode text={pv.url} size={strip ? 96 : 120} label={t('phoneVoting.qrMeeting')} />
             <div>
               <p className="small muted">{t('phoneVoting.urlLabel')}</p>
               <p className="phone-url" data-testid="phone-url">
