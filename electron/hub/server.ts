@@ -366,7 +366,10 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
         else compactIfIdle();
         // The batch is complete: journal it and answer its phones now, not after whatever
         // else this turn of the event loop brings (more ballots to parse).
-        tick();
+        // (Phone messages read in this turn wait for the next tick: answers first.)
+        journal.flush();
+        for (const send of toPhones.splice(0)) send();
+        soon();
       } else {
         void handleRequest(msg).then(
           (value) => {
