@@ -4,6 +4,7 @@
 // unless every row is valid (the db layer writes the plan in one transaction).
 import Papa from 'papaparse';
 import {
+  fold,
   fullName,
   isValidIco,
   normalizeIco,
@@ -50,12 +51,8 @@ export interface CsvPlan {
   fileError?: string;
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+/** Names and words of a row match without accents, case, spaces or punctuation. */
+const nameKey = (s: string) => fold(s).replace(/[^a-z0-9]/g, '');
 
 const PEOPLE_COLUMNS: Record<string, keyof PersonInput | 'organization'> = {
   jmeno: 'firstName',
@@ -173,7 +170,7 @@ export function planCsvImport(
   const isOrgs = !isPeople && header.some((h) => ORG_COLUMNS[h] === 'name');
   if (!isPeople && !isOrgs) return empty('safety.csv.unknownColumns');
 
-  const orgByName = new Map(existing.organizations.map((o) => [fold(o.name), o]));
+  const orgByName = new Map(existing.organizations.map((o) => [nameKey(o.name), o]));
   const orgByIco = new Map(existing.organizations.filter((o) => o.ico).map((o) => [o.ico!, o]));
 
   if (isOrgs) {
@@ -183,7 +180,7 @@ export function planCsvImport(
       const raw: Record<string, string> = {};
       cols.forEach((c, j) => c && (raw[c] = (cells[j] ?? '').trim()));
       const errors: CsvRowError[] = [];
-      const kindWord = fold(raw.kind ?? '');
+      const kindWord = nameKey(raw.kind ?? '');
       const kind: OrganizationKind | undefined = kindWord ? KIND_WORDS[kindWord] : 'other';
       if (!kind)
         errors.push({
@@ -199,7 +196,7 @@ export function planCsvImport(
       const result = organizationInput.safeParse(data);
       if (!result.success) errors.push(...issuesOf(result.error));
       const ico = raw.ico && isValidIco(normalizeIco(raw.ico)) ? normalizeIco(raw.ico) : undefined;
-      const key = fold(raw.name ?? '');
+      const key = nameKey(raw.name ?? '');
       if (key && (orgByName.has(key) || (ico && orgByIco.has(ico))))
         errors.push({
           field: 'name',
@@ -227,14 +224,14 @@ export function planCsvImport(
   const cols = header.map((h) => PEOPLE_COLUMNS[h]);
   const newOrgs = new Map<string, string>();
   const existingPeople = new Set(
-    existing.people.map((p) => fold(`${p.firstName}|${p.lastName}|${p.organizationId ?? ''}`)),
+    existing.people.map((p) => nameKey(`${p.firstName}|${p.lastName}|${p.organizationId ?? ''}`)),
   );
   const seen = new Set<string>();
   const people = rows.slice(1).map((cells, i): CsvRow<PersonInput> => {
     const raw: Record<string, string> = {};
     cols.forEach((c, j) => c && (raw[c] = (cells[j] ?? '').trim()));
     const errors: CsvRowError[] = [];
-    const roleWord = fold(raw.triadRole ?? '');
+    const roleWord = nameKey(raw.triadRole ?? '');
     const triadRole = ROLE_WORDS[roleWord];
     if (!triadRole)
       errors.push({
@@ -245,11 +242,11 @@ export function planCsvImport(
     let newOrganization: string | undefined;
     let organizationId: string | undefined;
     if (raw.organization) {
-      const org = orgByName.get(fold(raw.organization));
+      const org = orgByName.get(nameKey(raw.organization));
       if (org) organizationId = org.id;
       else {
         newOrganization = raw.organization;
-        newOrgs.set(fold(raw.organization), raw.organization);
+        newOrgs.set(nameKey(raw.organization), raw.organization);
       }
     }
     const data: PersonInput = {
@@ -265,7 +262,7 @@ export function planCsvImport(
     const result = personInput.safeParse(data);
     if (!result.success)
       errors.push(...issuesOf(result.error).filter((e) => e.field !== 'triadRole'));
-    const key = fold(
+    const key = nameKey(
       `${data.firstName}|${data.lastName}|${organizationId ?? newOrganization ?? ''}`,
     );
     if (existingPeople.has(key))

@@ -18,3 +18,4 @@ export * from './settings';
 export * from './substitutes';
 export * from './task';
 export * from './triad';
+export * from './fold';

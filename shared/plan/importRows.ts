@@ -4,6 +4,7 @@
 // wrong. Nothing is imported unless every row is valid.
 import type { FundingSource, PlanItemInput, PlanLevel, ServiceType } from './model';
 import { FUNDING_SOURCES, SERVICE_TYPES, planItemInput } from './model';
+import { fold } from '../domain/fold';
 import { levelOfCode, parentCode } from './numbering';
 
 export type ImportColumn =
@@ -112,15 +113,6 @@ const SOURCE_WORDS: [RegExp, FundingSource][] = [
   [/nadac|foundation/, 'foundation'],
   [/jine|ostatni|other/, 'other'],
 ];
-
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 export interface ImportError {
   /** Row number in the file; the header is row 1. */

@@ -2,7 +2,7 @@
 // evaluation comment log and the hand-over to the next plan. Every input is parsed with zod
 // here; every multi-record write is one transaction.
 import type { z } from 'zod';
-import type { Organization } from '@shared/domain';
+import { fold, type Organization } from '@shared/domain';
 import type {
   EvaluationComment,
   EvaluationCommentInput,
@@ -22,7 +22,6 @@ import {
   descendantsOf,
   evaluationCommentInput,
   evaluationTextsInput,
-  fold,
   importedLayout,
   monitoringInput,
   parseStructureRows,

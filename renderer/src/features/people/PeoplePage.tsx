@@ -10,7 +10,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person, TriadRole } from '@shared/domain';
-import { fullName, TRIAD_ROLES } from '@shared/domain';
+import { fold, fullName, TRIAD_ROLES } from '@shared/domain';
 import { Button } from '../../components/Button';
 import { RowButton } from '../../components/RowButton';
 import { SortableHeader } from '../../components/SortableHeader';
@@ -34,7 +34,6 @@ import { PersonPrivacyDialog } from '../safety/PersonPrivacyDialog';
 const column = createColumnHelper<PersonRow>();
 
 /** Case- and diacritics-insensitive match, so "novakova" finds "Nováková". */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('cs');
 
 export function PeoplePage() {
   const { t, i18n } = useTranslation();

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonitoringStatus } from '@shared/plan';
-import { MONITORING_STATUSES, fold } from '@shared/plan';
+import { fold } from '@shared/domain';
+import { MONITORING_STATUSES } from '@shared/plan';
 import { Button } from '../../components/Button';
 import { describeError, fieldErrorsOf } from '../../components/errors';
 import { FormError } from '../../components/fields';
