@@ -36,20 +36,8 @@ export function PhoneVotingPanel({
     room.polls.find((p) => p.status === 'open');
 
   const className = `phone-voting card${strip ? ' phone-voting-strip' : ''}`;
-  if (!on)
-    return (
-      <section className={`${className} phone-voting-off`} aria-labelledby="phone-voting-title">
-        <div>
-          <h2 id="phone-voting-title">{t('phoneVoting.title')}</h2>
-          <p className="muted small">{t('phoneVoting.intro')}</p>
-        </div>
-        {!locked && (
-          <Button onPress={() => void phoneVoting.enable(room.meeting.id)}>
-            {t('phoneVoting.enable')}
-          </Button>
-        )}
-      </section>
-    );
+  // Switched on from the room's header (PhoneVotingSwitch).
+  if (!on) return null;
 
   const status = pv.status;
   const voters = phoneVoters(room);
@@ -65,6 +53,7 @@ export function PhoneVotingPanel({
     <section className={className} aria-labelledby="phone-voting-title" data-testid="phone-voting">
       <h2 id="phone-voting-title">{t('phoneVoting.title')}</h2>
       <div className="phone-voting-connect">
+        {!pv.url && <p className="muted small">{t('phoneVoting.intro')}</p>}
         {pv.error && (
           <p className="notice notice-error" role="alert">
             {t(pv.error as 'phoneVoting.errors.hub')}

@@ -12,6 +12,7 @@ import { platform } from '../../platform';
 import { AttendanceList } from '../meetings/AttendanceList';
 import { QuorumPanel } from '../meetings/QuorumPanel';
 import { PhoneVotingPanel } from '../phoneVoting/PhoneVotingPanel';
+import { PhoneVotingSwitch } from '../phoneVoting/PhoneVotingSwitch';
 import { AgendaPanel } from './AgendaPanel';
 import { ItemPanel } from './ItemPanel';
 import { MinutesPanel } from './MinutesPanel';
@@ -78,6 +79,7 @@ export function RoomPage() {
             <Button onPress={() => platform.openProjector(meeting.id)}>
               {t('meetings.projector')}
             </Button>
+            <PhoneVotingSwitch meetingId={meeting.id} locked={locked} />
           </>
         }
       />
