@@ -165,7 +165,7 @@ export function planCsvImport(
   const rows = parsed.data.filter((r) => Array.isArray(r));
   if (rows.length < 2) return empty('safety.csv.noRows');
   if (rows.length - 1 > MAX_CSV_ROWS) return empty('safety.csv.tooManyRows');
-  const header = rows[0]!.map(fold);
+  const header = rows[0]!.map(nameKey);
   const isPeople = header.some((h) => PEOPLE_COLUMNS[h] === 'lastName');
   const isOrgs = !isPeople && header.some((h) => ORG_COLUMNS[h] === 'name');
   if (!isPeople && !isOrgs) return empty('safety.csv.unknownColumns');
