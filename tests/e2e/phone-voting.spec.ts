@@ -302,6 +302,20 @@ test('20 phones vote over the hub: secret member poll with join codes, a reload 
   // The public set the order; the group passed nothing.
   expect(text).toContain('Veřejnost v anketě určila pořadí: 1. Logo A, 2. Logo B.');
   expect(text).toContain('Hlasů veřejnosti: 8, z toho platných: 8.');
+
+  // Switching off with phones still connected asks first; cancelling keeps everything on.
+  const off = page.getByTestId('phone-voting').getByRole('button', {
+    name: 'Vypnout hlasování z telefonů',
+  });
+  await off.click();
+  const ask = page.getByRole('dialog', { name: 'Vypnout hlasování z telefonů?' });
+  await expect(ask).toContainText(/Připojen.* \d+ telefon/);
+  await ask.getByRole('button', { name: 'Zrušit' }).click();
+  await expect(page.getByTestId('phone-url')).toBeVisible();
+  await off.click();
+  await ask.getByRole('button', { name: 'Vypnout hlasování z telefonů' }).click();
+  await expect(page.getByTestId('phone-voting')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Zapnout hlasování z telefonů' })).toBeVisible();
   for (const c of contexts) await c.close();
 });
 

@@ -769,6 +769,17 @@ export const cs = {
     network: 'Síť, ve které jsou telefony',
     networkHint: 'Wi-Fi místnosti, cestovní router nebo hotspot notebooku.',
     searchingNetworks: 'Hledám sítě…',
+    disableConfirm: {
+      title: 'Vypnout hlasování z telefonů?',
+      text_one:
+        'Připojený je {{count}} telefon. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
+      text_few:
+        'Připojené jsou {{count}} telefony. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
+      text_many:
+        'Připojeno je {{count}} telefonu. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
+      text_other:
+        'Připojeno je {{count}} telefonů. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
+    },
     networkKind: {
       wifi: 'Wi-Fi · {{address}}',
       wired: 'Kabel (Ethernet) · {{address}}',

@@ -768,6 +768,17 @@ export const en: typeof cs = {
     network: 'Network the phones are on',
     networkHint: "The room's Wi-Fi, a travel router or the laptop's hotspot.",
     searchingNetworks: 'Looking for networks…',
+    disableConfirm: {
+      title: 'Switch off phone voting?',
+      text_one:
+        '{{count}} phone is connected. It will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
+      text_few:
+        '{{count}} phones are connected. They will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
+      text_many:
+        '{{count}} phones are connected. They will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
+      text_other:
+        '{{count}} phones are connected. They will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
+    },
     networkKind: {
       wifi: 'Wi-Fi · {{address}}',
       wired: 'Cable (Ethernet) · {{address}}',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/Dialog';
 import { SelectInput } from '../../components/fields';
 import type { RoomData } from '../../db';
 import { CloseDialog } from '../room/CloseDialog';
@@ -30,6 +31,7 @@ export function PhoneVotingPanel({
   const pv = usePhoneVoting();
   const [address, setAddress] = useState('');
   const [closing, setClosing] = useState(false);
+  const [stopping, setStopping] = useState(false);
   const on = pv.meetingId === room.meeting.id;
   const poll =
     room.polls.find((p) => p.status === 'open' && p.id === room.meeting.currentPollId) ??
@@ -134,7 +136,13 @@ export function PhoneVotingPanel({
         )}
         {pv.url && !anonymous && <JoinCodes room={room} />}
         {!locked && (
-          <Button variant="ghost" onPress={() => void phoneVoting.disable()}>
+          <Button
+            variant="ghost"
+            onPress={() =>
+              // Phones in the room or a poll on them: switching off cuts them off mid-vote.
+              (status?.connected ?? 0) > 0 || poll ? setStopping(true) : void phoneVoting.disable()
+            }
+          >
             {t('phoneVoting.disable')}
           </Button>
         )}
@@ -163,6 +171,17 @@ export function PhoneVotingPanel({
           )}
         </div>
       )}
+      <ConfirmDialog
+        isOpen={stopping}
+        title={t('phoneVoting.disableConfirm.title')}
+        text={t('phoneVoting.disableConfirm.text', { count: status?.connected ?? 0 })}
+        confirmLabel={t('phoneVoting.disable')}
+        onCancel={() => setStopping(false)}
+        onConfirm={() => {
+          setStopping(false);
+          void phoneVoting.disable();
+        }}
+      />
       {closing && poll && <CloseDialog room={room} poll={poll} onClose={() => setClosing(false)} />}
     </section>
   );
