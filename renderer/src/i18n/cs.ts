@@ -815,6 +815,12 @@ export const cs = {
     codesHint:
       'Každý přítomný člen dostane svůj kód: přečtěte mu ho, nebo mu ukažte QR kód na obrazovce notebooku. Po jednání kódy neplatí.',
     joinedMark: 'připojen(a)',
+    newCode: 'Nový kód',
+    newCodeTitle: 'Nový kód: {{name}}',
+    newCodeConfirm:
+      'Vydat nový osobní kód? Telefon, který je teď přihlášen dosavadním kódem, se odhlásí a dosavadní kód přestane platit. Hlas, který už byl z telefonu odevzdán, platí; v tomtéž hlasování nelze hlasovat podruhé.',
+    newCodeIssue: 'Vydat nový kód',
+    newCodeIssued: 'Nový kód platí hned, dosavadní už neplatí.',
     showQr: 'Ukázat QR',
     qrPersonal: 'Osobní QR kód pro {{name}}',
     notStarted: 'Nejdřív vyberte síť a spusťte hlasování z telefonů.',

@@ -814,6 +814,12 @@ export const en: typeof cs = {
     codesHint:
       "Each present member gets their own code: read it out, or show its QR code on the laptop's screen. Codes are void after the meeting.",
     joinedMark: 'joined',
+    newCode: 'New code',
+    newCodeTitle: 'New code: {{name}}',
+    newCodeConfirm:
+      'Issue a new personal code? The phone now signed in with the current code will be signed out, and the current code will stop working. A vote already cast from that phone still counts; nobody can vote twice in the same poll.',
+    newCodeIssue: 'Issue new code',
+    newCodeIssued: 'The new code works now; the previous one no longer does.',
     showQr: 'Show QR',
     qrPersonal: 'Personal QR code for {{name}}',
     notStarted: 'First choose a network and start phone voting.',

@@ -2,25 +2,36 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode } from '@shared/hub/rules';
 import { Button } from '../../components/Button';
-import { FormDialog } from '../../components/Dialog';
+import { ConfirmDialog, FormDialog } from '../../components/Dialog';
 import type { AttendanceView } from '../../db';
 import { PhoneUrl } from './PhoneUrl';
 import { QrCode } from './QrCode';
 import { phoneVoters } from './session';
 import { usePhoneVoting } from './PhoneVotingHost';
+import { phoneVoting } from './store';
 
 /**
  * Check-in: each present member's personal join code, read out or shown as a QR code on the
  * laptop screen for the member's phone to scan (one member at a time, never on the projector).
+ * A member whose phone lost its login (her code is held by a device she no longer has) gets a
+ * new code here: the old one is withdrawn and its phone signed out.
  */
 export function JoinCodes({ room }: { room: AttendanceView }) {
   const { t } = useTranslation();
   const pv = usePhoneVoting();
   const [shown, setShown] = useState<string | null>(null);
+  /** The member whose code was just reissued (the QR dialog says the old one is void). */
+  const [fresh, setFresh] = useState<string | null>(null);
+  const [reissuing, setReissuing] = useState<string | null>(null);
   if (pv.meetingId !== room.meeting.id) return null;
   const voters = phoneVoters(room).filter((v) => pv.codes[v.voterId]);
   const joined = new Set(pv.status?.joined ?? []);
   const current = voters.find((v) => v.voterId === shown);
+  const confirming = voters.find((v) => v.voterId === reissuing);
+  const close = () => {
+    setShown(null);
+    setFresh(null);
+  };
   return (
     <details className="join-codes" data-testid="join-codes">
       <summary>{t('phoneVoting.codes', { count: voters.length })}</summary>
@@ -35,7 +46,12 @@ export function JoinCodes({ room }: { room: AttendanceView }) {
               {formatJoinCode(pv.codes[v.voterId]!)}
             </code>
             {joined.has(v.voterId) ? (
-              <span className="muted small">✓ {t('phoneVoting.joinedMark')}</span>
+              <span className="join-action">
+                <span className="muted small">✓ {t('phoneVoting.joinedMark')}</span>
+                <Button variant="ghost" onPress={() => setReissuing(v.voterId)}>
+                  {t('phoneVoting.newCode')}
+                </Button>
+              </span>
             ) : (
               <Button variant="ghost" onPress={() => setShown(v.voterId)}>
                 {t('phoneVoting.showQr')}
@@ -44,9 +60,31 @@ export function JoinCodes({ room }: { room: AttendanceView }) {
           </li>
         ))}
       </ul>
+      {confirming && (
+        <ConfirmDialog
+          isOpen
+          danger={false}
+          title={t('phoneVoting.newCodeTitle', { name: confirming.name })}
+          text={t('phoneVoting.newCodeConfirm', { name: confirming.name })}
+          confirmLabel={t('phoneVoting.newCodeIssue')}
+          onCancel={() => setReissuing(null)}
+          onConfirm={() => {
+            setReissuing(null);
+            if (phoneVoting.reissueCode(confirming.voterId)) {
+              setFresh(confirming.voterId);
+              setShown(confirming.voterId);
+            }
+          }}
+        />
+      )}
       {current && (
-        <FormDialog title={current.name} isOpen onClose={() => setShown(null)}>
+        <FormDialog title={current.name} isOpen onClose={close}>
           <div className="join-qr">
+            {fresh === current.voterId && (
+              <p className="notice" role="status" data-testid="join-code-new">
+                {t('phoneVoting.newCodeIssued')}
+              </p>
+            )}
             {pv.url ? (
               <QrCode
                 text={`${pv.url}?code=${pv.codes[current.voterId]}`}
@@ -64,7 +102,7 @@ export function JoinCodes({ room }: { room: AttendanceView }) {
             )}
           </div>
           <div className="form-actions">
-            <Button variant="primary" onPress={() => setShown(null)} autoFocus>
+            <Button variant="primary" onPress={close} autoFocus>
               {t('common.close')}
             </Button>
           </div>

@@ -31,7 +31,7 @@ export function PhoneVotingHost() {
     const client = phoneVoting.client;
     if (!client || !room || pv.connection !== 'open' || room.meeting.id !== pv.meetingId) return;
     const voters = phoneVoters(room);
-    const codes = assignJoinCodes(voters, pv.codes, browserRandom);
+    const codes = assignJoinCodes(voters, pv.codes, browserRandom, pv.retired);
     if (JSON.stringify(codes) !== JSON.stringify(pv.codes)) {
       phoneVoting.setCodes(codes);
       return; // this effect runs again with the new codes
@@ -66,7 +66,7 @@ export function PhoneVotingHost() {
       sent.current = { polls: new Map() };
       console.error('phone voting: the hub refused', e);
     });
-  }, [room, pv.connection, pv.meetingId, pv.codes, pv.status]);
+  }, [room, pv.connection, pv.meetingId, pv.codes, pv.retired, pv.status]);
 
   return null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JOIN_CODE_ALPHABET } from '@shared/hub/rules';
-import { ackFor, assignJoinCodes, browserRandom } from './session';
+import { ackFor, assignJoinCodes, browserRandom, reissueJoinCode } from './session';
 
 const voters = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ voterId: `v${i}`, name: `Člen ${i}` }));
@@ -28,6 +28,51 @@ describe('assignJoinCodes', () => {
     expect(next.v2).toBe(first.v2);
     expect(next).not.toHaveProperty('v0');
     expect(next.new).toMatch(/^[A-Z0-9]{6}$/);
+  });
+});
+
+describe('reissueJoinCode', () => {
+  it('gives one member a fresh code unlike every other and withdraws the old one; nobody else changes', () => {
+    const codes = assignJoinCodes(voters(50), {}, browserRandom);
+    const { codes: next, retired } = reissueJoinCode(codes, 'v7', browserRandom);
+    expect(next.v7).toMatch(/^[A-Z0-9]{6}$/);
+    expect(next.v7).not.toBe(codes.v7);
+    expect(new Set(Object.values(next)).size).toBe(50);
+    for (const [id, code] of Object.entries(codes)) if (id !== 'v7') expect(next[id]).toBe(code);
+    expect(Object.keys(next).sort()).toEqual(Object.keys(codes).sort());
+    expect(retired).toEqual([codes.v7]);
+    // The input is not changed (the store's state is replaced, never mutated).
+    expect(codes.v7).not.toBe(next.v7);
+  });
+
+  it('never hands out a withdrawn code again, to that member or to a newcomer', () => {
+    // A "random" source that offers the given codes in turn (pick() reads bytes as indexes).
+    let queue: string[] = [];
+    const scripted = (n: number) => {
+      const code = queue.shift() ?? 'EEEEEE';
+      return Uint8Array.from({ length: n }, (_, i) =>
+        JOIN_CODE_ALPHABET.indexOf(code[i % code.length]!),
+      );
+    };
+    queue = ['AAAAAA', 'CCCCCC', 'DDDDDD'];
+    const first = reissueJoinCode({ a: 'AAAAAA', b: 'CCCCCC' }, 'a', scripted);
+    expect(first.codes).toEqual({ a: 'DDDDDD', b: 'CCCCCC' });
+    expect(first.retired).toEqual(['AAAAAA']);
+
+    queue = ['AAAAAA', 'DDDDDD', 'FFFFFF'];
+    const again = reissueJoinCode(first.codes, 'a', scripted, first.retired);
+    expect(again.codes).toEqual({ a: 'FFFFFF', b: 'CCCCCC' });
+    expect(again.retired).toEqual(['AAAAAA', 'DDDDDD']);
+
+    queue = ['AAAAAA', 'DDDDDD', 'CCCCCC', 'GGGGGG'];
+    const people = ['a', 'b', 'n'].map((voterId) => ({ voterId, name: voterId }));
+    const withNew = assignJoinCodes(people, again.codes, scripted, again.retired);
+    expect(withNew).toEqual({ a: 'FFFFFF', b: 'CCCCCC', n: 'GGGGGG' });
+  });
+
+  it('leaves the codes alone for someone without a code', () => {
+    const codes = { a: 'AAAAAA' };
+    expect(reissueJoinCode(codes, 'x', browserRandom)).toEqual({ codes, retired: [] });
   });
 });
 

@@ -36,9 +36,11 @@ export function assignJoinCodes(
   voters: readonly PhoneVoter[],
   existing: Readonly<Record<string, string>>,
   random: RandomBytes,
+  /** Codes withdrawn in this meeting (reissueJoinCode): never handed out again. */
+  retired: readonly string[] = [],
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  const taken = new Set<string>();
+  const taken = new Set<string>(retired);
   for (const v of voters) {
     const code = existing[v.voterId];
     if (code && !taken.has(code)) {
@@ -53,6 +55,27 @@ export function assignJoinCodes(
     taken.add(code);
   }
   return out;
+}
+
+/**
+ * A fresh code for one voter whose phone lost its login (its code is bound to a device the
+ * member no longer has): only that voter's code changes, the new one is unlike every code of
+ * the session and every withdrawn one. The old code leaves the hub's session, which releases
+ * its device; the hub's receipts are per voter, so a ballot already cast stays the only one.
+ */
+export function reissueJoinCode(
+  codes: Readonly<Record<string, string>>,
+  voterId: string,
+  random: RandomBytes,
+  retired: readonly string[] = [],
+): { codes: Record<string, string>; retired: string[] } {
+  const old = codes[voterId];
+  if (old === undefined) return { codes: { ...codes }, retired: [...retired] };
+  const taken = new Set([...Object.values(codes), ...retired]);
+  return {
+    codes: { ...codes, [voterId]: generateJoinCode(random, taken) },
+    retired: retired.includes(old) ? [...retired] : [...retired, old],
+  };
 }
 
 export const browserRandom: RandomBytes = (n) => crypto.getRandomValues(new Uint8Array(n));

@@ -12,7 +12,7 @@ import {
   type HubInterface,
   type HubStatus,
 } from '../../platform/hub';
-import { ackFor } from './session';
+import { ackFor, browserRandom, reissueJoinCode } from './session';
 
 const KEY = 'triada.phoneVoting';
 /** Most ballots stored in one transaction (a room's worth: 200 phones at once fit). */
@@ -23,6 +23,10 @@ const savedSchema = z.object({
   address: z.string().max(64).nullable(),
   url: z.string().max(200).nullable(),
   codes: z.record(z.string().max(100), z.string().regex(/^[A-Z0-9]{4,12}$/)),
+  retired: z
+    .array(z.string().regex(/^[A-Z0-9]{4,12}$/))
+    .max(5000)
+    .default([]),
 });
 type Saved = z.infer<typeof savedSchema>;
 
@@ -34,6 +38,8 @@ export interface PhoneVotingState {
   url: string | null;
   /** voterId → join code (normalized, e.g. "KX4HQ7"). */
   codes: Record<string, string>;
+  /** Codes withdrawn by "New code" in this meeting: never issued again while it lasts. */
+  retired: string[];
   connection: HubConnection;
   status: HubStatus | null;
   interfaces: HubInterface[] | null;
@@ -59,6 +65,7 @@ let state: PhoneVotingState = {
   address: saved?.address ?? null,
   url: saved?.url ?? null,
   codes: saved?.codes ?? {},
+  retired: saved?.retired ?? [],
   connection: 'closed',
   status: null,
   interfaces: null,
@@ -76,6 +83,7 @@ function set(patch: Partial<PhoneVotingState>) {
       address: state.address,
       url: state.url,
       codes: state.codes,
+      retired: state.retired,
     };
     sessionStorage.setItem(KEY, JSON.stringify(keep));
   } else sessionStorage.removeItem(KEY);
@@ -166,6 +174,18 @@ export const phoneVoting = {
     set({ codes });
   },
 
+  /**
+   * "New code" for a member whose phone lost its login: the old code is withdrawn (PhoneVotingHost
+   * sends the session without it, so the hub releases the old phone) and the new one is returned
+   * to be shown. null: the member has no code.
+   */
+  reissueCode(voterId: string): string | null {
+    if (!state.codes[voterId]) return null;
+    const next = reissueJoinCode(state.codes, voterId, browserRandom, state.retired);
+    set(next);
+    return next.codes[voterId] ?? null;
+  },
+
   /** Off: the hub forgets the session (join codes are useless from now on) and leaves the LAN. */
   async disable() {
     const c = client;
@@ -184,6 +204,7 @@ export const phoneVoting = {
       address: null,
       url: null,
       codes: {},
+      retired: [],
       status: null,
       interfaces: null,
       error: null,
