@@ -81,7 +81,7 @@ export function JoinCodes({ room }: { room: AttendanceView }) {
         <FormDialog title={current.name} isOpen onClose={close}>
           <div className="join-qr">
             {fresh === current.voterId && (
-              <p className="notice" role="status" data-testid="join-code-new">
+              <p className="notice notice-ok" role="status" data-testid="join-code-new">
                 {t('phoneVoting.newCodeIssued')}
               </p>
             )}
