@@ -310,3 +310,35 @@ describe('secret ballots and the order of voting', () => {
     expect(firsts.size).toBeGreaterThan(1);
   });
 });
+
+describe("a form ballot's result page (outcomeFor)", () => {
+  it('answers for its own poll and nonce only, also after a restart, never from another device', () => {
+    const w = world(false);
+    const [d0, d1, d2] = w.devices as [string, string, string];
+    const answers: Answer[] = [];
+    w.core.submit(d0, 'p', 'nonce-000', { choices: ['a'] }, (a) => answers.push(a));
+    expect(w.core.outcomeFor(d0, 'p', 'nonce-000')).toEqual({
+      answer: 'pending',
+      title: 'P',
+      open: true,
+    });
+    w.core.ack(w.delivered[0]!.id, { ok: true });
+    expect(answers).toEqual([{ code: 'STORED' }]);
+    // Another nonce of the same voter: already voted; another device: nothing to say.
+    expect(w.core.outcomeFor(d0, 'p', 'nonce-001')?.answer).toEqual({ code: 'ALREADY_VOTED' });
+    expect(w.core.outcomeFor(d1, 'p', 'nonce-000')).toBeNull();
+    expect(w.core.outcomeFor(null, 'p', 'nonce-000')).toBeNull();
+    expect(w.core.outcomeFor(d0, 'other', 'nonce-000')).toBeNull();
+    w.core.closePoll('p');
+    w.core.openPoll({ ...poll(false), id: 'q', title: 'Q' });
+    w.restart();
+    expect(w.core.outcomeFor(d0, 'p', 'nonce-000')).toEqual({
+      answer: { code: 'STORED' },
+      title: 'P',
+      open: false,
+    });
+    // Did not vote in the closed poll: it says closed; in the open one: nothing yet.
+    expect(w.core.outcomeFor(d2, 'p', 'nonce-002')?.answer).toEqual({ code: 'POLL_CLOSED' });
+    expect(w.core.outcomeFor(d2, 'q', 'nonce-002')).toBeNull();
+  });
+});

@@ -372,6 +372,31 @@ export class HubCore {
   }
 
   /**
+   * What a phone's result page (GET /receipt) says about this poll and nonce, from the hub's
+   * own state (never from the URL): the answer to this nonce, else "already voted" when the
+   * voter has a ballot there, else "closed"; null when there is nothing to report (the poll
+   * is open and not voted in, or unknown, or the device has no voter). Also the poll's title
+   * and whether it is still open.
+   */
+  outcomeFor(
+    device: string | null,
+    pollId: string,
+    nonce: string,
+  ): { answer: Answer | 'pending'; title: string; open: boolean } | null {
+    const voter = this.voterOf(device);
+    const poll = this.polls.get(pollId);
+    if (!voter || !poll) return null;
+    const r = this.receipts.get(receiptKey(pollId, voter.key));
+    let answer: Answer | 'pending';
+    if (r && r.nonce === nonce) answer = r.code === undefined ? 'pending' : { code: r.code };
+    else if (poll.voted.has(voter.key) || (r !== undefined && r.code === undefined))
+      answer = { code: 'ALREADY_VOTED' };
+    else if (!poll.open) answer = { code: 'POLL_CLOSED' };
+    else return null;
+    return { answer, title: poll.spec.title, open: poll.open };
+  }
+
+  /**
    * One ballot from a phone; `choice` has passed PhoneChoiceSchema (the server's boundary, for
    * WebSocket messages and form posts alike). `answer` is called exactly once: at once for a refusal or a
    * resend whose answer is known, or when the app acknowledges the ballot.

@@ -25,7 +25,22 @@ export type PhoneView =
       /** The form came back empty: show the explicit "vote empty (abstain)" button. */
       confirmEmpty?: boolean;
     }
-  | { kind: 'result'; text: string; issues?: string[]; ok: boolean; refresh?: string };
+  | {
+      kind: 'result';
+      text: string;
+      issues?: string[];
+      ok: boolean;
+      /** Reload this (fixed, local) URL in 3 s: a ballot waiting for the app's answer. */
+      refresh?: string;
+      /** The poll the answer is about, when the text does not name it. */
+      heading?: string;
+      /** That poll has closed (its answer stands; nothing more to do there). */
+      ended?: boolean;
+      /** Another poll is open now: its title, and a big link to vote in it. */
+      next?: string;
+      /** The state the page was rendered in (a change reloads it, see phoneStateKey). */
+      stateKey?: string;
+    };
 
 /**
  * What a state page shows, as the phone script compares it (client.js builds the same key from
@@ -45,12 +60,15 @@ function layout(
   refreshUrl = '/',
   code?: string,
   stateKey?: string,
+  /** Refresh with the script too (a waiting ballot: no state change tells the script). */
+  alwaysRefresh = false,
 ): string {
   const other: PhoneLang = t.lang === 'cs' ? 'en' : 'cs';
-  const refresh =
+  const meta =
     refreshSeconds === undefined
       ? ''
-      : `<noscript><meta http-equiv="refresh" content="${refreshSeconds};url=${esc(refreshUrl)}"></noscript>`;
+      : `<meta http-equiv="refresh" content="${refreshSeconds};url=${esc(refreshUrl)}">`;
+  const refresh = meta && !alwaysRefresh ? `<noscript>${meta}</noscript>` : meta;
   return `<!doctype html><html lang="${t.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(t.title)}${meeting ? ` – ${esc(meeting)}` : ''}</title><link rel="stylesheet" href="/app.css">${refresh}</head><body><header><span class="meeting">${esc(meeting || t.title)}</span><a class="lang" href="/lang?l=${other}${code ? `&amp;code=${esc(encodeURIComponent(code))}` : ''}" lang="${other}" hreflang="${other}">${esc(t.switchLang)}</a></header><main id="main"${stateKey === undefined ? '' : ` data-state="${esc(stateKey)}"`}>${body}</main><script src="/app.js" defer></script></body></html>`;
 }
 
@@ -60,12 +78,21 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
     const list = view.issues?.length
       ? `<ul class="issues">${view.issues.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`
       : '';
+    const head = view.heading === undefined ? '' : `<h1>${esc(view.heading)}</h1>`;
+    const ended = view.ended ? `<p class="msg">${esc(t.pollEnded)}</p>` : '';
+    const next =
+      view.next === undefined
+        ? `<p><a class="button" href="/">${esc(view.ok ? t.refresh : t.back)}</a></p>`
+        : `<p class="next">${esc(t.nowVoting)} <strong>${esc(t.quoted(view.next))}</strong></p><p><a class="primary" href="/">${esc(t.voteNow)}</a></p>`;
     return layout(
       t,
       meeting,
-      `<p class="msg ${view.ok ? 'ok' : 'bad'}" role="alert">${esc(view.text)}</p>${list}<p><a class="button" href="/">${esc(view.ok ? t.refresh : t.back)}</a></p>`,
+      `${head}<p class="msg ${view.ok ? 'ok' : 'bad'}" role="alert">${esc(view.text)}</p>${list}${ended}${next}`,
       view.refresh ? 3 : undefined,
       view.refresh,
+      undefined,
+      view.stateKey,
+      view.refresh !== undefined,
     );
   }
   const s = view.state;

@@ -26,6 +26,7 @@ import {
   PHONE_RATE_LIMIT,
   PHONE_WS_PATH,
   PhoneToHubSchema,
+  RecordIdSchema,
   type AdminErrorCode,
   type AdminRequest,
   type HubBallot,
@@ -33,7 +34,6 @@ import {
   type HubReadyMessage,
   type HubToAdmin,
   type HubToPhone,
-  type PhoneResultCode,
 } from '../../shared/hub/protocol';
 import { RateLimiter, normalizeJoinCode, randomId, type RandomBytes } from '../../shared/hub/rules';
 import { PHONE_TEXTS, phoneLang, type PhoneLang } from '../../shared/hub/text';
@@ -41,7 +41,7 @@ import { PollSchema } from '../../shared/voting/poll-config';
 import { HubCore, type Answer } from './core';
 import { listLanInterfaces } from './interfaces';
 import { Journal } from './journal';
-import { explainIssues, renderPage, type PhoneView } from './page';
+import { explainIssues, phoneStateKey, renderPage, type PhoneView } from './page';
 import css from './phone/client.css?raw';
 import script from './phone/client.js?raw';
 
@@ -690,6 +690,57 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
     };
   }
 
+  /** The result page of one form ballot: a fixed local path, its poll and nonce (not secret). */
+  function receiptUrl(pollId: string, nonce: string): string {
+    return `/receipt?poll=${encodeURIComponent(pollId)}&nonce=${encodeURIComponent(nonce)}`;
+  }
+
+  /**
+   * GET /receipt: the outcome of THIS poll and nonce, naming the poll, so a reload of an old
+   * result never reads as a vote in the poll open now; that poll is offered instead. Null:
+   * nothing to say about it (the phone's current page is /).
+   */
+  function receiptView(
+    lang: PhoneLang,
+    device: string | null,
+    pollId: string,
+    nonce: string,
+  ): PhoneView | null {
+    const o = core.outcomeFor(device, pollId, nonce);
+    if (!o) return null;
+    const t = PHONE_TEXTS[lang];
+    const state = core.phoneState(device);
+    const now = state.poll && state.poll.id !== pollId ? { next: state.poll.title } : {};
+    const stateKey = phoneStateKey(state);
+    if (o.answer === 'pending')
+      return {
+        kind: 'result',
+        ok: true,
+        text: t.pendingIn(o.title),
+        refresh: receiptUrl(pollId, nonce),
+        stateKey,
+        ...now,
+      };
+    const { code } = o.answer;
+    const named =
+      code === 'STORED'
+        ? t.storedIn(o.title)
+        : code === 'ALREADY_VOTED'
+          ? t.alreadyIn(o.title)
+          : code === 'POLL_CLOSED'
+            ? t.closedIn(o.title)
+            : null;
+    return {
+      kind: 'result',
+      ok: code === 'STORED',
+      text: named ?? t.result[code],
+      ...(named === null ? { heading: o.title } : {}),
+      ended: !o.open && code !== 'POLL_CLOSED',
+      stateKey,
+      ...now,
+    };
+  }
+
   async function handlePhoneHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://phone');
     let device = deviceOf(req);
@@ -755,18 +806,13 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       );
     }
     if (get && url.pathname === '/receipt') {
+      // Hostile values go nowhere: anything but a valid poll id and nonce is sent to /.
       const poll = url.searchParams.get('poll') ?? '';
       const nonce = url.searchParams.get('nonce') ?? '';
-      const r = core.receiptFor(device, poll, nonce);
-      if (r === null) return redirect(res, '/');
-      if (r === 'pending')
-        return sendHtml(req, res, 202, {
-          kind: 'result',
-          ok: true,
-          text: t.pending,
-          refresh: url.pathname + url.search,
-        });
-      return sendHtml(req, res, 200, resultView(lang, r));
+      const valid = RecordIdSchema.safeParse(poll).success && NonceSchema.safeParse(nonce).success;
+      const view = valid ? receiptView(lang, device, poll, nonce) : null;
+      if (view === null) return redirect(res, '/');
+      return sendHtml(req, res, view.kind === 'result' && view.refresh ? 202 : 200, view);
     }
     if (req.method !== 'POST' || (url.pathname !== '/join' && url.pathname !== '/vote')) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -821,16 +867,18 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       });
     }
 
-    // POST /vote
+    // POST /vote. Every outcome the hub keeps for this poll and nonce answers 303 to its GET
+    // result page (POST/Redirect/GET): a reload or Back never sends the form again, and the
+    // page names its poll. Only answers that need the form again (or say the post was
+    // unreadable) answer the POST itself; sending those again changes nothing.
     const pollId = field('poll');
     const nonce = field('nonce');
     const state = core.phoneState(device);
     const poll = state.poll && state.poll.id === pollId ? state.poll : null;
     if (!NonceSchema.safeParse(nonce).success)
       return sendHtml(req, res, 400, resultView(lang, { code: 'MALFORMED' }));
-    const known = core.receiptFor(device, pollId, nonce);
-    if (known !== null && known !== 'pending')
-      return sendHtml(req, res, 200, resultView(lang, known));
+    if (core.receiptFor(device, pollId, nonce) !== null)
+      return redirect(res, receiptUrl(pollId, nonce));
     const choice = poll ? choiceFromForm(poll.definition, body) : { choices: [] };
     if (choice === null)
       return sendHtml(req, res, 400, { kind: 'state', state, nonce, error: t.emptyVote });
@@ -861,11 +909,8 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       }, formWaitMs);
       core.submit(device, pollId, nonce, choice, done);
     });
-    if (answer === null) {
-      const where = `/receipt?poll=${encodeURIComponent(pollId)}&nonce=${encodeURIComponent(nonce)}`;
-      return sendHtml(req, res, 202, { kind: 'result', ok: true, text: t.pending, refresh: where });
-    }
-    if (answer.code === 'INVALID_BALLOT')
+    if (answer === null) return redirect(res, receiptUrl(pollId, nonce));
+    if (answer.code === 'INVALID_BALLOT' && !core.receiptFor(device, pollId, nonce))
       return sendHtml(req, res, 400, {
         kind: 'state',
         state,
@@ -874,12 +919,10 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
           ' ',
         ),
       });
-    const status: Partial<Record<PhoneResultCode, number>> = {
-      STORED: 200,
-      ALREADY_VOTED: 409,
-      POLL_CLOSED: 409,
-    };
-    return sendHtml(req, res, status[answer.code] ?? 400, resultView(lang, answer));
+    if (core.outcomeFor(device, pollId, nonce) !== null)
+      return redirect(res, receiptUrl(pollId, nonce));
+    // Left: refusals with nothing kept (not joined, unknown poll); nothing was stored.
+    return sendHtml(req, res, 400, resultView(lang, answer));
   }
 
   // ---- start ---------------------------------------------------------------------------------

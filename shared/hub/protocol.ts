@@ -68,7 +68,7 @@ export const HubIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 /** A phone's ballot nonce: the same nonce again is a resend, answered with the first answer. */
 export const NonceSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 /** App record ids (UUIDs in practice). */
-const RecordIdSchema = z.string().min(1).max(100);
+export const RecordIdSchema = z.string().min(1).max(100);
 const LabelSchema = z.string().max(300);
 
 /** members: personal join codes of present members. anonymous: one vote per device, not a vote of members. */

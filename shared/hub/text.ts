@@ -73,6 +73,16 @@ const cs = {
     UNAVAILABLE: 'Hlas se teď nepodařilo uložit. Zkuste ho odeslat znovu.',
   } satisfies Record<PhoneResultCode, string>,
   pending: 'Hlas je odeslán a čeká na uložení…',
+  // The result page of a form's ballot (GET /receipt after POST /vote) names its poll: a
+  // reload of an old result never reads as a vote in the poll open now.
+  quoted: (title: string) => `„${title}“`,
+  storedIn: (poll: string) => `Děkujeme. Váš hlas v hlasování „${poll}“ je uložen.`,
+  alreadyIn: (poll: string) => `V hlasování „${poll}“ jste už hlasoval(a).`,
+  closedIn: (poll: string) => `Hlasování „${poll}“ už je ukončené.`,
+  pendingIn: (poll: string) => `Hlas v hlasování „${poll}“ je odeslán a čeká na uložení…`,
+  pollEnded: 'Toto hlasování už skončilo.',
+  nowVoting: 'Hlasuje se o:',
+  voteNow: 'Hlasovat',
   offline: 'Spojení se ztratilo, zkouším znovu…',
   issue: (i: BallotIssue, label: (id?: string) => string): string => {
     const o = label(i.optionId);
@@ -167,6 +177,14 @@ const en: PhoneTexts = {
     UNAVAILABLE: 'The vote could not be stored just now. Please send it again.',
   },
   pending: 'Your vote is sent and waiting to be stored…',
+  quoted: (title) => `“${title}”`,
+  storedIn: (poll) => `Thank you. Your vote in “${poll}” is stored.`,
+  alreadyIn: (poll) => `You have already voted in “${poll}”.`,
+  closedIn: (poll) => `The vote “${poll}” is already closed.`,
+  pendingIn: (poll) => `Your vote in “${poll}” is sent and waiting to be stored…`,
+  pollEnded: 'This vote has ended.',
+  nowVoting: 'Now voting on:',
+  voteNow: 'Vote',
   offline: 'Connection lost, trying again…',
   issue: (i, label) => {
     const o = label(i.optionId);

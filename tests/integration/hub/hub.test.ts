@@ -285,16 +285,21 @@ describe('phones without JavaScript (plain form POST)', () => {
     expect(page.body).toContain('Rozdělte 3 body mezi možnosti.');
     const body = `poll=poll-p&nonce=${n}&p%3Aa=2&p%3Ab=1&p%3Ac=0`;
     const res = await http(lan, 'POST', '/vote', { cookie, body });
-    expect(res.status).toBe(200);
-    expect(res.body).toContain('Děkujeme, váš hlas je uložen.');
+    // POST/Redirect/GET: the answer is a page of its own, naming the poll.
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/receipt?poll=poll-p&nonce=${n}`);
+    const shown = await http(lan, 'GET', res.headers.location as string, { cookie });
+    expect(shown.status).toBe(200);
+    expect(shown.body).toContain('Děkujeme. Váš hlas v hlasování „Priority“ je uložen.');
     expect(admin.ballots).toEqual([
       expect.objectContaining({ voterId: 'voter-3', choice: { points: { a: 2, b: 1 } } }),
     ]);
     const resend = await http(lan, 'POST', '/vote', { cookie, body });
-    expect(resend.body).toContain('Děkujeme, váš hlas je uložen.');
+    expect(resend.headers.location).toBe(res.headers.location);
     const other = await http(lan, 'POST', '/vote', { cookie, body: body.replace(n, `${n}x`) });
-    expect(other.status).toBe(409);
-    expect(other.body).toContain('Už jste hlasoval(a).');
+    expect(other.status).toBe(303);
+    const otherPage = await http(lan, 'GET', other.headers.location as string, { cookie });
+    expect(otherPage.body).toContain('V hlasování „Priority“ jste už hlasoval(a).');
     expect(admin.ballots).toHaveLength(1);
     const after = await http(lan, 'GET', '/', { cookie });
     expect(after.body).toContain('Už jste hlasoval(a).');
@@ -320,13 +325,20 @@ describe('phones without JavaScript (plain form POST)', () => {
       cookie,
       body: `poll=poll-1&nonce=${n}&vote=no`,
     });
-    expect(res.status).toBe(202);
-    expect(res.body).toContain('čeká na uložení');
-    const receipt = /url=([^"]+)"/.exec(res.body)![1]!.replace(/&amp;/g, '&');
+    expect(res.status).toBe(303);
+    const waiting = await http(lan, 'GET', res.headers.location as string, { cookie });
+    expect(waiting.status).toBe(202);
+    expect(waiting.body).toContain(
+      'Hlas v hlasování „Schválení zápisu“ je odeslán a čeká na uložení',
+    );
+    // The waiting page reloads itself, with the script too (no state change would tell it).
+    expect(waiting.body).not.toContain('<noscript><meta http-equiv="refresh"');
+    const receipt = /url=([^"]+)"/.exec(waiting.body)![1]!.replace(/&amp;/g, '&');
+    expect(receipt).toBe(res.headers.location);
     admin.ack(admin.ballots[0]!.id);
     await sleep(50);
     expect((await http(lan, 'GET', receipt, { cookie })).body).toContain(
-      'Děkujeme, váš hlas je uložen.',
+      'Děkujeme. Váš hlas v hlasování „Schválení zápisu“ je uložen.',
     );
   });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubPollSpec } from '../../../shared/hub/protocol';
 import { startHub, type HubHandle } from '../../../electron/hub/server';
-import { Admin, deviceCookie, http, pointsPoll, session } from './harness';
+import { Admin, deviceCookie, http, pointsPoll, session, yesNo, type HttpResult } from './harness';
 
 let dir = '';
 let hub: HubHandle;
@@ -50,6 +50,14 @@ function nonceOf(html: string): string {
   return /name="nonce" value="([^"]+)"/.exec(html)![1]!;
 }
 
+/** A form POST answered 303 to its result page (POST/Redirect/GET): that page. */
+async function follow(res: HttpResult, cookie: string): Promise<HttpResult> {
+  expect(res.status).toBe(303);
+  const to = res.headers.location as string;
+  expect(to).toMatch(/^\/receipt\?poll=[\w%-]+&nonce=[\w-]+$/);
+  return http(lan, 'GET', to, { cookie });
+}
+
 describe('an empty ballot needs a deliberate second button', () => {
   const cases: [HubPollSpec, string][] = [
     [poll({ method: 'singleChoice', options: ids }), ''],
@@ -71,9 +79,15 @@ describe('an empty ballot needs a deliberate second button', () => {
       expect(asked.body).toContain('Nic jste nevybrali. Hlas se započítá jako zdržení se.');
       expect(asked.body).toContain('>Ano, hlasovat prázdně (zdržet se)</button>');
       expect(asked.body).not.toMatch(/id="empty" class="secondary" hidden/);
+      // The question answers the POST itself: sent again (a reload), it only asks again.
+      const again = await http(lan, 'POST', '/vote', { cookie, body });
+      expect(again.status).toBe(200);
+      expect(again.body).toContain('Nic jste nevybrali.');
       expect(admin.ballots).toHaveLength(0);
       const sent = await http(lan, 'POST', '/vote', { cookie, body: `${body}&empty=1` });
-      expect(sent.body).toContain('Děkujeme, váš hlas je uložen.');
+      expect((await follow(sent, cookie)).body).toContain(
+        'Děkujeme. Váš hlas v hlasování „Priority“ je uložen.',
+      );
       expect(admin.ballots).toHaveLength(1);
     });
   }
@@ -87,7 +101,9 @@ describe('an empty ballot needs a deliberate second button', () => {
       cookie,
       body: `poll=${spec.id}&nonce=${n}&choice=`,
     });
-    expect(sent.body).toContain('Děkujeme, váš hlas je uložen.');
+    expect((await follow(sent, cookie)).body).toContain(
+      'Váš hlas v hlasování „Priority“ je uložen.',
+    );
     expect(admin.ballots[0]!.choice).toEqual({ choices: [] });
   });
 
@@ -158,12 +174,13 @@ describe('phone page texts', () => {
     const cookie = await member('CODE05');
     const n = nonceOf((await http(lan, 'GET', '/', { cookie })).body);
     await admin.req('closePoll', { pollId: 'poll-p' });
-    const res = await http(lan, 'POST', '/vote', {
+    const res = await follow(
+      await http(lan, 'POST', '/vote', { cookie, body: `poll=poll-p&nonce=${n}&p%3Aa=3` }),
       cookie,
-      body: `poll=poll-p&nonce=${n}&p%3Aa=3`,
-    });
-    expect(res.body).toContain('Hlasování už je ukončené.');
+    );
+    expect(res.body).toContain('Hlasování „Priority“ už je ukončené.');
     expect(res.body).toContain('>Zpět na hlasování</a>');
+    expect(admin.ballots).toHaveLength(0);
   });
 });
 
@@ -177,5 +194,126 @@ describe('a join code that is refused', () => {
     });
     expect(hostile.body).not.toContain('<script>x');
     expect(hostile.body).toContain('value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
+  });
+});
+
+describe('POST/Redirect/GET: a reload never re-sends a ballot or passes for another poll', () => {
+  const budget: HubPollSpec = { ...pointsPoll('poll-a'), title: 'Rozpočet 2027' };
+  const minutes: HubPollSpec = { ...yesNo('poll-b'), title: 'Schválení zápisu' };
+
+  it('the old POST of poll A, resent while poll B is open, says A and offers B', async () => {
+    await admin.req('openPoll', { poll: budget });
+    const cookie = await member('CODE06');
+    const n = nonceOf((await http(lan, 'GET', '/', { cookie })).body);
+    const form = `poll=poll-a&nonce=${n}&p%3Aa=2&p%3Ab=1`;
+    const posted = await http(lan, 'POST', '/vote', { cookie, body: form });
+    expect(posted.headers.location).toBe(`/receipt?poll=poll-a&nonce=${n}`);
+    const thanks = await follow(posted, cookie);
+    expect(thanks.status).toBe(200);
+    expect(thanks.body).toContain('Děkujeme. Váš hlas v hlasování „Rozpočet 2027“ je uložen.');
+    expect(thanks.body).not.toContain('Hlasuje se o');
+    expect(thanks.body).not.toContain('Toto hlasování už skončilo.');
+
+    await admin.req('closePoll', { pollId: 'poll-a' });
+    await admin.req('openPoll', { poll: minutes });
+    // The browser resends the old form (Reload on the POST result of the old code).
+    const resent = await http(lan, 'POST', '/vote', { cookie, body: form });
+    expect(resent.headers.location).toBe(posted.headers.location);
+    for (const page of [await follow(resent, cookie), await follow(posted, cookie)]) {
+      expect(page.body).toContain('Váš hlas v hlasování „Rozpočet 2027“ je uložen.');
+      expect(page.body).toContain('Toto hlasování už skončilo.');
+      expect(page.body).toContain('Hlasuje se o: <strong>„Schválení zápisu“</strong>');
+      expect(page.body).toContain('<a class="primary" href="/">Hlasovat</a>');
+      expect(page.body).not.toContain('Děkujeme, váš hlas je uložen.');
+      expect(page.body).not.toContain('„Schválení zápisu“ je uložen');
+    }
+    const en = await http(lan, 'GET', posted.headers.location as string, {
+      cookie: `${cookie}; triada_lang=en`,
+    });
+    expect(en.body).toContain('Thank you. Your vote in “Rozpočet 2027” is stored.');
+    expect(en.body).toContain('This vote has ended.');
+    expect(en.body).toContain('Now voting on: <strong>“Schválení zápisu”</strong>');
+    expect(en.body).toContain('<a class="primary" href="/">Vote</a>');
+    expect(admin.ballots).toHaveLength(1);
+
+    // "Hlasovat" leads to poll B's form, and the vote there counts.
+    const home = await http(lan, 'GET', '/', { cookie });
+    expect(home.body).toContain('name="poll" value="poll-b"');
+    const m = nonceOf(home.body);
+    const inB = await follow(
+      await http(lan, 'POST', '/vote', { cookie, body: `poll=poll-b&nonce=${m}&vote=yes` }),
+      cookie,
+    );
+    expect(inB.body).toContain('Děkujeme. Váš hlas v hlasování „Schválení zápisu“ je uložen.');
+    expect(inB.body).not.toContain('Hlasuje se o');
+    expect(admin.ballots.map((b) => b.pollId)).toEqual(['poll-a', 'poll-b']);
+  });
+
+  it('with nothing open any more, the vote is recorded and the poll has ended', async () => {
+    await admin.req('openPoll', { poll: budget });
+    const cookie = await member('CODE07');
+    const n = nonceOf((await http(lan, 'GET', '/', { cookie })).body);
+    const posted = await http(lan, 'POST', '/vote', {
+      cookie,
+      body: `poll=poll-a&nonce=${n}&p%3Ac=3`,
+    });
+    await admin.req('closePoll', { pollId: 'poll-a' });
+    const page = await follow(posted, cookie);
+    expect(page.body).toContain('Váš hlas v hlasování „Rozpočet 2027“ je uložen.');
+    expect(page.body).toContain('Toto hlasování už skončilo.');
+    expect(page.body).not.toContain('Hlasuje se o');
+    expect(page.body).toContain('>Obnovit</a>');
+  });
+
+  it('refuses or escapes hostile values, and shows no other device its receipt', async () => {
+    const hostile = '<img src=x onerror=alert(1)>"„';
+    await admin.req('openPoll', { poll: { ...budget, title: hostile } });
+    const cookie = await member('CODE08');
+    const n = nonceOf((await http(lan, 'GET', '/', { cookie })).body);
+    const posted = await http(lan, 'POST', '/vote', {
+      cookie,
+      body: `poll=poll-a&nonce=${n}&p%3Aa=3`,
+    });
+    const page = await follow(posted, cookie);
+    expect(page.body).not.toContain('<img');
+    expect(page.body).toContain('„&lt;img src=x onerror=alert(1)&gt;&quot;„“ je uložen.');
+    const bad = [
+      `/receipt?poll=${encodeURIComponent('<script>x</script>')}&nonce=${n}`,
+      `/receipt?poll=poll-a&nonce=${encodeURIComponent('"><script>x</script>')}`,
+      `/receipt?poll=${'a'.repeat(101)}&nonce=${n}`,
+      `/receipt?poll=poll-a&nonce=${'n'.repeat(65)}`,
+      `/receipt?poll=poll-a&nonce=short`,
+      '/receipt?poll=poll-a',
+      `/receipt?poll=poll-x&nonce=${n}`,
+      `/receipt?poll=//evil.example&nonce=${n}`,
+    ];
+    for (const url of bad) {
+      const res = await http(lan, 'GET', url, { cookie });
+      expect(res.status, url).toBe(303);
+      expect(res.headers.location, url).toBe('/');
+    }
+    // Another phone that copies the URL learns nothing: it has voted in nothing.
+    const other = await member('CODE01');
+    expect(other).toMatch(/^triada_dev=/);
+    const stolen = await http(lan, 'GET', posted.headers.location as string, { cookie: other });
+    expect(stolen.headers.location).toBe('/');
+    // A form naming a foreign poll or a URL is never redirected anywhere but local paths.
+    const evil = await http(lan, 'POST', '/vote', {
+      cookie,
+      body: `poll=${encodeURIComponent('http://evil.example/')}&nonce=${n}&p%3Aa=3`,
+    });
+    expect(evil.status).toBe(400);
+    expect(evil.headers.location).toBeUndefined();
+    expect(admin.ballots).toHaveLength(1);
+  });
+
+  it('a refused join is answered directly and only refused again when resent', async () => {
+    const first = await http(lan, 'POST', '/join', { body: 'code=NOPE99' });
+    const again = await http(lan, 'POST', '/join', { body: 'code=NOPE99' });
+    expect([first.status, again.status]).toEqual([400, 400]);
+    expect(deviceCookie(again)).toBeUndefined();
+    const ok = await http(lan, 'POST', '/join', { body: 'code=CODE02' });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toBe('/');
   });
 });
