@@ -247,7 +247,14 @@ test('20 phones vote over the hub: secret member poll with join codes, a reload 
   await plain.getByRole('button', { name: 'Přihlásit' }).click();
   await plain.getByLabel(choiceOf(11), { exact: true }).check();
   await plain.getByRole('button', { name: 'Odeslat hlas' }).click();
-  await expect(plain.getByText('Děkujeme, váš hlas je uložen.')).toBeVisible({ timeout: 30_000 });
+  // POST/Redirect/GET: the answer is a page of its own that names the poll.
+  await expect(
+    plain.getByText('Děkujeme. Váš hlas v hlasování „Priorita 2027“ je uložen.'),
+  ).toBeVisible({ timeout: 30_000 });
+  expect(new URL(plain.url()).pathname).toBe('/receipt');
+  // A reload is a GET again: nothing is resent, the same page comes back.
+  await plain.reload();
+  await expect(plain.getByText('Váš hlas v hlasování „Priorita 2027“ je uložen.')).toBeVisible();
 
   const panelAfter = page.getByTestId('phone-voting');
   await expect(panelAfter.getByTestId('phone-ballots')).toHaveText(
