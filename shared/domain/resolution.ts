@@ -176,3 +176,29 @@ export function evaluateResolution(
   if (result.kind === 'consensus') return { outcome: 'passed', decision };
   return { outcome: counted.outcome, decision };
 }
+
+/** Leading infinitives of poll titles ("Schválit …", "Approve …") and the verb they ask for. */
+const TITLE_VERBS: [RegExp, ResolutionVerb][] = [
+  [/^(schválit|approve)\s+/i, 'approves'],
+  [/^(vzít na vědomí|take note of)\s+/i, 'takesNote'],
+  [/^(doporučit|recommend)\s+/i, 'recommends'],
+  [/^(uložit|instruct)\s+/i, 'instructs'],
+  [/^(pověřit|authori[sz]e)\s+/i, 'authorizes'],
+  [/^(zvolit|elect)\s+/i, 'elects'],
+  [/^(jmenovat|appoint)\s+/i, 'appoints'],
+  [/^(zamítnout|reject)\s+/i, 'rejects'],
+];
+
+/**
+ * The resolution a yes/no poll proposes: "Schválit zařazení služby" → verb "schvaluje", text
+ * "zařazení služby" (the minutes read "PS1 schvaluje zařazení služby", not "PS1 schvaluje
+ * Schválit …"). A title without such a verb is the text as it is.
+ */
+export function resolutionFromTitle(title: string): { verb: ResolutionVerb | null; text: string } {
+  const trimmed = title.trim();
+  for (const [re, verb] of TITLE_VERBS) {
+    const m = re.exec(trimmed);
+    if (m && trimmed.length > m[0].length) return { verb, text: trimmed.slice(m[0].length) };
+  }
+  return { verb: null, text: trimmed };
+}

@@ -212,7 +212,10 @@ test('a roll-call tie fails under "rejected on tie" and passes with the chair’
     .getByLabel('Rovnost hlasů: rozhodující hlas předsedajícího')
     .selectOption({ label: 'pro' });
   await page.getByRole('dialog').getByRole('button', { name: 'Ukončit hlasování' }).click();
-  const passed = page.getByTestId('resolution').filter({ hasText: 'Doporučit ŘS rozšíření' });
+  // The title's "Doporučit" becomes the resolution's verb, not part of its text.
+  const passed = page.getByTestId('resolution').filter({ hasText: 'ŘS rozšíření pečovatelské' });
+  await expect(passed).toContainText('doporučuje ŘS rozšíření pečovatelské služby');
+  await expect(passed).not.toContainText('Doporučit');
   await expect(passed).toContainText('5 : 5 : 2 (pro : proti : zdrželo se) – přijato');
   await expect(passed).toContainText('Při rovnosti rozhodl hlas předsedajícího (pro).');
 
@@ -235,9 +238,7 @@ test('a roll-call tie fails under "rejected on tie" and passes with the chair’
     page.getByRole('dialog').getByLabel('Rovnost hlasů: rozhodující hlas předsedajícího'),
   ).toHaveCount(0);
   await page.getByRole('dialog').getByRole('button', { name: 'Ukončit hlasování' }).click();
-  const rejected = page
-    .getByTestId('resolution')
-    .filter({ hasText: 'Doporučit ŘS denní stacionář' });
+  const rejected = page.getByTestId('resolution').filter({ hasText: 'ŘS denní stacionář' });
   await expect(rejected).toContainText('5 : 5 : 2 (pro : proti : zdrželo se) – nepřijato');
   await expect(rejected).toContainText('Při rovnosti hlasů návrh nepřijat (jednací řád).');
 });

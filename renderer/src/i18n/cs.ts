@@ -721,6 +721,7 @@ export const cs = {
     closeTitle: 'Ukončit hlasování a zapsat usnesení',
     resolutionText: 'Text usnesení',
     defaultRanking: 'pořadí priorit dle výsledku hlasování „{{title}}“',
+    defaultChoice: 'výsledek hlasování „{{title}}“',
     tieCasting: 'Rovnost hlasů: rozhodující hlas předsedajícího',
     handVoters: 'Počet hlasujících',
     blank: 'Prázdné hlasovací lístky',

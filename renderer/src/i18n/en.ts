@@ -721,6 +721,7 @@ export const en: typeof cs = {
     closeTitle: 'Close the poll and record the resolution',
     resolutionText: 'Resolution text',
     defaultRanking: 'the order of priorities from the poll “{{title}}”',
+    defaultChoice: 'the result of the poll “{{title}}”',
     tieCasting: 'Tie: the chair’s casting vote',
     handVoters: 'Number of voters',
     blank: 'Blank ballots',

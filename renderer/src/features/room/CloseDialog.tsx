@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PollRecord, ResolutionVerb } from '@shared/domain';
-import { RESOLUTION_VERBS } from '@shared/domain';
+import { RESOLUTION_VERBS, resolutionFromTitle } from '@shared/domain';
 
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
@@ -19,15 +19,24 @@ export function CloseDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const isResolution = poll.definition.method === 'resolution';
+  const method = poll.definition.method;
+  const isResolution = method === 'resolution';
+  const proposed = resolutionFromTitle(poll.title);
   // The public's vote is noted by the group, never passed as its own resolution.
   const [verb, setVerb] = useState<ResolutionVerb>(
-    isResolution ? 'approves' : poll.anonymous ? 'takesNote' : 'recommends',
+    isResolution ? (proposed.verb ?? 'approves') : poll.anonymous ? 'takesNote' : 'recommends',
   );
   const [text, setText] = useState(
     isResolution
-      ? poll.title
-      : t(poll.anonymous ? 'polls.defaultPublic' : 'polls.defaultRanking', { title: poll.title }),
+      ? proposed.text
+      : t(
+          poll.anonymous
+            ? 'polls.defaultPublic'
+            : method === 'singleChoice' || method === 'approval'
+              ? 'polls.defaultChoice'
+              : 'polls.defaultRanking',
+          { title: poll.title },
+        ),
   );
   const [casting, setCasting] = useState<'' | 'yes' | 'no'>('');
   const [error, setError] = useState<string>();
