@@ -316,7 +316,7 @@ test('20 phones vote over the hub: secret member poll with join codes, a reload 
   });
   await off.click();
   const ask = page.getByRole('dialog', { name: 'Vypnout hlasování z telefonů?' });
-  await expect(ask).toContainText(/Připojen.* \d+ telefon/);
+  await expect(ask).toContainText(/Přihlášen.* \d+ telefon/);
   await ask.getByRole('button', { name: 'Zrušit' }).click();
   await expect(page.getByTestId('phone-url')).toBeVisible();
   await off.click();

@@ -773,13 +773,13 @@ export const cs = {
     disableConfirm: {
       title: 'Vypnout hlasování z telefonů?',
       text_one:
-        'Připojený je {{count}} telefon. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
+        'Přihlášený je {{count}} telefon. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
       text_few:
-        'Připojené jsou {{count}} telefony. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
+        'Přihlášené jsou {{count}} telefony. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
       text_many:
-        'Připojeno je {{count}} telefonu. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
+        'Přihlášeno je {{count}} telefonu. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
       text_other:
-        'Připojeno je {{count}} telefonů. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
+        'Přihlášeno je {{count}} telefonů. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
     },
     networkKind: {
       wifi: 'Wi-Fi · {{address}}',

@@ -772,13 +772,13 @@ export const en: typeof cs = {
     disableConfirm: {
       title: 'Switch off phone voting?',
       text_one:
-        '{{count}} phone is connected. It will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
+        '{{count}} phone has joined. It will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
       text_few:
-        '{{count}} phones are connected. They will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
+        '{{count}} phones have joined. They will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
       text_many:
-        '{{count}} phones are connected. They will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
+        '{{count}} phones have joined. They will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
       text_other:
-        '{{count}} phones are connected. They will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
+        '{{count}} phones have joined. They will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
     },
     networkKind: {
       wifi: 'Wi-Fi · {{address}}',

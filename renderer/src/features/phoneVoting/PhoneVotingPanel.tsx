@@ -50,6 +50,11 @@ export function PhoneVotingPanel({
   const named = !!poll && !poll.secret && !poll.anonymous;
   const anonymous = status?.session?.mode === 'anonymous';
   const choices = pv.interfaces ?? [];
+  // Phones that have joined (not only those whose page is connected this very second).
+  const phonesIn = Math.max(
+    anonymous ? (status?.devices ?? 0) : joinedVoters.length,
+    status?.connected ?? 0,
+  );
 
   return (
     <section className={className} aria-labelledby="phone-voting-title" data-testid="phone-voting">
@@ -140,7 +145,7 @@ export function PhoneVotingPanel({
             variant="ghost"
             onPress={() =>
               // Phones in the room or a poll on them: switching off cuts them off mid-vote.
-              (status?.connected ?? 0) > 0 || poll ? setStopping(true) : void phoneVoting.disable()
+              phonesIn > 0 || poll ? setStopping(true) : void phoneVoting.disable()
             }
           >
             {t('phoneVoting.disable')}
@@ -174,7 +179,7 @@ export function PhoneVotingPanel({
       <ConfirmDialog
         isOpen={stopping}
         title={t('phoneVoting.disableConfirm.title')}
-        text={t('phoneVoting.disableConfirm.text', { count: status?.connected ?? 0 })}
+        text={t('phoneVoting.disableConfirm.text', { count: phonesIn })}
         confirmLabel={t('phoneVoting.disable')}
         onCancel={() => setStopping(false)}
         onConfirm={() => {
