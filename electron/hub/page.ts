@@ -249,7 +249,7 @@ function pollForm(
   // An empty form is sent only through this second, explicit button (the hub asks first; the
   // script shows the button without a page load).
   const empty = `<button type="submit" name="empty" value="1" id="empty" class="secondary"${confirmEmpty ? '' : ' hidden'}>${esc(t.emptyConfirm)}</button>`;
-  return `<h1 id="poll-title">${esc(poll.title)}</h1>${kind}${error}<form method="post" action="/vote" id="ballot" ${data} aria-labelledby="poll-title"><input type="hidden" name="poll" value="${esc(poll.id)}"><input type="hidden" name="nonce" value="${esc(nonce)}">${help ? `<p class="help" id="help">${esc(help)}</p>` : ''}<fieldset class="options"><legend class="sr">${esc(poll.title)}</legend>${fields}</fieldset><p id="msg" class="msg" role="status" aria-live="polite"></p><button type="submit" class="primary">${esc(t.send)}</button>${empty}</form>`;
+  return `<h1 id="poll-title">${esc(poll.title)}</h1>${kind}${error}<form method="post" action="/vote" id="ballot" ${data} aria-labelledby="poll-title" autocomplete="off"><input type="hidden" name="poll" value="${esc(poll.id)}"><input type="hidden" name="nonce" value="${esc(nonce)}">${help ? `<p class="help" id="help">${esc(help)}</p>` : ''}<fieldset class="options"><legend class="sr">${esc(poll.title)}</legend>${fields}</fieldset><p id="msg" class="msg" role="status" aria-live="polite"></p><button type="submit" class="primary">${esc(t.send)}</button>${empty}</form>`;
 }
 
 /** The issues of an invalid ballot in words. */

@@ -763,6 +763,11 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       });
       return void res.end(script);
     }
+    // Browsers ask for it on every page: no icon, and no 404 in the phone's console.
+    if (get && url.pathname === '/favicon.ico') {
+      res.writeHead(204, { 'Cache-Control': 'max-age=86400', ...securityHeaders(req) });
+      return void res.end();
+    }
     if (get && url.pathname === '/app.css') {
       res.writeHead(200, {
         'Content-Type': 'text/css; charset=utf-8',

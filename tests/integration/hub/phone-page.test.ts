@@ -317,3 +317,19 @@ describe('POST/Redirect/GET: a reload never re-sends a ballot or passes for anot
     expect(ok.headers.location).toBe('/');
   });
 });
+
+describe('what the phone page asks the hub for', () => {
+  it('the icon request gets an empty answer, not a 404', async () => {
+    const icon = await http(lan, 'GET', '/favicon.ico');
+    expect(icon.status).toBe(204);
+  });
+
+  it("a new poll's form is never pre-filled by the browser with the last poll's choices", async () => {
+    await admin.req('openPoll', { poll: poll({ method: 'singleChoice', options: ids }) });
+    const cookie = await member('CODE02');
+    const page = await http(lan, 'GET', '/', { cookie });
+    expect(page.body).toMatch(
+      /<form method="post" action="\/vote" id="ballot"[^>]*autocomplete="off"/,
+    );
+  });
+});
