@@ -83,7 +83,7 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
     const next =
       view.next === undefined
         ? `<p><a class="button" href="/">${esc(view.ok ? t.refresh : t.back)}</a></p>`
-        : `<p class="next">${esc(t.nowVoting)} <strong>${esc(t.quoted(view.next))}</strong></p><p><a class="primary" href="/">${esc(t.voteNow)}</a></p>`;
+        : `<p class="next" id="next">${esc(t.nowVoting)} <strong>${esc(t.quoted(view.next))}</strong></p><p><a class="primary" href="/" aria-describedby="next">${esc(t.voteNow)}</a></p>`;
     return layout(
       t,
       meeting,

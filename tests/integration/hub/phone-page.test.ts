@@ -223,7 +223,9 @@ describe('POST/Redirect/GET: a reload never re-sends a ballot or passes for anot
       expect(page.body).toContain('Váš hlas v hlasování „Rozpočet 2027“ je uložen.');
       expect(page.body).toContain('Toto hlasování už skončilo.');
       expect(page.body).toContain('Hlasuje se o: <strong>„Schválení zápisu“</strong>');
-      expect(page.body).toContain('<a class="primary" href="/">Hlasovat</a>');
+      expect(page.body).toContain(
+        '<a class="primary" href="/" aria-describedby="next">Hlasovat</a>',
+      );
       expect(page.body).not.toContain('Děkujeme, váš hlas je uložen.');
       expect(page.body).not.toContain('„Schválení zápisu“ je uložen');
     }
@@ -233,7 +235,7 @@ describe('POST/Redirect/GET: a reload never re-sends a ballot or passes for anot
     expect(en.body).toContain('Thank you. Your vote in “Rozpočet 2027” is stored.');
     expect(en.body).toContain('This vote has ended.');
     expect(en.body).toContain('Now voting on: <strong>“Schválení zápisu”</strong>');
-    expect(en.body).toContain('<a class="primary" href="/">Vote</a>');
+    expect(en.body).toContain('<a class="primary" href="/" aria-describedby="next">Vote</a>');
     expect(admin.ballots).toHaveLength(1);
 
     // "Hlasovat" leads to poll B's form, and the vote there counts.
