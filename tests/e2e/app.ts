@@ -28,6 +28,17 @@ export class App {
     await expect(this.page.getByRole('heading', { name: 'Skupiny', level: 1 })).toBeVisible();
   }
 
+  /** The sample region, its PS1 (Senioři a osoby se zdravotním postižením), the first upcoming meeting's page. */
+  async openUpcomingPs1Meeting() {
+    await this.open();
+    await this.loadSample();
+    await this.nav('Jednání').click();
+    await this.page
+      .getByLabel('Skupina')
+      .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
+    await this.page.getByRole('tabpanel').getByRole('link').first().click();
+  }
+
   async loadSample() {
     await this.page.getByRole('button', { name: 'Načíst ukázkový region' }).click();
     await expect(this.page.getByRole('heading', { name: 'Přehled', level: 1 })).toBeVisible();

@@ -10,13 +10,7 @@ import { App } from './app';
 
 async function meetingPage(page: Page): Promise<void> {
   const app = new App(page);
-  await app.open();
-  await app.loadSample();
-  await app.nav('Jednání').click();
-  await page
-    .getByLabel('Skupina')
-    .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
-  await page.getByRole('tabpanel').getByRole('link').first().click();
+  await app.openUpcomingPs1Meeting();
   // An upcoming meeting: its page shows the preparation, with a "Přidat bod" of its own.
   await expect(
     page.getByTestId('prepare').getByRole('button', { name: 'Přidat bod' }),

@@ -57,13 +57,7 @@ test('approved minutes are sealed and locked; tampering in IndexedDB shows a war
 }) => {
   test.setTimeout(180_000);
   const app = new App(page);
-  await app.open();
-  await app.loadSample();
-  await app.nav('Jednání').click();
-  await page
-    .getByLabel('Skupina')
-    .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
-  await page.getByRole('tabpanel').getByRole('link').first().click();
+  await app.openUpcomingPs1Meeting();
   await expect(page.getByRole('heading', { name: /PS1 – jednání č\./ })).toBeVisible();
   for (const name of ['Mgr. Jana Nováková', 'Marie Horáková', 'Josef Kučera'])
     await app.mark(name, 'přítomen');

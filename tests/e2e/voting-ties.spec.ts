@@ -25,13 +25,7 @@ const PRESENT = [
 
 async function room(page: Page): Promise<void> {
   const app = new App(page);
-  await app.open();
-  await app.loadSample();
-  await app.nav('Jednání').click();
-  await page
-    .getByLabel('Skupina')
-    .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
-  await page.getByRole('tabpanel').getByRole('link').first().click();
+  await app.openUpcomingPs1Meeting();
   for (const name of PRESENT) await app.mark(name, 'přítomen');
   await page.getByRole('link', { name: 'Zasedací místnost' }).click();
   await page.getByRole('button', { name: 'Přidat bod' }).click();

@@ -43,13 +43,7 @@ const BALLOTS: Record<string, number>[] = [
 
 async function roomOfUpcomingPs1WithTwelve(page: Page): Promise<App> {
   const app = new App(page);
-  await app.open();
-  await app.loadSample();
-  await app.nav('Jednání').click();
-  await page
-    .getByLabel('Skupina')
-    .selectOption({ label: 'PS1 – Senioři a osoby se zdravotním postižením' });
-  await page.getByRole('tabpanel').getByRole('link').first().click();
+  await app.openUpcomingPs1Meeting();
   for (const name of TWELVE) await app.mark(name, 'přítomen');
   await expect(page.getByTestId('quorum-count')).toContainText('12 z 14');
   await page.getByRole('link', { name: 'Zasedací místnost' }).click();
