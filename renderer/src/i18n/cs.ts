@@ -772,6 +772,8 @@ export const cs = {
     searchingNetworks: 'Hledám sítě…',
     disableConfirm: {
       title: 'Vypnout hlasování z telefonů?',
+      noPhones:
+        'Adresa pro telefony i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty.',
       text_one:
         'Přihlášený je {{count}} telefon. Odpojí se a kdo ještě nehlasoval, z telefonu už nehlasuje; adresa i osobní kódy přestanou platit. Otevřené hlasování zůstane otevřené pro kiosek a ruční počty; už uložené hlasy platí.',
       text_few:

@@ -771,6 +771,8 @@ export const en: typeof cs = {
     searchingNetworks: 'Looking for networks…',
     disableConfirm: {
       title: 'Switch off phone voting?',
+      noPhones:
+        'The address for phones and the personal codes stop working. An open poll stays open for the kiosk and hand counts.',
       text_one:
         '{{count}} phone has joined. It will be cut off and whoever has not voted yet cannot vote from a phone; the address and the personal codes stop working. An open poll stays open for the kiosk and hand counts; ballots already stored count.',
       text_few:

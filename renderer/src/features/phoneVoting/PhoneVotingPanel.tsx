@@ -144,8 +144,9 @@ export function PhoneVotingPanel({
           <Button
             variant="ghost"
             onPress={() =>
-              // Phones in the room or a poll on them: switching off cuts them off mid-vote.
-              phonesIn > 0 || poll ? setStopping(true) : void phoneVoting.disable()
+              // Once the address is out (phones may hold it, joined or not), or with a poll on the
+              // phones, switching off takes it away from them: ask first.
+              pv.url || poll ? setStopping(true) : void phoneVoting.disable()
             }
           >
             {t('phoneVoting.disable')}
@@ -179,7 +180,11 @@ export function PhoneVotingPanel({
       <ConfirmDialog
         isOpen={stopping}
         title={t('phoneVoting.disableConfirm.title')}
-        text={t('phoneVoting.disableConfirm.text', { count: phonesIn })}
+        text={
+          phonesIn > 0
+            ? t('phoneVoting.disableConfirm.text', { count: phonesIn })
+            : t('phoneVoting.disableConfirm.noPhones')
+        }
         confirmLabel={t('phoneVoting.disable')}
         onCancel={() => setStopping(false)}
         onConfirm={() => {
