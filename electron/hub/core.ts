@@ -334,13 +334,17 @@ export class HubCore {
    */
   phoneStateJson(device: string | null): string {
     const { poll, ...rest } = this.stateOf(device);
-    let pollJson = 'null';
-    if (poll) {
-      const known = this.pollJson.get(poll.spec);
-      if (known === undefined) this.pollJson.set(poll.spec, JSON.stringify(phonePoll(poll.spec)));
-      pollJson = known ?? this.pollJson.get(poll.spec)!;
-    }
+    const pollJson = poll ? this.pollJsonOf(poll.spec) : 'null';
     return `{"poll":${pollJson},${JSON.stringify(rest).slice(1)}`;
+  }
+
+  private pollJsonOf(spec: HubPollSpec): string {
+    let json = this.pollJson.get(spec);
+    if (json === undefined) {
+      json = JSON.stringify(phonePoll(spec));
+      this.pollJson.set(spec, json);
+    }
+    return json;
   }
 
   private stateOf(device: string | null): Omit<PhoneState, 'poll'> & { poll: PollState | null } {

@@ -840,6 +840,8 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
 
     if (url.pathname === '/join') {
       const code = normalizeJoinCode(field('code'));
+      // What was typed, shown again in the field when it is refused (to correct one character).
+      const typed = field('code').trim().slice(0, 20);
       const ip = `join:${req.socket.remoteAddress ?? '?'}`;
       // Only failed attempts count: twenty phones joining from one router are fine,
       // guessing codes is not.
@@ -852,7 +854,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
           state: core.phoneState(device),
           nonce: '',
           error: t.joinRateLimited,
-          code: field('code').trim().slice(0, 20),
+          code: typed,
         });
       const error =
         result.reason === 'CODE_IN_USE'
@@ -867,8 +869,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
         state: core.phoneState(device),
         nonce: '',
         error,
-        // What was typed stays in the field, to correct one character rather than retype all.
-        code: field('code').trim().slice(0, 20),
+        code: typed,
       });
     }
 
