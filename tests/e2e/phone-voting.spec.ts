@@ -583,8 +583,11 @@ test('a member whose phone lost its login gets a new code at the desk and cannot
   await expect(second.getByRole('button', { name: 'Odeslat hlas' })).toHaveCount(0);
   await expect(panel.getByTestId('phone-ballots')).toHaveText('Z telefonů: 1 uložený hlas');
 
-  // In the next poll the new browser votes for her.
+  // In the next poll the new browser votes for her. Closing says who has not voted yet.
   await panel.getByRole('button', { name: 'Ukončit hlasování' }).click();
+  await expect(page.getByRole('dialog').getByTestId('close-not-voted')).toHaveText(
+    /^Ještě nehlasoval(i|o)? \d+ přítomn.* s hlasem \(odevzdáno 1 z \d+\)\. Po ukončení už hlasovat nem/,
+  );
   await page.getByRole('dialog').getByRole('button', { name: 'Ukončit hlasování' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
   await newPoll(page, 'Priorita 2028', REISSUE_OPTIONS);

@@ -69,6 +69,8 @@ test('dot voting on six priorities by passing the laptop, shown on the projector
   const d = page.getByRole('dialog');
   await d.getByLabel('Otázka / název hlasování').fill('Priority pro KP 2027–2029');
   await d.getByLabel('Způsob hlasování').selectOption('points');
+  // Choosing priorities is secret unless said otherwise (a resolution goes by show of hands).
+  await expect(d.getByLabel('Tajné hlasování')).toBeChecked();
   // Options can come from the community plan: its priorities with their codes.
   const options = d.getByLabel('Možnosti (každá na samostatný řádek, lze vložit seznam)');
   // A working group is offered its own measures first (PS1: priorities 1 and 2), all on request.
@@ -124,6 +126,9 @@ test('dot voting on six priorities by passing the laptop, shown on the projector
 
   await page.getByRole('link', { name: 'Zpět do zasedací místnosti' }).click();
   await page.getByRole('button', { name: 'Ukončit hlasování' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  // Everyone voted: no warning about members who have not.
+  await expect(page.getByRole('dialog').getByTestId('close-not-voted')).toHaveCount(0);
   await page.getByRole('dialog').getByRole('button', { name: 'Ukončit hlasování' }).click();
   const result = page.getByTestId('poll-result');
   await expect(result.getByRole('listitem').first()).toContainText('Odlehčovací služba');
@@ -160,7 +165,8 @@ async function rollCallTie(page: Page, title: string) {
   const d = page.getByRole('dialog');
   await d.getByLabel('Otázka / název hlasování').fill(title);
   await d.getByLabel('Způsob hlasování').selectOption('resolution');
-  await d.getByLabel('Tajné hlasování').uncheck();
+  // A resolution goes by show of hands unless the facilitator makes it secret.
+  await expect(d.getByLabel('Tajné hlasování')).not.toBeChecked();
   await d.getByRole('button', { name: 'Uložit' }).click();
   const card = page.getByTestId('poll-card').filter({ hasText: title });
   await card.getByRole('button', { name: 'Zahájit hlasování' }).click();

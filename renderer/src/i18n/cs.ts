@@ -719,6 +719,14 @@ export const cs = {
     tie: 'Shoda: {{options}}',
     decidedByPoll: 'rozhodnuto hlasováním',
     closeTitle: 'Ukončit hlasování a zapsat usnesení',
+    notVoted_one:
+      'Ještě nehlasoval {{count}} přítomný člen s hlasem (odevzdáno {{cast}} z {{entitled}}). Po ukončení už hlasovat nemůže.',
+    notVoted_few:
+      'Ještě nehlasovali {{count}} přítomní členové s hlasem (odevzdáno {{cast}} z {{entitled}}). Po ukončení už hlasovat nemohou.',
+    notVoted_many:
+      'Ještě nehlasovalo {{count}} přítomného člena s hlasem (odevzdáno {{cast}} z {{entitled}}). Po ukončení už hlasovat nemohou.',
+    notVoted_other:
+      'Ještě nehlasovalo {{count}} přítomných členů s hlasem (odevzdáno {{cast}} z {{entitled}}). Po ukončení už hlasovat nemohou.',
     resolutionText: 'Text usnesení',
     defaultRanking: 'pořadí priorit dle výsledku hlasování „{{title}}“',
     defaultChoice: 'výsledek hlasování „{{title}}“',

@@ -719,6 +719,14 @@ export const en: typeof cs = {
     tie: 'Tie: {{options}}',
     decidedByPoll: 'decided by a poll',
     closeTitle: 'Close the poll and record the resolution',
+    notVoted_one:
+      '{{count}} member present with a vote has not voted yet ({{cast}} of {{entitled}} cast). Once the vote is closed, they cannot vote.',
+    notVoted_few:
+      '{{count}} members present with a vote have not voted yet ({{cast}} of {{entitled}} cast). Once the vote is closed, they cannot vote.',
+    notVoted_many:
+      '{{count}} members present with a vote have not voted yet ({{cast}} of {{entitled}} cast). Once the vote is closed, they cannot vote.',
+    notVoted_other:
+      '{{count}} members present with a vote have not voted yet ({{cast}} of {{entitled}} cast). Once the vote is closed, they cannot vote.',
     resolutionText: 'Resolution text',
     defaultRanking: 'the order of priorities from the poll “{{title}}”',
     defaultChoice: 'the result of the poll “{{title}}”',

@@ -1,9 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import { JOIN_CODE_ALPHABET } from '@shared/hub/rules';
-import { ackFor, assignJoinCodes, browserRandom, reissueJoinCode } from './session';
+import type { Attendance, Person } from '@shared/domain';
+import type { AttendanceView } from '../../db';
+import { ackFor, assignJoinCodes, browserRandom, phoneVoters, reissueJoinCode } from './session';
 
 const voters = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ voterId: `v${i}`, name: `Člen ${i}` }));
+
+describe('phoneVoters', () => {
+  const person = (id: string, title: string, firstName: string, lastName: string) =>
+    ({ id, title, firstName, lastName }) as Person;
+  const seat = (personId: string, status: Attendance['status'], extra: Partial<Attendance> = {}) =>
+    [personId, { personId, status, ...extra } as Attendance] as const;
+
+  it('lists the present voters by surname in Czech order, a substitute under their own name', () => {
+    const members = [
+      person('a', 'Mgr.', 'Adam', 'Zeman'),
+      person('b', 'Bc.', 'Čeněk', 'Chalupa'),
+      person('c', '', 'Hana', 'Horáková'),
+      person('d', 'Ing.', 'Eva', 'Černá'),
+      person('e', '', 'Jan', 'Cibulka'),
+      person('f', '', 'Bez', 'Hlasu'),
+      person('g', '', 'Odešel', 'Dříve'),
+    ].map((p) => ({ personId: p.id, person: p, votingRight: p.id !== 'f' }));
+    const sub = person('s', 'PhDr.', 'Alena', 'Alexová');
+    const room = {
+      members,
+      attendance: new Map([
+        seat('a', 'present'),
+        seat('b', 'present'),
+        seat('c', 'present'),
+        seat('d', 'substituted', { substituteId: 's' }),
+        seat('e', 'present'),
+        seat('f', 'present'),
+        seat('g', 'present', { leftAt: '2026-04-12T16:00:00Z' }),
+      ]),
+      people: new Map([[sub.id, sub]]),
+      guests: [],
+      body: { rules: { guestsVote: false } },
+    } as unknown as AttendanceView;
+    // Titles do not sort; C < Č < H < Ch (Czech), a substitute by her own surname.
+    expect(phoneVoters(room)).toEqual([
+      { voterId: 'd', name: 'PhDr. Alena Alexová' },
+      { voterId: 'e', name: 'Jan Cibulka' },
+      { voterId: 'c', name: 'Hana Horáková' },
+      { voterId: 'b', name: 'Bc. Čeněk Chalupa' },
+      { voterId: 'a', name: 'Mgr. Adam Zeman' },
+    ]);
+  });
+});
 
 describe('assignJoinCodes', () => {
   it('gives every voter a distinct 6-character code from the unambiguous alphabet', () => {

@@ -1,8 +1,8 @@
 // What the app tells the voting hub, derived from the meeting's data (pure, unit-tested):
 // who may join with a personal code, which polls are open on the phones, and how a stored or
 // refused ballot is acknowledged. The hub never decides who votes; the app does.
-import type { PollRecord } from '@shared/domain';
-import { fullName, isInRoom } from '@shared/domain';
+import type { Person, PollRecord } from '@shared/domain';
+import { comparePeople, fullName, isInRoom } from '@shared/domain';
 import type { AckResult, HubPollSpec, HubSession } from '../../platform/hub';
 import type { AttendanceView, HubBallotOutcome, RoomData } from '../../db';
 import { generateJoinCode, type RandomBytes } from '@shared/hub/rules';
@@ -13,19 +13,21 @@ export interface PhoneVoter {
   name: string;
 }
 
+/** In the order of the attendance sheet: by surname, then first name (Czech collation). */
 export function phoneVoters(room: AttendanceView): PhoneVoter[] {
-  const out: PhoneVoter[] = [];
+  const out: { voter: PhoneVoter; person: Person }[] = [];
+  const add = (voterId: string, person: Person) =>
+    out.push({ voter: { voterId, name: fullName(person) }, person });
   for (const m of room.members) {
     const a = room.attendance.get(m.personId);
     if (!m.votingRight || !a || !isInRoom(a)) continue;
     const sub =
       a.status === 'substituted' && a.substituteId ? room.people.get(a.substituteId) : undefined;
-    out.push({ voterId: m.personId, name: fullName(sub ?? m.person) });
+    add(m.personId, sub ?? m.person);
   }
   if (room.body.rules.guestsVote)
-    for (const g of room.guests)
-      if (isInRoom(g.attendance)) out.push({ voterId: g.person.id, name: fullName(g.person) });
-  return out.sort((a, b) => a.name.localeCompare(b.name, 'cs'));
+    for (const g of room.guests) if (isInRoom(g.attendance)) add(g.person.id, g.person);
+  return out.sort((a, b) => comparePeople(a.person, b.person)).map((x) => x.voter);
 }
 
 /**

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PollRecord, ResolutionVerb } from '@shared/domain';
-import { RESOLUTION_VERBS, resolutionFromTitle } from '@shared/domain';
+import { RESOLUTION_VERBS, resolutionFromTitle, votersSoFar } from '@shared/domain';
 
 import { FormDialog } from '../../components/Dialog';
 import { describeError } from '../../components/errors';
 import { SelectInput, TextInput, FormFooter } from '../../components/fields';
 import { closePoll, db, type RoomData } from '../../db';
+import { presentVoting } from './pollText';
 
 /** Closing freezes the entitlement snapshot, counts, and writes the item's resolution. */
 export function CloseDialog({
@@ -40,6 +41,13 @@ export function CloseDialog({
   );
   const [casting, setCasting] = useState<'' | 'yes' | 'no'>('');
   const [error, setError] = useState<string>();
+  // Closing ends the vote for everyone: say who has not voted yet (a public vote has no roll).
+  const entitled = presentVoting(room).length;
+  const cast = votersSoFar(
+    poll,
+    room.handCounts.filter((b) => b.pollId === poll.id).map((b) => b.ballot),
+  );
+  const missing = poll.anonymous ? 0 : Math.max(0, entitled - cast);
   return (
     <FormDialog title={t('polls.closeTitle')} isOpen onClose={onClose} wide>
       <form
@@ -58,6 +66,11 @@ export function CloseDialog({
           }
         }}
       >
+        {missing > 0 && (
+          <p className="notice notice-warning" role="status" data-testid="close-not-voted">
+            {t('polls.notVoted', { count: missing, cast, entitled })}
+          </p>
+        )}
         <SelectInput
           label={t('resolutions.verb')}
           value={verb}

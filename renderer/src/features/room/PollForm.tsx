@@ -26,7 +26,10 @@ export function PollForm({
   const [title, setTitle] = useState('');
   const [method, setMethod] = useState<PollMethod>('points');
   const [options, setOptions] = useState('');
-  const [secret, setSecret] = useState(true);
+  // Resolutions go by show of hands (the Czech minutes' "pro : proti : zdržel se"); choosing
+  // priorities is secret unless the facilitator says otherwise.
+  const [secretChoice, setSecret] = useState<boolean>();
+  const secret = secretChoice ?? method !== 'resolution';
   const [points, setPoints] = useState('3');
   const [cap, setCap] = useState('2');
   const [allPoints, setAllPoints] = useState(false);

@@ -21,7 +21,7 @@ import { PollForm } from './PollForm';
 import { PollResultView } from './PollResultView';
 import { PollTie } from './PollTie';
 import { PhoneBallotsLine } from '../phoneVoting/PhoneBallotsLine';
-import { castText, methodText } from './pollText';
+import { castText, methodText, presentVoting } from './pollText';
 
 export function PollsSection({
   room,
@@ -57,13 +57,7 @@ function PollCard({ room, poll, locked }: { room: RoomData; poll: PollRecord; lo
   const { t } = useTranslation();
   const [mode, setMode] = useState<'hand' | 'rollCall' | 'close' | null>(null);
   const [error, setError] = useState<string>();
-  const entitled = room.members.filter(
-    (m) =>
-      m.votingRight &&
-      room.attendance.get(m.personId) &&
-      ['present', 'substituted'].includes(room.attendance.get(m.personId)!.status) &&
-      !room.attendance.get(m.personId)!.leftAt,
-  );
+  const entitled = presentVoting(room);
   const handVoters = room.handCounts.filter((b) => b.pollId === poll.id);
   const run = (action: () => Promise<unknown>) =>
     action().then(

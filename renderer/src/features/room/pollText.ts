@@ -1,6 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { PollRecord } from '@shared/domain';
+import { isInRoom } from '@shared/domain';
+import type { MemberRow, RoomData } from '../../db';
 import { i18n } from '../../i18n';
+
+/** The members who may cast a ballot now: in the room (not left), with a vote. */
+export function presentVoting(room: Pick<RoomData, 'members' | 'attendance'>): MemberRow[] {
+  return room.members.filter((m) => {
+    const a = room.attendance.get(m.personId);
+    return m.votingRight && a !== undefined && isInRoom(a);
+  });
+}
 
 /** "bodování (každý člen 3 b., nejvýše 2 b. na položku)" – how the poll counted. */
 export function methodText(t: TFunction, poll: Pick<PollRecord, 'definition' | 'options'>): string {
