@@ -24,7 +24,7 @@ import { budget, makeRow, type BenchRow } from '../table';
 
 const PHONES = 200;
 const WARMUP = Number(process.env.BENCH_HUB_WARMUP ?? 15);
-const RUNS = Number(process.env.BENCH_HUB_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_HUB_RUNS ?? 25);
 const rnd = (n: number) => new Uint8Array(randomBytes(n));
 
 function firstLine(child: ChildProcess, match: RegExp): Promise<string> {
