@@ -24,6 +24,8 @@ export type PhoneView =
       code?: string;
       /** The form came back empty: show the explicit "vote empty (abstain)" button. */
       confirmEmpty?: boolean;
+      /** The fields of a form post sent back for a correction: shown as they were chosen. */
+      sent?: readonly (readonly [string, string])[];
     }
   | {
       kind: 'result';
@@ -151,7 +153,7 @@ export function renderPage(view: PhoneView, lang: PhoneLang, meeting: string): s
   return layout(
     t,
     meeting,
-    `${who}${pollForm(t, s.poll, view.nonce, error, s.mode === 'anonymous', view.confirmEmpty)}`,
+    `${who}${pollForm(t, s.poll, view.nonce, error, s.mode === 'anonymous', view.confirmEmpty, view.sent)}`,
     undefined,
     undefined,
     undefined,
@@ -170,8 +172,16 @@ function pollForm(
   error: string,
   anonymous: boolean,
   confirmEmpty = false,
+  sent: readonly (readonly [string, string])[] = [],
 ): string {
   const d = poll.definition;
+  // A post sent back (an invalid ballot without JavaScript) keeps what the voter chose.
+  const chosen = new Set(sent.map(([k, v]) => `${k}\u0000${v}`));
+  const was = (field: string, value: string) => chosen.has(`${field}\u0000${value}`);
+  const numbers = (field: string, from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, n) => from + n)
+      .map((n) => `<option${was(field, String(n)) ? ' selected' : ''}>${n}</option>`)
+      .join('');
   const label = new Map(poll.options.map((o) => [o.id, o.label]));
   const optionIds = d.method === 'resolution' ? [] : d.options;
   const name = (id: string) => esc(label.get(id) ?? id);
@@ -179,7 +189,7 @@ function pollForm(
   let fields = '';
   let data = `data-method="${d.method}" data-sending="${esc(t.sending)}" data-empty="${esc(t.emptyVote)}" data-emptyask="${esc(t.emptyAsk)}" data-left="${esc(t.leftLabel)}" data-over="${esc(t.overLabel)}"`;
   const radio = (field: string, value: string, text: string, type = 'radio') =>
-    `<label class="choice"><input type="${type}" name="${esc(field)}" value="${esc(value)}"><span>${text}</span></label>`;
+    `<label class="choice"><input type="${type}" name="${esc(field)}" value="${esc(value)}"${was(field, value) ? ' checked' : ''}><span>${text}</span></label>`;
   switch (d.method) {
     case 'resolution':
       fields = [
@@ -205,12 +215,11 @@ function pollForm(
       const cap = Math.min(d.maxPerOption ?? d.pointsPerVoter, d.pointsPerVoter);
       help = t.pointsHelp(d.pointsPerVoter);
       data += ` data-total="${d.pointsPerVoter}"`;
-      const opts = Array.from({ length: cap + 1 }, (_, n) => `<option>${n}</option>`).join('');
       fields =
         optionIds
           .map(
             (id, i) =>
-              `<div class="row"><label for="p${i}">${name(id)}</label><select id="p${i}" name="p:${esc(id)}">${opts}</select></div>`,
+              `<div class="row"><label for="p${i}">${name(id)}</label><select id="p${i}" name="p:${esc(id)}">${numbers(`p:${id}`, 0, cap)}</select></div>`,
           )
           .join('') + `<p id="left" class="help" aria-live="polite" hidden></p>`;
       break;
@@ -220,13 +229,10 @@ function pollForm(
       const k = d.maxRanks ?? optionIds.length;
       help = t.rankNoJsHelp;
       data += ` data-k="${k}" data-jshelp="${esc(t.rankHelp)}"`;
-      const opts =
-        `<option value="">${esc(t.rankNone)}</option>` +
-        Array.from({ length: k }, (_, n) => `<option>${n + 1}</option>`).join('');
       fields = optionIds
         .map(
           (id, i) =>
-            `<div class="row rank"><label for="r${i}">${name(id)}</label><select id="r${i}" name="r:${esc(id)}" aria-label="${esc(t.rankPlace)}: ${name(id)}">${opts}</select></div>`,
+            `<div class="row rank"><label for="r${i}">${name(id)}</label><select id="r${i}" name="r:${esc(id)}" aria-label="${esc(t.rankPlace)}: ${name(id)}"><option value="">${esc(t.rankNone)}</option>${numbers(`r:${id}`, 1, k)}</select></div>`,
         )
         .join('');
       break;

@@ -887,7 +887,13 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
       return redirect(res, receiptUrl(pollId, nonce));
     const choice = poll ? choiceFromForm(poll.definition, body) : { choices: [] };
     if (choice === null)
-      return sendHtml(req, res, 400, { kind: 'state', state, nonce, error: t.emptyVote });
+      return sendHtml(req, res, 400, {
+        kind: 'state',
+        state,
+        nonce,
+        error: t.emptyVote,
+        sent: body,
+      });
     // The same boundary as a WebSocket ballot's (the hub's rules take a parsed choice).
     if (!PhoneChoiceSchema.safeParse(choice).success)
       return sendHtml(req, res, 400, resultView(lang, { code: 'MALFORMED' }));
@@ -924,6 +930,7 @@ export async function startHub(options: HubOptions): Promise<HubHandle> {
         error: [t.result.INVALID_BALLOT, ...explainIssues(lang, poll, answer.issues ?? [])].join(
           ' ',
         ),
+        sent: body,
       });
     if (core.outcomeFor(device, pollId, nonce) !== null)
       return redirect(res, receiptUrl(pollId, nonce));

@@ -100,3 +100,15 @@ test('in English nothing Czech remains that the app itself wrote', async ({ page
       .getByRole('button', { name: 'excused', exact: true }),
   ).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('an open projector follows the language switched in the main window', async ({ page }) => {
+  await page.goto('/');
+  const projector = await page.context().newPage();
+  await projector.goto('/#/projector/no-such-meeting');
+  await expect(projector.getByText('Čekám na jednání…')).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(projector.getByText('Waiting for the meeting…')).toBeVisible();
+  await expect(projector.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Čeština' }).click();
+  await expect(projector.getByText('Čekám na jednání…')).toBeVisible();
+});

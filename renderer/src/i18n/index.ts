@@ -48,8 +48,18 @@ export const i18nReady = i18next
 
 export function setLanguage(lang: Language): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  showLanguage(lang);
+}
+
+function showLanguage(lang: Language): void {
   document.documentElement.lang = lang;
   void i18next.changeLanguage(lang);
 }
+
+// The projector (another window of the app) follows a language switched in the main window:
+// the storage event reaches every other window of the same origin.
+globalThis.addEventListener?.('storage', (e: StorageEvent) => {
+  if (e.key === STORAGE_KEY) showLanguage(e.newValue === 'en' ? 'en' : 'cs');
+});
 
 export const i18n = i18next;

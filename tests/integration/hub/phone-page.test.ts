@@ -326,6 +326,56 @@ describe('what the phone page asks the hub for', () => {
     expect(icon.status).toBe(204);
   });
 
+  it('an invalid ballot sent without JavaScript comes back as it was chosen, to correct', async () => {
+    // 3 points to hand out, at most 2 per option: 2 + 2 is too many.
+    await admin.req('openPoll', {
+      poll: poll({ method: 'points', options: ids, pointsPerVoter: 3, maxPerOption: 2 }),
+    });
+    const cookie = await member('CODE03');
+    const n = nonceOf((await http(lan, 'GET', '/', { cookie })).body);
+    const refused = await http(lan, 'POST', '/vote', {
+      cookie,
+      body: `poll=poll-points&nonce=${n}&p%3Aa=2&p%3Ab=2&p%3Ac=0`,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('Hlas není platný:');
+    const selected = (id: string) =>
+      new RegExp(`name="p:${id}">(?:<option>\\d</option>)*<option selected>(\\d)</option>`).exec(
+        refused.body,
+      )?.[1];
+    expect([selected('a'), selected('b'), selected('c')]).toEqual(['2', '2', '0']);
+    expect(refused.body.match(/ selected/g)).toHaveLength(3);
+    // Corrected and sent again with the same form: stored.
+    const fixed = await http(lan, 'POST', '/vote', {
+      cookie,
+      body: `poll=poll-points&nonce=${nonceOf(refused.body)}&p%3Aa=2&p%3Ab=1&p%3Ac=0`,
+    });
+    expect((await follow(fixed, cookie)).body).toContain(
+      'Děkujeme. Váš hlas v hlasování „Priority“ je uložen.',
+    );
+  });
+
+  it('a ranking and a choice sent back keep their places and ticks', async () => {
+    await admin.req('openPoll', { poll: poll({ method: 'borda', options: ids }) });
+    const cookie = await member('CODE05');
+    const n = nonceOf((await http(lan, 'GET', '/', { cookie })).body);
+    // Two options on place 1: refused, the places stay.
+    const refused = await http(lan, 'POST', '/vote', {
+      cookie,
+      body: `poll=poll-borda&nonce=${n}&r%3Aa=1&r%3Ab=1&r%3Ac=`,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatch(
+      /name="r:a"[^>]*><option value="">[^<]*<\/option><option selected>1</,
+    );
+    expect(refused.body).toMatch(
+      /name="r:b"[^>]*><option value="">[^<]*<\/option><option selected>1</,
+    );
+    expect(refused.body).not.toMatch(
+      /name="r:c"[^>]*>(?:<option[^>]*>[^<]*<\/option>)*<option selected>/,
+    );
+  });
+
   it("a new poll's form is never pre-filled by the browser with the last poll's choices", async () => {
     await admin.req('openPoll', { poll: poll({ method: 'singleChoice', options: ids }) });
     const cookie = await member('CODE02');

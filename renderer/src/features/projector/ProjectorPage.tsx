@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { firstPlaceTie, isInRoom, meetingNumber, votersSoFar } from '@shared/domain';
+import { firstPlaceTie, meetingNumber, votersSoFar } from '@shared/domain';
 import { useRoom } from '../../db';
 import { formatDate, formatTimeRange } from '../../i18n/format';
 import { QuorumPanel } from '../meetings/QuorumPanel';
 import { ProjectorJoin } from '../phoneVoting/ProjectorJoin';
 import { ItemTimer } from '../room/ItemTimer';
 import { PollResultView } from '../room/PollResultView';
-import { castText, methodText, valueText } from '../room/pollText';
+import { castText, methodText, presentVoting, valueText } from '../room/pollText';
 
 /**
  * The room's big screen (a second window or tab on the same origin): it follows the meeting
@@ -26,10 +26,7 @@ export function ProjectorPage() {
   const { meeting, body } = room;
   const item = room.items.find((i) => i.id === meeting.currentItemId) ?? room.items[0];
   const poll = room.polls.find((p) => p.id === meeting.currentPollId);
-  const entitled = room.members.filter((m) => {
-    const a = room.attendance.get(m.personId);
-    return m.votingRight && a && isInRoom(a);
-  }).length;
+  const entitled = presentVoting(room).length;
   const cast = poll
     ? votersSoFar(
         poll,
