@@ -170,6 +170,11 @@ export const cs = {
   noQuorumOutcome: 'nepřijato – jednání nebylo usnášeníschopné',
   tieOutcome: 'nepřijato – rovnost hlasů',
   presentAtVote: 'Přítomno členů s hlasem: {present} z {total}.',
+  byName: 'Jmenovitě',
+  byNameYes: 'pro',
+  byNameNo: 'proti',
+  byNameAbstain: 'zdrželi se',
+  byNameBlank: 'prázdný hlas',
   majorityRule: {
     present: 'nadpoloviční většina přítomných členů s hlasem',
     all: 'nadpoloviční většina všech členů s hlasem',
@@ -411,6 +416,11 @@ export const en: Labels = {
   noQuorumOutcome: 'not passed – the meeting was not quorate',
   tieOutcome: 'not passed – tied vote',
   presentAtVote: 'Voting members present: {present} of {total}.',
+  byName: 'By name',
+  byNameYes: 'for',
+  byNameNo: 'against',
+  byNameAbstain: 'abstained',
+  byNameBlank: 'blank',
   majorityRule: {
     present: 'absolute majority of the voting members present',
     all: 'absolute majority of all voting members',

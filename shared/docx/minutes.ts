@@ -264,6 +264,15 @@ function ruleLines(r: ResolutionView, lang: Lang, L: Labels): string[] {
   return lines;
 }
 
+/** "Jmenovitě – pro: Marie Horáková, Josef Kučera; proti: Pavel Malý." */
+function byNameLines(r: ResolutionView, L: Labels): string[] {
+  const groups = (r.byName ?? []).filter((g) => g.names.length > 0);
+  if (!groups.length) return [];
+  return [
+    `${L.byName} ${L.dash} ${groups.map((g) => `${g.choice}: ${g.names.join(', ')}`).join('; ')}.`,
+  ];
+}
+
 function listInWords(items: string[], lang: Lang, L: Labels): string {
   const q = items.map((i) => quote(i, lang));
   if (q.length <= 1) return q.join('');
@@ -342,7 +351,7 @@ function resolutionBlock(
   after: 'resolution' | 'other',
 ): FileChild[] {
   const subject = resolutionSubject(doc.header, doc.lang);
-  const rules = ruleLines(r, doc.lang, L);
+  const rules = [...ruleLines(r, doc.lang, L), ...byNameLines(r, L)];
   const body: Paragraph[] = [
     new LightParagraph({ style: STYLE.resolution }, [
       { text: `${fill(L.resolution, { number: r.number })} `, style: CHAR.strong },

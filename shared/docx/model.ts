@@ -144,6 +144,11 @@ export interface ResolutionView {
   /** Legacy: a ready sentence of the rule; printed only when `decision` is absent. */
   ruleText?: string;
   pollSummary?: PollSummary;
+  /**
+   * A named poll (not secret) voted member by member: who chose what ("pro", an option's
+   * label), each group's names as they are to be printed. Absent for secret and public votes.
+   */
+  byName?: { choice: string; names: string[] }[];
 }
 
 export interface AgendaItemView {

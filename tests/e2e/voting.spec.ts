@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { convertDocxToPdf, normalizeText } from '../integration/helpers/libreoffice';
@@ -241,4 +242,32 @@ test('a roll-call tie fails under "rejected on tie" and passes with the chair’
   const rejected = page.getByTestId('resolution').filter({ hasText: 'ŘS denní stacionář' });
   await expect(rejected).toContainText('5 : 5 : 2 (pro : proti : zdrželo se) – nepřijato');
   await expect(rejected).toContainText('Při rovnosti hlasů návrh nepřijat (jednací řád).');
+
+  // A roll call is a named vote: the minutes say who voted how, under each resolution.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Zápis (DOCX)' }).click(),
+  ]);
+  const path = test.info().outputPath('zapis.docx');
+  await download.saveAs(path);
+  const xml = await (
+    await JSZip.loadAsync(readFileSync(path))
+  )
+    .file('word/document.xml')!
+    .async('string');
+  const paragraphs = xml
+    .split('</w:p>')
+    .map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  const named = paragraphs.filter((p) => p.startsWith('Jmenovitě – '));
+  expect(named).toHaveLength(2);
+  for (const line of named) {
+    const groups = line
+      .slice('Jmenovitě – '.length, -1)
+      .split('; ')
+      .map((g) => g.split(': '));
+    expect(groups.map(([label]) => label)).toEqual(['pro', 'proti', 'zdrželi se']);
+    const names = groups.map(([, list]) => list!.split(', '));
+    expect(names.map((g) => g.length)).toEqual([5, 5, 2]);
+    expect(names.flat().sort()).toEqual([...TWELVE].sort());
+  }
 });

@@ -172,6 +172,10 @@ describe('minutes DOCX (XML)', () => {
 
   it('keeps Czech text intact, quotes and diacritics included', () => {
     const t = textOf(minutes.document);
+    // A named vote lists who voted how, in the resolution's box (Resolution rule style).
+    expect(t).toContain(
+      'Jmenovitě – pro: Bc. Eva Černá, Marie Horáková, Josef Kučera, Mgr. Jana Nováková, Šárka Řeháková, Václav Růžička, Ing. Karel Svoboda; proti: Pavel Malý; zdrželi se: Hana Vlčková.',
+    );
     expect(t).toContain('ZÁPIS č. 3/2026');
     expect(t).toContain(
       'z jednání pracovní skupiny \u201ESenioři a osoby se zdravotním postižením\u201C (PS1)',
@@ -314,6 +318,9 @@ describe('minutes DOCX (XML)', () => {
       'of the working group \u201CSeniors and people with disabilities\u201D (PS1)',
     );
     expect(t).toContain('7 : 1 : 1 (for : against : abstained) – passed');
+    expect(t).toContain(
+      'By name – for: Bc. Eva Černá, Marie Horáková, Josef Kučera, Mgr. Jana Nováková, Šárka Řeháková, Václav Růžička, Ing. Karel Svoboda; against: Pavel Malý; abstained: Hana Vlčková.',
+    );
     expect(t).toContain('16 April 2026, 9:00–11:30');
     expect(t).toContain('AttachmentsAttendance sheet');
     expect(minutesEnglish.styles).toMatch(/<w:lang w:val="en-GB"/);

@@ -275,6 +275,23 @@ export const minutesCs: MinutesDoc = {
           outcome: 'passed',
           vote: { yes: 7, no: 1, abstain: 1 },
           ruleText: 'Rozhoduje prostá většina přítomných členů s hlasem (přítomno 9, potřeba 5).',
+          // A named vote (roll call): who voted how.
+          byName: [
+            {
+              choice: 'pro',
+              names: [
+                'Bc. Eva Černá',
+                'Marie Horáková',
+                'Josef Kučera',
+                'Mgr. Jana Nováková',
+                'Šárka Řeháková',
+                'Václav Růžička',
+                'Ing. Karel Svoboda',
+              ],
+            },
+            { choice: 'proti', names: ['Pavel Malý'] },
+            { choice: 'zdrželi se', names: ['Hana Vlčková'] },
+          ],
         },
       ],
     },
@@ -365,6 +382,10 @@ export const minutesEn: MinutesDoc = {
               ? 'recommends'
               : 'agrees',
       ruleText: r.ruleText ? 'Simple majority of voting members present.' : undefined,
+      byName: r.byName?.map((g) => ({
+        ...g,
+        choice: g.choice === 'pro' ? 'for' : g.choice === 'proti' ? 'against' : 'abstained',
+      })),
       pollSummary: r.pollSummary
         ? { ...r.pollSummary, method: 'points (5 per member, at most 2 per item)' }
         : undefined,

@@ -9,7 +9,13 @@ import {
 } from '@shared/docx';
 import type { Lang } from '@shared/docx/model';
 import { meetingNumber } from '@shared/domain';
-import { roomView, sealFingerprint, type AppDb, type ProjectSettings } from '../../db';
+import {
+  namedBallots,
+  roomView,
+  sealFingerprint,
+  type AppDb,
+  type ProjectSettings,
+} from '../../db';
 import { DomainError } from '../../db/errors';
 import { i18n } from '../../i18n';
 import {
@@ -71,6 +77,8 @@ export async function documentContext(
     const fingerprint = await sealFingerprint(db, meetingId);
     if (fingerprint) ctx.sealFingerprint = fingerprint;
   }
+  const named = await namedBallots(db, meetingId);
+  if (named.size) ctx.namedBallots = named;
   return ctx;
 }
 

@@ -13,8 +13,8 @@ import type {
 } from '@shared/docx/model';
 import { guessGender } from '@shared/docx/gender';
 import { labelsFor } from '@shared/docx/labels';
-import type { Attendance, Person, PollRecord, Resolution } from '@shared/domain';
-import { fullName, meetingNumber, rankedOptions } from '@shared/domain';
+import type { Attendance, BallotRecord, Person, PollRecord, Resolution } from '@shared/domain';
+import { comparePeople, fullName, meetingNumber, rankedOptions } from '@shared/domain';
 import { excuseDeadline } from '@shared/docx/deadlines';
 import type { RoomView } from '../../db';
 import { methodText } from '../room/pollText';
@@ -34,6 +34,8 @@ export interface DocContext {
   previousMinutes?: { number: string; fingerprint?: string };
   /** SHA-256 of this meeting's sealed minutes (approved minutes only). */
   sealFingerprint?: string;
+  /** The ballots of the meeting's closed named polls, by poll (see namedBallots). */
+  namedBallots?: ReadonlyMap<string, readonly BallotRecord[]>;
 }
 
 const genderOf = (p: Person): Gender => guessGender(p.firstName, p.lastName);
@@ -172,6 +174,52 @@ function pollSummary(ctx: DocContext, poll: PollRecord | undefined): PollSummary
   return summary;
 }
 
+/**
+ * Who chose what in a named poll (not secret, not the public's), for a yes/no/abstain or a
+ * choice poll: the groups in the poll's order, each person by surname; a substitute under
+ * their own name. Point, ranking and score ballots are not worded person by person.
+ */
+function byName(
+  room: RoomView,
+  ctx: DocContext,
+  poll: PollRecord | undefined,
+): ResolutionView['byName'] {
+  if (!poll || poll.secret || poll.anonymous || poll.status !== 'closed') return undefined;
+  const m = poll.definition.method;
+  if (m !== 'resolution' && m !== 'singleChoice' && m !== 'approval') return undefined;
+  const L = labelsFor(ctx.lang);
+  const groups = new Map<string, Person[]>();
+  const add = (key: string, p: Person) => groups.set(key, [...(groups.get(key) ?? []), p]);
+  for (const { ballot: b } of ctx.namedBallots?.get(poll.id) ?? []) {
+    if (b.kind !== 'individual' || !b.voterId) continue;
+    const a = room.attendance.get(b.voterId);
+    const voter =
+      personById(room, a?.status === 'substituted' ? a.substituteId : undefined) ??
+      personById(room, b.voterId);
+    if (!voter) continue;
+    if ('vote' in b) add(b.vote, voter);
+    else if ('choices' in b) {
+      if (b.choices.length === 0) add('', voter);
+      for (const id of b.choices) add(id, voter);
+    }
+  }
+  const keys =
+    m === 'resolution'
+      ? [
+          ['yes', L.byNameYes],
+          ['no', L.byNameNo],
+          ['abstain', L.byNameAbstain],
+        ]
+      : [...poll.options.map((o) => [o.id, o.label]), ['', L.byNameBlank]];
+  const out = keys.flatMap(([key, choice]) => {
+    const people = groups.get(key!) ?? [];
+    return people.length
+      ? [{ choice: choice!, names: [...people].sort(comparePeople).map(fullName) }]
+      : [];
+  });
+  return out.length ? out : undefined;
+}
+
 function resolutionView(room: RoomView, ctx: DocContext, r: Resolution): ResolutionView {
   const view: ResolutionView = {
     number: r.number,
@@ -200,11 +248,11 @@ function resolutionView(room: RoomView, ctx: DocContext, r: Resolution): Resolut
       castingVote: d.castingVote,
     };
   }
-  const poll = pollSummary(
-    ctx,
-    room.polls.find((p) => p.id === r.pollId),
-  );
+  const record = room.polls.find((p) => p.id === r.pollId);
+  const poll = pollSummary(ctx, record);
   if (poll) view.pollSummary = poll;
+  const named = byName(room, ctx, record);
+  if (named) view.byName = named;
   return view;
 }
 
