@@ -601,3 +601,57 @@ test('a member whose phone lost its login gets a new code at the desk and cannot
       page.getByTestId('poll-card').filter({ hasText: title }).getByTestId('poll-cast'),
     ).toHaveText('Odevzdáno 1 z 2');
 });
+
+test('with phone voting on, the projector fits 1280×720 beside its QR code: the quorum before a poll, whole option names in the result', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // Five of fourteen: not quorate, so the quorum panel has its extra "chybí …" line.
+  await roomWithItem(page, TWELVE.slice(0, 5), 'Zahájení, schválení programu a volba ověřovatele');
+  await page.getByRole('button', { name: 'Zapnout hlasování z telefonů' }).click();
+  const panel = page.getByTestId('phone-voting');
+  await panel.getByLabel('Síť, ve které jsou telefony').selectOption('127.0.0.1');
+  await panel.getByRole('button', { name: 'Spustit' }).click();
+  const [projector] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: 'Projektor' }).click(),
+  ]);
+  await projector.setViewportSize({ width: 1280, height: 720 });
+  await expect(projector.getByTestId('projector-join').getByRole('img')).toBeVisible();
+  await expect(projector.getByTestId('quorum-verdict')).toBeVisible();
+  const height = () => projector.evaluate(() => document.documentElement.scrollHeight);
+  expect(await height()).toBeLessThanOrEqual(720);
+  const triad = (await projector.getByTestId('triad-counts').boundingBox())!;
+  expect(triad.y + triad.height).toBeLessThanOrEqual(720);
+
+  // A result with a long option name: on two lines, not cut to "Pečovatelská služba o…".
+  const LONG = 'Pečovatelská služba o víkendech a svátcích';
+  await page.getByRole('button', { name: 'Nové hlasování' }).click();
+  const d = page.getByRole('dialog');
+  await d.getByLabel('Otázka / název hlasování').fill('Priority 2027');
+  await d
+    .getByLabel('Možnosti (každá na samostatný řádek, lze vložit seznam)')
+    .fill(['Odlehčovací služba', LONG, 'Senior taxi'].join('\n'));
+  await d.getByRole('button', { name: 'Uložit' }).click();
+  const card = page.getByTestId('poll-card').filter({ hasText: 'Priority 2027' });
+  await card.getByRole('button', { name: 'Zahájit hlasování' }).click();
+  await card.getByRole('button', { name: 'Zadat počty hlasů' }).click();
+  const hand = page.getByRole('dialog');
+  await hand.getByLabel('Počet hlasujících').fill('5');
+  await hand.getByLabel('Odlehčovací služba').fill('6');
+  await hand.getByLabel(LONG).fill('5');
+  await hand.getByLabel('Senior taxi').fill('4');
+  await hand.getByRole('button', { name: /Uložit|Zapsat/ }).click();
+  await expect(hand).toBeHidden();
+  await card.getByRole('button', { name: 'Ukončit hlasování' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ukončit hlasování' }).click();
+  const label = projector.getByTestId('poll-result').locator('.bar-label', { hasText: LONG });
+  await expect(label).toBeVisible();
+  // Neither cut at the side ("…") nor clamped: the whole text is laid out inside the element.
+  expect(
+    await label.evaluate(
+      (el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1,
+    ),
+  ).toBe(true);
+  expect(await height()).toBeLessThanOrEqual(720);
+});
