@@ -219,6 +219,8 @@ test('a roll-call tie fails under "rejected on tie" and passes with the chair’
   await expect(passed).not.toContainText('Doporučit');
   await expect(passed).toContainText('5 : 5 : 2 (pro : proti : zdrželo se) – přijato');
   await expect(passed).toContainText('Při rovnosti rozhodl hlas předsedajícího (pro).');
+  // The poll's own result says what it decided, not only the resolution further down.
+  await expect(first.getByTestId('poll-outcome')).toHaveText('Usnesení PS1/4/2026/1: přijato');
 
   // The group changes its rules: a tie now means the motion fails.
   const roomUrl = page.url();
@@ -242,6 +244,7 @@ test('a roll-call tie fails under "rejected on tie" and passes with the chair’
   const rejected = page.getByTestId('resolution').filter({ hasText: 'ŘS denní stacionář' });
   await expect(rejected).toContainText('5 : 5 : 2 (pro : proti : zdrželo se) – nepřijato');
   await expect(rejected).toContainText('Při rovnosti hlasů návrh nepřijat (jednací řád).');
+  await expect(second.getByTestId('poll-outcome')).toHaveText('Usnesení PS1/4/2026/2: nepřijato');
 
   // A roll call is a named vote: the minutes say who voted how, under each resolution.
   const [download] = await Promise.all([

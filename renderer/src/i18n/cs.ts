@@ -719,6 +719,7 @@ export const cs = {
     tie: 'Shoda: {{options}}',
     decidedByPoll: 'rozhodnuto hlasováním',
     closeTitle: 'Ukončit hlasování a zapsat usnesení',
+    outcomeLine: 'Usnesení {{number}}: {{outcome}}',
     notVoted_one:
       'Ještě nehlasoval {{count}} přítomný člen s hlasem (odevzdáno {{cast}} z {{entitled}}). Po ukončení už hlasovat nemůže.',
     notVoted_few:

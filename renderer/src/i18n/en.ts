@@ -719,6 +719,7 @@ export const en: typeof cs = {
     tie: 'Tie: {{options}}',
     decidedByPoll: 'decided by a poll',
     closeTitle: 'Close the poll and record the resolution',
+    outcomeLine: 'Resolution {{number}}: {{outcome}}',
     notVoted_one:
       '{{count}} member present with a vote has not voted yet ({{cast}} of {{entitled}} cast). Once the vote is closed, they cannot vote.',
     notVoted_few:

@@ -94,7 +94,11 @@ export function ProjectorPage() {
                   })}
                 </p>
               )}
-              <PollResultView poll={poll} large />
+              <PollResultView
+                poll={poll}
+                resolution={room.resolutions.find((r) => r.pollId === poll.id)}
+                large
+              />
             </>
           )}
         </section>

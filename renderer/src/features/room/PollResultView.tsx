@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PollRecord } from '@shared/domain';
+import type { PollRecord, Resolution } from '@shared/domain';
 import { rankedOptions } from '@shared/domain';
 import { valueText } from './pollText';
 
@@ -9,7 +9,16 @@ import { valueText } from './pollText';
  * projector), so a result is readable and not a 1–2 px sliver. The rank is a badge, not "1.",
  * so an option labelled with its plan code never reads "1. 1.1".
  */
-export function PollResultView({ poll, large = false }: { poll: PollRecord; large?: boolean }) {
+export function PollResultView({
+  poll,
+  resolution,
+  large = false,
+}: {
+  poll: PollRecord;
+  /** The resolution the poll decided: a yes/no result says whether it passed. */
+  resolution?: Resolution;
+  large?: boolean;
+}) {
   const { t } = useTranslation();
   const result = poll.result;
   if (!result) return null;
@@ -18,23 +27,36 @@ export function PollResultView({ poll, large = false }: { poll: PollRecord; larg
     const { yes, no, abstain } = result.counts;
     const max = Math.max(1, yes, no, abstain);
     return (
-      <ul className={cls} data-testid="poll-result">
-        {(
-          [
-            ['yes', t('resolutions.yes'), yes],
-            ['no', t('resolutions.no'), no],
-            ['abstain', t('resolutions.abstain'), abstain],
-          ] as const
-        ).map(([key, label, value]) => (
-          <li key={key} className={`bar-${key}`}>
-            <span className="bar-label">{label}</span>
-            <span className="bar-track" aria-hidden="true">
-              <span className="bar" style={{ width: `${(100 * value) / max}%` }} />
-            </span>
-            <span className="bar-value">{value}</span>
-          </li>
-        ))}
-      </ul>
+      <>
+        {resolution && (
+          <p
+            className={`poll-outcome outcome-${resolution.outcome} ${large ? 'large' : ''}`}
+            data-testid="poll-outcome"
+          >
+            {t('polls.outcomeLine', {
+              number: resolution.number,
+              outcome: t(`resolutions.outcome.${resolution.outcome}`),
+            })}
+          </p>
+        )}
+        <ul className={cls} data-testid="poll-result">
+          {(
+            [
+              ['yes', t('resolutions.yes'), yes],
+              ['no', t('resolutions.no'), no],
+              ['abstain', t('resolutions.abstain'), abstain],
+            ] as const
+          ).map(([key, label, value]) => (
+            <li key={key} className={`bar-${key}`}>
+              <span className="bar-label">{label}</span>
+              <span className="bar-track" aria-hidden="true">
+                <span className="bar" style={{ width: `${(100 * value) / max}%` }} />
+              </span>
+              <span className="bar-value">{value}</span>
+            </li>
+          ))}
+        </ul>
+      </>
     );
   }
   const ranked = rankedOptions(poll);

@@ -215,9 +215,12 @@ function PollCard({ room, poll, locked }: { room: RoomData; poll: PollRecord; lo
       )}
       {poll.status === 'closed' && (
         <>
-          <PollResultView poll={poll} />
+          <PollResultView poll={poll} resolution={resolution} />
           <PollTie room={room} poll={poll} locked={locked} />
-          {resolution && <p className="small">→ {resolution.number}</p>}
+          {/* A yes/no result names its resolution in its outcome line already. */}
+          {resolution && poll.definition.method !== 'resolution' && (
+            <p className="small">→ {resolution.number}</p>
+          )}
         </>
       )}
       <FormError message={error} />
