@@ -41,6 +41,9 @@ export function JoinCodes({ room }: { room: AttendanceView }) {
           <li key={v.voterId} data-voter={v.voterId}>
             <span className="join-name" title={v.name}>
               {v.name}
+              {v.forName && (
+                <span className="muted small"> ({t('kiosk.forMember', { name: v.forName })})</span>
+              )}
             </span>
             <code className="join-code" data-testid="join-code">
               {formatJoinCode(pv.codes[v.voterId]!)}

@@ -41,7 +41,7 @@ describe('phoneVoters', () => {
     } as unknown as AttendanceView;
     // Titles do not sort; C < Č < H < Ch (Czech), a substitute by her own surname.
     expect(phoneVoters(room)).toEqual([
-      { voterId: 'd', name: 'PhDr. Alena Alexová' },
+      { voterId: 'd', name: 'PhDr. Alena Alexová', forName: 'Ing. Eva Černá' },
       { voterId: 'e', name: 'Jan Cibulka' },
       { voterId: 'c', name: 'Hana Horáková' },
       { voterId: 'b', name: 'Bc. Čeněk Chalupa' },

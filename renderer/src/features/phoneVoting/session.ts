@@ -11,19 +11,24 @@ import { generateJoinCode, type RandomBytes } from '@shared/hub/rules';
 export interface PhoneVoter {
   voterId: string;
   name: string;
+  /** A substitute holds this member's seat: the member's name (the list says "za …"). */
+  forName?: string;
 }
 
 /** In the order of the attendance sheet: by surname, then first name (Czech collation). */
 export function phoneVoters(room: AttendanceView): PhoneVoter[] {
   const out: { voter: PhoneVoter; person: Person }[] = [];
-  const add = (voterId: string, person: Person) =>
-    out.push({ voter: { voterId, name: fullName(person) }, person });
+  const add = (voterId: string, person: Person, forName?: string) =>
+    out.push({
+      voter: { voterId, name: fullName(person), ...(forName ? { forName } : {}) },
+      person,
+    });
   for (const m of room.members) {
     const a = room.attendance.get(m.personId);
     if (!m.votingRight || !a || !isInRoom(a)) continue;
     const sub =
       a.status === 'substituted' && a.substituteId ? room.people.get(a.substituteId) : undefined;
-    add(m.personId, sub ?? m.person);
+    add(m.personId, sub ?? m.person, sub ? fullName(m.person) : undefined);
   }
   if (room.body.rules.guestsVote)
     for (const g of room.guests) if (isInRoom(g.attendance)) add(g.person.id, g.person);
