@@ -551,12 +551,21 @@ function inline(value: Inline): ParagraphChild[] {
   return typeof value === 'string' ? runsWithBreaks(value) : value;
 }
 
-/** "Label:<tab>value" with the value column aligned at FIELD_TAB (or `tab`) and wrapped lines under it. */
+/**
+ * "Label:<tab>value" with the value column aligned at FIELD_TAB (or `tab`) and wrapped lines
+ * under it; `runIn`: "Label: value" for a label longer than the column (it ran into its value).
+ */
 export function fieldLine(
   label: string,
   value: Inline,
-  opts: { keepNext?: boolean; tab?: number } = {},
+  opts: { keepNext?: boolean; tab?: number; runIn?: boolean } = {},
 ): Paragraph {
+  if (opts.runIn)
+    return new Paragraph({
+      style: STYLE.field,
+      keepNext: opts.keepNext,
+      children: [strong(`${label}:`), new TextRun(' '), ...inline(value)],
+    });
   const custom = opts.tab
     ? {
         indent: { left: opts.tab, hanging: opts.tab },

@@ -117,7 +117,8 @@ function attendanceSection(doc: MinutesDoc, L: Labels): FileChild[] {
       ? L.nobody
       : fill(L.presentCount, { present: sum.voting.length, total: a.votingMembers });
   if (sum.substitutes > 0) count += `; ${fill(L.ofWhichSubstitutes, { count: sum.substitutes })}`;
-  out.push(fieldLine(L.presentMembers, count, { keepNext: a.present.length > 0 }));
+  // The longest label of the section ("Přítomni členové s hlasem"): run in, not tabbed.
+  out.push(fieldLine(L.presentMembers, count, { keepNext: a.present.length > 0, runIn: true }));
   if (a.present.length > 0) {
     const start = doc.header.startedAt ?? doc.header.timeFrom;
     const columns: Column[] = [

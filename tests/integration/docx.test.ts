@@ -189,7 +189,7 @@ describe('minutes DOCX (XML)', () => {
       'Václav Růžička',
     ])
       expect(t).toContain(name);
-    expect(t).toContain('Přítomni členové s hlasem:11 z 15');
+    expect(t).toContain('Přítomni členové s hlasem: 11 z 15');
     expect(t).toContain('zadavatelé 3 | poskytovatelé 5 | uživatelé 3 | veřejnost 0');
     // No declension needed: the represented member stays in the nominative.
     expect(t).toContain(
