@@ -20,7 +20,8 @@ const cs = {
   switchLang: 'English',
   noSession: 'Hlasování z telefonů teď neprobíhá.',
   joinTitle: 'Přihlášení',
-  joinHelp: 'Zadejte osobní kód, který jste dostali při prezenci od předsedajícího (např. KX4 HQ7).',
+  joinHelp:
+    'Zadejte osobní kód, který jste dostali při prezenci od předsedajícího (např. KX4 HQ7).',
   joinLabel: 'Váš kód',
   joinButton: 'Přihlásit',
   joinUnknown: 'Tento kód neznáme. Zkontrolujte ho, prosím.',
