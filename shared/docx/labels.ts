@@ -175,6 +175,8 @@ export const cs = {
   byNameNo: 'proti',
   byNameAbstain: 'zdrželi se',
   byNameBlank: 'prázdný hlas',
+  byNameNotVoted: 'nehlasovali',
+  secretBallot: 'tajné hlasování',
   majorityRule: {
     present: 'nadpoloviční většina přítomných členů s hlasem',
     all: 'nadpoloviční většina všech členů s hlasem',
@@ -421,6 +423,8 @@ export const en: Labels = {
   byNameNo: 'against',
   byNameAbstain: 'abstained',
   byNameBlank: 'blank',
+  byNameNotVoted: 'did not vote',
+  secretBallot: 'secret ballot',
   majorityRule: {
     present: 'absolute majority of the voting members present',
     all: 'absolute majority of all voting members',

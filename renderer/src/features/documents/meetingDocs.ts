@@ -151,7 +151,9 @@ function pollSummary(ctx: DocContext, poll: PollRecord | undefined): PollSummary
   const label = new Map(poll.options.map((o) => [o.id, o.label]));
   const m = poll.definition.method;
   const summary: PollSummary = {
-    method: methodText(ctx.t, poll),
+    method: poll.secret
+      ? `${methodText(ctx.t, poll)}; ${labelsFor(ctx.lang).secretBallot}`
+      : methodText(ctx.t, poll),
     ranked: rankedOptions(poll).map((r) => ({ rank: r.rank, label: r.label, points: r.value })),
     ballotsCast: p.votersRepresented + (p.rejectedBallots ?? 0),
     validBallots: p.votersRepresented,
@@ -187,21 +189,35 @@ function byName(
   if (!poll || poll.secret || poll.anonymous || poll.status !== 'closed') return undefined;
   const m = poll.definition.method;
   if (m !== 'resolution' && m !== 'singleChoice' && m !== 'approval') return undefined;
+  const ballots = ctx.namedBallots?.get(poll.id) ?? [];
+  // Counts entered by hand name nobody: a list of the rest would read as everyone's votes.
+  if (ballots.some(({ ballot: b }) => b.kind !== 'individual' || !b.voterId)) return undefined;
   const L = labelsFor(ctx.lang);
   const groups = new Map<string, Person[]>();
   const add = (key: string, p: Person) => groups.set(key, [...(groups.get(key) ?? []), p]);
-  for (const { ballot: b } of ctx.namedBallots?.get(poll.id) ?? []) {
-    if (b.kind !== 'individual' || !b.voterId) continue;
-    const a = room.attendance.get(b.voterId);
-    const voter =
+  /** Who sat in the seat: the substitute when there was one. */
+  const seat = (voterId: string) => {
+    const a = room.attendance.get(voterId);
+    return (
       personById(room, a?.status === 'substituted' ? a.substituteId : undefined) ??
-      personById(room, b.voterId);
+      personById(room, voterId)
+    );
+  };
+  for (const { ballot: b } of ballots) {
+    if (b.kind !== 'individual' || !b.voterId) continue;
+    const voter = seat(b.voterId);
     if (!voter) continue;
     if ('vote' in b) add(b.vote, voter);
     else if ('choices' in b) {
       if (b.choices.length === 0) add('', voter);
       for (const id of b.choices) add(id, voter);
     }
+  }
+  // Present with a vote when the poll closed (its frozen snapshot), and no ballot.
+  const voted = new Set(poll.voters);
+  for (const s of poll.snapshot?.members ?? []) {
+    const who = s.entitled && s.present && !voted.has(s.voterId) ? seat(s.voterId) : undefined;
+    if (who) add('\u0000notVoted', who);
   }
   const keys =
     m === 'resolution'
@@ -211,6 +227,7 @@ function byName(
           ['abstain', L.byNameAbstain],
         ]
       : [...poll.options.map((o) => [o.id, o.label]), ['', L.byNameBlank]];
+  keys.push(['\u0000notVoted', L.byNameNotVoted]);
   const out = keys.flatMap(([key, choice]) => {
     const people = groups.get(key!) ?? [];
     return people.length

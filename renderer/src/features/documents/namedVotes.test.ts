@@ -7,7 +7,14 @@ import { addAgendaItem } from '../../db/meetings/agenda';
 import { markAttendance } from '../../db/meetings/attendance';
 import { createMeeting } from '../../db/meetings/meetings';
 import { createPerson } from '../../db/people/people';
-import { castBallot, closePoll, createPoll, namedBallots, openPoll } from '../../db/polls/polls';
+import {
+  addHandCount,
+  castBallot,
+  closePoll,
+  createPoll,
+  namedBallots,
+  openPoll,
+} from '../../db/polls/polls';
 import { db, groupOfMembers } from '../../db/testDb';
 import { exportMeetingDocument } from './exportMeeting';
 
@@ -65,25 +72,40 @@ describe('named votes in the minutes', () => {
     await castBallot(db, choice.id, members[2]!, { choices: [] }, 'kiosk');
     await closePoll(db, choice.id, { verb: 'recommends', text: 'prioritu' });
 
-    const secret = await poll('Tajně', { method: 'resolution', secret: true });
-    await castBallot(db, secret.id, members[0]!, { vote: 'no' }, 'kiosk');
+    // Counts entered by hand name nobody: no list for this poll (it would read as everyone).
+    const mixed = await poll('Smíšeně', { method: 'resolution' });
+    await castBallot(db, mixed.id, members[0]!, { vote: 'yes' }, 'rollCall');
+    await addHandCount(db, mixed.id, { yes: 2, no: 1, abstain: 0 });
+    await closePoll(db, mixed.id, { verb: 'approves', text: 'smíšeně' });
+
+    const secret = await poll('Tajně', {
+      method: 'singleChoice',
+      secret: true,
+      options: ['Logo A', 'Logo B'],
+    });
+    const logoA = (await db.polls.get(secret.id))!.options[0]!.id;
+    await castBallot(db, secret.id, members[0]!, { choices: [logoA] }, 'kiosk');
     await closePoll(db, secret.id, { verb: 'approves', text: 'tajné' });
 
     // Storage: only the closed named polls' ballots are read.
     const named = await namedBallots(db, meeting.id);
-    expect([...named.keys()].sort()).toEqual([roll.id, choice.id].sort());
+    expect([...named.keys()].sort()).toEqual([roll.id, choice.id, mixed.id].sort());
     expect(named.get(roll.id)).toHaveLength(5);
 
     // By surname; the substituted seat under the substitute's own name.
-    const cs = (await paragraphs('cs', meeting.id)).filter((p) => p.startsWith('Jmenovitě'));
+    const all = await paragraphs('cs', meeting.id);
+    // A secret poll names nobody and says it was secret.
+    expect(all).toContain('Hlasování o pořadí – výběr jedné možnosti; tajné hlasování');
+    const cs = all.filter((p) => p.startsWith('Jmenovitě'));
     expect(cs).toEqual([
       'Jmenovitě – pro: Mgr. Alena Alexová, Člen PS1-1, Člen PS1-2; proti: Člen PS1-3; zdrželi se: Člen PS1-4.',
-      'Jmenovitě – Denní stacionář: Člen PS1-2; Senior taxi: Mgr. Alena Alexová, Člen PS1-1; prázdný hlas: Člen PS1-3.',
+      'Jmenovitě – Denní stacionář: Člen PS1-2; Senior taxi: Mgr. Alena Alexová, Člen PS1-1; prázdný hlas: Člen PS1-3; nehlasovali: Člen PS1-4.',
     ]);
     const en = (await paragraphs('en', meeting.id)).filter((p) => p.startsWith('By name'));
     expect(en[0]).toBe(
       'By name – for: Mgr. Alena Alexová, Člen PS1-1, Člen PS1-2; against: Člen PS1-3; abstained: Člen PS1-4.',
     );
+    expect(en[1]).toContain('; did not vote: Člen PS1-4.');
     expect(en).toHaveLength(2);
   });
 });
