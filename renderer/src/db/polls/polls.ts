@@ -596,21 +596,20 @@ export async function removePoll(db: AppDb, pollId: string): Promise<void> {
 export type { BallotRecord };
 
 /**
- * The ballots of a meeting's closed named polls (not secret, not the public's), by poll: what
- * the minutes list person by person. Secret and anonymous ballots name nobody and are not read.
+ * The ballots of the closed named polls among `polls` (not secret, not the public's), by poll:
+ * what the minutes list person by person. Secret and anonymous ballots name nobody and are not
+ * read.
  */
 export async function namedBallots(
   db: AppDb,
-  meetingId: string,
+  polls: readonly PollRecord[],
 ): Promise<Map<string, BallotRecord[]>> {
-  const polls = (await db.polls.where('meetingId').equals(meetingId).toArray()).filter(
-    (p) => p.status === 'closed' && !p.secret && !p.anonymous,
-  );
+  const named = polls.filter((p) => p.status === 'closed' && !p.secret && !p.anonymous);
   const out = new Map<string, BallotRecord[]>();
-  if (!polls.length) return out;
+  if (!named.length) return out;
   for (const b of await db.ballots
     .where('pollId')
-    .anyOf(polls.map((p) => p.id))
+    .anyOf(named.map((p) => p.id))
     .toArray())
     out.set(b.pollId, [...(out.get(b.pollId) ?? []), b]);
   return out;

@@ -77,8 +77,6 @@ export async function documentContext(
     const fingerprint = await sealFingerprint(db, meetingId);
     if (fingerprint) ctx.sealFingerprint = fingerprint;
   }
-  const named = await namedBallots(db, meetingId);
-  if (named.size) ctx.namedBallots = named;
   return ctx;
 }
 
@@ -92,6 +90,9 @@ export async function exportMeetingDocument(
   if (!room) throw new DomainError('errors.notFound');
   const ctx = await documentContext(db, meetingId, lang);
   if (kind === 'minutes') {
+    // Only the minutes name who voted how: the room's closed named polls' ballots.
+    const named = await namedBallots(db, room.polls);
+    if (named.size) ctx.namedBallots = named;
     const doc = minutesDoc(room, ctx);
     return { name: minutesFileName(doc), bytes: await packDocx(buildMinutes(doc)) };
   }

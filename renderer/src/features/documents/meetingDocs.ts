@@ -16,7 +16,7 @@ import { labelsFor } from '@shared/docx/labels';
 import type { Attendance, BallotRecord, Person, PollRecord, Resolution } from '@shared/domain';
 import { comparePeople, fullName, meetingNumber, rankedOptions } from '@shared/domain';
 import { excuseDeadline } from '@shared/docx/deadlines';
-import type { RoomView } from '../../db';
+import { eligibleVoters, type RoomView } from '../../db';
 import { methodText } from '../room/pollText';
 
 // Maps a meeting (the room view) to the view models of the pure DOCX builders (shared/docx).
@@ -214,9 +214,8 @@ function byName(
     }
   }
   // Present with a vote when the poll closed (its frozen snapshot), and no ballot.
-  const voted = new Set(poll.voters);
-  for (const s of poll.snapshot?.members ?? []) {
-    const who = s.entitled && s.present && !voted.has(s.voterId) ? seat(s.voterId) : undefined;
+  for (const id of poll.snapshot ? eligibleVoters(poll.snapshot, poll) : []) {
+    const who = seat(id);
     if (who) add('\u0000notVoted', who);
   }
   const keys =

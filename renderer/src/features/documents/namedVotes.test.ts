@@ -88,7 +88,10 @@ describe('named votes in the minutes', () => {
     await closePoll(db, secret.id, { verb: 'approves', text: 'tajné' });
 
     // Storage: only the closed named polls' ballots are read.
-    const named = await namedBallots(db, meeting.id);
+    const named = await namedBallots(
+      db,
+      await db.polls.where('meetingId').equals(meeting.id).toArray(),
+    );
     expect([...named.keys()].sort()).toEqual([roll.id, choice.id, mixed.id].sort());
     expect(named.get(roll.id)).toHaveLength(5);
 
